@@ -1,0 +1,54 @@
+#pragma once
+
+#include "CardskipperError.h"
+#include "ExportCriteria.h"
+#include "Expected.h"
+#include "Member.h"
+
+#include <QList>
+#include <QObject>
+#include <QUrl>
+
+#include <functional>
+
+class QNetworkAccessManager;
+class QNetworkReply;
+
+namespace cis {
+
+struct CardskipperConfig
+{
+    QUrl baseUrl = QUrl(QStringLiteral("https://api.cardskipper.se"));
+    QString username;
+    QString password;
+    QByteArray acceptLanguage = QByteArrayLiteral("sv-SE,sv;q=0.9,en;q=0.8");
+    int timeoutMs = 60000;
+};
+
+// Talks to the Cardskipper External API. Asynchronous: each call returns at once and invokes
+// its continuation exactly once, on this object's thread, unless the client is destroyed first.
+class CardskipperClient : public QObject
+{
+    Q_OBJECT
+
+public:
+    using MembersResult = Expected<QList<Member>, CardskipperError>;
+    using OrganisationsResult = Expected<QList<OrganisationInfo>, CardskipperError>;
+
+    explicit CardskipperClient(CardskipperConfig config, QNetworkAccessManager *network = nullptr,
+                               QObject *parent = nullptr);
+    ~CardskipperClient() override;
+
+    const CardskipperConfig &config() const { return m_config; }
+
+    // GET /Organisation/Info/: the organisations and roles the account may see.
+    void fetchOrganisations(std::function<void(OrganisationsResult)> done);
+    // POST /Member/Export/.
+    void exportMembers(const ExportCriteria &criteria, std::function<void(MembersResult)> done);
+
+private:
+    CardskipperConfig m_config;
+    QNetworkAccessManager *m_network = nullptr;
+};
+
+} // namespace cis

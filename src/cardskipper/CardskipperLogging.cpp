@@ -1,0 +1,3 @@
+#include "CardskipperLogging.h"
+
+Q_LOGGING_CATEGORY(lcCardskipper, "cis.cardskipper", QtInfoMsg)

@@ -1,0 +1,30 @@
+#pragma once
+
+#include "CardskipperError.h"
+#include "Expected.h"
+#include "Member.h"
+
+#include <QByteArray>
+#include <QList>
+
+namespace cis {
+
+// Parsers for the Cardskipper response documents. They stream with QXmlStreamReader, match
+// local names (namespaces ignored), read attributes first and fall back to same-named child
+// elements, skip unknown elements, and never expand entity declarations.
+namespace MemberXmlParser {
+
+// Body of POST /Member/Export/. organisationId is the organisation the export was made for; it
+// becomes part of every member's key.
+Expected<QList<Member>, CardskipperError> parseMembers(const QByteArray &body,
+                                                       qint64 organisationId);
+
+// Body of GET /Organisation/Info/.
+Expected<QList<OrganisationInfo>, CardskipperError> parseOrganisations(const QByteArray &body);
+
+// Accepts YYYY-MM-DD, YYYY-MM-DDThh:mm:ss, with fractional seconds, and with Z or ±hh:mm.
+// The calendar date as written is returned (Cardskipper dates are Swedish local dates).
+QDate parseDate(QStringView text);
+
+} // namespace MemberXmlParser
+} // namespace cis

@@ -1,0 +1,41 @@
+#pragma once
+
+#include <QDateTime>
+
+namespace cis {
+
+// Every "now" in the product comes from a Clock, so tests can move time instead of sleeping.
+class Clock
+{
+public:
+    virtual ~Clock() = default;
+    virtual QDateTime now() const = 0;
+
+    QDate today() const { return now().date(); }
+
+    // The wall clock, shared by everything that was not handed another one.
+    static const Clock &system();
+};
+
+class SystemClock final : public Clock
+{
+public:
+    QDateTime now() const override;
+};
+
+// A clock that only moves when told to.
+class ManualClock final : public Clock
+{
+public:
+    explicit ManualClock(QDateTime start);
+
+    QDateTime now() const override { return m_now; }
+    void setNow(const QDateTime &now) { m_now = now; }
+    void advanceSeconds(qint64 seconds) { m_now = m_now.addSecs(seconds); }
+    void advanceDays(qint64 days) { m_now = m_now.addDays(days); }
+
+private:
+    QDateTime m_now;
+};
+
+} // namespace cis

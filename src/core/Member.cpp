@@ -1,0 +1,21 @@
+#include "Member.h"
+
+namespace cis {
+
+QString Member::displayName() const
+{
+    const QString joined = (firstName.trimmed() + QLatin1Char(' ') + lastName.trimmed()).trimmed();
+    return joined.isEmpty() ? QStringLiteral("#%1").arg(key.organisationMemberId) : joined;
+}
+
+QList<RolePeriod> Member::rolesIn(qint64 organisationId) const
+{
+    QList<RolePeriod> result;
+    for (const RolePeriod &role : roles) {
+        if (role.organisationId == organisationId)
+            result.append(role);
+    }
+    return result;
+}
+
+} // namespace cis
