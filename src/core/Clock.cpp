@@ -15,7 +15,6 @@ QDateTime SystemClock::now() const
 
 ManualClock::ManualClock(QDateTime start)
     : m_now(std::move(start))
-{
-}
+{}
 
 } // namespace cis

@@ -7,18 +7,15 @@ namespace cis {
 
 // A value or the reason there is none. Protocol clients hand these to their continuations so
 // that a failure can never be mistaken for an empty result.
-template<typename T, typename E>
-class Expected
+template<typename T, typename E> class Expected
 {
 public:
     Expected(T value)
         : m_data(std::in_place_index<0>, std::move(value))
-    {
-    }
+    {}
     Expected(E error)
         : m_data(std::in_place_index<1>, std::move(error))
-    {
-    }
+    {}
 
     bool hasValue() const { return m_data.index() == 0; }
     explicit operator bool() const { return hasValue(); }

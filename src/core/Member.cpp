@@ -4,7 +4,8 @@ namespace cis {
 
 QString Member::displayName() const
 {
-    const QString joined = (firstName.trimmed() + QLatin1Char(' ') + lastName.trimmed()).trimmed();
+    const QString joined =
+        QString(firstName.trimmed() + QLatin1Char(' ') + lastName.trimmed()).trimmed();
     return joined.isEmpty() ? QStringLiteral("#%1").arg(key.organisationMemberId) : joined;
 }
 

@@ -23,8 +23,9 @@ struct MemberKey
     friend bool operator!=(const MemberKey &a, const MemberKey &b) { return !(a == b); }
     friend bool operator<(const MemberKey &a, const MemberKey &b)
     {
-        return a.organisationId != b.organisationId ? a.organisationId < b.organisationId
-                                                    : a.organisationMemberId < b.organisationMemberId;
+        return a.organisationId != b.organisationId
+                   ? a.organisationId < b.organisationId
+                   : a.organisationMemberId < b.organisationMemberId;
     }
 };
 
@@ -47,9 +48,8 @@ struct RolePeriod
     bool contains(QDate day) const { return start <= day && day <= end; }
     friend bool operator==(const RolePeriod &a, const RolePeriod &b)
     {
-        return a.organisationId == b.organisationId && a.roleId == b.roleId &&
-               a.start == b.start && a.end == b.end && a.type == b.type &&
-               a.organisationUnit == b.organisationUnit;
+        return a.organisationId == b.organisationId && a.roleId == b.roleId && a.start == b.start &&
+               a.end == b.end && a.type == b.type && a.organisationUnit == b.organisationUnit;
     }
 };
 
