@@ -1,14 +1,15 @@
 #pragma once
 
 #include "CardskipperError.h"
-#include "ExportCriteria.h"
 #include "Expected.h"
+#include "ExportCriteria.h"
 #include "Member.h"
 
 #include <QList>
+#include <QNetworkRequest>
 #include <QObject>
+#include <QSet>
 #include <QUrl>
-
 #include <functional>
 
 class QNetworkAccessManager;
@@ -46,9 +47,22 @@ public:
     // POST /Member/Export/.
     void exportMembers(const ExportCriteria &criteria, std::function<void(MembersResult)> done);
 
+    struct ReplyBody
+    {
+        QByteArray body;
+        QString call;
+        QString host;
+    };
+    using BodyResult = Expected<ReplyBody, CardskipperError>;
+
 private:
+    QNetworkRequest makeRequest(const QString &path) const;
+    void send(QNetworkReply *reply, const QString &call,
+              std::function<void(const BodyResult &)> done);
+
     CardskipperConfig m_config;
     QNetworkAccessManager *m_network = nullptr;
+    QSet<QNetworkReply *> m_pending;
 };
 
 } // namespace cis

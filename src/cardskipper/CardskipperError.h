@@ -8,7 +8,8 @@ namespace cis {
 // (message()).
 struct CardskipperError
 {
-    enum class Kind {
+    enum class Kind
+    {
         WrongCredentials,    // 401: username or password rejected
         CallNotGranted,      // 403: the account lacks the API right for this call
         UnknownOrganisation, // the organisation id is not one the account may read
@@ -24,14 +25,14 @@ struct CardskipperError
     };
 
     Kind kind = Kind::Network;
-    QString call;          // e.g. "POST /Member/Export/"
-    QString host;          // the host we talked to
-    int httpStatus = 0;    // 0 when no HTTP answer arrived
+    QString call;       // e.g. "POST /Member/Export/"
+    QString host;       // the host we talked to
+    int httpStatus = 0; // 0 when no HTTP answer arrived
     int retryAfterSeconds = -1;
-    qint64 line = 0;       // for MalformedResponse
-    qint64 column = 0;     // for MalformedResponse
-    QString detail;        // transport or parser text
-    QString bodyExcerpt;   // first bytes of an error body, for the log; never credentials
+    qint64 line = 0;     // for MalformedResponse
+    qint64 column = 0;   // for MalformedResponse
+    QString detail;      // transport or parser text
+    QString bodyExcerpt; // first bytes of an error body, for the log; never credentials
 
     // Whether trying again later may succeed without anybody changing anything.
     bool isTransient() const;

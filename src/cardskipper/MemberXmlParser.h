@@ -6,6 +6,7 @@
 
 #include <QByteArray>
 #include <QList>
+#include <QStringList>
 
 namespace cis {
 
@@ -18,6 +19,9 @@ namespace MemberXmlParser {
 // becomes part of every member's key.
 Expected<QList<Member>, CardskipperError> parseMembers(const QByteArray &body,
                                                        qint64 organisationId);
+// As above; members or roles that cannot be used are left out with a warning naming them.
+Expected<QList<Member>, CardskipperError>
+parseMembers(const QByteArray &body, qint64 organisationId, QStringList *warnings);
 
 // Body of GET /Organisation/Info/.
 Expected<QList<OrganisationInfo>, CardskipperError> parseOrganisations(const QByteArray &body);

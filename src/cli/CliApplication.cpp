@@ -1,0 +1,440 @@
+#include "CliApplication.h"
+
+#include "CardskipperClient.h"
+#include "CardskipperSimulator.h"
+#include "CliLogging.h"
+#include "Clock.h"
+#include "DemoData.h"
+#include "MemberOutput.h"
+#include "SignalWatcher.h"
+#include "Validity.h"
+#include "Version.h"
+
+#include <QCoreApplication>
+#include <QEventLoop>
+#include <QLoggingCategory>
+#include <QMap>
+#include <cstdio>
+#include <optional>
+
+namespace cis {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("CliApplication", text);
+}
+
+const QString kPasswordVariable = QStringLiteral("CARDSKIPPER_PASSWORD");
+
+struct Command
+{
+    QString name;
+    QString summary;
+};
+
+QList<Command> commands()
+{
+    return {
+        {QStringLiteral("members"), tr("List the members of a Cardskipper organisation.")},
+        {QStringLiteral("simulate"),
+         tr("Run the built-in Cardskipper simulator until stopped, to try the product.")},
+        {QStringLiteral("demo"),
+         tr("Start the simulator with demo data and list its members through the real client.")},
+    };
+}
+
+// Runs an asynchronous client call to completion. Only the CLI may wait like this; library code
+// stays asynchronous.
+template<typename Result, typename Start> Result waitFor(Start start)
+{
+    std::optional<Result> result;
+    QEventLoop loop;
+    start([&](Result value) {
+        result.emplace(std::move(value));
+        loop.quit();
+    });
+    if (!result)
+        loop.exec();
+    return std::move(*result);
+}
+
+int exitCodeFor(const CardskipperError &error)
+{
+    switch (error.kind) {
+    case CardskipperError::Kind::WrongCredentials:
+    case CardskipperError::Kind::CallNotGranted:
+    case CardskipperError::Kind::HostUnreachable:
+    case CardskipperError::Kind::Tls:
+    case CardskipperError::Kind::Timeout:
+        return CliApplication::CannotConnect;
+    case CardskipperError::Kind::UnknownOrganisation:
+        return CliApplication::UsageError;
+    default:
+        return CliApplication::SomeFailed;
+    }
+}
+
+// A 403 or an empty list may mean the organisation id is wrong. The account's own organisation
+// list tells, and lets us name the ones it can read.
+std::optional<CardskipperError> diagnoseOrganisation(CardskipperClient &client,
+                                                     qint64 organisationId)
+{
+    const auto organisations = waitFor<CardskipperClient::OrganisationsResult>(
+        [&](auto done) { client.fetchOrganisations(std::move(done)); });
+    if (!organisations)
+        return std::nullopt; // cannot tell; keep the original answer
+    QStringList visible;
+    for (const OrganisationInfo &organisation : organisations.value()) {
+        if (organisation.id == organisationId)
+            return std::nullopt;
+        bool childMatches = false;
+        for (const OrganisationInfo &child : organisation.children)
+            childMatches = childMatches || child.id == organisationId;
+        if (childMatches)
+            return std::nullopt;
+        visible.append(QStringLiteral("%1 (%2)").arg(organisation.id).arg(organisation.name));
+    }
+    CardskipperError error;
+    error.kind = CardskipperError::Kind::UnknownOrganisation;
+    error.call = QStringLiteral("GET /Organisation/Info");
+    error.host = client.config().baseUrl.host();
+    error.detail = visible.isEmpty()
+                       ? tr("organisation %1 is unknown, and the account sees no organisation "
+                            "at all.")
+                             .arg(organisationId)
+                       : tr("organisation %1 is unknown; the account can read: %2.")
+                             .arg(organisationId)
+                             .arg(visible.join(QStringLiteral(", ")));
+    return error;
+}
+
+} // namespace
+
+CliApplication::CliApplication(const Clock *clock, QObject *parent)
+    : QObject(parent)
+    , m_clock(clock ? clock : &Clock::system())
+    , m_out(stdout)
+    , m_err(stderr)
+{}
+
+int CliApplication::usageError(const QString &message)
+{
+    m_err << message << Qt::endl;
+    return UsageError;
+}
+
+int CliApplication::run(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        tr("Keeps Hikvision door terminals in step with Cardskipper memberships.") +
+        QStringLiteral("\n\n") + tr("Commands:") + QLatin1Char('\n') + [] {
+            QString list;
+            for (const Command &command : commands())
+                list += QStringLiteral("  %1  %2\n")
+                            .arg(command.name.leftJustified(10), command.summary);
+            return list;
+        }());
+    parser.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsPositionalArguments);
+    const QCommandLineOption helpOption = parser.addHelpOption();
+    const QCommandLineOption versionOption = parser.addVersionOption();
+    const QCommandLineOption verboseOption(QStringLiteral("verbose"),
+                                           tr("Log every request and its timing."));
+    parser.addOption(verboseOption);
+    parser.addPositionalArgument(QStringLiteral("command"), tr("The command to run (see above)."),
+                                 QStringLiteral("<command> [options]"));
+
+    if (!parser.parse(arguments))
+        return usageError(parser.errorText());
+    if (parser.isSet(versionOption)) {
+        m_out << QCoreApplication::applicationName() << QLatin1Char(' ') << kVersion << Qt::endl;
+        return Done;
+    }
+    const QStringList positional = parser.positionalArguments();
+    if (parser.isSet(helpOption) || positional.isEmpty()) {
+        m_out << parser.helpText();
+        return positional.isEmpty() && !parser.isSet(helpOption) ? UsageError : Done;
+    }
+    if (parser.isSet(verboseOption))
+        QLoggingCategory::setFilterRules(QStringLiteral("cis.*.debug=true"));
+    else
+        QLoggingCategory::setFilterRules(QStringLiteral("cis.*.info=false"));
+
+    const QString command = positional.first();
+    // The command's own options: everything after the command name, under the program name.
+    QStringList commandArguments{arguments.value(0)};
+    commandArguments += positional.mid(1);
+
+    QCommandLineParser commandParser;
+    commandParser.addHelpOption();
+    if (command == QLatin1String("members"))
+        return runMembers(commandParser, commandArguments);
+    if (command == QLatin1String("simulate"))
+        return runSimulate(commandParser, commandArguments);
+    if (command == QLatin1String("demo"))
+        return runDemo(commandParser, commandArguments);
+    return usageError(
+        tr("Unknown command \"%1\". Run with --help to see the commands.").arg(command));
+}
+
+int CliApplication::runMembers(QCommandLineParser &parser, const QStringList &arguments)
+{
+    parser.setApplicationDescription(
+        tr("List the members of a Cardskipper organisation. The password is read from the "
+           "environment variable %1.")
+            .arg(kPasswordVariable));
+    const QCommandLineOption urlOption(QStringLiteral("url"),
+                                       tr("Cardskipper API address (default %1).")
+                                           .arg(QStringLiteral("https://api.cardskipper.se")),
+                                       tr("url"), QStringLiteral("https://api.cardskipper.se"));
+    const QCommandLineOption userOption(QStringLiteral("username"), tr("API account name."),
+                                        tr("name"));
+    const QCommandLineOption organisationOption(QStringLiteral("organisation-id"),
+                                                tr("Organisation to export."), tr("id"));
+    const QCommandLineOption onlyActiveOption(QStringLiteral("only-active"),
+                                              tr("Only members Cardskipper counts as active."));
+    const QCommandLineOption changedOption(
+        QStringLiteral("changed-since"),
+        tr("Only members changed after this time (ISO 8601, e.g. 2026-11-01T00:00:00)."),
+        tr("time"));
+    const QCommandLineOption jsonOption(QStringLiteral("json"),
+                                        tr("Print JSON instead of a table."));
+    const QCommandLineOption timeoutOption(QStringLiteral("timeout"),
+                                           tr("Give up after this many seconds without data."),
+                                           tr("seconds"), QStringLiteral("60"));
+    parser.addOptions({urlOption, userOption, organisationOption, onlyActiveOption, changedOption,
+                       jsonOption, timeoutOption});
+    if (!parser.parse(arguments))
+        return usageError(parser.errorText());
+    if (parser.isSet(QStringLiteral("help"))) {
+        m_out << parser.helpText();
+        return Done;
+    }
+    if (!parser.positionalArguments().isEmpty())
+        return usageError(
+            tr("Unexpected argument \"%1\".").arg(parser.positionalArguments().first()));
+
+    CardskipperConfig config;
+    config.baseUrl = QUrl(parser.value(urlOption), QUrl::StrictMode);
+    if (!config.baseUrl.isValid() || config.baseUrl.host().isEmpty() ||
+        (config.baseUrl.scheme() != QLatin1String("https") &&
+         config.baseUrl.scheme() != QLatin1String("http")))
+        return usageError(
+            tr("--url \"%1\" is not an http or https address.").arg(parser.value(urlOption)));
+    config.username = parser.value(userOption);
+    if (config.username.isEmpty())
+        return usageError(tr("--username is required."));
+    bool ok = false;
+    const qint64 organisationId = parser.value(organisationOption).toLongLong(&ok);
+    if (!ok || organisationId <= 0)
+        return usageError(tr("--organisation-id must be a positive number, not \"%1\".")
+                              .arg(parser.value(organisationOption)));
+    const int timeoutSeconds = parser.value(timeoutOption).toInt(&ok);
+    if (!ok || timeoutSeconds <= 0)
+        return usageError(tr("--timeout must be a positive number of seconds."));
+    config.timeoutMs = timeoutSeconds * 1000;
+    if (!qEnvironmentVariableIsSet(qPrintable(kPasswordVariable)))
+        return usageError(tr("Set the Cardskipper password in the environment variable %1.")
+                              .arg(kPasswordVariable));
+    config.password = qEnvironmentVariable(qPrintable(kPasswordVariable));
+
+    ExportCriteria criteria;
+    criteria.organisationId = organisationId;
+    if (parser.isSet(onlyActiveOption))
+        criteria.onlyActive = true;
+    if (parser.isSet(changedOption)) {
+        const QDateTime since = QDateTime::fromString(parser.value(changedOption), Qt::ISODate);
+        if (!since.isValid())
+            return usageError(tr("--changed-since \"%1\" is not a date and time like "
+                                 "2026-11-01T00:00:00.")
+                                  .arg(parser.value(changedOption)));
+        criteria.changedAt = since;
+    }
+
+    CardskipperClient client(config);
+    auto result = waitFor<CardskipperClient::MembersResult>(
+        [&](auto done) { client.exportMembers(criteria, std::move(done)); });
+    const bool suspicious =
+        (!result && result.error().kind == CardskipperError::Kind::CallNotGranted) ||
+        (result && result.value().isEmpty() && !criteria.changedAt);
+    if (suspicious) {
+        if (auto unknown = diagnoseOrganisation(client, organisationId)) {
+            m_err << unknown->message() << Qt::endl;
+            return exitCodeFor(*unknown);
+        }
+    }
+    if (!result) {
+        m_err << result.error().message() << Qt::endl;
+        return exitCodeFor(result.error());
+    }
+
+    const QDate today = m_clock->today();
+    if (parser.isSet(jsonOption))
+        m_out << QString::fromUtf8(MemberOutput::json(result.value(), organisationId, today));
+    else
+        m_out << MemberOutput::table(result.value(), organisationId, today);
+    m_out.flush();
+    return Done;
+}
+
+int CliApplication::runSimulate(QCommandLineParser &parser, const QStringList &arguments)
+{
+    parser.setApplicationDescription(
+        tr("Run the Cardskipper simulator on 127.0.0.1 until Ctrl+C, with seeded demo data, so "
+           "the product can be tried without an account. Account demo, password demo."));
+    const QCommandLineOption portOption(QStringLiteral("cardskipper-port"),
+                                        tr("Port to listen on (0 picks a free one)."), tr("port"),
+                                        QStringLiteral("0"));
+    const QCommandLineOption membersOption(QStringLiteral("members"), tr("Number of demo members."),
+                                           tr("count"), QStringLiteral("120"));
+    const QCommandLineOption seedOption(QStringLiteral("seed"),
+                                        tr("Seed for the demo data and the faults."), tr("number"),
+                                        QStringLiteral("1"));
+    const QCommandLineOption latencyOption(QStringLiteral("latency-ms"),
+                                           tr("Delay added to every answer."), tr("ms"),
+                                           QStringLiteral("0"));
+    const QCommandLineOption faultRateOption(
+        QStringLiteral("fault-rate"),
+        tr("Share of requests (0 to 1) answered with a fault: HTTP 500/503/429, timeouts, "
+           "dropped connections, truncated or malformed bodies."),
+        tr("rate"), QStringLiteral("0"));
+    const QCommandLineOption lenientOption(
+        QStringLiteral("lenient"),
+        tr("Accept request documents the strict mode rejects (element text, missing root)."));
+    parser.addOptions(
+        {portOption, membersOption, seedOption, latencyOption, faultRateOption, lenientOption});
+    if (!parser.parse(arguments))
+        return usageError(parser.errorText());
+    if (parser.isSet(QStringLiteral("help"))) {
+        m_out << parser.helpText();
+        return Done;
+    }
+    bool ok = false;
+    const uint port = parser.value(portOption).toUInt(&ok);
+    if (!ok || port > 65535)
+        return usageError(tr("--cardskipper-port must be a port number from 0 to 65535."));
+    const int memberCount = parser.value(membersOption).toInt(&ok);
+    if (!ok || memberCount < 0 || memberCount > 1000000)
+        return usageError(tr("--members must be a number from 0 to 1000000."));
+    const quint32 seed = parser.value(seedOption).toUInt(&ok);
+    if (!ok)
+        return usageError(tr("--seed must be a non-negative number."));
+    const int latencyMs = parser.value(latencyOption).toInt(&ok);
+    if (!ok || latencyMs < 0)
+        return usageError(tr("--latency-ms must be a non-negative number."));
+    const double faultRate = parser.value(faultRateOption).toDouble(&ok);
+    if (!ok || faultRate < 0.0 || faultRate > 1.0)
+        return usageError(tr("--fault-rate must be a number from 0 to 1."));
+
+    sim::CardskipperSimulator simulator(m_clock);
+    simulator.options().strict = !parser.isSet(lenientOption);
+    simulator.faults().setSeed(seed);
+    simulator.faults().setLatencyMs(latencyMs);
+    simulator.faults().setFaultRate(faultRate);
+    simulator.loadDemoData(memberCount, seed);
+    if (!simulator.listen(static_cast<quint16>(port))) {
+        m_err << tr("Cannot listen on 127.0.0.1 port %1: is it already in use?").arg(port)
+              << Qt::endl;
+        return CannotConnect;
+    }
+    const QString url = simulator.baseUrl().toString();
+    m_out << tr("Cardskipper simulator listening on %1").arg(url) << Qt::endl
+          << tr("  account demo, password demo; organisation %1 with %2 members (seed %3)")
+                 .arg(sim::DemoData::kOrganisationId)
+                 .arg(memberCount)
+                 .arg(seed)
+          << Qt::endl
+          << tr("Try: CARDSKIPPER_PASSWORD=demo %1 members --url %2 --username demo "
+                "--organisation-id %3")
+                 .arg(QCoreApplication::applicationFilePath(), url)
+                 .arg(sim::DemoData::kOrganisationId)
+          << Qt::endl
+          << tr("Press Ctrl+C to stop.") << Qt::endl;
+
+    connect(&simulator, &sim::CardskipperSimulator::requestReceived, this,
+            [this](const QString &method, const QString &path) {
+                m_out << m_clock->now().toString(QStringLiteral("HH:mm:ss")) << QLatin1Char(' ')
+                      << method << QLatin1Char(' ') << path << Qt::endl;
+            });
+    SignalWatcher signals_;
+    QEventLoop loop;
+    connect(&signals_, &SignalWatcher::terminationRequested, &loop, &QEventLoop::quit);
+    loop.exec();
+    m_out << tr("Simulator stopped.") << Qt::endl;
+    return Done;
+}
+
+int CliApplication::runDemo(QCommandLineParser &parser, const QStringList &arguments)
+{
+    parser.setApplicationDescription(
+        tr("Start the Cardskipper simulator with demo data on 127.0.0.1 and list its members "
+           "through the real client, as a first look at the product. No account needed."));
+    const QCommandLineOption membersOption(QStringLiteral("members"), tr("Number of demo members."),
+                                           tr("count"), QStringLiteral("120"));
+    const QCommandLineOption seedOption(QStringLiteral("seed"), tr("Seed for the demo data."),
+                                        tr("number"), QStringLiteral("1"));
+    parser.addOptions({membersOption, seedOption});
+    if (!parser.parse(arguments))
+        return usageError(parser.errorText());
+    if (parser.isSet(QStringLiteral("help"))) {
+        m_out << parser.helpText();
+        return Done;
+    }
+    bool ok = false;
+    const int memberCount = parser.value(membersOption).toInt(&ok);
+    if (!ok || memberCount < 0 || memberCount > 1000000)
+        return usageError(tr("--members must be a number from 0 to 1000000."));
+    const quint32 seed = parser.value(seedOption).toUInt(&ok);
+    if (!ok)
+        return usageError(tr("--seed must be a non-negative number."));
+
+    sim::CardskipperSimulator simulator(m_clock);
+    simulator.loadDemoData(memberCount, seed);
+    if (!simulator.listen()) {
+        m_err << tr("Cannot start the simulator on 127.0.0.1.") << Qt::endl;
+        return CannotConnect;
+    }
+    m_out
+        << tr("Demo: a simulated Cardskipper is running at %1 (account demo).")
+               .arg(simulator.baseUrl().toString())
+        << Qt::endl
+        << tr("Reading organisation %1 with the real client...").arg(sim::DemoData::kOrganisationId)
+        << Qt::endl
+        << Qt::endl;
+
+    CardskipperConfig config;
+    config.baseUrl = simulator.baseUrl();
+    config.username = QStringLiteral("demo");
+    config.password = QStringLiteral("demo");
+    CardskipperClient client(config);
+    ExportCriteria criteria;
+    criteria.organisationId = sim::DemoData::kOrganisationId;
+    const auto result = waitFor<CardskipperClient::MembersResult>(
+        [&](auto done) { client.exportMembers(criteria, std::move(done)); });
+    if (!result) {
+        m_err << result.error().message() << Qt::endl;
+        return exitCodeFor(result.error());
+    }
+    const QDate today = m_clock->today();
+    m_out << MemberOutput::table(result.value(), criteria.organisationId, today) << Qt::endl;
+
+    QMap<int, int> perState;
+    int withoutEmail = 0;
+    for (const Member &member : result.value()) {
+        ++perState[int(membershipState(member, criteria.organisationId, today))];
+        withoutEmail += member.email.isEmpty() ? 1 : 0;
+    }
+    QStringList summary;
+    for (auto it = perState.cbegin(); it != perState.cend(); ++it)
+        summary.append(
+            QStringLiteral("%1 %2").arg(it.value()).arg(MemberOutput::stateName(it.key())));
+    m_out << tr("Summary: %1; %2 without an email address.")
+                 .arg(summary.join(QStringLiteral(", ")))
+                 .arg(withoutEmail)
+          << Qt::endl;
+    return Done;
+}
+
+} // namespace cis

@@ -1,0 +1,14 @@
+#include "CliApplication.h"
+#include "Version.h"
+
+#include <QCoreApplication>
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("cardskipper-ivms-sync-cli"));
+    QCoreApplication::setOrganizationName(QString::fromLatin1(cis::kOrganisationName));
+    QCoreApplication::setApplicationVersion(QString::fromLatin1(cis::kVersion));
+    cis::CliApplication cli;
+    return cli.run(QCoreApplication::arguments());
+}

@@ -1,0 +1,3 @@
+#include "SimulatorLogging.h"
+
+Q_LOGGING_CATEGORY(lcSimulator, "cis.simulator", QtInfoMsg)

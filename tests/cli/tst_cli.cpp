@@ -1,0 +1,215 @@
+// Runs the real command-line program as a person would, against a simulator in this process.
+#include "CardskipperSimulator.h"
+#include "DemoData.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTcpServer>
+#include <QTest>
+
+using namespace cis;
+using sim::CardskipperSimulator;
+using sim::DemoData;
+
+namespace {
+
+struct Run
+{
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+} // namespace
+
+class TestCli : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<CardskipperSimulator> m_simulator;
+
+    // The simulator lives on this thread, so wait with an event loop, not waitForFinished().
+    Run run(const QStringList &arguments, const QString &password = QStringLiteral("demo"),
+            bool setPassword = true)
+    {
+        QProcess process;
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.remove(QStringLiteral("CARDSKIPPER_PASSWORD"));
+        if (setPassword)
+            environment.insert(QStringLiteral("CARDSKIPPER_PASSWORD"), password);
+        process.setProcessEnvironment(environment);
+        process.start(QStringLiteral(CIS_CLI_PATH), arguments);
+        if (!process.waitForStarted())
+            qFatal("cannot start the CLI");
+        if (!QTest::qWaitFor([&] { return process.state() == QProcess::NotRunning; }, 60000))
+            qFatal("the CLI did not finish");
+        return {process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
+                QString::fromUtf8(process.readAllStandardError())};
+    }
+
+    QStringList membersArguments(qint64 organisationId = DemoData::kOrganisationId) const
+    {
+        return {QStringLiteral("members"),
+                QStringLiteral("--url"),
+                m_simulator->baseUrl().toString(),
+                QStringLiteral("--username"),
+                QStringLiteral("demo"),
+                QStringLiteral("--organisation-id"),
+                QString::number(organisationId)};
+    }
+
+private slots:
+    void init()
+    {
+        m_simulator = std::make_unique<CardskipperSimulator>();
+        m_simulator->loadDemoData();
+        QVERIFY(m_simulator->listen());
+    }
+
+    void cleanup() { m_simulator.reset(); }
+
+    void versionAndHelp()
+    {
+        const Run version = run({QStringLiteral("--version")});
+        QCOMPARE(version.exitCode, 0);
+        QVERIFY(version.out.contains(QStringLiteral("cardskipper-ivms-sync-cli 0.")));
+        const Run help = run({QStringLiteral("--help")});
+        QCOMPARE(help.exitCode, 0);
+        QVERIFY(help.out.contains(QStringLiteral("members")));
+        QVERIFY(help.out.contains(QStringLiteral("simulate")));
+        const Run membersHelp = run({QStringLiteral("members"), QStringLiteral("--help")});
+        QCOMPARE(membersHelp.exitCode, 0);
+        QVERIFY(membersHelp.out.contains(QStringLiteral("--organisation-id")));
+        QVERIFY(membersHelp.out.contains(QStringLiteral("CARDSKIPPER_PASSWORD")));
+    }
+
+    void usageErrorsExitWithTwo()
+    {
+        QCOMPARE(run({}).exitCode, 2);
+        const Run unknown = run({QStringLiteral("frobnicate")});
+        QCOMPARE(unknown.exitCode, 2);
+        QVERIFY(unknown.err.contains(QStringLiteral("frobnicate")));
+        const Run noOrganisation =
+            run({QStringLiteral("members"), QStringLiteral("--username"), QStringLiteral("demo")});
+        QCOMPARE(noOrganisation.exitCode, 2);
+        QVERIFY(noOrganisation.err.contains(QStringLiteral("--organisation-id")));
+        const Run noPassword = run(membersArguments(), {}, false);
+        QCOMPARE(noPassword.exitCode, 2);
+        QVERIFY(noPassword.err.contains(QStringLiteral("CARDSKIPPER_PASSWORD")));
+        QVERIFY(m_simulator->receivedRequests().isEmpty());
+    }
+
+    void membersPrintsATable()
+    {
+        const Run result = run(membersArguments());
+        QCOMPARE(result.exitCode, 0);
+        QVERIFY(result.out.contains(QStringLiteral("Åsa Öberg")));
+        QVERIFY(result.out.contains(QStringLiteral("asa.oberg")));
+        QVERIFY(result.out.contains(QStringLiteral("Total: 120")));
+        QVERIFY(result.err.isEmpty());
+    }
+
+    void membersPrintsJson()
+    {
+        QStringList arguments = membersArguments();
+        arguments << QStringLiteral("--json") << QStringLiteral("--only-active");
+        const Run result = run(arguments);
+        QCOMPARE(result.exitCode, 0);
+        QJsonParseError error;
+        const QJsonDocument document = QJsonDocument::fromJson(result.out.toUtf8(), &error);
+        QCOMPARE(error.error, QJsonParseError::NoError);
+        const QJsonArray members = document.array();
+        QVERIFY(!members.isEmpty());
+        QVERIFY(members.size() < DemoData::kDefaultMemberCount);
+        for (const QJsonValue &member : members)
+            QCOMPARE(member[QStringLiteral("state")].toString(), QStringLiteral("active"));
+        const auto asa = std::find_if(members.begin(), members.end(), [](const QJsonValue &m) {
+            return m[QStringLiteral("memberNumber")].toInteger() == DemoData::kPlainMember;
+        });
+        QVERIFY(asa != members.end());
+        QCOMPARE((*asa)[QStringLiteral("firstName")].toString(), QStringLiteral("Åsa"));
+    }
+
+    void wrongPasswordSaysSoAndExitsWithThree()
+    {
+        const Run result = run(membersArguments(), QStringLiteral("not-the-password"));
+        QCOMPARE(result.exitCode, 3);
+        QVERIFY(result.err.contains(QStringLiteral("username or password")));
+        QVERIFY(!result.err.contains(QStringLiteral("not-the-password")));
+        QVERIFY(!result.out.contains(QStringLiteral("not-the-password")));
+        QCOMPARE(m_simulator->failedAuthCount(), 1);
+    }
+
+    void unreachableHostIsNamed()
+    {
+        QTcpServer placeholder;
+        QVERIFY(placeholder.listen(QHostAddress::LocalHost));
+        const quint16 port = placeholder.serverPort();
+        placeholder.close();
+        QStringList arguments = membersArguments();
+        arguments[2] = QStringLiteral("http://127.0.0.1:%1").arg(port);
+        const Run result = run(arguments);
+        QCOMPARE(result.exitCode, 3);
+        QVERIFY(result.err.contains(QStringLiteral("Cannot reach Cardskipper at 127.0.0.1")));
+    }
+
+    void unknownOrganisationListsTheReadableOnes()
+    {
+        const Run result = run(membersArguments(DemoData::kForeignOrganisationId));
+        QCOMPARE(result.exitCode, 2);
+        QVERIFY(result.err.contains(QString::number(DemoData::kForeignOrganisationId)));
+        QVERIFY(result.err.contains(QStringLiteral("4711 (Exempelklubben IF)")));
+    }
+
+    void demoListsTheSimulatedMembers()
+    {
+        const Run result =
+            run({QStringLiteral("demo"), QStringLiteral("--members"), QStringLiteral("30")});
+        QCOMPARE(result.exitCode, 0);
+        QVERIFY(result.out.contains(QStringLiteral("Åsa Öberg")));
+        QVERIFY(result.out.contains(QStringLiteral("Total: 30")));
+        QVERIFY(result.out.contains(QStringLiteral("Summary:")));
+    }
+
+    void simulateServesUntilTerminated()
+    {
+        QProcess process;
+        process.start(
+            QStringLiteral(CIS_CLI_PATH),
+            {QStringLiteral("simulate"), QStringLiteral("--members"), QStringLiteral("10")});
+        QVERIFY(process.waitForStarted());
+        QString banner;
+        QTRY_VERIFY_WITH_TIMEOUT((banner += QString::fromUtf8(process.readAllStandardOutput()))
+                                     .contains(QStringLiteral("Press Ctrl+C")),
+                                 20000);
+        const QString url =
+            banner.section(QStringLiteral("listening on "), 1).section(QLatin1Char('\n'), 0, 0);
+        QVERIFY2(url.startsWith(QStringLiteral("http://127.0.0.1:")), qPrintable(banner));
+
+        QProcess client;
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(QStringLiteral("CARDSKIPPER_PASSWORD"), QStringLiteral("demo"));
+        client.setProcessEnvironment(environment);
+        client.start(QStringLiteral(CIS_CLI_PATH),
+                     {QStringLiteral("members"), QStringLiteral("--url"), url,
+                      QStringLiteral("--username"), QStringLiteral("demo"),
+                      QStringLiteral("--organisation-id"), QStringLiteral("4711")});
+        QVERIFY(client.waitForFinished(30000));
+        QCOMPARE(client.exitCode(), 0);
+        QVERIFY(QString::fromUtf8(client.readAllStandardOutput())
+                    .contains(QStringLiteral("Total: 10")));
+
+        process.terminate(); // SIGTERM: a clean stop
+        QVERIFY(process.waitForFinished(20000));
+        QCOMPARE(process.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(process.exitCode(), 0);
+        QVERIFY(QString::fromUtf8(process.readAllStandardOutput())
+                    .contains(QStringLiteral("POST /Member/Export")));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "tst_cli.moc"
