@@ -114,7 +114,7 @@ Expected<T, CardskipperError> withContext(Expected<T, CardskipperError> result,
     CardskipperError error = result.error();
     error.call = body.value().call;
     error.host = body.value().host;
-    qCWarning(lcCardskipper).noquote() << error.message();
+    qCInfo(lcCardskipper).noquote() << error.message();
     return error;
 }
 
@@ -223,7 +223,7 @@ void CardskipperClient::send(QNetworkReply *reply, const QString &call,
                     << call << " -> " << (status ? QString::number(status) : reply->errorString())
                     << " (" << body.size() << " bytes, " << timer.elapsed() << " ms)";
                 if (failed) {
-                    qCWarning(lcCardskipper).noquote() << error.message();
+                    qCInfo(lcCardskipper).noquote() << error.message();
                     if (!error.bodyExcerpt.isEmpty())
                         qCDebug(lcCardskipper).noquote() << "error body:" << error.bodyExcerpt;
                     done(error);

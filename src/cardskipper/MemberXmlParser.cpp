@@ -3,69 +3,26 @@
 #include "CardskipperLogging.h"
 
 #include <QCoreApplication>
+#include <QSet>
 #include <QXmlStreamReader>
-#include <functional>
+#include <array>
 #include <optional>
-#include <vector>
 
 namespace cis::MemberXmlParser {
 
 namespace {
 
-// Deeper than any Cardskipper document nests; a guard against hostile input.
-constexpr int kMaxDepth = 64;
+using Token = QXmlStreamReader::TokenType;
+
+// Cardskipper documents nest about eight levels. The limit only stops hostile or broken input;
+// QXmlStreamReader itself keeps its tag stack on the heap, so depth alone cannot crash us.
+constexpr int kMaxDepth = 256;
+// Enough to show the pattern in the log when every member has the same problem.
+constexpr qsizetype kMaxLoggedWarnings = 20;
 
 QString tr(const char *text)
 {
     return QCoreApplication::translate("MemberXmlParser", text);
-}
-
-// One element of a member or organisation record: small enough to hold whole, so that every
-// field can be looked up as an attribute first and as a same-named child element second.
-struct Node
-{
-    QString name;
-    QXmlStreamAttributes attributes;
-    QString text;
-    std::vector<Node> children;
-
-    const Node *child(QLatin1String childName) const
-    {
-        for (const Node &node : children) {
-            if (node.name == childName)
-                return &node;
-        }
-        return nullptr;
-    }
-
-    QString field(QLatin1String fieldName) const
-    {
-        for (const QXmlStreamAttribute &attribute : attributes) {
-            if (attribute.name() == fieldName)
-                return attribute.value().toString().trimmed();
-        }
-        if (const Node *node = child(fieldName))
-            return node->text.trimmed();
-        return {};
-    }
-
-    template<typename Visit> void forEach(QLatin1String childName, Visit visit) const
-    {
-        for (const Node &node : children) {
-            if (node.name == childName)
-                visit(node);
-        }
-    }
-};
-
-CardskipperError malformed(const QXmlStreamReader &reader, const QString &detail = {})
-{
-    CardskipperError error;
-    error.kind = CardskipperError::Kind::MalformedResponse;
-    error.line = reader.lineNumber();
-    error.column = reader.columnNumber();
-    error.detail = detail.isEmpty() ? reader.errorString() : detail;
-    return error;
 }
 
 CardskipperError unexpected(const QString &detail)
@@ -76,202 +33,203 @@ CardskipperError unexpected(const QString &detail)
     return error;
 }
 
-// Reads the element the reader stands on, with everything inside it, without recursion.
-// Returns false (reader error set or depth exceeded) when the document is broken.
-bool readNode(QXmlStreamReader &reader, int depth, Node &root, QString *failure)
+// The values of a fixed set of fields of one element. Each is read from the attribute of that
+// name or, when the attribute is absent, from a child element of that name: the documents
+// carry attributes, but nothing published proves that every field is one.
+template<std::size_t N> class Fields
 {
-    std::vector<Node *> stack;
-    root.name = reader.name().toString();
-    root.attributes = reader.attributes();
-    stack.push_back(&root);
-    while (!stack.empty()) {
-        switch (reader.readNext()) {
-        case QXmlStreamReader::StartElement: {
-            if (depth + int(stack.size()) > kMaxDepth) {
-                *failure = tr("elements nested deeper than %1 levels").arg(kMaxDepth);
-                return false;
-            }
-            Node &parent = *stack.back();
-            parent.children.push_back(
-                Node{reader.name().toString(), reader.attributes(), QString(), {}});
-            stack.push_back(&parent.children.back());
-            break;
+public:
+    explicit Fields(const std::array<QLatin1String, N> &names)
+        : m_names(names)
+    {}
+
+    void readAttributes(const QXmlStreamReader &xml)
+    {
+        const QXmlStreamAttributes attributes = xml.attributes();
+        for (const QXmlStreamAttribute &attribute : attributes) {
+            const int i = indexOf(attribute.name());
+            if (i >= 0)
+                m_values[std::size_t(i)] = attribute.value().toString();
         }
-        case QXmlStreamReader::EndElement:
-            stack.pop_back();
-            break;
-        case QXmlStreamReader::Characters:
-            stack.back()->text += reader.text();
-            break;
-        case QXmlStreamReader::EntityReference:
-            *failure = tr("an undeclared entity reference &%1;").arg(reader.name());
+    }
+
+    // Whether the element the reader stands on names one of the fields; if so it is consumed.
+    template<typename Reader> bool readChild(Reader &reader)
+    {
+        const int i = indexOf(reader.name());
+        if (i < 0)
             return false;
-        case QXmlStreamReader::Invalid:
-            return false;
+        QString text = reader.readText();
+        if (!m_values[std::size_t(i)]) // the attribute wins
+            m_values[std::size_t(i)] = std::move(text);
+        return true;
+    }
+
+    QString text(std::size_t i) const { return m_values[i] ? m_values[i]->trimmed() : QString(); }
+
+private:
+    int indexOf(QStringView name) const
+    {
+        for (std::size_t i = 0; i < N; ++i) {
+            if (name == m_names[i])
+                return int(i);
+        }
+        return -1;
+    }
+
+    const std::array<QLatin1String, N> &m_names;
+    std::array<std::optional<QString>, N> m_values{};
+};
+
+// QXmlStreamReader with the checks every Cardskipper document gets: no DTD, no unresolved
+// entities, bounded depth, and the first failure kept as a CardskipperError.
+class Reader
+{
+public:
+    explicit Reader(const QByteArray &body)
+        : m_xml(body)
+    {}
+
+    const QXmlStreamReader &xml() const { return m_xml; }
+    QStringView name() const { return m_xml.name(); }
+    bool failed() const { return m_error.has_value(); }
+    const CardskipperError &error() const { return *m_error; }
+
+    // The next start or end element; false at the end of the document or on failure.
+    bool nextElement()
+    {
+        for (;;) {
+            switch (advance()) {
+            case Token::StartElement:
+            case Token::EndElement:
+                return true;
+            case Token::EndDocument:
+            case Token::Invalid:
+                return false;
+            default:
+                break;
+            }
+        }
+    }
+
+    // Calls visit() on each child element of the element the reader stands on, with the reader
+    // on the child's start tag. Whatever visit() does not consume is skipped, so unknown
+    // elements need no code and are never recursed into.
+    template<typename Visit> void forEachChild(Visit &&visit)
+    {
+        const int depth = m_depth;
+        while (nextElement()) {
+            if (m_xml.isEndElement())
+                return; // our own end tag: children are always consumed whole
+            visit();
+            while (m_depth > depth && nextElement()) {
+            }
+        }
+    }
+
+    // The character data directly inside the element the reader stands on, which is consumed.
+    QString readText()
+    {
+        QString text;
+        const int depth = m_depth;
+        for (;;) {
+            switch (advance()) {
+            case Token::Characters:
+                if (m_depth == depth)
+                    text += m_xml.text();
+                break;
+            case Token::EndElement:
+                if (m_depth < depth)
+                    return text;
+                break;
+            case Token::EndDocument:
+            case Token::Invalid:
+                return text;
+            default:
+                break;
+            }
+        }
+    }
+
+    // Reads past the root element, so that a truncated or trailing-garbage document fails.
+    void finish()
+    {
+        while (!m_finished && !failed())
+            advance();
+    }
+
+    void failMalformed(const QString &detail)
+    {
+        CardskipperError error;
+        error.kind = CardskipperError::Kind::MalformedResponse;
+        error.line = m_xml.lineNumber();
+        error.column = m_xml.columnNumber();
+        error.detail = detail;
+        m_error = error;
+    }
+
+private:
+    Token advance()
+    {
+        if (failed() || m_finished)
+            return Token::Invalid;
+        const Token token = m_xml.readNext();
+        switch (token) {
+        case Token::StartElement:
+            if (++m_depth > kMaxDepth) {
+                failMalformed(tr("elements are nested deeper than %1 levels").arg(kMaxDepth));
+                return Token::Invalid;
+            }
+            break;
+        case Token::EndElement:
+            --m_depth;
+            break;
+        case Token::EndDocument:
+            m_finished = true;
+            break;
+        case Token::DTD:
+            // Internal entity declarations are what "billion laughs" documents expand, and an
+            // external subset could point anywhere. Stopping here means neither is ever used.
+            if (m_xml.dtdName().compare(QLatin1String("html"), Qt::CaseInsensitive) == 0)
+                m_error = unexpected(tr("the answer is an HTML page"));
+            else
+                failMalformed(tr("document type declarations are not accepted"));
+            return Token::Invalid;
+        case Token::EntityReference:
+            failMalformed(tr("the entity reference &%1; cannot be resolved").arg(m_xml.name()));
+            return Token::Invalid;
+        case Token::Invalid:
+            failMalformed(m_xml.hasError() ? m_xml.errorString() : tr("unreadable XML"));
+            return Token::Invalid;
         default:
             break;
         }
+        return token;
     }
-    return true;
-}
 
-bool parseBool(const QString &text)
-{
-    return text.compare(QLatin1String("true"), Qt::CaseInsensitive) == 0 ||
-           text == QLatin1String("1");
-}
+    QXmlStreamReader m_xml;
+    std::optional<CardskipperError> m_error;
+    int m_depth = 0;
+    bool m_finished = false;
+};
 
-std::optional<Member> memberFrom(const Node &node, qint64 organisationId, QStringList *warnings)
+// Positive, because 0 is what an absent id defaults to everywhere else.
+std::optional<qint64> parseId(const QString &text)
 {
     bool ok = false;
-    const QString numberText = node.field(QLatin1String("OrganisationMemberId"));
-    const qint64 number = numberText.toLongLong(&ok);
-    if (!ok || number <= 0) {
-        if (warnings) {
-            warnings->append(tr("A member (%1 %2) has no valid member number (\"%3\") and was "
-                                "left out.")
-                                 .arg(node.field(QLatin1String("Firstname")),
-                                      node.field(QLatin1String("Lastname")), numberText));
-        }
+    const qint64 id = text.toLongLong(&ok);
+    if (!ok || id <= 0)
         return std::nullopt;
-    }
-    Member member;
-    member.key = {organisationId, number};
-    member.firstName = node.field(QLatin1String("Firstname"));
-    member.lastName = node.field(QLatin1String("Lastname"));
-    member.birthDate = parseDate(node.field(QLatin1String("Birthdate")));
-    member.inactive = parseBool(node.field(QLatin1String("Inactive")));
-    if (const Node *contact = node.child(QLatin1String("ContactInfo"))) {
-        member.email = contact->field(QLatin1String("EMail"));
-        member.cellPhone1 = contact->field(QLatin1String("CellPhone1"));
-        member.cellPhone2 = contact->field(QLatin1String("CellPhone2"));
-    }
-    if (const Node *organisations = node.child(QLatin1String("Organisations"))) {
-        organisations->forEach(QLatin1String("Organisation"), [&](const Node &organisation) {
-            bool idOk = false;
-            const qint64 id = organisation.field(QLatin1String("Id")).toLongLong(&idOk);
-            if (!idOk)
-                return;
-            if (const Node *roles = organisation.child(QLatin1String("Roles"))) {
-                roles->forEach(QLatin1String("Role"), [&](const Node &roleNode) {
-                    RolePeriod role;
-                    role.organisationId = id;
-                    role.roleId = roleNode.field(QLatin1String("Id")).toLongLong();
-                    role.start = parseDate(roleNode.field(QLatin1String("StartDate")));
-                    role.end = parseDate(roleNode.field(QLatin1String("EndDate")));
-                    role.type = roleNode.field(QLatin1String("Type"));
-                    role.organisationUnit = roleNode.field(QLatin1String("OrganisationUnit"));
-                    if (!role.start.isValid() || !role.end.isValid()) {
-                        if (warnings) {
-                            warnings->append(
-                                tr("Member %1 (%2): role %3 has an unreadable period (\"%4\" to "
-                                   "\"%5\") and was ignored.")
-                                    .arg(number)
-                                    .arg(member.displayName())
-                                    .arg(role.roleId)
-                                    .arg(roleNode.field(QLatin1String("StartDate")),
-                                         roleNode.field(QLatin1String("EndDate"))));
-                        }
-                        return;
-                    }
-                    member.roles.append(role);
-                });
-            }
-            if (id == organisationId) {
-                if (const Node *tags = organisation.child(QLatin1String("Tags"))) {
-                    tags->forEach(QLatin1String("Tag"), [&](const Node &tag) {
-                        const QString label = tag.field(QLatin1String("Label"));
-                        if (!label.isEmpty())
-                            member.tags.append(label);
-                    });
-                }
-            }
-        });
-    }
-    return member;
+    return id;
 }
 
-OrganisationInfo organisationFrom(const Node &node)
+std::optional<bool> parseBool(const QString &text)
 {
-    OrganisationInfo organisation;
-    organisation.id = node.field(QLatin1String("Id")).toLongLong();
-    organisation.name = node.field(QLatin1String("Name"));
-    if (const Node *roles = node.child(QLatin1String("Roles"))) {
-        roles->forEach(QLatin1String("Role"), [&](const Node &role) {
-            organisation.roles.append({role.field(QLatin1String("Id")).toLongLong(),
-                                       role.field(QLatin1String("Name")),
-                                       role.field(QLatin1String("Description"))});
-        });
-    }
-    if (const Node *children = node.child(QLatin1String("Children"))) {
-        for (const Node &child : children->children) {
-            OrganisationInfo info;
-            info.id = child.field(QLatin1String("Id")).toLongLong();
-            info.name = child.field(QLatin1String("Name"));
-            if (info.id > 0)
-                organisation.children.append(info);
-        }
-    }
-    return organisation;
-}
-
-// Walks a Cardskipper document: root, then the list element at depth 2, handing every item
-// element inside it to onItem as a Node. Returns an error for anything that is not such a
-// document.
-std::optional<CardskipperError> walk(const QByteArray &body, QLatin1String listName,
-                                     QLatin1String itemName,
-                                     const std::function<void(const Node &)> &onItem)
-{
-    if (body.trimmed().isEmpty())
-        return unexpected(tr("the answer was empty"));
-    QXmlStreamReader reader(body);
-    int depth = 0;
-    bool sawRoot = false;
-    bool sawList = false;
-    while (!reader.atEnd()) {
-        const QXmlStreamReader::TokenType token = reader.readNext();
-        if (token == QXmlStreamReader::DTD) {
-            // Entity declarations are how "billion laughs" documents explode; a real answer
-            // never carries a DTD.
-            return malformed(reader, tr("document type declarations are not accepted"));
-        }
-        if (token == QXmlStreamReader::EntityReference)
-            return malformed(reader, tr("an undeclared entity reference &%1;").arg(reader.name()));
-        if (token == QXmlStreamReader::EndElement) {
-            --depth;
-            continue;
-        }
-        if (token != QXmlStreamReader::StartElement)
-            continue;
-        ++depth;
-        if (depth == 1) {
-            if (reader.name() != QLatin1String("Cardskipper")) {
-                return unexpected(tr("the document's root element is <%1>, not <Cardskipper>")
-                                      .arg(reader.name()));
-            }
-            sawRoot = true;
-        } else if (depth == 2 && reader.name() == listName) {
-            sawList = true;
-        } else if (depth == 3 && sawList && reader.name() == itemName) {
-            Node node;
-            QString failure;
-            if (!readNode(reader, depth, node, &failure))
-                return malformed(reader, failure);
-            --depth; // readNode consumed the end element
-            onItem(node);
-        } else if (depth > kMaxDepth) {
-            return malformed(reader, tr("elements nested deeper than %1 levels").arg(kMaxDepth));
-        } else {
-            reader.skipCurrentElement();
-            --depth;
-        }
-    }
-    if (reader.hasError())
-        return malformed(reader);
-    if (!sawRoot)
-        return unexpected(tr("the answer holds no XML element"));
-    if (!sawList)
-        return unexpected(tr("the <Cardskipper> document has no <%1> element").arg(listName));
+    if (text.compare(QLatin1String("true"), Qt::CaseInsensitive) == 0 || text == QLatin1String("1"))
+        return true;
+    if (text.compare(QLatin1String("false"), Qt::CaseInsensitive) == 0 ||
+        text == QLatin1String("0"))
+        return false;
     return std::nullopt;
 }
 
@@ -280,10 +238,375 @@ bool digitsAt(QStringView text, qsizetype from, qsizetype count)
     if (from + count > text.size())
         return false;
     for (qsizetype i = from; i < from + count; ++i) {
-        if (!text.at(i).isDigit())
+        const char16_t c = text.at(i).unicode();
+        if (c < u'0' || c > u'9')
             return false;
     }
     return true;
+}
+
+int numberAt(QStringView text, qsizetype from, qsizetype count)
+{
+    int value = 0;
+    for (qsizetype i = from; i < from + count; ++i)
+        value = value * 10 + (text.at(i).unicode() - u'0');
+    return value;
+}
+
+// Z, or ±hh:mm; the whole of text must be the zone.
+bool isZone(QStringView zone)
+{
+    if (zone == u"Z")
+        return true;
+    return zone.size() == 6 && (zone.at(0) == u'+' || zone.at(0) == u'-') && digitsAt(zone, 1, 2) &&
+           zone.at(3) == u':' && digitsAt(zone, 4, 2) && numberAt(zone, 1, 2) <= 14 &&
+           numberAt(zone, 4, 2) <= 59;
+}
+
+const std::array<QLatin1String, 5> kMemberFields{
+    QLatin1String("OrganisationMemberId"), QLatin1String("Firstname"), QLatin1String("Lastname"),
+    QLatin1String("Birthdate"), QLatin1String("Inactive")};
+enum MemberField : std::size_t
+{
+    MemberNumber,
+    MemberFirstname,
+    MemberLastname,
+    MemberBirthdate,
+    MemberInactive
+};
+
+const std::array<QLatin1String, 3> kContactFields{
+    QLatin1String("EMail"), QLatin1String("CellPhone1"), QLatin1String("CellPhone2")};
+enum ContactField : std::size_t
+{
+    ContactEmail,
+    ContactCellPhone1,
+    ContactCellPhone2
+};
+
+const std::array<QLatin1String, 1> kIdField{QLatin1String("Id")};
+const std::array<QLatin1String, 2> kIdNameFields{QLatin1String("Id"), QLatin1String("Name")};
+const std::array<QLatin1String, 3> kRoleInfoFields{QLatin1String("Id"), QLatin1String("Name"),
+                                                   QLatin1String("Description")};
+const std::array<QLatin1String, 1> kTagFields{QLatin1String("Label")};
+
+const std::array<QLatin1String, 5> kRoleFields{QLatin1String("Id"), QLatin1String("StartDate"),
+                                               QLatin1String("EndDate"), QLatin1String("Type"),
+                                               QLatin1String("OrganisationUnit")};
+enum RoleField : std::size_t
+{
+    RoleId,
+    RoleStart,
+    RoleEnd,
+    RoleType,
+    RoleUnit
+};
+
+class MembersParser
+{
+public:
+    MembersParser(Reader &reader, qint64 organisationId)
+        : m_reader(reader)
+        , m_organisationId(organisationId)
+    {}
+
+    QList<Member> members;
+    QStringList warnings;
+
+    // The reader stands on <Members>.
+    void readMembers()
+    {
+        m_reader.forEachChild([this] {
+            if (m_reader.name() == QLatin1String("Member"))
+                readMember();
+        });
+    }
+
+private:
+    void readMember()
+    {
+        const qint64 line = m_reader.xml().lineNumber();
+        Fields fields(kMemberFields);
+        fields.readAttributes(m_reader.xml());
+        Fields contact(kContactFields);
+        Member member;
+        QStringList problems;
+        m_reader.forEachChild([&] {
+            if (fields.readChild(m_reader))
+                return;
+            const QStringView name = m_reader.name();
+            if (name == QLatin1String("ContactInfo")) {
+                contact.readAttributes(m_reader.xml());
+                m_reader.forEachChild([&] { contact.readChild(m_reader); });
+            } else if (name == QLatin1String("Organisations")) {
+                m_reader.forEachChild([&] {
+                    if (m_reader.name() == QLatin1String("Organisation"))
+                        readOrganisation(member, problems);
+                });
+            }
+        });
+        if (m_reader.failed())
+            return;
+
+        const QString numberText = fields.text(MemberNumber);
+        const std::optional<qint64> number = parseId(numberText);
+        member.firstName = fields.text(MemberFirstname);
+        member.lastName = fields.text(MemberLastname);
+        if (!number) {
+            // Without its number a member has no key; guessing one could open the wrong door.
+            const QString name =
+                QStringList{member.firstName, member.lastName}.join(QLatin1Char(' ')).trimmed();
+            warnings.append(tr("The member \"%1\" at line %2 has no usable OrganisationMemberId "
+                               "(\"%3\") and was left out.")
+                                .arg(name, QString::number(line), numberText));
+            return;
+        }
+        member.key = {m_organisationId, *number};
+
+        const QString birthdate = fields.text(MemberBirthdate);
+        member.birthDate = parseDate(birthdate);
+        if (!birthdate.isEmpty() && !member.birthDate.isValid())
+            problems.append(tr("the Birthdate \"%1\" is unreadable").arg(birthdate));
+
+        const QString inactive = fields.text(MemberInactive);
+        if (!inactive.isEmpty()) {
+            const std::optional<bool> value = parseBool(inactive);
+            if (value)
+                member.inactive = *value;
+            else
+                problems.append(
+                    tr("Inactive=\"%1\" is neither true nor false; taken as false").arg(inactive));
+        }
+
+        member.email = contact.text(ContactEmail);
+        member.cellPhone1 = contact.text(ContactCellPhone1);
+        member.cellPhone2 = contact.text(ContactCellPhone2);
+
+        for (const QString &problem : std::as_const(problems))
+            warnings.append(tr("Member %1: %2.").arg(QString::number(*number), problem));
+        if (m_seen.contains(*number)) {
+            warnings.append(
+                tr("Member %1 appears more than once in the answer; every copy is kept.")
+                    .arg(*number));
+        }
+        m_seen.insert(*number);
+        members.append(std::move(member));
+    }
+
+    // Roles are only known to belong to the organisation once its Id is read, which may be a
+    // child element after them.
+    void readOrganisation(Member &member, QStringList &problems)
+    {
+        Fields fields(kIdField);
+        fields.readAttributes(m_reader.xml());
+        QList<RolePeriod> roles;
+        QStringList tags;
+        m_reader.forEachChild([&] {
+            if (fields.readChild(m_reader))
+                return;
+            const QStringView name = m_reader.name();
+            if (name == QLatin1String("Roles")) {
+                m_reader.forEachChild([&] {
+                    if (m_reader.name() == QLatin1String("Role"))
+                        readRole(roles, problems);
+                });
+            } else if (name == QLatin1String("Tags")) {
+                m_reader.forEachChild([&] {
+                    if (m_reader.name() != QLatin1String("Tag"))
+                        return;
+                    Fields tag(kTagFields);
+                    tag.readAttributes(m_reader.xml());
+                    m_reader.forEachChild([&] { tag.readChild(m_reader); });
+                    const QString label = tag.text(0);
+                    if (!label.isEmpty())
+                        tags.append(label);
+                });
+            }
+        });
+        if (m_reader.failed())
+            return;
+
+        const std::optional<qint64> id = parseId(fields.text(0));
+        if (!id) {
+            if (!roles.isEmpty()) {
+                problems.append(tr("an organisation without a usable Id (\"%1\") lists %2 "
+                                   "role(s), which were ignored")
+                                    .arg(fields.text(0), QString::number(roles.size())));
+            }
+            return;
+        }
+        for (RolePeriod &role : roles) {
+            role.organisationId = *id;
+            member.roles.append(std::move(role));
+        }
+        // Member has one list of tags, and a label means something only in the organisation
+        // that set it: keep those of the organisation the export was made for.
+        if (*id == m_organisationId) {
+            for (const QString &tag : std::as_const(tags)) {
+                if (!member.tags.contains(tag))
+                    member.tags.append(tag);
+            }
+        }
+    }
+
+    void readRole(QList<RolePeriod> &roles, QStringList &problems)
+    {
+        Fields fields(kRoleFields);
+        fields.readAttributes(m_reader.xml());
+        m_reader.forEachChild([&] { fields.readChild(m_reader); });
+        if (m_reader.failed())
+            return;
+
+        const QString idText = fields.text(RoleId);
+        const std::optional<qint64> id = parseId(idText);
+        if (!id) {
+            problems.append(tr("a role without a usable Id (\"%1\") was ignored").arg(idText));
+            return;
+        }
+        RolePeriod role;
+        role.roleId = *id;
+        const QString start = fields.text(RoleStart);
+        const QString end = fields.text(RoleEnd);
+        role.start = parseDate(start);
+        role.end = parseDate(end);
+        if (!role.start.isValid() || !role.end.isValid()) {
+            // A period we cannot read must not be guessed: dropping it can at worst withhold
+            // access, a guess could grant it.
+            problems.append(tr("role %1 has an unreadable period (StartDate \"%2\", EndDate "
+                               "\"%3\") and was ignored")
+                                .arg(QString::number(*id), start, end));
+            return;
+        }
+        role.type = fields.text(RoleType);
+        role.organisationUnit = fields.text(RoleUnit);
+        roles.append(role);
+    }
+
+    Reader &m_reader;
+    qint64 m_organisationId = 0;
+    QSet<qint64> m_seen;
+};
+
+class OrganisationsParser
+{
+public:
+    explicit OrganisationsParser(Reader &reader)
+        : m_reader(reader)
+    {}
+
+    QList<OrganisationInfo> organisations;
+    QStringList warnings;
+
+    // The reader stands on <Organisations>.
+    void readOrganisations()
+    {
+        m_reader.forEachChild([this] {
+            if (m_reader.name() == QLatin1String("Organisation"))
+                readOrganisation();
+        });
+    }
+
+private:
+    void readOrganisation()
+    {
+        const qint64 line = m_reader.xml().lineNumber();
+        Fields fields(kIdNameFields);
+        fields.readAttributes(m_reader.xml());
+        OrganisationInfo organisation;
+        m_reader.forEachChild([&] {
+            if (fields.readChild(m_reader))
+                return;
+            const QStringView name = m_reader.name();
+            if (name == QLatin1String("Roles")) {
+                m_reader.forEachChild([&] {
+                    if (m_reader.name() == QLatin1String("Role"))
+                        readRole(organisation);
+                });
+            } else if (name == QLatin1String("Children")) {
+                m_reader.forEachChild([&] {
+                    const QStringView child = m_reader.name();
+                    if (child == QLatin1String("CardskipperOrganisationChildren") ||
+                        child == QLatin1String("OrganisationChildren") ||
+                        child == QLatin1String("Organisation"))
+                        readChild(organisation);
+                });
+            }
+        });
+        if (m_reader.failed())
+            return;
+        const std::optional<qint64> id = parseId(fields.text(0));
+        organisation.name = fields.text(1);
+        if (!id) {
+            warnings.append(tr("The organisation \"%1\" at line %2 has no usable Id (\"%3\") and "
+                               "was left out.")
+                                .arg(organisation.name, QString::number(line), fields.text(0)));
+            return;
+        }
+        organisation.id = *id;
+        organisations.append(std::move(organisation));
+    }
+
+    void readRole(OrganisationInfo &organisation)
+    {
+        Fields fields(kRoleInfoFields);
+        fields.readAttributes(m_reader.xml());
+        m_reader.forEachChild([&] { fields.readChild(m_reader); });
+        const std::optional<qint64> id = parseId(fields.text(0));
+        if (!id) {
+            warnings.append(tr("A role \"%1\" without a usable Id (\"%2\") was left out.")
+                                .arg(fields.text(1), fields.text(0)));
+            return;
+        }
+        organisation.roles.append({*id, fields.text(1), fields.text(2)});
+    }
+
+    void readChild(OrganisationInfo &organisation)
+    {
+        Fields fields(kIdNameFields);
+        fields.readAttributes(m_reader.xml());
+        m_reader.forEachChild([&] { fields.readChild(m_reader); });
+        const std::optional<qint64> id = parseId(fields.text(0));
+        if (!id) {
+            warnings.append(tr("A sub-organisation \"%1\" without a usable Id (\"%2\") was left "
+                               "out.")
+                                .arg(fields.text(1), fields.text(0)));
+            return;
+        }
+        OrganisationInfo child;
+        child.id = *id;
+        child.name = fields.text(1);
+        organisation.children.append(child);
+    }
+
+    Reader &m_reader;
+};
+
+// Moves the reader onto the root element. Otherwise returns the error.
+std::optional<CardskipperError> startDocument(Reader &reader, const QByteArray &body)
+{
+    // Unexpected rather than damaged: nothing was cut off, there is nothing at all.
+    if (body.trimmed().isEmpty())
+        return unexpected(tr("the answer is empty"));
+    if (reader.nextElement())
+        return std::nullopt;
+    // HTML error pages are rarely well-formed XML, and their doctype is not XML's; saying what
+    // they are helps more than the line where XML gave up.
+    const QByteArray start = body.trimmed().left(14).toLower();
+    if (start.startsWith("<!doctype html") || start.startsWith("<html"))
+        return unexpected(tr("the answer is an HTML page"));
+    if (!reader.failed())
+        reader.failMalformed(tr("the answer holds no XML element"));
+    return reader.error();
+}
+
+void logWarnings(const QStringList &warnings)
+{
+    for (qsizetype i = 0; i < warnings.size() && i < kMaxLoggedWarnings; ++i)
+        qCWarning(lcCardskipper).noquote() << warnings.at(i);
+    if (warnings.size() > kMaxLoggedWarnings) {
+        qCWarning(lcCardskipper).noquote() << tr("... and %1 more problems of that kind.")
+                                                  .arg(warnings.size() - kMaxLoggedWarnings);
+    }
 }
 
 } // namespace
@@ -291,65 +614,123 @@ bool digitsAt(QStringView text, qsizetype from, qsizetype count)
 Expected<QList<Member>, CardskipperError> parseMembers(const QByteArray &body,
                                                        qint64 organisationId)
 {
-    return parseMembers(body, organisationId, nullptr);
+    QStringList warnings;
+    auto result = parseMembers(body, organisationId, &warnings);
+    logWarnings(warnings);
+    return result;
 }
 
 Expected<QList<Member>, CardskipperError> parseMembers(const QByteArray &body,
                                                        qint64 organisationId, QStringList *warnings)
 {
-    QList<Member> members;
-    const auto error =
-        walk(body, QLatin1String("Members"), QLatin1String("Member"), [&](const Node &node) {
-            if (auto member = memberFrom(node, organisationId, warnings))
-                members.append(std::move(*member));
-        });
-    if (error)
+    Reader reader(body);
+    if (const auto error = startDocument(reader, body))
         return *error;
-    return members;
+    if (reader.name() != QLatin1String("Cardskipper")) {
+        return unexpected(
+            tr("the root element is <%1>, not <Cardskipper>").arg(reader.xml().qualifiedName()));
+    }
+
+    MembersParser parser(reader, organisationId);
+    bool sawMembers = false;
+    QString otherChild;
+    reader.forEachChild([&] {
+        if (reader.name() == QLatin1String("Members")) {
+            sawMembers = true;
+            parser.readMembers();
+        } else if (otherChild.isEmpty()) {
+            otherChild = reader.xml().qualifiedName().toString();
+        }
+    });
+    reader.finish();
+    if (reader.failed())
+        return reader.error();
+    if (!sawMembers) {
+        // An empty export is <Members/>; anything else is not "no members".
+        return unexpected(otherChild.isEmpty()
+                              ? tr("the <Cardskipper> document has no <Members> element")
+                              : tr("the <Cardskipper> document has no <Members> element (it "
+                                   "holds <%1>)")
+                                    .arg(otherChild));
+    }
+    if (warnings)
+        warnings->append(parser.warnings);
+    return std::move(parser.members);
 }
 
 Expected<QList<OrganisationInfo>, CardskipperError> parseOrganisations(const QByteArray &body)
 {
-    QList<OrganisationInfo> organisations;
-    const auto error =
-        walk(body, QLatin1String("Organisations"), QLatin1String("Organisation"),
-             [&](const Node &node) { organisations.append(organisationFrom(node)); });
-    if (error)
+    QStringList warnings;
+    auto result = parseOrganisations(body, &warnings);
+    logWarnings(warnings);
+    return result;
+}
+
+Expected<QList<OrganisationInfo>, CardskipperError> parseOrganisations(const QByteArray &body,
+                                                                       QStringList *warnings)
+{
+    Reader reader(body);
+    if (const auto error = startDocument(reader, body))
         return *error;
-    return organisations;
+    // The root of this answer is not documented (Cardskipper by analogy with the export), so
+    // any root is accepted that holds <Organisations>, or is it. Only HTML is refused at once,
+    // because error pages are often not well-formed and would otherwise read as damaged XML.
+    if (reader.name().compare(QLatin1String("html"), Qt::CaseInsensitive) == 0)
+        return unexpected(tr("the answer is an HTML page"));
+
+    OrganisationsParser parser(reader);
+    bool sawOrganisations = false;
+    if (reader.name() == QLatin1String("Organisations")) {
+        sawOrganisations = true;
+        parser.readOrganisations();
+    } else {
+        reader.forEachChild([&] {
+            if (reader.name() == QLatin1String("Organisations")) {
+                sawOrganisations = true;
+                parser.readOrganisations();
+            }
+        });
+    }
+    reader.finish();
+    if (reader.failed())
+        return reader.error();
+    if (!sawOrganisations)
+        return unexpected(tr("the document has no <Organisations> element"));
+    if (warnings)
+        warnings->append(parser.warnings);
+    return std::move(parser.organisations);
 }
 
 QDate parseDate(QStringView text)
 {
     text = text.trimmed();
-    // yyyy-MM-dd
+    // YYYY-MM-DD
     if (text.size() < 10 || !digitsAt(text, 0, 4) || text.at(4) != u'-' || !digitsAt(text, 5, 2) ||
         text.at(7) != u'-' || !digitsAt(text, 8, 2))
         return {};
-    const QDate date(text.left(4).toInt(), text.mid(5, 2).toInt(), text.mid(8, 2).toInt());
-    if (text.size() == 10)
-        return date;
-    // Thh:mm:ss[.f{1,7}][Z|±hh:mm]
-    if (text.size() < 19 || (text.at(10) != u'T' && text.at(10) != u' ') ||
-        !digitsAt(text, 11, 2) || text.at(13) != u':' || !digitsAt(text, 14, 2) ||
-        text.at(16) != u':' || !digitsAt(text, 17, 2))
+    const QDate date(numberAt(text, 0, 4), numberAt(text, 5, 2), numberAt(text, 8, 2));
+    if (!date.isValid())
         return {};
-    if (!QTime(text.mid(11, 2).toInt(), text.mid(14, 2).toInt(), text.mid(17, 2).toInt()).isValid())
+    if (text.size() == 10 || isZone(text.mid(10)))
+        return date;
+
+    // Thh:mm:ss, optionally .f{1,7}, optionally a zone. The zone is read but not applied: the
+    // date as written is the Swedish calendar day Cardskipper means.
+    if (text.size() < 19 || text.at(10) != u'T' || !digitsAt(text, 11, 2) || text.at(13) != u':' ||
+        !digitsAt(text, 14, 2) || text.at(16) != u':' || !digitsAt(text, 17, 2))
+        return {};
+    if (numberAt(text, 11, 2) > 23 || numberAt(text, 14, 2) > 59 || numberAt(text, 17, 2) > 59)
         return {};
     qsizetype position = 19;
     if (position < text.size() && text.at(position) == u'.') {
         qsizetype digits = 0;
-        while (position + 1 + digits < text.size() && text.at(position + 1 + digits).isDigit())
+        while (digitsAt(text, position + 1 + digits, 1))
             ++digits;
         if (digits < 1 || digits > 7)
             return {};
         position += 1 + digits;
     }
-    const QStringView zone = text.mid(position);
-    if (zone.isEmpty() || zone == u"Z")
-        return date;
-    if (zone.size() == 6 && (zone.at(0) == u'+' || zone.at(0) == u'-') && digitsAt(zone, 1, 2) &&
-        zone.at(3) == u':' && digitsAt(zone, 4, 2))
+    if (position == text.size() || isZone(text.mid(position)))
         return date;
     return {};
 }

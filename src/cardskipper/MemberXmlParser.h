@@ -25,6 +25,10 @@ parseMembers(const QByteArray &body, qint64 organisationId, QStringList *warning
 
 // Body of GET /Organisation/Info/.
 Expected<QList<OrganisationInfo>, CardskipperError> parseOrganisations(const QByteArray &body);
+// As above; organisations and roles without a usable Id are left out with a warning naming
+// them. The overloads without warnings log them to cis.cardskipper instead.
+Expected<QList<OrganisationInfo>, CardskipperError> parseOrganisations(const QByteArray &body,
+                                                                       QStringList *warnings);
 
 // Accepts YYYY-MM-DD, YYYY-MM-DDThh:mm:ss, with fractional seconds, and with Z or ±hh:mm.
 // The calendar date as written is returned (Cardskipper dates are Swedish local dates).
