@@ -4,7 +4,6 @@
 
 #include <QDate>
 #include <QList>
-
 #include <optional>
 
 namespace cis {
@@ -22,7 +21,8 @@ struct DatePeriod
     }
 };
 
-enum class MembershipState {
+enum class MembershipState
+{
     Active,   // a granting period contains today
     Upcoming, // no period contains today, one starts later
     Expired,  // every period has ended

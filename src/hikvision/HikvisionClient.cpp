@@ -1,0 +1,1045 @@
+#include "HikvisionClient.h"
+
+#include "Clock.h"
+#include "HikvisionLogging.h"
+#include "IsapiParsers.h"
+#include "IsapiRequests.h"
+#include "IsapiStatus.h"
+#include "Version.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QSslCertificate>
+#include <QSslConfiguration>
+#include <QSslError>
+#include <QTimer>
+#include <QUuid>
+
+namespace cis {
+
+namespace {
+
+using Kind = HikvisionError::Kind;
+
+// The terminal's documented lock time (maxIllegalLoginLockTime 1800 on a DS-K1A340FWX), used
+// when a "locked" answer does not say how long.
+constexpr qint64 kDefaultLockSeconds = 1800;
+
+// Delivers an error on the next event-loop turn, so that a continuation never runs inside the
+// call that was given it.
+template<typename T>
+void deliverErrorLater(QObject *context, std::function<void(Expected<T, HikvisionError>)> done,
+                       HikvisionError error)
+{
+    QTimer::singleShot(0, context, [done = std::move(done), error = std::move(error)]() {
+        qCInfo(lcHikvision).noquote() << error.message();
+        done(error);
+    });
+}
+
+// The request target exactly as QNetworkAccessManager writes it in the request line, which is
+// what the digest's uri must repeat.
+QByteArray requestTarget(const QUrl &url)
+{
+    QUrl copy = url;
+    QUrl::FormattingOptions format(QUrl::RemoveFragment | QUrl::RemoveUserInfo |
+                                   QUrl::FullyEncoded | QUrl::RemoveScheme | QUrl::RemoveAuthority);
+    if (copy.path().isEmpty())
+        copy.setPath(QStringLiteral("/"));
+    else
+        format |= QUrl::NormalizePathSegments;
+    return copy.toEncoded(format);
+}
+
+QList<AuthChallenge> challengesOf(const QNetworkReply *reply)
+{
+    QList<AuthChallenge> challenges;
+    for (const auto &header : reply->rawHeaderPairs()) {
+        if (header.first.compare("WWW-Authenticate", Qt::CaseInsensitive) == 0)
+            challenges += parseAuthenticateHeader(header.second);
+    }
+    return challenges;
+}
+
+QString excerpt(const QByteArray &body)
+{
+    return QString::fromUtf8(body.left(300)).simplified();
+}
+
+void copyStatus(HikvisionError *error, const IsapiStatus &status)
+{
+    error->statusCode = status.statusCode;
+    error->statusString = status.statusString;
+    error->subStatusCode = status.subStatusCode;
+    error->errorCode = status.errorCode;
+    error->errorMsg = status.errorMsg;
+    error->attemptsLeft = status.attemptsLeft;
+}
+
+} // namespace
+
+struct HikvisionClient::Exchange
+{
+    enum class Auth
+    {
+        None,        // no Authorization header
+        FreshNonce,  // a nonce the terminal issued in answer to this very request
+        ReusedNonce, // a nonce from an earlier exchange, which may have expired meanwhile
+    };
+
+    Call call;
+    std::function<void(Result<Reply>)> done;
+    int readRetriesLeft = 0;
+    int retriesDone = 0;
+    Auth auth = Auth::None;
+    bool freshHandshakeUsed = false;
+    QByteArray certificateSha256;
+    QString sslErrorText;
+    bool pinMismatch = false;
+    QElapsedTimer timer;
+};
+
+struct HikvisionClient::PagedSearch
+{
+    bool persons = true;
+    QList<std::optional<isapi::IdBatch>> filters; // nullopt: everything
+    qsizetype filterIndex = 0;
+    QString searchId;
+    int position = 0;
+    int pages = 0;
+    int matchesInScan = 0;
+    QSet<QString> seen;
+    QList<Person> foundPersons;
+    QList<Card> foundCards;
+    QStringList warnings;
+    std::function<void(Result<PersonSearchResult>)> donePersons;
+    std::function<void(Result<CardSearchResult>)> doneCards;
+
+    void fail(const HikvisionError &error)
+    {
+        qCInfo(lcHikvision).noquote() << error.message();
+        if (persons)
+            donePersons(error);
+        else
+            doneCards(error);
+    }
+    void succeed()
+    {
+        if (persons)
+            donePersons(PersonSearchResult{foundPersons, warnings});
+        else
+            doneCards(CardSearchResult{foundCards, warnings});
+    }
+    void newScan()
+    {
+        searchId = QUuid::createUuid().toString(QUuid::Id128);
+        position = 0;
+        matchesInScan = 0;
+    }
+};
+
+struct HikvisionClient::BatchRun
+{
+    bool persons = true;
+    QList<isapi::IdBatch> batches;
+    qsizetype index = 0;
+    int total = 0;
+    DeleteResult result;
+    std::function<void(Result<DeleteResult>)> done;
+};
+
+QString HikvisionClient::Call::description() const
+{
+    return QString::fromLatin1(verb) + QLatin1Char(' ') + path;
+}
+
+HikvisionClient::HikvisionClient(HikvisionConfig config, QNetworkAccessManager *network,
+                                 const Clock *clock, QObject *parent)
+    : QObject(parent)
+    , m_config(std::move(config))
+    , m_network(network ? network : new QNetworkAccessManager(this))
+    , m_clock(clock ? clock : &Clock::system())
+    , m_profile(genericDeviceProfile())
+{
+    m_digest.setCredentials(m_config.username, m_config.password);
+}
+
+HikvisionClient::~HikvisionClient()
+{
+    // Replies may belong to a shared QNetworkAccessManager; stop them so that none outlives us.
+    const QSet<QNetworkReply *> replies = m_inFlight;
+    for (QNetworkReply *reply : replies) {
+        reply->disconnect(this);
+        reply->abort();
+        reply->deleteLater();
+    }
+}
+
+QString HikvisionClient::host() const
+{
+    const int port = m_config.baseUrl.port();
+    return port > 0 ? m_config.baseUrl.host() + QLatin1Char(':') + QString::number(port)
+                    : m_config.baseUrl.host();
+}
+
+void HikvisionClient::setCredentials(const QString &username, const QString &password)
+{
+    m_config.username = username;
+    m_config.password = password;
+    m_digest.setCredentials(username, password);
+    m_credentialsAccepted = false;
+    m_wrongCredentials.reset();
+    pump();
+}
+
+void HikvisionClient::setPinnedCertificateSha256(const QByteArray &sha256)
+{
+    m_config.pinnedCertificateSha256 = sha256;
+}
+
+void HikvisionClient::setMaxConcurrentRequests(int maximum)
+{
+    m_config.maxConcurrentRequests = qMax(1, maximum);
+    pump();
+}
+
+void HikvisionClient::setReadRetryBackoffMs(int milliseconds)
+{
+    m_config.readRetryBackoffMs = qMax(0, milliseconds);
+}
+
+std::optional<HikvisionError> HikvisionClient::refusal() const
+{
+    if (m_lockout && m_lockedUntil.isValid()) {
+        const qint64 left = m_clock->now().secsTo(m_lockedUntil);
+        if (left > 0) {
+            HikvisionError error = *m_lockout;
+            error.lockSecondsLeft = left;
+            return error;
+        }
+    }
+    if (m_wrongCredentials)
+        return m_wrongCredentials;
+    return std::nullopt;
+}
+
+void HikvisionClient::setDeviceContext(const UserCapabilities &capabilities,
+                                       const DeviceProfile &profile)
+{
+    m_capabilities = capabilities;
+    m_profile = profile;
+}
+
+int HikvisionClient::concurrencyLimit() const
+{
+    // Until the terminal has accepted the credentials, parallel requests could each spend a
+    // login attempt on a wrong password.
+    return m_credentialsAccepted ? qMax(1, m_config.maxConcurrentRequests) : 1;
+}
+
+HikvisionError HikvisionClient::errorFor(const Call &call) const
+{
+    HikvisionError error;
+    error.call = call.description();
+    error.host = host();
+    error.employeeNo = call.employeeNo;
+    error.personName = call.personName;
+    return error;
+}
+
+void HikvisionClient::deliverLater(std::function<void()> work)
+{
+    QTimer::singleShot(0, this, std::move(work));
+}
+
+void HikvisionClient::submit(Call call, std::function<void(Result<Reply>)> done)
+{
+    auto exchange = std::make_shared<Exchange>();
+    exchange->readRetriesLeft = call.isRead ? qMax(0, m_config.maxReadRetries) : 0;
+    exchange->call = std::move(call);
+    exchange->done = std::move(done);
+    m_queue.append(exchange);
+    // Never start inside the caller's stack: a refusal must not call back synchronously.
+    deliverLater([this] { pump(); });
+}
+
+void HikvisionClient::pump()
+{
+    while (!m_queue.isEmpty() && m_running < concurrencyLimit()) {
+        const std::shared_ptr<Exchange> exchange = m_queue.takeFirst();
+        if (const std::optional<HikvisionError> refused = refusal()) {
+            HikvisionError error = *refused;
+            error.call = exchange->call.description();
+            error.employeeNo = exchange->call.employeeNo;
+            error.personName = exchange->call.personName;
+            qCDebug(lcHikvision).noquote()
+                << "refused without contacting the terminal:" << error.call;
+            deliverLater([exchange, error]() { exchange->done(error); });
+            continue;
+        }
+        ++m_running;
+        start(exchange);
+    }
+}
+
+void HikvisionClient::start(const std::shared_ptr<Exchange> &exchange)
+{
+    exchange->timer.start();
+    exchange->freshHandshakeUsed = false;
+    if (m_digest.hasChallenge()) {
+        exchange->auth = Exchange::Auth::ReusedNonce;
+        send(exchange, true);
+    } else {
+        exchange->auth = Exchange::Auth::None;
+        send(exchange, false);
+    }
+}
+
+void HikvisionClient::send(const std::shared_ptr<Exchange> &exchange, bool withAuthorization)
+{
+    const Call &call = exchange->call;
+    QUrl url = m_config.baseUrl;
+    QString basePath = url.path();
+    while (basePath.endsWith(QLatin1Char('/')))
+        basePath.chop(1);
+    url.setPath(basePath + call.path);
+    if (call.json)
+        url.setQuery(QStringLiteral("format=json"));
+
+    QNetworkRequest request(url);
+    // QNAM must never answer a challenge with credentials of its own (see DigestAuth.h).
+    request.setAttribute(QNetworkRequest::AuthenticationReuseAttribute, QNetworkRequest::Manual);
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
+                         QNetworkRequest::ManualRedirectPolicy);
+    // Terminals speak HTTP/1.1 only, and "Connection: close" is not allowed in HTTP/2.
+    request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
+    request.setAttribute(QNetworkRequest::CacheLoadControlAttribute,
+                         QNetworkRequest::AlwaysNetwork);
+    request.setAttribute(QNetworkRequest::CacheSaveControlAttribute, false);
+    // One connection per request: terminals close keep-alive sockets readily and answer with
+    // "Connection: close" anyway, a reused socket the terminal has just closed makes QNAM
+    // resend on its own, and a handshake after an expired nonce must start on a new
+    // connection.
+    request.setRawHeader("Connection", "close");
+    request.setRawHeader("Accept", call.json ? QByteArrayLiteral("application/json, */*;q=0.1")
+                                             : QByteArrayLiteral("application/xml, */*;q=0.1"));
+    request.setHeader(QNetworkRequest::UserAgentHeader,
+                      QByteArray(QByteArray(kApplicationName) + '/' + QByteArray(kVersion)));
+    if (!call.body.isEmpty())
+        request.setHeader(QNetworkRequest::ContentTypeHeader,
+                          call.json ? QByteArrayLiteral("application/json")
+                                    : QByteArrayLiteral("application/xml; charset=\"UTF-8\""));
+    request.setTransferTimeout(call.timeoutMs > 0 ? call.timeoutMs : m_config.timeoutMs);
+    if (withAuthorization)
+        request.setRawHeader("Authorization",
+                             m_digest.authorization(call.verb, requestTarget(url)));
+
+    QNetworkReply *reply = nullptr;
+    if (call.verb == "GET")
+        reply = m_network->get(request);
+    else if (call.verb == "POST")
+        reply = m_network->post(request, call.body);
+    else if (call.verb == "PUT")
+        reply = m_network->put(request, call.body);
+    else
+        reply = m_network->sendCustomRequest(request, call.verb, call.body);
+    m_inFlight.insert(reply);
+
+    connect(reply, &QNetworkReply::sslErrors, this,
+            [this, exchange, reply](const QList<QSslError> &errors) {
+                QSslCertificate certificate = reply->sslConfiguration().peerCertificate();
+                for (const QSslError &error : errors) {
+                    if (certificate.isNull())
+                        certificate = error.certificate();
+                }
+                QStringList texts;
+                for (const QSslError &error : errors)
+                    texts << error.errorString();
+                exchange->sslErrorText = texts.join(QStringLiteral("; "));
+                exchange->certificateSha256 = certificate.isNull()
+                                                  ? QByteArray()
+                                                  : certificate.digest(QCryptographicHash::Sha256);
+                const QByteArray &pinned = m_config.pinnedCertificateSha256;
+                if (pinned.isEmpty())
+                    return;
+                if (!certificate.isNull() && exchange->certificateSha256 == pinned) {
+                    // Exactly these errors, for exactly the certificate the administrator
+                    // pinned; anything else still fails.
+                    reply->ignoreSslErrors(errors);
+                    return;
+                }
+                exchange->pinMismatch = true;
+            });
+    connect(reply, &QNetworkReply::finished, this,
+            [this, exchange, reply]() { onFinished(exchange, reply); });
+}
+
+HikvisionError HikvisionClient::transportError(const Exchange &exchange,
+                                               const QNetworkReply *reply) const
+{
+    HikvisionError error = errorFor(exchange.call);
+    error.detail = reply->errorString();
+    switch (reply->error()) {
+    case QNetworkReply::HostNotFoundError:
+    case QNetworkReply::ConnectionRefusedError:
+    case QNetworkReply::NetworkSessionFailedError:
+    case QNetworkReply::TemporaryNetworkFailureError:
+    case QNetworkReply::ProxyConnectionRefusedError:
+    case QNetworkReply::ProxyNotFoundError:
+        error.kind = Kind::HostUnreachable;
+        break;
+    case QNetworkReply::TimeoutError:
+    case QNetworkReply::ProxyTimeoutError:
+    case QNetworkReply::OperationCanceledError: // what a transfer timeout reports
+        error.kind = Kind::Timeout;
+        break;
+    case QNetworkReply::SslHandshakeFailedError:
+        if (!exchange.certificateSha256.isEmpty()) {
+            error.kind = Kind::UntrustedCertificate;
+            error.certificateSha256 = exchange.certificateSha256;
+            error.pinnedCertificateMismatch = exchange.pinMismatch;
+            if (!exchange.sslErrorText.isEmpty())
+                error.detail = exchange.sslErrorText;
+        } else {
+            error.kind = Kind::Tls;
+        }
+        break;
+    default:
+        error.kind = Kind::Network;
+        break;
+    }
+    return error;
+}
+
+void HikvisionClient::onFinished(const std::shared_ptr<Exchange> &exchange, QNetworkReply *reply)
+{
+    m_inFlight.remove(reply);
+    reply->deleteLater();
+    const QByteArray body = reply->readAll();
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    qCDebug(lcHikvision).nospace().noquote()
+        << exchange->call.description() << " -> "
+        << (status ? QString::number(status) : reply->errorString()) << " (" << body.size()
+        << " bytes, " << exchange->timer.elapsed() << " ms)";
+
+    if (status == 0) {
+        failOrRetry(exchange, transportError(*exchange, reply));
+        return;
+    }
+    if (status == 401) {
+        onUnauthorized(exchange, reply, body);
+        return;
+    }
+
+    m_credentialsAccepted = true;
+    const IsapiStatus verdict = parseIsapiStatus(body);
+    if (std::optional<HikvisionError> problem = errorForResponse(status, verdict)) {
+        HikvisionError error = errorFor(exchange->call);
+        error.kind = problem->kind;
+        error.httpStatus = status;
+        copyStatus(&error, verdict);
+        error.bodyExcerpt = excerpt(body);
+        if (error.kind == Kind::LockedOut) {
+            enterLockout(verdict.lockSecondsLeft, error);
+            complete(exchange, *refusal());
+            return;
+        }
+        if (error.kind == Kind::WrongCredentials) {
+            m_wrongCredentials = error;
+            m_credentialsAccepted = false;
+            m_digest.clearChallenge();
+        }
+        failOrRetry(exchange, error);
+        return;
+    }
+    qCInfo(lcHikvision).nospace().noquote()
+        << exchange->call.description() << " -> " << status << " at " << host() << " ("
+        << exchange->timer.elapsed() << " ms)";
+    complete(exchange, Reply{status, body});
+}
+
+void HikvisionClient::onUnauthorized(const std::shared_ptr<Exchange> &exchange,
+                                     QNetworkReply *reply, const QByteArray &body)
+{
+    const IsapiStatus verdict = parseIsapiStatus(body);
+    HikvisionError error = errorFor(exchange->call);
+    error.httpStatus = 401;
+    copyStatus(&error, verdict);
+    error.bodyExcerpt = excerpt(body);
+
+    // Checked before anything else so that no credentials go to a locked terminal.
+    if (verdict.isLocked()) {
+        enterLockout(verdict.lockSecondsLeft, error);
+        complete(exchange, *refusal());
+        return;
+    }
+
+    QString whyNot;
+    const std::optional<DigestChallenge> challenge =
+        chooseDigestChallenge(challengesOf(reply), &whyNot);
+
+    if (exchange->auth == Exchange::Auth::None) {
+        if (!challenge) {
+            error.kind = Kind::AuthenticationUnsupported;
+            error.detail = whyNot;
+            complete(exchange, error);
+            return;
+        }
+        m_digest.setChallenge(*challenge);
+        exchange->auth = Exchange::Auth::FreshNonce;
+        send(exchange, true);
+        return;
+    }
+
+    // The request carried credentials. A stale nonce says nothing about the password; neither,
+    // per the field reports, does invalidOperation on a 401, nor any 401 to a nonce that was
+    // issued for an earlier request. Each of those gets one fresh handshake, once per request.
+    const bool staleNonce = challenge && challenge->stale;
+    const bool expiredNonce = verdict.isSubStatus("invalidOperation");
+    const bool reusedNonce = exchange->auth == Exchange::Auth::ReusedNonce;
+    if (!exchange->freshHandshakeUsed && (staleNonce || expiredNonce || reusedNonce)) {
+        exchange->freshHandshakeUsed = true;
+        qCInfo(lcHikvision).noquote() << "nonce at" << host() << "no longer accepted"
+                                      << (staleNonce     ? "(stale)"
+                                          : expiredNonce ? "(invalidOperation)"
+                                                         : "(reused)")
+                                      << "- one fresh handshake";
+        if (staleNonce) {
+            m_digest.setChallenge(*challenge);
+            exchange->auth = Exchange::Auth::FreshNonce;
+            send(exchange, true);
+        } else {
+            m_digest.clearChallenge();
+            exchange->auth = Exchange::Auth::None;
+            send(exchange, false);
+        }
+        return;
+    }
+
+    error.kind = Kind::WrongCredentials;
+    if (staleNonce)
+        error.detail = tr("the terminal called even a fresh login stale");
+    else if (expiredNonce)
+        error.detail = tr("the terminal answered invalidOperation even to a fresh login");
+    m_digest.clearChallenge();
+    m_credentialsAccepted = false;
+    m_wrongCredentials = error;
+    qCWarning(lcHikvision).noquote() << error.message();
+    complete(exchange, error);
+}
+
+void HikvisionClient::enterLockout(qint64 seconds, HikvisionError error)
+{
+    if (seconds <= 0)
+        seconds = kDefaultLockSeconds;
+    error.kind = Kind::LockedOut;
+    error.lockSecondsLeft = seconds;
+    m_lockedUntil = m_clock->now().addSecs(seconds);
+    m_lockout = error;
+    m_digest.clearChallenge();
+    qCWarning(lcHikvision).noquote() << error.message();
+}
+
+void HikvisionClient::failOrRetry(const std::shared_ptr<Exchange> &exchange,
+                                  const HikvisionError &error)
+{
+    const bool retryable = error.kind == Kind::DeviceBusy || error.kind == Kind::DeviceError;
+    if (!retryable || !exchange->call.isRead || exchange->readRetriesLeft <= 0) {
+        qCInfo(lcHikvision).noquote() << error.message();
+        if (!error.bodyExcerpt.isEmpty())
+            qCDebug(lcHikvision).noquote() << "error body:" << error.bodyExcerpt;
+        complete(exchange, error);
+        return;
+    }
+    --exchange->readRetriesLeft;
+    ++exchange->retriesDone;
+    const int delay = m_config.readRetryBackoffMs * (1 << (exchange->retriesDone - 1));
+    qCInfo(lcHikvision).noquote() << exchange->call.description() << "at" << host() << "got"
+                                  << (error.subStatusCode.isEmpty()
+                                          ? QStringLiteral("HTTP %1").arg(error.httpStatus)
+                                          : error.subStatusCode)
+                                  << "- retry" << exchange->retriesDone << "in" << delay << "ms";
+    --m_running; // the slot is free while we wait
+    QTimer::singleShot(delay, this, [this, exchange]() {
+        m_queue.prepend(exchange);
+        pump();
+    });
+    pump();
+}
+
+void HikvisionClient::complete(const std::shared_ptr<Exchange> &exchange, Result<Reply> result)
+{
+    --m_running;
+    auto done = std::move(exchange->done);
+    exchange->done = nullptr;
+    if (done)
+        done(std::move(result));
+    pump();
+}
+
+// Operations -------------------------------------------------------------------------------
+
+namespace {
+
+template<typename T>
+Expected<T, HikvisionError> withContext(Expected<T, HikvisionError> result,
+                                        const HikvisionClient::Call &call, const QString &host,
+                                        int httpStatus)
+{
+    if (result)
+        return result;
+    HikvisionError error = result.error();
+    error.call = call.description();
+    error.host = host;
+    error.httpStatus = httpStatus;
+    error.employeeNo = call.employeeNo;
+    error.personName = call.personName;
+    qCInfo(lcHikvision).noquote() << error.message();
+    return error;
+}
+
+HikvisionClient::Call readCall(const char *path, bool json = true)
+{
+    HikvisionClient::Call call;
+    call.verb = "GET";
+    call.path = QLatin1String(path);
+    call.json = json;
+    call.isRead = true;
+    return call;
+}
+
+} // namespace
+
+void HikvisionClient::fetchDeviceInfo(std::function<void(Result<DeviceInfo>)> done)
+{
+    // Terminals answer deviceInfo in XML even when JSON is asked for, so XML is asked for.
+    const Call call = readCall(isapi::kDeviceInfoPath, false);
+    submit(call, [this, call, done = std::move(done)](Result<Reply> reply) {
+        if (!reply)
+            return done(reply.error());
+        done(withContext(isapi::parseDeviceInfo(reply.value().body), call, host(),
+                         reply.value().httpStatus));
+    });
+}
+
+void HikvisionClient::fetchUserCapabilities(std::function<void(Result<UserCapabilities>)> done)
+{
+    const Call call = readCall(isapi::kUserCapabilitiesPath);
+    submit(call, [this, call, done = std::move(done)](Result<Reply> reply) {
+        if (!reply)
+            return done(reply.error());
+        done(withContext(isapi::parseUserCapabilities(reply.value().body), call, host(),
+                         reply.value().httpStatus));
+    });
+}
+
+void HikvisionClient::countPersons(std::function<void(Result<PersonCount>)> done)
+{
+    const Call call = readCall(isapi::kUserCountPath);
+    submit(call, [this, call, done = std::move(done)](Result<Reply> reply) {
+        if (!reply)
+            return done(reply.error());
+        done(withContext(isapi::parsePersonCount(reply.value().body), call, host(),
+                         reply.value().httpStatus));
+    });
+}
+
+void HikvisionClient::probe(std::function<void(Result<Probe>)> done)
+{
+    fetchDeviceInfo([this, done = std::move(done)](Result<DeviceInfo> info) mutable {
+        if (!info)
+            return done(info.error());
+        fetchUserCapabilities([this, info = info.value(),
+                               done = std::move(done)](Result<UserCapabilities> capabilities) {
+            UserCapabilities usable;
+            if (capabilities) {
+                usable = capabilities.value();
+            } else if (capabilities.error().kind == Kind::NotSupported) {
+                qCWarning(lcHikvision).noquote()
+                    << host() << "has no person capabilities; using the defaults";
+            } else {
+                return done(capabilities.error());
+            }
+            Probe probe{info, usable, selectDeviceProfile(info, usable)};
+            setDeviceContext(probe.capabilities, probe.profile);
+            qCInfo(lcHikvision).noquote()
+                << host() << "is a" << info.model << info.firmwareVersion << "- profile"
+                << probe.profile.id << "- page size" << usable.searchMaxResults << "- name limit"
+                << usable.nameLength.max << "bytes";
+            for (const QString &adjustment : probe.profile.adjustments)
+                qCInfo(lcHikvision).noquote() << "profile adjustment:" << adjustment;
+            done(probe);
+        });
+    });
+}
+
+void HikvisionClient::runPagedSearch(const std::shared_ptr<PagedSearch> &search)
+{
+    const std::optional<isapi::IdBatch> &filter = search->filters.at(search->filterIndex);
+    const int pageSize = qMax(1, m_capabilities.searchMaxResults);
+    Call call;
+    call.verb = "POST";
+    call.path = QLatin1String(search->persons ? isapi::kUserSearchPath : isapi::kCardSearchPath);
+    call.isRead = true;
+    call.body =
+        search->persons
+            ? isapi::userInfoSearchBody(search->searchId, search->position, pageSize, filter)
+            : isapi::cardInfoSearchBody(search->searchId, search->position, pageSize, filter);
+    submit(call, [this, search, call, pageSize](Result<Reply> reply) {
+        if (!reply)
+            return search->fail(reply.error());
+        const auto parsed =
+            withContext(search->persons ? isapi::parsePersonSearchPage(reply.value().body)
+                                        : isapi::parseCardSearchPage(reply.value().body),
+                        call, host(), reply.value().httpStatus);
+        if (!parsed)
+            return search->fail(parsed.error());
+        const SearchPage &page = parsed.value();
+        ++search->pages;
+        search->warnings += page.warnings;
+        if (page.searchId != search->searchId)
+            qCDebug(lcHikvision) << "terminal answered with searchID" << page.searchId;
+
+        const std::optional<isapi::IdBatch> &pageFilter = search->filters.at(search->filterIndex);
+        const QStringList wanted = pageFilter ? pageFilter->ids() : QStringList();
+        auto keep = [&](const QString &key) {
+            if (pageFilter && pageFilter->kind() == isapi::IdBatch::Kind::EmployeeNo &&
+                !wanted.contains(key))
+                return false; // a terminal that ignored the filter
+            if (search->seen.contains(key))
+                return false; // the list shifted between pages
+            return true;
+        };
+        for (const Person &person : page.persons) {
+            if (keep(person.employeeNo)) {
+                search->seen.insert(person.employeeNo);
+                search->foundPersons.append(person);
+            }
+        }
+        for (const Card &card : page.cards) {
+            const bool ownerWanted = !pageFilter ||
+                                     pageFilter->kind() != isapi::IdBatch::Kind::EmployeeNo ||
+                                     wanted.contains(card.employeeNo);
+            if (ownerWanted && !search->seen.contains(card.cardNo)) {
+                search->seen.insert(card.cardNo);
+                search->foundCards.append(card);
+            }
+        }
+
+        // Advance by what actually arrived when the two counts disagree: re-reading a few
+        // entries is harmless (duplicates are dropped), skipping some is not.
+        const int advance = qMin(page.numOfMatches, page.itemCount);
+        search->matchesInScan += advance;
+        if (page.hasMore()) {
+            if (advance <= 0) {
+                // "MORE" with nothing in it would loop forever. Accept it only when the
+                // terminal's own total says nothing is missing.
+                if (page.totalMatches >= 0 && search->matchesInScan >= page.totalMatches) {
+                    qCInfo(lcHikvision)
+                        << "terminal said MORE with no matches after" << search->matchesInScan
+                        << "of" << page.totalMatches << "; taking the list as complete";
+                } else {
+                    HikvisionError error = errorFor(call);
+                    error.kind = Kind::UnexpectedResponse;
+                    error.detail = tr("it said MORE but sent nothing at position %1 of %2")
+                                       .arg(search->position)
+                                       .arg(page.totalMatches);
+                    return search->fail(error);
+                }
+            } else {
+                const int expected = qMax(page.totalMatches, m_capabilities.maxRecordNum);
+                const int pageLimit = expected > 0 ? 2 * (expected / pageSize + 2) : 10000;
+                if (search->pages > pageLimit) {
+                    HikvisionError error = errorFor(call);
+                    error.kind = Kind::UnexpectedResponse;
+                    error.detail = tr("it kept saying MORE after %1 pages").arg(search->pages);
+                    return search->fail(error);
+                }
+                search->position += advance;
+                runPagedSearch(search);
+                return;
+            }
+        }
+        if (++search->filterIndex < search->filters.size()) {
+            search->newScan();
+            runPagedSearch(search);
+            return;
+        }
+        search->succeed();
+    });
+}
+
+void HikvisionClient::searchAllPersons(std::function<void(Result<PersonSearchResult>)> done)
+{
+    auto search = std::make_shared<PagedSearch>();
+    search->persons = true;
+    search->filters = {std::nullopt};
+    search->donePersons = std::move(done);
+    search->newScan();
+    runPagedSearch(search);
+}
+
+void HikvisionClient::searchPersons(const QStringList &employeeNos,
+                                    std::function<void(Result<PersonSearchResult>)> done)
+{
+    if (employeeNos.isEmpty()) {
+        deliverLater([done = std::move(done)]() { done(PersonSearchResult{}); });
+        return;
+    }
+    const auto batches = isapi::splitIntoBatches(employeeNos, isapi::IdBatch::Kind::EmployeeNo,
+                                                 m_capabilities.searchEmployeeNoListMaxSize);
+    if (!batches) {
+        HikvisionError error = batches.error();
+        error.call = QStringLiteral("POST ") + QLatin1String(isapi::kUserSearchPath);
+        error.host = host();
+        deliverErrorLater<PersonSearchResult>(this, std::move(done), error);
+        return;
+    }
+    auto search = std::make_shared<PagedSearch>();
+    search->persons = true;
+    for (const isapi::IdBatch &batch : batches.value())
+        search->filters.append(batch);
+    search->donePersons = std::move(done);
+    search->newScan();
+    runPagedSearch(search);
+}
+
+void HikvisionClient::searchAllCards(std::function<void(Result<CardSearchResult>)> done)
+{
+    auto search = std::make_shared<PagedSearch>();
+    search->persons = false;
+    search->filters = {std::nullopt};
+    search->doneCards = std::move(done);
+    search->newScan();
+    runPagedSearch(search);
+}
+
+void HikvisionClient::searchCardsOfPersons(const QStringList &employeeNos,
+                                           std::function<void(Result<CardSearchResult>)> done)
+{
+    if (employeeNos.isEmpty()) {
+        deliverLater([done = std::move(done)]() { done(CardSearchResult{}); });
+        return;
+    }
+    const auto batches = isapi::splitIntoBatches(employeeNos, isapi::IdBatch::Kind::EmployeeNo,
+                                                 m_capabilities.searchEmployeeNoListMaxSize);
+    if (!batches) {
+        HikvisionError error = batches.error();
+        error.call = QStringLiteral("POST ") + QLatin1String(isapi::kCardSearchPath);
+        error.host = host();
+        deliverErrorLater<CardSearchResult>(this, std::move(done), error);
+        return;
+    }
+    auto search = std::make_shared<PagedSearch>();
+    search->persons = false;
+    for (const isapi::IdBatch &batch : batches.value())
+        search->filters.append(batch);
+    search->doneCards = std::move(done);
+    search->newScan();
+    runPagedSearch(search);
+}
+
+void HikvisionClient::sendWrite(Call call, QStringList warnings,
+                                std::function<void(Result<WriteResult>)> done)
+{
+    if (call.body.isEmpty()) {
+        // Writes without a body are either meaningless or, for deletes, "everything".
+        HikvisionError error = errorFor(call);
+        error.kind = Kind::RefusedRequest;
+        error.detail = tr("the request body is empty");
+        deliverErrorLater<WriteResult>(this, std::move(done), error);
+        return;
+    }
+    submit(call, [this, call, warnings, done = std::move(done)](Result<Reply> reply) {
+        if (!reply)
+            return done(reply.error());
+        const IsapiStatus verdict = parseIsapiStatus(reply.value().body);
+        if (!verdict.isOk()) {
+            // errorForResponse let it through, so there is no verdict at all: the write may or
+            // may not have happened, which is not success.
+            HikvisionError error = errorFor(call);
+            error.httpStatus = reply.value().httpStatus;
+            error.kind = reply.value().body.trimmed().isEmpty() ? Kind::MalformedResponse
+                                                                : Kind::UnexpectedResponse;
+            error.detail = tr("no ResponseStatus confirming the change");
+            error.bodyExcerpt = excerpt(reply.value().body);
+            qCInfo(lcHikvision).noquote() << error.message();
+            return done(error);
+        }
+        done(WriteResult{call.employeeNo, warnings});
+    });
+}
+
+namespace {
+
+HikvisionClient::Call personWriteCall(const char *verb, const char *path, const Person &person)
+{
+    HikvisionClient::Call call;
+    call.verb = verb;
+    call.path = QLatin1String(path);
+    call.employeeNo = person.employeeNo;
+    call.personName = person.name;
+    return call;
+}
+
+} // namespace
+
+void HikvisionClient::recordPerson(const Person &person,
+                                   std::function<void(Result<WriteResult>)> done)
+{
+    Call call = personWriteCall("POST", isapi::kUserRecordPath, person);
+    auto body = isapi::userInfoBody(person, m_capabilities, m_profile, host());
+    if (!body) {
+        HikvisionError error = body.error();
+        error.call = call.description();
+        error.host = host();
+        return deliverErrorLater<WriteResult>(this, std::move(done), error);
+    }
+    call.body = body.value().body;
+    sendWrite(call, body.value().warnings, std::move(done));
+}
+
+void HikvisionClient::setUpPerson(const Person &person,
+                                  std::function<void(Result<WriteResult>)> done)
+{
+    Call call = personWriteCall("PUT", isapi::kUserSetUpPath, person);
+    auto body = isapi::userInfoBody(person, m_capabilities, m_profile, host());
+    if (!body) {
+        HikvisionError error = body.error();
+        error.call = call.description();
+        error.host = host();
+        return deliverErrorLater<WriteResult>(this, std::move(done), error);
+    }
+    call.body = body.value().body;
+    sendWrite(call, body.value().warnings, std::move(done));
+}
+
+void HikvisionClient::modifyPersonValidity(const Person &person,
+                                           std::function<void(Result<WriteResult>)> done)
+{
+    Call call = personWriteCall("PUT", isapi::kUserModifyPath, person);
+    auto body = isapi::userInfoValidityBody(person, m_capabilities, m_profile, host());
+    if (!body) {
+        HikvisionError error = body.error();
+        error.call = call.description();
+        error.host = host();
+        return deliverErrorLater<WriteResult>(this, std::move(done), error);
+    }
+    call.body = body.value().body;
+    sendWrite(call, body.value().warnings, std::move(done));
+}
+
+void HikvisionClient::recordCard(const Card &card, std::function<void(Result<WriteResult>)> done)
+{
+    Call call;
+    call.verb = "POST";
+    call.path = QLatin1String(isapi::kCardRecordPath);
+    call.employeeNo = card.employeeNo;
+    auto body = isapi::cardInfoRecordBody(card, m_capabilities);
+    if (!body) {
+        HikvisionError error = body.error();
+        error.call = call.description();
+        error.host = host();
+        return deliverErrorLater<WriteResult>(this, std::move(done), error);
+    }
+    call.body = body.value();
+    sendWrite(call, {}, std::move(done));
+}
+
+void HikvisionClient::runBatches(const std::shared_ptr<BatchRun> &run)
+{
+    const isapi::IdBatch &batch = run->batches.at(run->index);
+    Call call;
+    call.verb = "PUT";
+    call.path = QLatin1String(run->persons ? isapi::kUserDeletePath : isapi::kCardDeletePath);
+    call.timeoutMs = m_config.deleteTimeoutMs;
+    call.body = run->persons ? isapi::userInfoDeleteBody(batch) : isapi::cardInfoDeleteBody(batch);
+    if (batch.ids().size() == 1 && batch.kind() == isapi::IdBatch::Kind::EmployeeNo)
+        call.employeeNo = batch.ids().constFirst();
+    const QStringList ids = batch.ids();
+    sendWrite(call, {}, [this, run, ids](Result<WriteResult> written) {
+        if (!written) {
+            HikvisionError error = written.error();
+            if (!run->result.deleted.isEmpty() && error.detail.isEmpty())
+                error.detail = tr("%1 of %2 had been deleted before this batch failed")
+                                   .arg(run->result.deleted.size())
+                                   .arg(run->total);
+            return run->done(error);
+        }
+        run->result.deleted += ids;
+        ++run->result.batches;
+        if (++run->index < run->batches.size())
+            return runBatches(run);
+        run->done(run->result);
+    });
+}
+
+namespace {
+
+QString deleteCall(const char *path)
+{
+    return QStringLiteral("PUT ") + QLatin1String(path);
+}
+
+} // namespace
+
+void HikvisionClient::deletePersons(const QStringList &employeeNos,
+                                    std::function<void(Result<DeleteResult>)> done)
+{
+    const auto batches = isapi::splitIntoBatches(employeeNos, isapi::IdBatch::Kind::EmployeeNo,
+                                                 m_capabilities.deleteEmployeeNoListMaxSize);
+    if (!batches) {
+        HikvisionError error = batches.error();
+        error.call = deleteCall(isapi::kUserDeletePath);
+        error.host = host();
+        return deliverErrorLater<DeleteResult>(this, std::move(done), error);
+    }
+    auto run = std::make_shared<BatchRun>();
+    run->persons = true;
+    run->batches = batches.value();
+    run->total = static_cast<int>(employeeNos.size());
+    run->done = std::move(done);
+    runBatches(run);
+}
+
+void HikvisionClient::deleteCardsOfPersons(const QStringList &employeeNos,
+                                           std::function<void(Result<DeleteResult>)> done)
+{
+    const auto batches = isapi::splitIntoBatches(employeeNos, isapi::IdBatch::Kind::EmployeeNo,
+                                                 m_capabilities.deleteEmployeeNoListMaxSize);
+    if (!batches) {
+        HikvisionError error = batches.error();
+        error.call = deleteCall(isapi::kCardDeletePath);
+        error.host = host();
+        return deliverErrorLater<DeleteResult>(this, std::move(done), error);
+    }
+    auto run = std::make_shared<BatchRun>();
+    run->persons = false;
+    run->batches = batches.value();
+    run->total = static_cast<int>(employeeNos.size());
+    run->done = std::move(done);
+    runBatches(run);
+}
+
+void HikvisionClient::deleteCards(const QStringList &cardNos,
+                                  std::function<void(Result<DeleteResult>)> done)
+{
+    const auto batches = isapi::splitIntoBatches(cardNos, isapi::IdBatch::Kind::CardNo,
+                                                 m_capabilities.deleteEmployeeNoListMaxSize);
+    if (!batches) {
+        HikvisionError error = batches.error();
+        error.call = deleteCall(isapi::kCardDeletePath);
+        error.host = host();
+        return deliverErrorLater<DeleteResult>(this, std::move(done), error);
+    }
+    auto run = std::make_shared<BatchRun>();
+    run->persons = false;
+    run->batches = batches.value();
+    run->total = static_cast<int>(cardNos.size());
+    run->done = std::move(done);
+    runBatches(run);
+}
+
+} // namespace cis

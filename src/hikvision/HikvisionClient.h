@@ -1,0 +1,198 @@
+#pragma once
+
+#include "DeviceProfile.h"
+#include "DigestAuth.h"
+#include "Expected.h"
+#include "HikvisionError.h"
+#include "IsapiTypes.h"
+#include "Person.h"
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QList>
+#include <QObject>
+#include <QSet>
+#include <QStringList>
+#include <QUrl>
+#include <functional>
+#include <memory>
+#include <optional>
+
+class QNetworkAccessManager;
+class QNetworkReply;
+
+namespace cis {
+
+class Clock;
+
+struct HikvisionConfig
+{
+    // http://192.168.1.64 or https://door.example:8443; a path prefix is kept.
+    QUrl baseUrl;
+    QString username;
+    QString password;
+    // SHA-256 of the terminal's own (usually self-signed) certificate, as pinned by the
+    // administrator; empty means ordinary certificate verification.
+    QByteArray pinnedCertificateSha256;
+    // Terminals are small and answer deviceBusy to parallel writes.
+    int maxConcurrentRequests = 1;
+    int timeoutMs = 30000;
+    // The guide suggests 60 s for deleting persons and cards.
+    int deleteTimeoutMs = 60000;
+    // A read (search, count, capabilities) that meets deviceBusy or a 5xx is tried again this
+    // often, after readRetryBackoffMs, then twice that. Writes are never repeated here.
+    int maxReadRetries = 2;
+    int readRetryBackoffMs = 1000;
+};
+
+// Talks ISAPI to one Hikvision access terminal. Asynchronous: each call returns at once and
+// invokes its continuation exactly once, on this object's thread, unless the client is
+// destroyed first. Calls are queued; at most maxConcurrentRequests are in flight, and only one
+// until the terminal has accepted the credentials once.
+//
+// Login safety: the terminal locks the account after 5 failed logins for 30 minutes. The
+// client sends credentials on its own Digest handshake (see DigestAuth.h) and
+//  - sends a request with a freshly issued nonce at most once: a 401 on that is a wrong
+//    password, never retried;
+//  - gives a request exactly one fresh handshake when the nonce has gone stale (stale=TRUE,
+//    the invalidOperation answer terminals give after hours, or any 401 on a nonce reused from
+//    an earlier request), on a new connection;
+//  - after a wrong-password answer refuses every call with that error, without touching the
+//    network, until setCredentials();
+//  - after a lockout refuses every call until the unlock time has passed on the Clock.
+class HikvisionClient : public QObject
+{
+    Q_OBJECT
+
+public:
+    template<typename T> using Result = Expected<T, HikvisionError>;
+
+    struct Probe
+    {
+        DeviceInfo deviceInfo;
+        UserCapabilities capabilities;
+        DeviceProfile profile;
+    };
+
+    // network and clock may be shared; they must outlive the client. Without them the client
+    // makes its own QNetworkAccessManager and uses the system clock. A shared manager must not
+    // answer authenticationRequired itself for the terminal.
+    explicit HikvisionClient(HikvisionConfig config, QNetworkAccessManager *network = nullptr,
+                             const Clock *clock = nullptr, QObject *parent = nullptr);
+    ~HikvisionClient() override;
+
+    const HikvisionConfig &config() const { return m_config; }
+    QString host() const;
+
+    // New credentials end a wrong-password refusal (not a lockout: the terminal keeps that).
+    void setCredentials(const QString &username, const QString &password);
+    void setPinnedCertificateSha256(const QByteArray &sha256);
+    void setMaxConcurrentRequests(int maximum);
+    void setReadRetryBackoffMs(int milliseconds);
+
+    // Why calls are being refused right now, if they are.
+    std::optional<HikvisionError> refusal() const;
+
+    // What writes and paging go by. Until probe() or setDeviceContext(), the defaults of
+    // UserCapabilities and the generic profile.
+    void setDeviceContext(const UserCapabilities &capabilities, const DeviceProfile &profile);
+    const UserCapabilities &capabilities() const { return m_capabilities; }
+    const DeviceProfile &profile() const { return m_profile; }
+
+    // deviceInfo, then the person capabilities, then the profile; keeps the result as the
+    // device context. A terminal without the capabilities URL gets the defaults.
+    void probe(std::function<void(Result<Probe>)> done);
+
+    void fetchDeviceInfo(std::function<void(Result<DeviceInfo>)> done);
+    void fetchUserCapabilities(std::function<void(Result<UserCapabilities>)> done);
+    void countPersons(std::function<void(Result<PersonCount>)> done);
+
+    // Every person, page by page (page size: the terminal's maxResults).
+    void searchAllPersons(std::function<void(Result<PersonSearchResult>)> done);
+    // Only these persons, in batches of the terminal's EmployeeNoList maximum. An empty list
+    // gives an empty result without a request (an empty filter would mean "everybody").
+    void searchPersons(const QStringList &employeeNos,
+                       std::function<void(Result<PersonSearchResult>)> done);
+
+    // POST UserInfo/Record: a new person.
+    void recordPerson(const Person &person, std::function<void(Result<WriteResult>)> done);
+    // PUT UserInfo/SetUp: create or overwrite the managed fields.
+    void setUpPerson(const Person &person, std::function<void(Result<WriteResult>)> done);
+    // PUT UserInfo/Modify with employeeNo and Valid only; the name is used in messages.
+    void modifyPersonValidity(const Person &person, std::function<void(Result<WriteResult>)> done);
+    // PUT UserInfo/Delete in batches of the terminal's maximum, one after the other; stops at
+    // the first failing batch. An empty list is refused.
+    void deletePersons(const QStringList &employeeNos,
+                       std::function<void(Result<DeleteResult>)> done);
+
+    void recordCard(const Card &card, std::function<void(Result<WriteResult>)> done);
+    void searchAllCards(std::function<void(Result<CardSearchResult>)> done);
+    void searchCardsOfPersons(const QStringList &employeeNos,
+                              std::function<void(Result<CardSearchResult>)> done);
+    void deleteCardsOfPersons(const QStringList &employeeNos,
+                              std::function<void(Result<DeleteResult>)> done);
+    void deleteCards(const QStringList &cardNos, std::function<void(Result<DeleteResult>)> done);
+
+    // One HTTP exchange as the operations see it, after authentication and the verdict in
+    // the body have been dealt with.
+    struct Call
+    {
+        QByteArray verb;
+        QString path;
+        bool json = true; // adds ?format=json and sends a JSON body
+        QByteArray body;
+        bool isRead = false;
+        int timeoutMs = 0; // 0: config.timeoutMs
+        QString employeeNo;
+        QString personName;
+
+        QString description() const;
+    };
+    struct Reply
+    {
+        int httpStatus = 0;
+        QByteArray body;
+    };
+
+private:
+    struct Exchange;
+    struct PagedSearch;
+    struct BatchRun;
+
+    void submit(Call call, std::function<void(Result<Reply>)> done);
+    void pump();
+    int concurrencyLimit() const;
+    void start(const std::shared_ptr<Exchange> &exchange);
+    void send(const std::shared_ptr<Exchange> &exchange, bool withAuthorization);
+    void onFinished(const std::shared_ptr<Exchange> &exchange, QNetworkReply *reply);
+    void onUnauthorized(const std::shared_ptr<Exchange> &exchange, QNetworkReply *reply,
+                        const QByteArray &body);
+    void complete(const std::shared_ptr<Exchange> &exchange, Result<Reply> result);
+    void failOrRetry(const std::shared_ptr<Exchange> &exchange, const HikvisionError &error);
+    void deliverLater(std::function<void()> work);
+    HikvisionError errorFor(const Call &call) const;
+    HikvisionError transportError(const Exchange &exchange, const QNetworkReply *reply) const;
+    void enterLockout(qint64 seconds, HikvisionError error);
+
+    void runPagedSearch(const std::shared_ptr<PagedSearch> &search);
+    void runBatches(const std::shared_ptr<BatchRun> &run);
+    void sendWrite(Call call, QStringList warnings, std::function<void(Result<WriteResult>)> done);
+
+    HikvisionConfig m_config;
+    QNetworkAccessManager *m_network = nullptr;
+    const Clock *m_clock = nullptr;
+    DigestSession m_digest;
+    UserCapabilities m_capabilities;
+    DeviceProfile m_profile;
+
+    QList<std::shared_ptr<Exchange>> m_queue;
+    QSet<QNetworkReply *> m_inFlight;
+    int m_running = 0;
+    // The terminal has answered something other than 401 with the current credentials.
+    bool m_credentialsAccepted = false;
+    std::optional<HikvisionError> m_wrongCredentials;
+    std::optional<HikvisionError> m_lockout;
+    QDateTime m_lockedUntil;
+};
+
+} // namespace cis

@@ -1,0 +1,3 @@
+#include "HikvisionLogging.h"
+
+Q_LOGGING_CATEGORY(lcHikvision, "cis.hikvision", QtInfoMsg)

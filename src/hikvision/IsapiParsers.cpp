@@ -1,0 +1,434 @@
+#include "IsapiParsers.h"
+
+#include "IsapiStatus.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonParseError>
+#include <QXmlStreamReader>
+
+namespace cis {
+
+UserCapabilities::UserCapabilities()
+    : validTimeRangeBegin(QDate(1970, 1, 1), QTime(0, 0, 0))
+    , validTimeRangeEnd(QDate(2037, 12, 31), QTime(23, 59, 59))
+{}
+
+namespace isapi {
+
+namespace {
+
+using Kind = HikvisionError::Kind;
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("IsapiParsers", text);
+}
+
+HikvisionError failure(Kind kind, const QString &detail, const QByteArray &body = {})
+{
+    HikvisionError error;
+    error.kind = kind;
+    error.detail = detail;
+    error.bodyExcerpt = QString::fromUtf8(body.left(300)).simplified();
+    return error;
+}
+
+// The JSON root the call needs, or the reason there is none.
+Expected<QJsonObject, HikvisionError> jsonRoot(const QByteArray &body, const char *rootName)
+{
+    const QByteArray trimmed = body.trimmed();
+    if (trimmed.isEmpty())
+        return failure(Kind::MalformedResponse,
+                       tr("empty body where %1 was expected").arg(QLatin1String(rootName)));
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(trimmed, &parseError);
+    if (parseError.error != QJsonParseError::NoError || !document.isObject())
+        return failure(Kind::MalformedResponse,
+                       tr("not a JSON object (%1 at offset %2) where %3 was expected")
+                           .arg(parseError.errorString())
+                           .arg(parseError.offset)
+                           .arg(QLatin1String(rootName)),
+                       body);
+    const QJsonValue root = document.object().value(QLatin1String(rootName));
+    if (!root.isObject()) {
+        const IsapiStatus status = parseIsapiStatus(trimmed);
+        const QString what =
+            status.isOk() ? tr("a bare OK status without %1") : tr("no %1 in the answer");
+        return failure(Kind::UnexpectedResponse, what.arg(QLatin1String(rootName)), body);
+    }
+    return root.toObject();
+}
+
+// Terminals write numbers as numbers, but some firmware quotes them; bools come as true/false,
+// "true"/"false" or 0/1.
+int intOf(const QJsonValue &value, int fallback)
+{
+    if (value.isDouble())
+        return static_cast<int>(value.toDouble());
+    if (value.isString()) {
+        bool ok = false;
+        const int parsed = value.toString().trimmed().toInt(&ok);
+        return ok ? parsed : fallback;
+    }
+    if (value.isBool())
+        return value.toBool() ? 1 : 0;
+    return fallback;
+}
+
+bool boolOf(const QJsonValue &value, bool fallback)
+{
+    if (value.isBool())
+        return value.toBool();
+    if (value.isDouble())
+        return value.toDouble() != 0.0;
+    if (value.isString()) {
+        const QString text = value.toString().trimmed();
+        if (text.compare(QLatin1String("true"), Qt::CaseInsensitive) == 0 ||
+            text == QLatin1String("1"))
+            return true;
+        if (text.compare(QLatin1String("false"), Qt::CaseInsensitive) == 0 ||
+            text == QLatin1String("0"))
+            return false;
+    }
+    return fallback;
+}
+
+QString textOf(const QJsonValue &value)
+{
+    if (value.isString())
+        return value.toString();
+    if (value.isDouble())
+        return QString::number(static_cast<qint64>(value.toDouble()));
+    if (value.isBool())
+        return value.toBool() ? QStringLiteral("true") : QStringLiteral("false");
+    return {};
+}
+
+// {"@min": 1, "@max": 30}; keeps the fallback for each bound that is missing or nonsensical.
+LengthRange rangeOf(const QJsonValue &value, LengthRange fallback)
+{
+    if (!value.isObject())
+        return fallback;
+    const QJsonObject object = value.toObject();
+    LengthRange range = fallback;
+    range.min = intOf(object.value(QLatin1String("@min")), fallback.min);
+    range.max = intOf(object.value(QLatin1String("@max")), fallback.max);
+    if (range.min < 0 || range.max < range.min)
+        return fallback;
+    return range;
+}
+
+// {"@opt": "a,b"} or {"@opt": ["a","b"]} or the bare string "a,b".
+QStringList optionsOf(const QJsonValue &value)
+{
+    QJsonValue options = value;
+    if (value.isObject())
+        options = value.toObject().value(QLatin1String("@opt"));
+    QStringList result;
+    if (options.isArray()) {
+        for (const QJsonValue &entry : options.toArray())
+            result << textOf(entry).trimmed();
+    } else if (options.isString()) {
+        for (const QString &entry : options.toString().split(QLatin1Char(',')))
+            result << entry.trimmed();
+    }
+    result.removeAll(QString());
+    return result;
+}
+
+// A positive limit from the terminal, else the fallback: a zero page size would never end.
+int positiveOr(int value, int fallback)
+{
+    return value > 0 ? value : fallback;
+}
+
+QVariantMap remainingFields(QJsonObject object, std::initializer_list<const char *> modelled)
+{
+    for (const char *key : modelled)
+        object.remove(QLatin1String(key));
+    return object.toVariantMap();
+}
+
+// The array under key; a lone object counts as an array of one, a missing key as empty.
+QJsonArray arrayOf(const QJsonObject &object, const char *key)
+{
+    const QJsonValue value = object.value(QLatin1String(key));
+    if (value.isArray())
+        return value.toArray();
+    if (value.isObject())
+        return QJsonArray{value};
+    return {};
+}
+
+Expected<SearchPage, HikvisionError> parseSearchPage(const QByteArray &body, const char *root,
+                                                     const char *itemKey, bool persons)
+{
+    const auto object = jsonRoot(body, root);
+    if (!object)
+        return object.error();
+    const QJsonObject search = object.value();
+    SearchPage page;
+    page.searchId = textOf(search.value(QLatin1String("searchID")));
+    page.responseStatus = textOf(search.value(QLatin1String("responseStatusStrg"))).trimmed();
+    page.totalMatches = intOf(search.value(QLatin1String("totalMatches")), -1);
+    const QJsonArray items = arrayOf(search, itemKey);
+    page.itemCount = static_cast<int>(items.size());
+    page.numOfMatches = intOf(search.value(QLatin1String("numOfMatches")), page.itemCount);
+
+    if (page.responseStatus.isEmpty())
+        return failure(Kind::UnexpectedResponse,
+                       tr("%1 without responseStatusStrg").arg(QLatin1String(root)), body);
+    if (page.numOfMatches > 0 && page.itemCount == 0)
+        return failure(Kind::UnexpectedResponse,
+                       tr("%1 reports %2 matches but lists none")
+                           .arg(QLatin1String(root))
+                           .arg(page.numOfMatches),
+                       body);
+
+    for (const QJsonValue &item : items) {
+        if (!item.isObject()) {
+            page.warnings << tr("an entry in %1 is not an object").arg(QLatin1String(root));
+            continue;
+        }
+        if (persons) {
+            Person person = personFromJson(item.toObject());
+            if (person.employeeNo.isEmpty()) {
+                page.warnings
+                    << tr("a person without employeeNo was skipped (name \"%1\")").arg(person.name);
+                continue;
+            }
+            page.persons.append(person);
+        } else {
+            Card card = cardFromJson(item.toObject());
+            if (card.cardNo.isEmpty()) {
+                page.warnings << tr("a card without cardNo was skipped (employeeNo \"%1\")")
+                                     .arg(card.employeeNo);
+                continue;
+            }
+            page.cards.append(card);
+        }
+    }
+    return page;
+}
+
+} // namespace
+
+QDateTime parseDeviceTime(const QString &text)
+{
+    const QString trimmed = text.trimmed();
+    QDateTime time = QDateTime::fromString(trimmed, Qt::ISODate);
+    if (!time.isValid())
+        return {};
+    if (time.timeSpec() != Qt::LocalTime)
+        time = time.toLocalTime();
+    return time;
+}
+
+QString formatDeviceTime(const QDateTime &time, bool withOffset)
+{
+    const QString wallClock = time.toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss"));
+    if (!withOffset)
+        return wallClock;
+    // Written out as +hh:mm like the guide's example; Qt would write "Z" for UTC itself.
+    const int offset = time.offsetFromUtc();
+    const int minutes = qAbs(offset) / 60;
+    return wallClock + (offset < 0 ? QLatin1Char('-') : QLatin1Char('+')) +
+           QStringLiteral("%1:%2")
+               .arg(minutes / 60, 2, 10, QLatin1Char('0'))
+               .arg(minutes % 60, 2, 10, QLatin1Char('0'));
+}
+
+Person personFromJson(const QJsonObject &object)
+{
+    Person person;
+    person.employeeNo = textOf(object.value(QLatin1String("employeeNo")));
+    person.name = textOf(object.value(QLatin1String("name")));
+    person.givenName = textOf(object.value(QLatin1String("givenName")));
+    person.familyName = textOf(object.value(QLatin1String("familyName")));
+    person.userType = textOf(object.value(QLatin1String("userType")));
+    const QJsonObject valid = object.value(QLatin1String("Valid")).toObject();
+    person.validity.enabled = boolOf(valid.value(QLatin1String("enable")), false);
+    person.validity.begin = parseDeviceTime(textOf(valid.value(QLatin1String("beginTime"))));
+    person.validity.end = parseDeviceTime(textOf(valid.value(QLatin1String("endTime"))));
+    person.doorRight = textOf(object.value(QLatin1String("doorRight")));
+    for (const QJsonValue &entry : arrayOf(object, "RightPlan")) {
+        const QJsonObject plan = entry.toObject();
+        person.rightPlans.append(DoorPlan{intOf(plan.value(QLatin1String("doorNo")), 1),
+                                          textOf(plan.value(QLatin1String("planTemplateNo")))});
+    }
+    person.numOfCard = intOf(object.value(QLatin1String("numOfCard")), -1);
+    person.numOfFace = intOf(object.value(QLatin1String("numOfFace")), -1);
+    person.numOfFP = intOf(object.value(QLatin1String("numOfFP")), -1);
+    person.otherFields = remainingFields(object, {"employeeNo", "name", "givenName", "familyName",
+                                                  "userType", "Valid", "doorRight", "RightPlan",
+                                                  "numOfCard", "numOfFace", "numOfFP"});
+    // The window's timeType is all of Valid we do not model; keep it so nothing read is lost.
+    const QJsonValue timeType = valid.value(QLatin1String("timeType"));
+    if (!timeType.isUndefined())
+        person.otherFields.insert(QStringLiteral("Valid.timeType"), timeType.toVariant());
+    return person;
+}
+
+Card cardFromJson(const QJsonObject &object)
+{
+    Card card;
+    card.employeeNo = textOf(object.value(QLatin1String("employeeNo")));
+    card.cardNo = textOf(object.value(QLatin1String("cardNo")));
+    card.cardType = textOf(object.value(QLatin1String("cardType")));
+    card.otherFields = remainingFields(object, {"employeeNo", "cardNo", "cardType"});
+    return card;
+}
+
+Expected<DeviceInfo, HikvisionError> parseDeviceInfo(const QByteArray &body)
+{
+    const QByteArray trimmed = body.trimmed();
+    if (trimmed.isEmpty())
+        return failure(Kind::MalformedResponse, tr("empty body where DeviceInfo was expected"));
+
+    DeviceInfo info;
+    if (trimmed.startsWith('{')) {
+        const auto root = jsonRoot(trimmed, "DeviceInfo");
+        if (!root)
+            return root.error();
+        const QJsonObject object = root.value();
+        for (auto it = object.begin(); it != object.end(); ++it)
+            info.fields.insert(it.key(), textOf(it.value()));
+    } else {
+        QXmlStreamReader xml(trimmed);
+        if (!xml.readNextStartElement())
+            return failure(Kind::MalformedResponse,
+                           tr("not XML (%1) where DeviceInfo was expected").arg(xml.errorString()),
+                           body);
+        if (xml.name() != QLatin1String("DeviceInfo"))
+            return failure(Kind::UnexpectedResponse,
+                           tr("%1 instead of DeviceInfo").arg(xml.name().toString()), body);
+        while (xml.readNextStartElement()) {
+            const QString name = xml.name().toString();
+            info.fields.insert(
+                name, xml.readElementText(QXmlStreamReader::IncludeChildElements).trimmed());
+        }
+        if (xml.hasError())
+            return failure(Kind::MalformedResponse,
+                           tr("damaged DeviceInfo XML at line %1: %2")
+                               .arg(xml.lineNumber())
+                               .arg(xml.errorString()),
+                           body);
+    }
+    info.deviceName = info.fields.value(QStringLiteral("deviceName"));
+    info.deviceId = info.fields.value(QStringLiteral("deviceID"));
+    info.model = info.fields.value(QStringLiteral("model"));
+    info.serialNumber = info.fields.value(QStringLiteral("serialNumber"));
+    info.macAddress = info.fields.value(QStringLiteral("macAddress"));
+    info.firmwareVersion = info.fields.value(QStringLiteral("firmwareVersion"));
+    info.firmwareReleasedDate = info.fields.value(QStringLiteral("firmwareReleasedDate"));
+    info.deviceType = info.fields.value(QStringLiteral("deviceType"));
+    info.hardwareVersion = info.fields.value(QStringLiteral("hardwareVersion"));
+    info.manufacturer = info.fields.value(QStringLiteral("manufacturer"));
+    if (info.model.isEmpty())
+        return failure(Kind::UnexpectedResponse, tr("DeviceInfo without a model"), body);
+    return info;
+}
+
+Expected<UserCapabilities, HikvisionError> parseUserCapabilities(const QByteArray &body)
+{
+    const auto root = jsonRoot(body, "UserInfo");
+    if (!root)
+        return root.error();
+    const QJsonObject caps = root.value();
+    UserCapabilities result;
+    result.reportedByDevice = true;
+    result.supportedFunctions = optionsOf(caps.value(QLatin1String("supportFunction")));
+
+    const QJsonObject searchCond = caps.value(QLatin1String("UserInfoSearchCond")).toObject();
+    result.searchMaxResults =
+        positiveOr(rangeOf(searchCond.value(QLatin1String("maxResults")), {1, 0}).max,
+                   result.searchMaxResults);
+    const QJsonObject searchList = searchCond.value(QLatin1String("EmployeeNoList")).toObject();
+    result.searchEmployeeNoListMaxSize = positiveOr(
+        intOf(searchList.value(QLatin1String("maxSize")), 0), result.searchEmployeeNoListMaxSize);
+    const QJsonObject deleteList = caps.value(QLatin1String("UserInfoDelCond"))
+                                       .toObject()
+                                       .value(QLatin1String("EmployeeNoList"))
+                                       .toObject();
+    // Without its own limit, the delete list gets no more than the search list may carry.
+    result.deleteEmployeeNoListMaxSize =
+        positiveOr(intOf(deleteList.value(QLatin1String("maxSize")), 0),
+                   qMin(result.deleteEmployeeNoListMaxSize, result.searchEmployeeNoListMaxSize));
+
+    result.employeeNoLength =
+        rangeOf(caps.value(QLatin1String("employeeNo")), result.employeeNoLength);
+    if (result.employeeNoLength.max <= 0)
+        result.employeeNoLength = UserCapabilities().employeeNoLength;
+    result.nameLength = rangeOf(caps.value(QLatin1String("name")), result.nameLength);
+    if (result.nameLength.max <= 0)
+        result.nameLength = UserCapabilities().nameLength;
+    if (caps.contains(QLatin1String("givenName"))) {
+        result.hasGivenName = true;
+        result.givenNameLength = rangeOf(caps.value(QLatin1String("givenName")), result.nameLength);
+    }
+    if (caps.contains(QLatin1String("familyName"))) {
+        result.hasFamilyName = true;
+        result.familyNameLength =
+            rangeOf(caps.value(QLatin1String("familyName")), result.nameLength);
+    }
+    result.userTypeOptions = optionsOf(caps.value(QLatin1String("userType")));
+
+    const QJsonObject valid = caps.value(QLatin1String("Valid")).toObject();
+    const QDateTime begin = parseDeviceTime(textOf(valid.value(QLatin1String("timeRangeBegin"))));
+    const QDateTime end = parseDeviceTime(textOf(valid.value(QLatin1String("timeRangeEnd"))));
+    if (begin.isValid())
+        result.validTimeRangeBegin = begin;
+    if (end.isValid())
+        result.validTimeRangeEnd = end;
+    if (result.validTimeRangeBegin >= result.validTimeRangeEnd) {
+        // Nonsense from the terminal; the guide's range is the safer bet.
+        result.validTimeRangeBegin = UserCapabilities().validTimeRangeBegin;
+        result.validTimeRangeEnd = UserCapabilities().validTimeRangeEnd;
+    }
+    result.timeTypeOptions = optionsOf(valid.value(QLatin1String("timeType")));
+
+    result.maxRecordNum = intOf(caps.value(QLatin1String("maxRecordNum")), -1);
+    result.reportsNumOfCard = boolOf(searchCond.value(QLatin1String("isSupportNumOfCard")), false);
+    result.reportsNumOfFace = boolOf(searchCond.value(QLatin1String("isSupportNumOfFace")), false);
+    result.reportsNumOfFP = boolOf(searchCond.value(QLatin1String("isSupportNumOfFP")), false);
+    if (caps.contains(QLatin1String("doorRight")))
+        result.doorRightMax = rangeOf(caps.value(QLatin1String("doorRight")), {0, -1}).max;
+    if (caps.contains(QLatin1String("RightPlan")))
+        result.rightPlanMaxSize = intOf(
+            caps.value(QLatin1String("RightPlan")).toObject().value(QLatin1String("maxSize")), -1);
+    return result;
+}
+
+Expected<PersonCount, HikvisionError> parsePersonCount(const QByteArray &body)
+{
+    const auto root = jsonRoot(body, "UserInfoCount");
+    if (!root)
+        return root.error();
+    const QJsonObject count = root.value();
+    if (!count.contains(QLatin1String("userNumber")))
+        return failure(Kind::UnexpectedResponse, tr("UserInfoCount without userNumber"), body);
+    PersonCount result;
+    result.persons = intOf(count.value(QLatin1String("userNumber")), -1);
+    if (result.persons < 0)
+        return failure(Kind::UnexpectedResponse, tr("UserInfoCount with an unreadable userNumber"),
+                       body);
+    result.withFace = intOf(count.value(QLatin1String("bindFaceUserNumber")), -1);
+    result.withFingerprint = intOf(count.value(QLatin1String("bindFingerprintUserNumber")), -1);
+    result.withCard = intOf(count.value(QLatin1String("bindCardUserNumber")), -1);
+    return result;
+}
+
+Expected<SearchPage, HikvisionError> parsePersonSearchPage(const QByteArray &body)
+{
+    return parseSearchPage(body, "UserInfoSearch", "UserInfo", true);
+}
+
+Expected<SearchPage, HikvisionError> parseCardSearchPage(const QByteArray &body)
+{
+    return parseSearchPage(body, "CardInfoSearch", "CardInfo", false);
+}
+
+} // namespace isapi
+} // namespace cis

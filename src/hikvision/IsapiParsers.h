@@ -1,0 +1,39 @@
+#pragma once
+
+#include "Expected.h"
+#include "HikvisionError.h"
+#include "IsapiTypes.h"
+#include "Person.h"
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QJsonObject>
+
+namespace cis {
+
+// Readers for the documents terminals send back. Each returns MalformedResponse when the body is
+// empty or not well-formed, and UnexpectedResponse when it is well-formed but lacks the expected
+// root: a 200 without the data is never taken for an empty result. Errors carry only the kind
+// and detail; the client adds call, host and member.
+namespace isapi {
+
+// XML with any namespace (terminals ignore ?format=json here); a JSON DeviceInfo is accepted too.
+Expected<DeviceInfo, HikvisionError> parseDeviceInfo(const QByteArray &body);
+Expected<UserCapabilities, HikvisionError> parseUserCapabilities(const QByteArray &body);
+Expected<PersonCount, HikvisionError> parsePersonCount(const QByteArray &body);
+Expected<SearchPage, HikvisionError> parsePersonSearchPage(const QByteArray &body);
+Expected<SearchPage, HikvisionError> parseCardSearchPage(const QByteArray &body);
+
+// One UserInfo entry; unknown fields end up in otherFields untouched.
+Person personFromJson(const QJsonObject &object);
+Card cardFromJson(const QJsonObject &object);
+
+// "2026-07-06T00:38:29" (local, the usual form) or with an offset (timeType UTC), converted to
+// local time; invalid when unreadable.
+QDateTime parseDeviceTime(const QString &text);
+// "YYYY-MM-DDThh:mm:ss", with "+hh:mm" only when the terminal wants UTC-style times. Never a
+// date alone: terminals are not known to accept that.
+QString formatDeviceTime(const QDateTime &time, bool withOffset = false);
+
+} // namespace isapi
+} // namespace cis

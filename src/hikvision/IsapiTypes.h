@@ -1,0 +1,135 @@
+#pragma once
+
+#include "Person.h"
+
+#include <QDateTime>
+#include <QList>
+#include <QMap>
+#include <QString>
+#include <QStringList>
+#include <QVariantMap>
+
+namespace cis {
+
+// GET /ISAPI/System/deviceInfo.
+struct DeviceInfo
+{
+    QString deviceName;
+    QString deviceId;
+    QString model;
+    QString serialNumber;
+    QString macAddress;
+    QString firmwareVersion;      // e.g. "V1.2.7"
+    QString firmwareReleasedDate; // e.g. "build 240102"
+    QString deviceType;           // "ACS" on access terminals
+    QString hardwareVersion;
+    QString manufacturer;
+    // Every element as reported, by local name, for diagnostics.
+    QMap<QString, QString> fields;
+};
+
+struct LengthRange
+{
+    int min = 0;
+    int max = 0;
+};
+
+// GET /ISAPI/AccessControl/UserInfo/capabilities. The defaults are what the client assumes
+// when the terminal leaves a node out: the official defaults where the guide gives one, else
+// the smallest value seen on a real terminal or in the guide.
+struct UserCapabilities
+{
+    bool reportedByDevice = false;  // false: these are the defaults
+    QStringList supportedFunctions; // post, delete, put, get, setUp; empty when not reported
+
+    int searchMaxResults = 30;            // UserInfoSearchCond.maxResults @max: page size
+    int searchEmployeeNoListMaxSize = 30; // UserInfoSearchCond.EmployeeNoList.maxSize
+    int deleteEmployeeNoListMaxSize = 30; // UserInfoDelCond.EmployeeNoList.maxSize
+    LengthRange employeeNoLength{1, 32};
+    LengthRange nameLength{0, 32}; // the guide's example says 1..32; terminals report 0..128
+
+    // The window a validity may span; the guide's defaults when the terminal does not say.
+    QDateTime validTimeRangeBegin;
+    QDateTime validTimeRangeEnd;
+    QStringList timeTypeOptions; // e.g. "local", "UTC"; empty when not reported
+    QStringList userTypeOptions; // e.g. "normal", "visitor", "blackList"; empty when not reported
+
+    int maxRecordNum = -1; // person capacity; -1 when not reported
+    bool reportsNumOfCard = false;
+    bool reportsNumOfFace = false;
+    bool reportsNumOfFP = false;
+    int doorRightMax = -1;     // doorRight @max; -1 when not reported
+    int rightPlanMaxSize = -1; // RightPlan.maxSize; -1 when not reported
+    bool hasGivenName = false; // firmware that stores the name in two parts
+    bool hasFamilyName = false;
+    LengthRange givenNameLength{0, 32};
+    LengthRange familyNameLength{0, 32};
+
+    UserCapabilities();
+    bool supportsFunction(const QString &function) const
+    {
+        return supportedFunctions.isEmpty() ||
+               supportedFunctions.contains(function, Qt::CaseInsensitive);
+    }
+};
+
+// GET /ISAPI/AccessControl/UserInfo/Count.
+struct PersonCount
+{
+    int persons = 0;
+    // -1 when the terminal did not report them (only some firmware does).
+    int withFace = -1;
+    int withFingerprint = -1;
+    int withCard = -1;
+};
+
+struct Card
+{
+    QString employeeNo;
+    QString cardNo;
+    QString cardType; // "normalCard" when empty on write
+    QVariantMap otherFields;
+};
+
+// One page of a UserInfo/Search or CardInfo/Search answer.
+struct SearchPage
+{
+    QString searchId;
+    QString responseStatus; // "OK", "MORE", "NO MATCH"
+    int numOfMatches = 0;
+    int totalMatches = -1;
+    int itemCount = 0; // entries in the array, usable or not
+    QList<Person> persons;
+    QList<Card> cards;
+    QStringList warnings; // entries that could not be used
+
+    bool hasMore() const { return responseStatus.compare(QLatin1String("MORE")) == 0; }
+};
+
+struct PersonSearchResult
+{
+    QList<Person> persons;
+    QStringList warnings;
+};
+
+struct CardSearchResult
+{
+    QList<Card> cards;
+    QStringList warnings;
+};
+
+// A write the terminal accepted, and what the client had to change to make it acceptable
+// (a shortened name, a clamped validity), for the caller to show.
+struct WriteResult
+{
+    QString employeeNo;
+    QStringList warnings;
+};
+
+struct DeleteResult
+{
+    QStringList deleted; // employee or card numbers in batches the terminal accepted
+    int batches = 0;
+};
+
+} // namespace cis

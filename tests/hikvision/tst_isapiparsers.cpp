@@ -1,0 +1,386 @@
+#include "IsapiParsers.h"
+
+#include <QFile>
+#include <QTest>
+
+using namespace cis;
+using namespace cis::isapi;
+using Kind = HikvisionError::Kind;
+
+namespace {
+
+QByteArray fixture(const char *name)
+{
+    QFile file(QStringLiteral(CIS_FIXTURES_DIR "/hikvision/") + QLatin1String(name));
+    if (!file.open(QIODevice::ReadOnly))
+        qFatal("missing fixture %s", name);
+    return file.readAll();
+}
+
+QDateTime at(int y, int m, int d, int h, int min, int s)
+{
+    return QDateTime(QDate(y, m, d), QTime(h, min, s));
+}
+
+} // namespace
+
+class TestIsapiParsers : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void deviceInfoDsK1a340fwx()
+    {
+        const auto info = parseDeviceInfo(fixture("deviceinfo-ds-k1a340fwx.xml"));
+        QVERIFY(info);
+        QCOMPARE(info.value().model, QStringLiteral("DS-K1A340FWX"));
+        QCOMPARE(info.value().firmwareVersion, QStringLiteral("V1.2.7"));
+        QCOMPARE(info.value().firmwareReleasedDate, QStringLiteral("build 240102"));
+        QCOMPARE(info.value().deviceType, QStringLiteral("ACS"));
+        QCOMPARE(info.value().deviceName, QStringLiteral("Time and Attendance Terminal"));
+        QCOMPARE(info.value().serialNumber,
+                 QStringLiteral("DS-K1A340FWX20240102V010207ENJ59360966"));
+        QCOMPARE(info.value().macAddress, QStringLiteral("40:24:b2:e7:46:04"));
+        QCOMPARE(info.value().fields.value(QStringLiteral("bspVersion")),
+                 QStringLiteral("1.1.1.654629 build 2023-12-29,13:56:15"));
+        QCOMPARE(info.value().fields.size(), 24);
+    }
+
+    void deviceInfoDsK1t341am()
+    {
+        const auto info = parseDeviceInfo(fixture("deviceinfo-ds-k1t341am.xml"));
+        QVERIFY(info);
+        QCOMPARE(info.value().model, QStringLiteral("DS-K1T341AM"));
+        QCOMPARE(info.value().firmwareVersion, QStringLiteral("V3.2.30"));
+        QCOMPARE(info.value().manufacturer, QStringLiteral("hikvision"));
+        QCOMPARE(info.value().deviceName, QStringLiteral("Access Controller"));
+        QCOMPARE(info.value().fields.value(QStringLiteral("electroLockNum")), QStringLiteral("1"));
+    }
+
+    void deviceInfoIgnoresNamespaces()
+    {
+        const QByteArray other = "<DeviceInfo xmlns=\"http://www.std-cgi.org/ver20/XMLSchema\">"
+                                 "<model>DS-K1T344MBFWX-E1</model><firmwareVersion>V3.3.0"
+                                 "</firmwareVersion></DeviceInfo>";
+        QCOMPARE(parseDeviceInfo(other).value().model, QStringLiteral("DS-K1T344MBFWX-E1"));
+        const QByteArray prefixed = "<?xml version=\"1.0\"?><isapi:DeviceInfo "
+                                    "xmlns:isapi=\"http://www.isapi.org/ver20/XMLSchema\">"
+                                    "<isapi:model>DS-K1T341AM</isapi:model></isapi:DeviceInfo>";
+        QCOMPARE(parseDeviceInfo(prefixed).value().model, QStringLiteral("DS-K1T341AM"));
+    }
+
+    void deviceInfoAsJson()
+    {
+        const auto info = parseDeviceInfo(fixture("deviceinfo-json.json"));
+        QVERIFY(info);
+        QCOMPARE(info.value().model, QStringLiteral("DS-K1T341AM"));
+        QCOMPARE(info.value().deviceId, QStringLiteral("255"));
+    }
+
+    void deviceInfoFailures_data()
+    {
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<int>("kind");
+        QTest::newRow("empty") << QByteArray() << int(Kind::MalformedResponse);
+        QTest::newRow("garbage") << QByteArray("hello") << int(Kind::MalformedResponse);
+        QTest::newRow("truncated")
+            << fixture("deviceinfo-ds-k1a340fwx.xml").left(400) << int(Kind::MalformedResponse);
+        QTest::newRow("status instead")
+            << fixture("responsestatus-404.xml") << int(Kind::UnexpectedResponse);
+        QTest::newRow("no model") << QByteArray(
+                                         "<DeviceInfo><deviceName>x</deviceName></DeviceInfo>")
+                                  << int(Kind::UnexpectedResponse);
+        QTest::newRow("json ok status")
+            << QByteArray(R"({"statusCode":1,"statusString":"OK","subStatusCode":"ok"})")
+            << int(Kind::UnexpectedResponse);
+    }
+
+    void deviceInfoFailures()
+    {
+        QFETCH(QByteArray, body);
+        QFETCH(int, kind);
+        const auto info = parseDeviceInfo(body);
+        QVERIFY(!info);
+        QCOMPARE(int(info.error().kind), kind);
+    }
+
+    void capabilitiesDsK1a340fwx()
+    {
+        const auto parsed = parseUserCapabilities(fixture("capabilities-ds-k1a340fwx.json"));
+        QVERIFY(parsed);
+        const UserCapabilities &caps = parsed.value();
+        QVERIFY(caps.reportedByDevice);
+        QCOMPARE(
+            caps.supportedFunctions,
+            (QStringList{QStringLiteral("post"), QStringLiteral("delete"), QStringLiteral("put"),
+                         QStringLiteral("get"), QStringLiteral("setUp")}));
+        QCOMPARE(caps.searchMaxResults, 30);
+        QCOMPARE(caps.searchEmployeeNoListMaxSize, 30);
+        QCOMPARE(caps.deleteEmployeeNoListMaxSize, 30);
+        QCOMPARE(caps.employeeNoLength.min, 1);
+        QCOMPARE(caps.employeeNoLength.max, 32);
+        QCOMPARE(caps.nameLength.min, 0);
+        QCOMPARE(caps.nameLength.max, 128);
+        QCOMPARE(caps.validTimeRangeBegin, at(2000, 1, 1, 0, 0, 0));
+        QCOMPARE(caps.validTimeRangeEnd, at(2037, 12, 31, 23, 59, 59));
+        QCOMPARE(caps.timeTypeOptions,
+                 (QStringList{QStringLiteral("local"), QStringLiteral("UTC")}));
+        QCOMPARE(caps.userTypeOptions, QStringList{QStringLiteral("normal")});
+        QCOMPARE(caps.maxRecordNum, 1500);
+        QVERIFY(!caps.reportsNumOfCard);
+        QVERIFY(!caps.reportsNumOfFace);
+        QVERIFY(!caps.reportsNumOfFP);
+        QCOMPARE(caps.doorRightMax, 1);
+        QCOMPARE(caps.rightPlanMaxSize, 1);
+        QVERIFY(!caps.hasGivenName);
+    }
+
+    void capabilitiesTimeClock()
+    {
+        const auto parsed = parseUserCapabilities(fixture("capabilities-timeclock.json"));
+        QVERIFY(parsed);
+        const UserCapabilities &caps = parsed.value();
+        QCOMPARE(caps.timeTypeOptions, QStringList{QStringLiteral("local")});
+        QCOMPARE(caps.userTypeOptions,
+                 (QStringList{QStringLiteral("normal"), QStringLiteral("visitor"),
+                              QStringLiteral("blackList")}));
+        QCOMPARE(caps.maxRecordNum, 3000);
+        QVERIFY(caps.reportsNumOfCard);
+        QVERIFY(caps.reportsNumOfFace);
+        QVERIFY(caps.reportsNumOfFP);
+        QCOMPARE(caps.nameLength.max, 128);
+    }
+
+    void capabilitiesDefaultsWhenAbsent()
+    {
+        const auto parsed = parseUserCapabilities(fixture("capabilities-minimal.json"));
+        QVERIFY(parsed);
+        const UserCapabilities &caps = parsed.value();
+        QCOMPARE(caps.validTimeRangeBegin, at(1970, 1, 1, 0, 0, 0));
+        QCOMPARE(caps.validTimeRangeEnd, at(2037, 12, 31, 23, 59, 59));
+        QCOMPARE(caps.searchMaxResults, 30);
+        QCOMPARE(caps.searchEmployeeNoListMaxSize, 30);
+        QCOMPARE(caps.deleteEmployeeNoListMaxSize, 30);
+        QCOMPARE(caps.nameLength.max, 32);
+        QCOMPARE(caps.maxRecordNum, -1);
+        QVERIFY(caps.timeTypeOptions.isEmpty());
+        QVERIFY(caps.userTypeOptions.isEmpty());
+        QCOMPARE(caps.rightPlanMaxSize, -1);
+        QVERIFY(!caps.supportsFunction(QStringLiteral("setUp")));
+        QVERIFY(caps.supportsFunction(QStringLiteral("post")));
+    }
+
+    void capabilitiesSmallerLimitsAndOddEncodings()
+    {
+        const QByteArray body = R"({"UserInfo":{
+            "UserInfoSearchCond":{"maxResults":{"@min":"1","@max":"10"},
+                                  "EmployeeNoList":{"maxSize":"8"}},
+            "UserInfoDelCond":{"EmployeeNoList":{"maxSize":5}},
+            "name":{"@min":1,"@max":32},
+            "givenName":{"@min":0,"@max":64},"familyName":{"@min":0,"@max":64},
+            "userType":{"@opt":["normal","visitor"]},
+            "Valid":{"timeRangeBegin":"1970-01-01T00:00:00","timeRangeEnd":"2030-12-31T23:59:59",
+                     "timeType":{"@opt":"local"}}}})";
+        const auto parsed = parseUserCapabilities(body);
+        QVERIFY(parsed);
+        const UserCapabilities &caps = parsed.value();
+        QCOMPARE(caps.searchMaxResults, 10);
+        QCOMPARE(caps.searchEmployeeNoListMaxSize, 8);
+        QCOMPARE(caps.deleteEmployeeNoListMaxSize, 5);
+        QCOMPARE(caps.nameLength.min, 1);
+        QVERIFY(caps.hasGivenName);
+        QVERIFY(caps.hasFamilyName);
+        QCOMPARE(caps.givenNameLength.max, 64);
+        QCOMPARE(caps.userTypeOptions.size(), 2);
+        QCOMPARE(caps.validTimeRangeEnd, at(2030, 12, 31, 23, 59, 59));
+    }
+
+    void capabilitiesNonsenseFallsBack()
+    {
+        const QByteArray body = R"({"UserInfo":{
+            "UserInfoSearchCond":{"maxResults":{"@min":1,"@max":0},"EmployeeNoList":{"maxSize":0}},
+            "name":{"@min":5,"@max":2},
+            "Valid":{"timeRangeBegin":"2037-12-31T23:59:59","timeRangeEnd":"2000-01-01T00:00:00"}}})";
+        const auto parsed = parseUserCapabilities(body);
+        QVERIFY(parsed);
+        QCOMPARE(parsed.value().searchMaxResults, 30);
+        QCOMPARE(parsed.value().searchEmployeeNoListMaxSize, 30);
+        QCOMPARE(parsed.value().nameLength.max, 32);
+        QCOMPARE(parsed.value().validTimeRangeBegin, at(1970, 1, 1, 0, 0, 0));
+    }
+
+    void capabilitiesFailures()
+    {
+        QCOMPARE(parseUserCapabilities({}).error().kind, Kind::MalformedResponse);
+        QCOMPARE(parseUserCapabilities("<html/>").error().kind, Kind::MalformedResponse);
+        QCOMPARE(parseUserCapabilities(R"({"CardInfo":{}})").error().kind,
+                 Kind::UnexpectedResponse);
+    }
+
+    void count()
+    {
+        const auto plain = parsePersonCount(fixture("count.json"));
+        QVERIFY(plain);
+        QCOMPARE(plain.value().persons, 1);
+        QCOMPARE(plain.value().withFace, -1);
+        QCOMPARE(plain.value().withFingerprint, -1);
+        QCOMPARE(plain.value().withCard, -1);
+
+        const auto bind = parsePersonCount(fixture("count-bind.json"));
+        QVERIFY(bind);
+        QCOMPARE(bind.value().persons, 87);
+        QCOMPARE(bind.value().withFace, 1);
+        QCOMPARE(bind.value().withFingerprint, 81);
+        QCOMPARE(bind.value().withCard, 0);
+
+        QCOMPARE(parsePersonCount({}).error().kind, Kind::MalformedResponse);
+        QCOMPARE(parsePersonCount(R"({"UserInfoCount":{}})").error().kind,
+                 Kind::UnexpectedResponse);
+        QCOMPARE(parsePersonCount(R"({"statusCode":1,"statusString":"OK","subStatusCode":"ok"})")
+                     .error()
+                     .kind,
+                 Kind::UnexpectedResponse);
+    }
+
+    void searchOk()
+    {
+        const auto page = parsePersonSearchPage(fixture("search-ok.json"));
+        QVERIFY(page);
+        QCOMPARE(page.value().responseStatus, QStringLiteral("OK"));
+        QVERIFY(!page.value().hasMore());
+        QCOMPARE(page.value().numOfMatches, 1);
+        QCOMPARE(page.value().totalMatches, 1);
+        QCOMPARE(page.value().searchId, QStringLiteral("doc-probe-user-1"));
+        QCOMPARE(page.value().persons.size(), 1);
+        const Person &person = page.value().persons.constFirst();
+        QCOMPARE(person.employeeNo, QStringLiteral("1"));
+        QCOMPARE(person.name, QStringLiteral("admin"));
+        QCOMPARE(person.userType, QStringLiteral("normal"));
+        QVERIFY(person.validity.enabled);
+        QCOMPARE(person.validity.begin, at(2026, 7, 6, 0, 38, 29));
+        QCOMPARE(person.validity.end, at(2037, 12, 31, 23, 59, 59));
+        QCOMPARE(person.doorRight, QStringLiteral("1"));
+        QCOMPARE(person.rightPlans, (QList<DoorPlan>{DoorPlan{1, QStringLiteral("1")}}));
+        QCOMPARE(person.numOfCard, 0);
+        QCOMPARE(person.numOfFP, 1);
+        QCOMPARE(person.numOfFace, 1);
+        // Everything not modelled is kept as read.
+        QCOMPARE(person.otherFields.value(QStringLiteral("gender")).toString(),
+                 QStringLiteral("unknown"));
+        QCOMPARE(person.otherFields.value(QStringLiteral("localUIRight")).toBool(), true);
+        QCOMPARE(person.otherFields.value(QStringLiteral("groupId")).toInt(), 1);
+        QVERIFY(person.otherFields.contains(QStringLiteral("localAtndPlanTemplateId")));
+        QVERIFY(person.otherFields.contains(QStringLiteral("belongGroup")));
+        QCOMPARE(person.otherFields.value(QStringLiteral("Valid.timeType")).toString(),
+                 QStringLiteral("local"));
+        QVERIFY(!person.otherFields.contains(QStringLiteral("employeeNo")));
+        QVERIFY(!person.otherFields.contains(QStringLiteral("Valid")));
+    }
+
+    void searchMore()
+    {
+        const auto page = parsePersonSearchPage(fixture("search-more.json"));
+        QVERIFY(page);
+        QVERIFY(page.value().hasMore());
+        QCOMPARE(page.value().numOfMatches, 2);
+        QCOMPARE(page.value().totalMatches, 87);
+        QCOMPARE(page.value().itemCount, 2);
+        const Person &first = page.value().persons.at(0);
+        QCOMPARE(first.name, QString());
+        QVERIFY(!first.validity.enabled);
+        QCOMPARE(first.validity.begin, at(2000, 1, 1, 0, 0, 0));
+        QVERIFY(first.otherFields.value(QStringLiteral("faceURL"))
+                    .toString()
+                    .startsWith(QStringLiteral("http://192.168.1.7")));
+        QCOMPARE(page.value().persons.at(1).name, QStringLiteral("Åsa Öberg"));
+        QCOMPARE(page.value().persons.at(1).employeeNo, QStringLiteral("88"));
+    }
+
+    void searchNoMatch()
+    {
+        const auto page = parsePersonSearchPage(fixture("search-no-match.json"));
+        QVERIFY(page);
+        QCOMPARE(page.value().responseStatus, QStringLiteral("NO MATCH"));
+        QVERIFY(!page.value().hasMore());
+        QCOMPARE(page.value().numOfMatches, 0);
+        QCOMPARE(page.value().itemCount, 0);
+        QVERIFY(page.value().persons.isEmpty());
+    }
+
+    void searchFailures_data()
+    {
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<int>("kind");
+        QTest::newRow("empty 200") << QByteArray() << int(Kind::MalformedResponse);
+        QTest::newRow("not json") << QByteArray("<html>busy</html>")
+                                  << int(Kind::MalformedResponse);
+        QTest::newRow("bare ok")
+            << QByteArray(R"({"statusCode":1,"statusString":"OK","subStatusCode":"ok"})")
+            << int(Kind::UnexpectedResponse);
+        QTest::newRow("wrong root")
+            << fixture("card-search-ok.json") << int(Kind::UnexpectedResponse);
+        QTest::newRow("matches but no list")
+            << QByteArray(
+                   R"({"UserInfoSearch":{"searchID":"1","responseStatusStrg":"MORE","numOfMatches":30,"totalMatches":87}})")
+            << int(Kind::UnexpectedResponse);
+        QTest::newRow("no status string")
+            << QByteArray(
+                   R"({"UserInfoSearch":{"searchID":"1","numOfMatches":0,"totalMatches":0}})")
+            << int(Kind::UnexpectedResponse);
+    }
+
+    void searchFailures()
+    {
+        QFETCH(QByteArray, body);
+        QFETCH(int, kind);
+        const auto page = parsePersonSearchPage(body);
+        QVERIFY(!page);
+        QCOMPARE(int(page.error().kind), kind);
+    }
+
+    void searchSkipsPersonsWithoutEmployeeNo()
+    {
+        const auto page = parsePersonSearchPage(
+            R"({"UserInfoSearch":{"searchID":"1","responseStatusStrg":"OK","numOfMatches":2,"totalMatches":2,
+                "UserInfo":[{"name":"ghost"},{"employeeNo":"5","name":"real"}]}})");
+        QVERIFY(page);
+        QCOMPARE(page.value().itemCount, 2);
+        QCOMPARE(page.value().persons.size(), 1);
+        QCOMPARE(page.value().warnings.size(), 1);
+    }
+
+    void cardSearch()
+    {
+        const auto page = parseCardSearchPage(fixture("card-search-ok.json"));
+        QVERIFY(page);
+        QCOMPARE(page.value().cards.size(), 1);
+        QCOMPARE(page.value().cards.constFirst().employeeNo, QStringLiteral("100054"));
+        QCOMPARE(page.value().cards.constFirst().cardNo, QStringLiteral("tmp001"));
+        QCOMPARE(page.value().cards.constFirst().cardType, QStringLiteral("normalCard"));
+        QVERIFY(page.value().cards.constFirst().otherFields.contains(QStringLiteral("leaderCard")));
+
+        const auto none = parseCardSearchPage(fixture("card-search-no-match.json"));
+        QVERIFY(none);
+        QVERIFY(none.value().cards.isEmpty());
+        QCOMPARE(none.value().responseStatus, QStringLiteral("NO MATCH"));
+    }
+
+    void deviceTimes()
+    {
+        QCOMPARE(parseDeviceTime(QStringLiteral("2017-08-01T17:30:08")), at(2017, 8, 1, 17, 30, 8));
+        const QDateTime utc = parseDeviceTime(QStringLiteral("2017-08-01T17:30:08+08:00"));
+        QVERIFY(utc.isValid());
+        QCOMPARE(utc.toUTC(), QDateTime(QDate(2017, 8, 1), QTime(9, 30, 8), Qt::UTC));
+        QVERIFY(!parseDeviceTime(QStringLiteral("yesterday")).isValid());
+
+        const QString local = formatDeviceTime(at(2025, 1, 2, 3, 4, 5));
+        QCOMPARE(local, QStringLiteral("2025-01-02T03:04:05"));
+        const QString withOffset = formatDeviceTime(at(2025, 1, 2, 3, 4, 5), true);
+        QVERIFY2(withOffset.startsWith(QStringLiteral("2025-01-02T03:04:05")),
+                 qPrintable(withOffset));
+        QVERIFY2(withOffset.size() > 19, qPrintable(withOffset));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestIsapiParsers)
+#include "tst_isapiparsers.moc"
