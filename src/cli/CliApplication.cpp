@@ -5,6 +5,9 @@
 #include "CliLogging.h"
 #include "Clock.h"
 #include "DemoData.h"
+#include "DeviceDemoData.h"
+#include "DeviceProfiles.h"
+#include "IsapiSimulator.h"
 #include "MemberOutput.h"
 #include "SignalWatcher.h"
 #include "Validity.h"
@@ -39,7 +42,8 @@ QList<Command> commands()
     return {
         {QStringLiteral("members"), tr("List the members of a Cardskipper organisation.")},
         {QStringLiteral("simulate"),
-         tr("Run the built-in Cardskipper simulator until stopped, to try the product.")},
+         tr("Run the built-in Cardskipper and door-terminal simulators until stopped, to try "
+            "the product.")},
         {QStringLiteral("demo"),
          tr("Start the simulator with demo data and list its members through the real client.")},
     };
@@ -282,8 +286,10 @@ int CliApplication::runMembers(QCommandLineParser &parser, const QStringList &ar
 int CliApplication::runSimulate(QCommandLineParser &parser, const QStringList &arguments)
 {
     parser.setApplicationDescription(
-        tr("Run the Cardskipper simulator on 127.0.0.1 until Ctrl+C, with seeded demo data, so "
-           "the product can be tried without an account. Account demo, password demo."));
+        tr("Run the Cardskipper simulator and a simulated Hikvision door terminal (ISAPI with "
+           "Digest authentication) on 127.0.0.1 until Ctrl+C, with seeded demo data, so the "
+           "product can be tried without an account or a device. Cardskipper account demo, "
+           "password demo."));
     const QCommandLineOption portOption(QStringLiteral("cardskipper-port"),
                                         tr("Port to listen on (0 picks a free one)."), tr("port"),
                                         QStringLiteral("0"));
@@ -293,18 +299,45 @@ int CliApplication::runSimulate(QCommandLineParser &parser, const QStringList &a
                                         tr("Seed for the demo data and the faults."), tr("number"),
                                         QStringLiteral("1"));
     const QCommandLineOption latencyOption(QStringLiteral("latency-ms"),
-                                           tr("Delay added to every answer."), tr("ms"),
+                                           tr("Delay added to every Cardskipper answer."), tr("ms"),
                                            QStringLiteral("0"));
     const QCommandLineOption faultRateOption(
         QStringLiteral("fault-rate"),
-        tr("Share of requests (0 to 1) answered with a fault: HTTP 500/503/429, timeouts, "
-           "dropped connections, truncated or malformed bodies."),
+        tr("Share of Cardskipper requests (0 to 1) answered with a fault: HTTP 500/503/429, "
+           "timeouts, dropped connections, truncated or malformed bodies."),
         tr("rate"), QStringLiteral("0"));
     const QCommandLineOption lenientOption(
         QStringLiteral("lenient"),
         tr("Accept request documents the strict mode rejects (element text, missing root)."));
-    parser.addOptions(
-        {portOption, membersOption, seedOption, latencyOption, faultRateOption, lenientOption});
+    const QCommandLineOption devicePortOption(QStringLiteral("device-port"),
+                                              tr("Port of the door terminal (0 picks a free one)."),
+                                              tr("port"), QStringLiteral("0"));
+    const QCommandLineOption deviceProfileOption(
+        QStringLiteral("device-profile"),
+        tr("Terminal model to simulate: %1.")
+            .arg(sim::DeviceProfiles::names().join(QStringLiteral(", "))),
+        tr("name"), sim::DeviceProfiles::defaultName());
+    const QCommandLineOption personsOption(
+        QStringLiteral("persons"), tr("Number of persons already on the terminal."), tr("count"),
+        QString::number(sim::DeviceDemoData::kDefaultPersonCount));
+    const QCommandLineOption deviceLatencyOption(QStringLiteral("device-latency-ms"),
+                                                 tr("Delay added to every terminal answer."),
+                                                 tr("ms"), QStringLiteral("0"));
+    const QCommandLineOption deviceFaultRateOption(
+        QStringLiteral("device-fault-rate"),
+        tr("Share of terminal requests (0 to 1) answered with a fault: HTTP 500/503, "
+           "deviceBusy, timeouts, dropped connections, truncated or malformed bodies."),
+        tr("rate"), QStringLiteral("0"));
+    const QCommandLineOption deviceUserOption(QStringLiteral("device-user"),
+                                              tr("Terminal account name."), tr("name"),
+                                              sim::IsapiSimulator::defaultUser());
+    const QCommandLineOption devicePasswordOption(QStringLiteral("device-password"),
+                                                  tr("Terminal account password."), tr("password"),
+                                                  sim::IsapiSimulator::defaultPassword());
+    parser.addOptions({portOption, membersOption, seedOption, latencyOption, faultRateOption,
+                       lenientOption, devicePortOption, deviceProfileOption, personsOption,
+                       deviceLatencyOption, deviceFaultRateOption, deviceUserOption,
+                       devicePasswordOption});
     if (!parser.parse(arguments))
         return usageError(parser.errorText());
     if (parser.isSet(QStringLiteral("help"))) {
@@ -327,6 +360,31 @@ int CliApplication::runSimulate(QCommandLineParser &parser, const QStringList &a
     const double faultRate = parser.value(faultRateOption).toDouble(&ok);
     if (!ok || faultRate < 0.0 || faultRate > 1.0)
         return usageError(tr("--fault-rate must be a number from 0 to 1."));
+    const uint devicePort = parser.value(devicePortOption).toUInt(&ok);
+    if (!ok || devicePort > 65535)
+        return usageError(tr("--device-port must be a port number from 0 to 65535."));
+    const std::optional<sim::DeviceProfile> profile =
+        sim::DeviceProfiles::byName(parser.value(deviceProfileOption));
+    if (!profile)
+        return usageError(tr("--device-profile \"%1\" is unknown; choose one of %2.")
+                              .arg(parser.value(deviceProfileOption),
+                                   sim::DeviceProfiles::names().join(QStringLiteral(", "))));
+    const int maxPersons = profile->limits().maxRecordNum;
+    const int personCount = parser.value(personsOption).toInt(&ok);
+    if (!ok || personCount < 0 || personCount > maxPersons)
+        return usageError(tr("--persons must be a number from 0 to %1 (what a %2 holds).")
+                              .arg(maxPersons)
+                              .arg(profile->name));
+    const int deviceLatencyMs = parser.value(deviceLatencyOption).toInt(&ok);
+    if (!ok || deviceLatencyMs < 0)
+        return usageError(tr("--device-latency-ms must be a non-negative number."));
+    const double deviceFaultRate = parser.value(deviceFaultRateOption).toDouble(&ok);
+    if (!ok || deviceFaultRate < 0.0 || deviceFaultRate > 1.0)
+        return usageError(tr("--device-fault-rate must be a number from 0 to 1."));
+    const QString deviceUser = parser.value(deviceUserOption);
+    const QString devicePassword = parser.value(devicePasswordOption);
+    if (deviceUser.isEmpty() || devicePassword.isEmpty())
+        return usageError(tr("--device-user and --device-password must not be empty."));
 
     sim::CardskipperSimulator simulator(m_clock);
     simulator.options().strict = !parser.isSet(lenientOption);
@@ -339,6 +397,20 @@ int CliApplication::runSimulate(QCommandLineParser &parser, const QStringList &a
               << Qt::endl;
         return CannotConnect;
     }
+
+    sim::IsapiSimulator device(m_clock);
+    device.setProfile(*profile);
+    device.setCredentials(deviceUser, devicePassword);
+    device.faults().setSeed(seed);
+    device.faults().setFaultRate(deviceFaultRate);
+    device.setLatencyMs(deviceLatencyMs);
+    device.loadDemoPersons(personCount, seed);
+    if (!device.listen(static_cast<quint16>(devicePort))) {
+        m_err << tr("Cannot listen on 127.0.0.1 port %1: is it already in use?").arg(devicePort)
+              << Qt::endl;
+        return CannotConnect;
+    }
+
     const QString url = simulator.baseUrl().toString();
     m_out << tr("Cardskipper simulator listening on %1").arg(url) << Qt::endl
           << tr("  account demo, password demo; organisation %1 with %2 members (seed %3)")
@@ -351,18 +423,29 @@ int CliApplication::runSimulate(QCommandLineParser &parser, const QStringList &a
                  .arg(QCoreApplication::applicationFilePath(), url)
                  .arg(sim::DemoData::kOrganisationId)
           << Qt::endl
+          << tr("Door terminal simulator (%1) listening on %2")
+                 .arg(profile->name, device.baseUrl().toString())
+          << Qt::endl
+          << tr("  Digest user %1, password %2; %3 persons on the terminal")
+                 .arg(deviceUser, devicePassword)
+                 .arg(personCount)
+          << Qt::endl
           << tr("Press Ctrl+C to stop.") << Qt::endl;
 
-    connect(&simulator, &sim::CardskipperSimulator::requestReceived, this,
-            [this](const QString &method, const QString &path) {
-                m_out << m_clock->now().toString(QStringLiteral("HH:mm:ss")) << QLatin1Char(' ')
-                      << method << QLatin1Char(' ') << path << Qt::endl;
-            });
+    const auto logRequest = [this](const QString &system) {
+        return [this, system](const QString &method, const QString &path) {
+            m_out << m_clock->now().toString(QStringLiteral("HH:mm:ss")) << QLatin1Char(' ')
+                  << system << method << QLatin1Char(' ') << path << Qt::endl;
+        };
+    };
+    connect(&simulator, &sim::CardskipperSimulator::requestReceived, this, logRequest(QString()));
+    connect(&device, &sim::IsapiSimulator::requestReceived, this,
+            logRequest(QStringLiteral("[door] ")));
     SignalWatcher signals_;
     QEventLoop loop;
     connect(&signals_, &SignalWatcher::terminationRequested, &loop, &QEventLoop::quit);
     loop.exec();
-    m_out << tr("Simulator stopped.") << Qt::endl;
+    m_out << tr("Simulators stopped.") << Qt::endl;
     return Done;
 }
 

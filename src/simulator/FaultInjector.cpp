@@ -6,7 +6,7 @@ namespace cis::sim {
 
 namespace {
 
-constexpr std::array<std::pair<FaultKind, const char *>, 9> kNames{{
+constexpr std::array<std::pair<FaultKind, const char *>, 10> kNames{{
     {FaultKind::None, "none"},
     {FaultKind::Http500, "http500"},
     {FaultKind::Http503, "http503"},
@@ -16,6 +16,7 @@ constexpr std::array<std::pair<FaultKind, const char *>, 9> kNames{{
     {FaultKind::TruncatedBody, "truncated"},
     {FaultKind::MalformedBody, "malformed"},
     {FaultKind::Slow, "slow"},
+    {FaultKind::DeviceBusy, "devicebusy"},
 }};
 
 HttpResponse errorPage(int status, const QByteArray &title)
@@ -107,6 +108,7 @@ bool FaultInjector::replacesAnswer(FaultKind kind)
     case FaultKind::Http429:
     case FaultKind::Timeout:
     case FaultKind::DropConnection:
+    case FaultKind::DeviceBusy:
         return true;
     case FaultKind::None:
     case FaultKind::TruncatedBody:
@@ -143,6 +145,10 @@ void FaultInjector::deliver(FaultKind kind, HttpResponse response, HttpResponder
         return responder.respondMalformed(std::move(response));
     case FaultKind::Slow:
         responder.addDelay(m_slowDelayMs);
+        return responder.respond(std::move(response));
+    case FaultKind::DeviceBusy:
+        if (response.body.isEmpty())
+            return responder.respond(errorPage(503, "503 - Service Unavailable"));
         return responder.respond(std::move(response));
     }
 }

@@ -25,6 +25,10 @@ enum class FaultKind
     TruncatedBody, // the body stops half way, although Content-Length promised all of it
     MalformedBody, // status 200 with a body that does not parse
     Slow,          // the normal answer, late
+    // A refusal the simulator words itself (the door terminal's statusCode 2 "deviceBusy"); the
+    // caller hands it to deliver(). Not among the default kinds, so the Cardskipper simulator
+    // never draws it.
+    DeviceBusy,
 };
 
 QString faultKindName(FaultKind kind);
@@ -81,7 +85,7 @@ private:
     double m_rate = 0.0;
     QList<FaultKind> m_enabled;
     QList<FaultKind> m_queue;
-    std::array<int, 9> m_counts{};
+    std::array<int, 10> m_counts{};
 };
 
 } // namespace cis::sim

@@ -2,12 +2,18 @@
 #include "CardskipperSimulator.h"
 #include "DemoData.h"
 
+#include <QAuthenticator>
+#include <QEventLoop>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
 #include <QProcess>
 #include <QTcpServer>
 #include <QTest>
+#include <QTimer>
+#include <QXmlStreamReader>
 
 using namespace cis;
 using sim::CardskipperSimulator;
@@ -208,6 +214,86 @@ private slots:
         QCOMPARE(process.exitCode(), 0);
         QVERIFY(QString::fromUtf8(process.readAllStandardOutput())
                     .contains(QStringLiteral("POST /Member/Export")));
+    }
+
+    void simulateRunsADoorTerminalBesideCardskipper()
+    {
+        QProcess process;
+        process.start(QStringLiteral(CIS_CLI_PATH),
+                      {QStringLiteral("simulate"), QStringLiteral("--members"),
+                       QStringLiteral("10"), QStringLiteral("--device-port"), QStringLiteral("0"),
+                       QStringLiteral("--persons"), QStringLiteral("5"),
+                       QStringLiteral("--device-password"), QStringLiteral("s3cret-door")});
+        QVERIFY(process.waitForStarted());
+        QString banner;
+        QTRY_VERIFY_WITH_TIMEOUT((banner += QString::fromUtf8(process.readAllStandardOutput()))
+                                     .contains(QStringLiteral("Press Ctrl+C")),
+                                 20000);
+        const QString deviceLine =
+            banner.section(QStringLiteral("Door terminal simulator"), 1).section(u'\n', 0, 0);
+        QVERIFY2(deviceLine.startsWith(QStringLiteral(" (DS-K1T341AM) listening on ")),
+                 qPrintable(banner));
+        const QUrl url(deviceLine.section(QStringLiteral("listening on "), 1).trimmed());
+        QCOMPARE(url.host(), QStringLiteral("127.0.0.1"));
+        QVERIFY(banner.contains(QStringLiteral("Digest user admin, password s3cret-door")));
+
+        // A raw Digest exchange, QNetworkAccessManager answering the challenge.
+        QNetworkAccessManager network;
+        int asked = 0;
+        connect(&network, &QNetworkAccessManager::authenticationRequired, this,
+                [&asked](QNetworkReply *, QAuthenticator *authenticator) {
+                    ++asked;
+                    authenticator->setUser(QStringLiteral("admin"));
+                    authenticator->setPassword(QStringLiteral("s3cret-door"));
+                });
+        const auto get = [&](const QString &path) {
+            QNetworkReply *reply = network.get(QNetworkRequest(url.resolved(QUrl(path))));
+            QEventLoop loop;
+            connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+            QTimer::singleShot(20000, &loop, &QEventLoop::quit);
+            if (!reply->isFinished())
+                loop.exec();
+            const QByteArray body = reply->readAll();
+            const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+            reply->deleteLater();
+            return std::make_pair(status, body);
+        };
+        const auto [infoStatus, info] = get(QStringLiteral("/ISAPI/System/deviceInfo"));
+        QCOMPARE(infoStatus, 200);
+        QXmlStreamReader xml(info);
+        QString model;
+        while (!xml.atEnd()) {
+            if (xml.readNext() == QXmlStreamReader::StartElement &&
+                xml.name() == QLatin1String("model"))
+                model = xml.readElementText();
+        }
+        QCOMPARE(model, QStringLiteral("DS-K1T341AM"));
+        const auto [countStatus, count] =
+            get(QStringLiteral("/ISAPI/AccessControl/UserInfo/Count?format=json"));
+        QCOMPARE(countStatus, 200);
+        QCOMPARE(QJsonDocument::fromJson(
+                     count)[QLatin1String("UserInfoCount")][QLatin1String("userNumber")]
+                     .toInt(),
+                 5);
+        QCOMPARE(asked, 1);
+
+        process.terminate();
+        QVERIFY(process.waitForFinished(20000));
+        QCOMPARE(process.exitCode(), 0);
+        QVERIFY(QString::fromUtf8(process.readAllStandardOutput())
+                    .contains(QStringLiteral("[door] GET /ISAPI/System/deviceInfo")));
+    }
+
+    void simulateRefusesAnUnknownDeviceProfile()
+    {
+        const Run result = run({QStringLiteral("simulate"), QStringLiteral("--device-profile"),
+                                QStringLiteral("DS-K9999")});
+        QCOMPARE(result.exitCode, 2);
+        QVERIFY(result.err.contains(QStringLiteral("DS-K1A340FWX")));
+        const Run tooMany =
+            run({QStringLiteral("simulate"), QStringLiteral("--persons"), QStringLiteral("1501")});
+        QCOMPARE(tooMany.exitCode, 2);
+        QVERIFY(tooMany.err.contains(QStringLiteral("--persons")));
     }
 };
 

@@ -112,6 +112,8 @@ private slots:
         QTest::newRow("malformed")
             << FaultKind::MalformedBody << D::MalformedBody << 200 << false << 10;
         QTest::newRow("slow") << FaultKind::Slow << D::Normal << 200 << false << 1010;
+        // The caller's own refusal passes through (here the <ok/> stand-in).
+        QTest::newRow("device busy") << FaultKind::DeviceBusy << D::Normal << 200 << false << 10;
     }
 
     void deliverShapesTheAnswer()
@@ -146,15 +148,31 @@ private slots:
         QVERIFY(!FaultInjector::replacesAnswer(FaultKind::None));
         QVERIFY(!FaultInjector::replacesAnswer(FaultKind::TruncatedBody));
         QVERIFY(!FaultInjector::replacesAnswer(FaultKind::Slow));
+        QVERIFY(FaultInjector::replacesAnswer(FaultKind::DeviceBusy));
+    }
+
+    void deviceBusyIsOnlyDrawnWhenEnabled()
+    {
+        FaultInjector faults(5);
+        QVERIFY(!faults.enabledKinds().contains(FaultKind::DeviceBusy));
+        faults.setFaultRate(1.0);
+        QVERIFY(!draw(faults, 500).contains(FaultKind::DeviceBusy));
+        faults.setEnabledKinds({FaultKind::DeviceBusy});
+        QCOMPARE(draw(faults, 3), QList<FaultKind>(3, FaultKind::DeviceBusy));
+        // Without a refusal of the caller's, a generic 503 page.
+        HttpResponder responder;
+        faults.deliver(FaultKind::DeviceBusy, {}, responder);
+        QCOMPARE(responder.response().status, 503);
     }
 
     void namesRoundTrip()
     {
-        for (int i = 0; i <= int(FaultKind::Slow); ++i) {
+        for (int i = 0; i <= int(FaultKind::DeviceBusy); ++i) {
             const auto kind = FaultKind(i);
             QCOMPARE(faultKindFromName(faultKindName(kind)), kind);
         }
         QCOMPARE(faultKindFromName(QStringLiteral("HTTP503")), FaultKind::Http503);
+        QCOMPARE(faultKindFromName(QStringLiteral("deviceBusy")), FaultKind::DeviceBusy);
         QVERIFY(!faultKindFromName(QStringLiteral("gremlins")));
     }
 };

@@ -1,0 +1,103 @@
+#pragma once
+
+#include "DeviceProfiles.h"
+#include "IsapiDeviceModel.h"
+#include "IsapiProtocol.h"
+
+#include <QJsonObject>
+#include <QString>
+#include <QStringList>
+#include <QTimeZone>
+#include <optional>
+
+namespace cis::sim {
+
+// [U] whether the terminal's name limit counts UTF-8 bytes or characters.
+enum class NameLengthUnit
+{
+    Utf8Bytes,
+    Characters,
+};
+
+// [U] The answer to Modify (without addUser), card Record/Modify or Delete naming a person the
+// terminal does not hold; the document lists these candidates (§3.6).
+enum class MissingPersonError
+{
+    EmployeeNoNotExist, // statusCode 6, errorCode invented (0x6000F002)
+    DeviceUserNotExist, // statusCode 6, 0x60007001 from a test fixture
+    UserNotExist,       // statusCode 6, errorCode invented (0x6000F003)
+    BadJsonContent,     // badJsonContent naming employeeNo
+};
+
+// Everything the request handlers validate against besides the store itself.
+struct IsapiRules
+{
+    DeviceProfile profile;
+    DeviceLimits limits;
+    NameLengthUnit nameLengthUnit = NameLengthUnit::Utf8Bytes;
+    MissingPersonError missingPersonError = MissingPersonError::EmployeeNoNotExist;
+    bool deleteOfMissingPersonFails = false;
+    // Where times given with timeType "UTC" and an offset end up; the terminal stores and
+    // returns local times.
+    QTimeZone deviceTimeZone = QTimeZone::systemTimeZone();
+    // "http://host:port", for faceURL on profiles that return it.
+    QString deviceUrl;
+};
+
+// What a JSON call answers: a data document, or (when document is empty) the ResponseStatus.
+struct IsapiReply
+{
+    IsapiStatus status;
+    QJsonObject document;
+
+    static IsapiReply of(IsapiStatus status) { return {std::move(status), {}}; }
+    static IsapiReply data(QJsonObject document)
+    {
+        return {IsapiStatus::ok(), std::move(document)};
+    }
+};
+
+// The body of each JSON endpoint, written from hikvision-isapi.md §3, §4 and §8. A rejected
+// request changes nothing. Field-level rules the document leaves open, decided here:
+// - Unknown fields are ignored, and so are read-only ones (numOfFace, openDoorTime ...).
+// - A missing field is MessageParametersLack naming it; a field of the wrong JSON type, a time
+//   that is not "yyyy-MM-ddTHH:mm:ss" (a date alone included) or an offset with timeType local
+//   is badJsonContent naming it; a value outside the capability's range or options is
+//   badParameters naming it.
+// - Record without doorRight or RightPlan stores none: the person may open no door (S6 says
+//   an empty doorRight means no permission).
+// - Search returns password as "" and timeType "local" whatever was written.
+namespace isapi {
+
+IsapiReply searchPersons(const IsapiDeviceModel &model, const QJsonObject &body,
+                         const IsapiRules &rules);
+IsapiReply recordPerson(IsapiDeviceModel &model, const QJsonObject &body, const IsapiRules &rules);
+IsapiReply modifyPerson(IsapiDeviceModel &model, const QJsonObject &body, const IsapiRules &rules);
+IsapiReply setUpPerson(IsapiDeviceModel &model, const QJsonObject &body, const IsapiRules &rules);
+IsapiReply deletePersons(IsapiDeviceModel &model, const QJsonObject &body, const IsapiRules &rules);
+// Checks a UserInfoDetail/Delete body and, when it is acceptable, carries the deletion out
+// (persons and their cards).
+IsapiReply deletePersonDetails(IsapiDeviceModel &model, const QJsonObject &body,
+                               const IsapiRules &rules);
+IsapiReply countPersons(const IsapiDeviceModel &model, const IsapiRules &rules);
+
+IsapiReply searchCards(const IsapiDeviceModel &model, const QJsonObject &body,
+                       const IsapiRules &rules);
+IsapiReply recordCard(IsapiDeviceModel &model, const QJsonObject &body, const IsapiRules &rules);
+IsapiReply modifyCard(IsapiDeviceModel &model, const QJsonObject &body, const IsapiRules &rules);
+IsapiReply setUpCard(IsapiDeviceModel &model, const QJsonObject &body, const IsapiRules &rules);
+IsapiReply deleteCards(IsapiDeviceModel &model, const QJsonObject &body, const IsapiRules &rules);
+// employeeNo empty: all cards.
+IsapiReply countCards(const IsapiDeviceModel &model, const QString &employeeNo);
+
+// A person as a search returns it.
+QJsonObject personJson(const DevicePerson &person, const IsapiDeviceModel &model,
+                       const IsapiRules &rules);
+IsapiStatus missingPerson(MissingPersonError style);
+IsapiStatus deviceUserFull();
+IsapiStatus cardNoAlreadyExist();
+IsapiStatus cardNoNotExist();
+
+} // namespace isapi
+
+} // namespace cis::sim

@@ -1,0 +1,578 @@
+#include "IsapiSimulator.h"
+
+#include "DeviceDemoData.h"
+#include "SimulatorLogging.h"
+
+#include <QJsonDocument>
+#include <QTimer>
+#include <array>
+
+namespace cis::sim {
+
+namespace {
+
+constexpr qsizetype kMaxRecordedRequests = 1000;
+
+enum class Endpoint
+{
+    DeviceInfo,
+    UserCheck,
+    IllegalLoginLock,
+    AccessControlCapabilities,
+    UserInfoCapabilities,
+    UserInfoCount,
+    UserInfoSearch,
+    UserInfoRecord,
+    UserInfoModify,
+    UserInfoSetUp,
+    UserInfoDelete,
+    DetailDeleteCapabilities,
+    DetailDelete,
+    DetailDeleteProcess,
+    CardInfoCapabilities,
+    CardInfoCount,
+    CardInfoSearch,
+    CardInfoRecord,
+    CardInfoModify,
+    CardInfoSetUp,
+    CardInfoDelete,
+};
+
+} // namespace
+
+struct IsapiRoute
+{
+    const char *path;
+    const char *method;
+    Endpoint endpoint;
+    bool json;   // needs ?format=json and answers JSON
+    bool write;  // changes the store; counted
+    bool search; // POST only; other methods get 404 (S2)
+};
+
+namespace {
+
+constexpr std::array<IsapiRoute, 21> kRoutes{{
+    {"/ISAPI/System/deviceInfo", "GET", Endpoint::DeviceInfo, false, false, false},
+    {"/ISAPI/Security/userCheck", "GET", Endpoint::UserCheck, false, false, false},
+    {"/ISAPI/Security/illegalLoginLock", "GET", Endpoint::IllegalLoginLock, false, false, false},
+    {"/ISAPI/AccessControl/capabilities", "GET", Endpoint::AccessControlCapabilities, false, false,
+     false},
+    {"/ISAPI/AccessControl/UserInfo/capabilities", "GET", Endpoint::UserInfoCapabilities, true,
+     false, false},
+    {"/ISAPI/AccessControl/UserInfo/Count", "GET", Endpoint::UserInfoCount, true, false, false},
+    {"/ISAPI/AccessControl/UserInfo/Search", "POST", Endpoint::UserInfoSearch, true, false, true},
+    {"/ISAPI/AccessControl/UserInfo/Record", "POST", Endpoint::UserInfoRecord, true, true, false},
+    {"/ISAPI/AccessControl/UserInfo/Modify", "PUT", Endpoint::UserInfoModify, true, true, false},
+    {"/ISAPI/AccessControl/UserInfo/SetUp", "PUT", Endpoint::UserInfoSetUp, true, true, false},
+    {"/ISAPI/AccessControl/UserInfo/Delete", "PUT", Endpoint::UserInfoDelete, true, true, false},
+    {"/ISAPI/AccessControl/UserInfoDetail/Delete/capabilities", "GET",
+     Endpoint::DetailDeleteCapabilities, true, false, false},
+    {"/ISAPI/AccessControl/UserInfoDetail/Delete", "PUT", Endpoint::DetailDelete, true, true,
+     false},
+    {"/ISAPI/AccessControl/UserInfoDetail/DeleteProcess", "GET", Endpoint::DetailDeleteProcess,
+     true, false, false},
+    {"/ISAPI/AccessControl/CardInfo/capabilities", "GET", Endpoint::CardInfoCapabilities, true,
+     false, false},
+    {"/ISAPI/AccessControl/CardInfo/Count", "GET", Endpoint::CardInfoCount, true, false, false},
+    {"/ISAPI/AccessControl/CardInfo/Search", "POST", Endpoint::CardInfoSearch, true, false, true},
+    {"/ISAPI/AccessControl/CardInfo/Record", "POST", Endpoint::CardInfoRecord, true, true, false},
+    {"/ISAPI/AccessControl/CardInfo/Modify", "PUT", Endpoint::CardInfoModify, true, true, false},
+    {"/ISAPI/AccessControl/CardInfo/SetUp", "PUT", Endpoint::CardInfoSetUp, true, true, false},
+    {"/ISAPI/AccessControl/CardInfo/Delete", "PUT", Endpoint::CardInfoDelete, true, true, false},
+}};
+
+// Paths are compared exactly: the terminal's web server is case-sensitive (§8.2).
+const IsapiRoute *findRoute(const QString &path)
+{
+    for (const IsapiRoute &route : kRoutes) {
+        if (path == QLatin1String(route.path))
+            return &route;
+    }
+    return nullptr;
+}
+
+QString routeKey(const IsapiRoute &route)
+{
+    return QLatin1String(route.method) + u' ' + QLatin1String(route.path);
+}
+
+// S1 A.3 statusCode 4 badAuthorization, for a Digest header the simulator cannot use.
+IsapiStatus badAuthorization()
+{
+    IsapiStatus status;
+    status.statusCode = 4;
+    status.statusString = QStringLiteral("Invalid Operation");
+    status.subStatusCode = QStringLiteral("badAuthorization");
+    status.errorCode = 0x40000003;
+    status.errorMsg = QStringLiteral("badAuthorization");
+    return status;
+}
+
+QByteArray xmlDeclaration()
+{
+    return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
+}
+
+QByteArray xmlRoot(const char *name)
+{
+    return "<" + QByteArray(name) + " version=\"2.0\" xmlns=\"" + kIsapiXmlNamespace.toUtf8() +
+           "\">\n";
+}
+
+QByteArray element(const char *name, const QString &value)
+{
+    return "<" + QByteArray(name) + '>' + xmlEscaped(value).toUtf8() + "</" + name + ">\n";
+}
+
+} // namespace
+
+IsapiSimulator::IsapiSimulator(const Clock *clock, QObject *parent)
+    : QObject(parent)
+    , m_clock(clock ? clock : &Clock::system())
+    , m_auth(m_clock)
+{
+    m_server.setSerialized(true);
+    m_faults.setEnabledKinds({FaultKind::Http500, FaultKind::Http503, FaultKind::Timeout,
+                              FaultKind::DropConnection, FaultKind::TruncatedBody,
+                              FaultKind::MalformedBody, FaultKind::Slow, FaultKind::DeviceBusy});
+    m_auth.setUser(defaultUser(), defaultPassword());
+    setProfile(DeviceProfiles::defaultProfile());
+    m_server.setHandler([this](const HttpRequest &request, HttpResponder &responder) {
+        handle(request, responder);
+    });
+}
+
+IsapiSimulator::~IsapiSimulator() = default;
+
+bool IsapiSimulator::listen(quint16 port)
+{
+    if (!m_server.listen(port))
+        return false;
+    qCInfo(lcSimulator) << "door terminal simulator" << m_profile.name << "listening on"
+                        << baseUrl().toString();
+    return true;
+}
+
+void IsapiSimulator::setProfile(const DeviceProfile &profile)
+{
+    m_profile = profile;
+    m_auth.settings().realm = profile.realm;
+}
+
+bool IsapiSimulator::setProfile(const QString &name)
+{
+    const std::optional<DeviceProfile> profile = DeviceProfiles::byName(name);
+    if (!profile)
+        return false;
+    setProfile(*profile);
+    return true;
+}
+
+void IsapiSimulator::setCredentials(const QString &user, const QString &password)
+{
+    for (const QString &existing : m_auth.users())
+        m_auth.removeUser(existing);
+    m_auth.setUser(user, password);
+}
+
+void IsapiSimulator::setBusyWhenConcurrent(bool busy)
+{
+    m_busyWhenConcurrent = busy;
+    m_server.setSerialized(!busy);
+}
+
+std::optional<DevicePerson> IsapiSimulator::person(const QString &employeeNo) const
+{
+    return m_model.person(employeeNo);
+}
+
+void IsapiSimulator::upsertPerson(const DevicePerson &person)
+{
+    m_model.upsertPerson(person);
+    emit stateChanged();
+}
+
+bool IsapiSimulator::removePerson(const QString &employeeNo)
+{
+    const bool removed = m_model.removePerson(employeeNo);
+    if (removed)
+        emit stateChanged();
+    return removed;
+}
+
+bool IsapiSimulator::setPersonValidity(const QString &employeeNo, bool enable,
+                                       const QDateTime &begin, const QDateTime &end)
+{
+    std::optional<DevicePerson> found = m_model.person(employeeNo);
+    if (!found)
+        return false;
+    found->validEnabled = enable;
+    found->beginTime = QDateTime(begin.date(), begin.time(), Qt::UTC);
+    found->endTime = QDateTime(end.date(), end.time(), Qt::UTC);
+    upsertPerson(*found);
+    return true;
+}
+
+bool IsapiSimulator::renamePerson(const QString &employeeNo, const QString &name)
+{
+    std::optional<DevicePerson> found = m_model.person(employeeNo);
+    if (!found)
+        return false;
+    found->name = name;
+    upsertPerson(*found);
+    return true;
+}
+
+bool IsapiSimulator::addCard(const QString &employeeNo, const QString &cardNo,
+                             const QString &cardType)
+{
+    if (!m_model.contains(employeeNo) || m_model.card(cardNo))
+        return false;
+    DeviceCard card;
+    card.employeeNo = employeeNo;
+    card.cardNo = cardNo;
+    card.cardType = cardType;
+    m_model.upsertCard(card);
+    emit stateChanged();
+    return true;
+}
+
+bool IsapiSimulator::removeCard(const QString &cardNo)
+{
+    const bool removed = m_model.removeCard(cardNo);
+    if (removed)
+        emit stateChanged();
+    return removed;
+}
+
+void IsapiSimulator::loadDemoPersons(int count, quint32 seed)
+{
+    const DevicePopulation population = DeviceDemoData::population(m_clock->today(), count, seed);
+    m_model.clear();
+    for (const DevicePerson &each : population.persons)
+        m_model.upsertPerson(each);
+    for (const DeviceCard &each : population.cards)
+        m_model.upsertCard(each);
+    emit stateChanged();
+}
+
+int IsapiSimulator::totalWriteCount() const
+{
+    int total = 0;
+    for (int count : m_writes)
+        total += count;
+    return total;
+}
+
+void IsapiSimulator::resetCounters()
+{
+    m_writes.clear();
+    m_successfulWrites.clear();
+    m_busyRefusals = 0;
+}
+
+IsapiRules IsapiSimulator::rules() const
+{
+    IsapiRules rules;
+    rules.profile = m_profile;
+    rules.limits = m_profile.limits();
+    rules.nameLengthUnit = m_options.nameLengthUnit;
+    rules.missingPersonError = m_options.missingPersonError;
+    rules.deleteOfMissingPersonFails = m_options.deleteOfMissingPersonFails;
+    rules.deviceTimeZone = m_options.deviceTimeZone;
+    rules.deviceUrl = baseUrl().toString(QUrl::StripTrailingSlash);
+    return rules;
+}
+
+void IsapiSimulator::handle(const HttpRequest &request, HttpResponder &responder)
+{
+    m_received.append(request);
+    if (m_received.size() > kMaxRecordedRequests)
+        m_received.removeFirst();
+    emit requestReceived(QString::fromLatin1(request.method), request.path);
+
+    const IsapiRoute *route = findRoute(request.path);
+    const bool xmlResource = route && !route->json;
+    if (!m_options.keepAlive)
+        responder.closeConnectionAfterResponse();
+
+    // A fault decided up front leaves the terminal's state alone.
+    const FaultKind fault = m_faults.nextFault();
+    if (fault == FaultKind::DeviceBusy) {
+        m_faults.deliver(fault, statusResponse(IsapiStatus::deviceBusy(), xmlResource, request),
+                         responder);
+        return;
+    }
+    if (FaultInjector::replacesAnswer(fault)) {
+        qCDebug(lcSimulator) << "door:" << request.method << request.path << "-> fault"
+                             << faultKindName(fault);
+        m_faults.deliver(fault, {}, responder);
+        return;
+    }
+    if (m_busyWhenConcurrent && m_inFlight > 0) {
+        ++m_busyRefusals;
+        qCDebug(lcSimulator) << "door:" << request.method << request.path << "-> deviceBusy";
+        responder.respond(statusResponse(IsapiStatus::deviceBusy(), xmlResource, request));
+        return;
+    }
+
+    HttpResponse response = answer(request, route);
+    qCDebug(lcSimulator) << "door:" << request.method << request.path << "->" << response.status
+                         << (fault == FaultKind::None ? QString() : faultKindName(fault));
+    m_faults.deliver(fault, std::move(response), responder);
+    if (m_busyWhenConcurrent) {
+        // Busy until the answer leaves, which the server does after the same delay.
+        ++m_inFlight;
+        QTimer::singleShot(m_server.latencyMs() + responder.delayMs(), this,
+                           [this] { --m_inFlight; });
+    }
+}
+
+HttpResponse IsapiSimulator::answer(const HttpRequest &request, const IsapiRoute *route)
+{
+    const DigestAuthenticator::Result auth = m_auth.check(
+        request.method, request.target, request.header("Authorization"), request.peerAddress);
+    if (auth.outcome == DigestAuthenticator::Outcome::Malformed) {
+        return xmlResponse(400, badAuthorization().toXml(QString::fromUtf8(request.target)));
+    }
+    if (auth.outcome != DigestAuthenticator::Outcome::Accepted)
+        return authRefusal(auth);
+
+    if (!route)
+        return notFound(request);
+    if (request.method != route->method) {
+        if (route->search)
+            return notFound(request);
+        return statusResponse(IsapiStatus::methodNotAllowed(), !route->json, request);
+    }
+    const QString key = routeKey(*route);
+    if (route->write)
+        ++m_writes[key];
+    if (route->json &&
+        request.query.queryItemValue(QStringLiteral("format")) != QLatin1String("json"))
+        return statusResponse(IsapiStatus::badXmlFormat(), true, request);
+
+    QJsonObject body;
+    if (route->json && (request.method == "POST" || request.method == "PUT")) {
+        QJsonParseError error;
+        const QJsonDocument document = QJsonDocument::fromJson(request.body, &error);
+        if (error.error != QJsonParseError::NoError || !document.isObject())
+            return statusResponse(IsapiStatus::badJsonFormat(), false, request);
+        body = document.object();
+    }
+    return callEndpoint(*route, request, body);
+}
+
+HttpResponse IsapiSimulator::callEndpoint(const IsapiRoute &route, const HttpRequest &request,
+                                          const QJsonObject &body)
+{
+    const IsapiRules currentRules = rules();
+    IsapiReply reply;
+    switch (route.endpoint) {
+    case Endpoint::DeviceInfo:
+        return xmlResponse(200, deviceInfoXml());
+    case Endpoint::UserCheck:
+        return xmlResponse(200, userCheckXml(200, QStringLiteral("OK"), std::nullopt));
+    case Endpoint::IllegalLoginLock: {
+        const DigestAuthSettings &settings = m_auth.settings();
+        return xmlResponse(
+            200, xmlDeclaration() + xmlRoot("IllegalLoginLock") +
+                     element("enabled", settings.lockoutEnabled ? QStringLiteral("true")
+                                                                : QStringLiteral("false")) +
+                     element("maxIllegalLoginTimes", QString::number(settings.maxFailures)) +
+                     element("maxIllegalLoginLockTime", QString::number(settings.lockSeconds)) +
+                     "</IllegalLoginLock>\n");
+    }
+    case Endpoint::AccessControlCapabilities:
+        return xmlResponse(200, m_profile.accessControlCapabilities);
+    case Endpoint::UserInfoCapabilities:
+        reply = IsapiReply::data(m_profile.userInfoCapabilities);
+        break;
+    case Endpoint::DetailDeleteCapabilities:
+        reply = IsapiReply::data(m_profile.userInfoDetailDeleteCapabilities);
+        break;
+    case Endpoint::CardInfoCapabilities:
+        reply = IsapiReply::data(m_profile.cardInfoCapabilities);
+        break;
+    case Endpoint::UserInfoCount:
+        reply = isapi::countPersons(m_model, currentRules);
+        break;
+    case Endpoint::UserInfoSearch:
+        reply = isapi::searchPersons(m_model, body, currentRules);
+        break;
+    case Endpoint::UserInfoRecord:
+        reply = isapi::recordPerson(m_model, body, currentRules);
+        break;
+    case Endpoint::UserInfoModify:
+        reply = isapi::modifyPerson(m_model, body, currentRules);
+        break;
+    case Endpoint::UserInfoSetUp:
+        reply = isapi::setUpPerson(m_model, body, currentRules);
+        break;
+    case Endpoint::UserInfoDelete:
+        reply = isapi::deletePersons(m_model, body, currentRules);
+        break;
+    case Endpoint::DetailDelete:
+        reply = isapi::deletePersonDetails(m_model, body, currentRules);
+        if (reply.status.isOk()) {
+            m_detailDeletePending = true;
+            m_detailDeletePollsLeft = m_options.detailDeleteProcessingPolls;
+        }
+        break;
+    case Endpoint::DetailDeleteProcess: {
+        QString status = QStringLiteral("success");
+        if (m_detailDeletePending && m_detailDeletePollsLeft > 0) {
+            --m_detailDeletePollsLeft;
+            status = QStringLiteral("processing");
+        } else if (m_detailDeletePending && m_options.detailDeleteFails) {
+            status = QStringLiteral("failed");
+        }
+        reply = IsapiReply::data(QJsonObject{{QStringLiteral("UserInfoDetailDeleteProcess"),
+                                              QJsonObject{{QStringLiteral("status"), status}}}});
+        break;
+    }
+    case Endpoint::CardInfoCount:
+        reply = isapi::countCards(m_model, request.query.queryItemValue(
+                                               QStringLiteral("employeeNo"), QUrl::FullyDecoded));
+        break;
+    case Endpoint::CardInfoSearch:
+        reply = isapi::searchCards(m_model, body, currentRules);
+        break;
+    case Endpoint::CardInfoRecord:
+        reply = isapi::recordCard(m_model, body, currentRules);
+        break;
+    case Endpoint::CardInfoModify:
+        reply = isapi::modifyCard(m_model, body, currentRules);
+        break;
+    case Endpoint::CardInfoSetUp:
+        reply = isapi::setUpCard(m_model, body, currentRules);
+        break;
+    case Endpoint::CardInfoDelete:
+        reply = isapi::deleteCards(m_model, body, currentRules);
+        break;
+    }
+    if (!reply.document.isEmpty())
+        return jsonResponse(200, writeIsapiJson(reply.document));
+    if (route.write && reply.status.isOk()) {
+        ++m_successfulWrites[routeKey(route)];
+        emit stateChanged();
+    }
+    return statusResponse(reply.status, false, request);
+}
+
+int IsapiSimulator::httpStatusFor(const IsapiStatus &status) const
+{
+    if (status.isOk() || m_options.httpStatusMode == HttpStatusMode::Http200)
+        return 200;
+    switch (status.statusCode) {
+    case 2:
+        return 503;
+    case 3:
+        return 500;
+    case 7:
+        return 200;
+    default:
+        return 400;
+    }
+}
+
+HttpResponse IsapiSimulator::statusResponse(const IsapiStatus &status, bool xml,
+                                            const HttpRequest &request) const
+{
+    const int httpStatus = httpStatusFor(status);
+    if (xml)
+        return xmlResponse(httpStatus, status.toXml(QString::fromUtf8(request.target)));
+    return jsonResponse(httpStatus, writeIsapiJson(status.toJson()));
+}
+
+HttpResponse IsapiSimulator::notFound(const HttpRequest &request) const
+{
+    return xmlResponse(404, IsapiStatus::notSupport().toXml(QString::fromUtf8(request.target)));
+}
+
+namespace {
+
+// The headers a DS-K1T341-family terminal sends (S5).
+void addDeviceHeaders(HttpResponse &response)
+{
+    response.setHeader("Server", "webs");
+    response.setHeader("X-Frame-Options", "SAMEORIGIN");
+    response.setHeader("Cache-Control", "no-store");
+    response.setHeader("Pragma", "no-cache");
+}
+
+} // namespace
+
+HttpResponse IsapiSimulator::jsonResponse(int httpStatus, const QByteArray &body) const
+{
+    HttpResponse response = HttpResponse::withBody(httpStatus, body, "application/json");
+    addDeviceHeaders(response);
+    return response;
+}
+
+HttpResponse IsapiSimulator::xmlResponse(int httpStatus, const QByteArray &body) const
+{
+    HttpResponse response =
+        HttpResponse::withBody(httpStatus, body, "application/xml; charset=\"UTF-8\"");
+    addDeviceHeaders(response);
+    return response;
+}
+
+HttpResponse IsapiSimulator::authRefusal(const DigestAuthenticator::Result &result) const
+{
+    HttpResponse response;
+    using Outcome = DigestAuthenticator::Outcome;
+    switch (result.outcome) {
+    case Outcome::InvalidatedNonce: {
+        // The S4 body exactly: no errorMsg.
+        IsapiStatus status = IsapiStatus::invalidOperation();
+        QJsonObject body = status.toJson();
+        body.remove(QStringLiteral("errorMsg"));
+        response = jsonResponse(401, writeIsapiJson(body));
+        break;
+    }
+    case Outcome::WrongCredentials:
+    case Outcome::Locked:
+        response = xmlResponse(401, userCheckXml(401, QStringLiteral("Unauthorized"), result));
+        break;
+    default:
+        response =
+            xmlResponse(401, userCheckXml(401, QStringLiteral("Unauthorized"), std::nullopt));
+        break;
+    }
+    if (!result.challenge.isEmpty())
+        response.setHeader("WWW-Authenticate", result.challenge);
+    return response;
+}
+
+QByteArray IsapiSimulator::userCheckXml(int statusValue, const QString &statusString,
+                                        std::optional<DigestAuthenticator::Result> failure) const
+{
+    QByteArray xml = xmlDeclaration() + xmlRoot("userCheck") +
+                     element("statusValue", QString::number(statusValue)) +
+                     element("statusString", statusString);
+    if (statusValue == 200) {
+        xml += element("isDefaultPassword", QStringLiteral("false")) +
+               element("isRiskPassword", QStringLiteral("false")) +
+               element("isActivated", QStringLiteral("true"));
+    } else if (failure) {
+        // The S9 shape; while locked, unlockTime counts the seconds left [U].
+        xml += element("isActivated", QStringLiteral("true")) +
+               element("lockStatus",
+                       failure->locked ? QStringLiteral("locked") : QStringLiteral("unlock")) +
+               element("unlockTime", QString::number(failure->unlockSeconds)) +
+               element("retryLoginTime", QString::number(failure->remainingAttempts));
+    }
+    return xml + "</userCheck>\n";
+}
+
+QByteArray IsapiSimulator::deviceInfoXml() const
+{
+    QByteArray xml = xmlDeclaration() + xmlRoot("DeviceInfo");
+    for (const auto &[name, value] : m_profile.deviceInfo)
+        xml += element(name.toLatin1().constData(), value);
+    return xml + "</DeviceInfo>\n";
+}
+
+} // namespace cis::sim

@@ -1,0 +1,192 @@
+#pragma once
+
+#include "Clock.h"
+#include "DeviceProfiles.h"
+#include "DigestAuthenticator.h"
+#include "FaultInjector.h"
+#include "HttpServer.h"
+#include "IsapiDeviceModel.h"
+#include "IsapiHandlers.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QMap>
+#include <QObject>
+#include <QTimeZone>
+#include <QUrl>
+#include <optional>
+
+namespace cis::sim {
+
+struct IsapiRoute;
+
+// A loopback Hikvision door terminal speaking ISAPI (person-based access control), built from
+// hikvision-isapi.md alone, never from our client, so that the two cannot share a misreading.
+// Where the document marks behaviour unknown, Options make the plausible answers available;
+// the defaults are the document's best guesses. One request is served at a time, as on the
+// device (S8), unless busyWhenConcurrent asks for deviceBusy answers instead.
+//
+// Choices the document leaves open, made here and to be checked against real hardware [U]:
+// - Authentication comes before routing: an unknown path without credentials gets 401.
+// - The 401 for a request without credentials, or with a spent nonce, carries the NVR's short
+//   <userCheck> (statusValue 401, statusString Unauthorized) in the ISAPI namespace; wrong
+//   credentials and a lock carry the S9 <userCheck> with lockStatus, unlockTime and
+//   retryLoginTime. The fifth failure already answers locked.
+// - A nonce spent by count or age gets a fresh challenge with stale="TRUE". After
+//   expireAllNonces() (S4's "after hours"), a request with an old nonce gets the JSON
+//   invalidOperation body of S4 and a fresh challenge with stale="FALSE", since the captured
+//   report names no header.
+// - A Digest header that lacks a field or was computed for another URI gets 400 with an XML
+//   ResponseStatus badAuthorization; it counts no failure.
+// - A JSON resource asked for without ?format=json answers an XML ResponseStatus
+//   badXmlFormat: the terminal then takes the body for XML.
+// - An unknown path gets 404 with an XML ResponseStatus notSupport; any method but POST on a
+//   Search gets 404 (S2 saw it for GET); another wrong method gets methodNotAllowed.
+// - HTTP status of an error (HttpStatusMode::Http400): 400 for statusCode 4, 5 and 6, 503 for
+//   2 (deviceBusy), 500 for 3. HttpStatusMode::Http200 sends every ResponseStatus with 200.
+// - UserInfoDetail/Delete takes effect at once; DeleteProcess says "processing" for the next
+//   detailDeleteProcessingPolls polls, then "success" (or "failed" when told), and "success"
+//   when nothing was asked.
+class IsapiSimulator : public QObject
+{
+    Q_OBJECT
+
+public:
+    enum class HttpStatusMode
+    {
+        Http400, // content errors with HTTP 400, as S2 and S11 saw (default, §5.2)
+        Http200, // every ResponseStatus with HTTP 200, as S4 describes
+    };
+
+    struct Options
+    {
+        HttpStatusMode httpStatusMode = HttpStatusMode::Http400;
+        NameLengthUnit nameLengthUnit = NameLengthUnit::Utf8Bytes;
+        MissingPersonError missingPersonError = MissingPersonError::EmployeeNoNotExist;
+        bool deleteOfMissingPersonFails = false;
+        // Real terminals answer with Connection: close (S5) and drop idle sockets (S4).
+        bool keepAlive = false;
+        int detailDeleteProcessingPolls = 1;
+        bool detailDeleteFails = false;
+        // The terminal's own time zone, for validity times written with timeType "UTC".
+        QTimeZone deviceTimeZone = QTimeZone::systemTimeZone();
+    };
+
+    // A null clock means the system clock. The clock must outlive the simulator. The account
+    // admin / demo12345 exists from the start.
+    explicit IsapiSimulator(const Clock *clock = nullptr, QObject *parent = nullptr);
+    ~IsapiSimulator() override;
+
+    static QString defaultUser() { return QStringLiteral("admin"); }
+    static QString defaultPassword() { return QStringLiteral("demo12345"); }
+
+    bool listen(quint16 port = 0);
+    quint16 port() const { return m_server.port(); }
+    QUrl baseUrl() const { return m_server.baseUrl(); }
+    HttpServer &server() { return m_server; }
+    FaultInjector &faults() { return m_faults; }
+    DigestAuthenticator &auth() { return m_auth; }
+    Options &options() { return m_options; }
+    const Options &options() const { return m_options; }
+
+    // Also sets the Digest realm to the profile's.
+    void setProfile(const DeviceProfile &profile);
+    bool setProfile(const QString &name);
+    const DeviceProfile &profile() const { return m_profile; }
+    DeviceProfile &profile() { return m_profile; }
+
+    // Replaces the account list with this one account.
+    void setCredentials(const QString &user, const QString &password);
+    // Delay added to every answer; the device still serves one request at a time.
+    void setLatencyMs(int ms) { m_faults.setLatencyMs(ms); }
+    // Answer a request that arrives while another is in flight with deviceBusy instead of
+    // queueing it (S8 [F-weak]).
+    void setBusyWhenConcurrent(bool busy);
+    bool busyWhenConcurrent() const { return m_busyWhenConcurrent; }
+    // S4's "after hours": every nonce handed out so far is forgotten.
+    void expireAllNonces() { m_auth.expireAllNonces(); }
+
+    // The store, for tests and the demo ("someone changed this person in iVMS-4200").
+    IsapiDeviceModel &model() { return m_model; }
+    const QList<DevicePerson> &persons() const { return m_model.persons(); }
+    std::optional<DevicePerson> person(const QString &employeeNo) const;
+    void upsertPerson(const DevicePerson &person);
+    bool removePerson(const QString &employeeNo);
+    // Validity as iVMS-4200 would set it; times are device-local.
+    bool setPersonValidity(const QString &employeeNo, bool enable, const QDateTime &begin,
+                           const QDateTime &end);
+    bool renamePerson(const QString &employeeNo, const QString &name);
+    // False when the person is missing or the card number is taken.
+    bool addCard(const QString &employeeNo, const QString &cardNo,
+                 const QString &cardType = QStringLiteral("normalCard"));
+    bool removeCard(const QString &cardNo);
+    QList<DeviceCard> cards() const { return m_model.cards(); }
+    // Replaces persons and cards with DeviceDemoData's seeded population.
+    void loadDemoPersons(int count, quint32 seed = 1);
+    void clearPersons() { m_model.clear(); }
+
+    // The latest 1000 requests, oldest first, with headers and bodies.
+    QList<HttpRequest> receivedRequests() const { return m_received; }
+    void clearReceivedRequests() { m_received.clear(); }
+    // Authenticated requests to each write resource ("PUT /ISAPI/AccessControl/UserInfo/Modify"),
+    // whatever they answered, and those that succeeded.
+    QMap<QString, int> writeCounts() const { return m_writes; }
+    int writeCount(const QString &methodAndPath) const { return m_writes.value(methodAndPath); }
+    int successfulWriteCount(const QString &methodAndPath) const
+    {
+        return m_successfulWrites.value(methodAndPath);
+    }
+    int totalWriteCount() const;
+    void resetCounters();
+
+    // Authentication counters (see DigestAuthenticator).
+    int failedAuthAttempts() const { return m_auth.failedAttempts(); }
+    int challengesIssued() const { return m_auth.challengesIssued(); }
+    int staleChallenges() const { return m_auth.staleChallenges(); }
+    DigestAuthenticator::LockState lockState(const QString &user) const
+    {
+        return m_auth.lockState(user);
+    }
+    // Answers refused with deviceBusy because another request was in flight.
+    int busyRefusals() const { return m_busyRefusals; }
+
+signals:
+    void requestReceived(const QString &method, const QString &path);
+    // The store changed, through the API or a hook.
+    void stateChanged();
+
+private:
+    void handle(const HttpRequest &request, HttpResponder &responder);
+    HttpResponse answer(const HttpRequest &request, const IsapiRoute *route);
+    HttpResponse authRefusal(const DigestAuthenticator::Result &result) const;
+    HttpResponse statusResponse(const IsapiStatus &status, bool xml,
+                                const HttpRequest &request) const;
+    HttpResponse jsonResponse(int httpStatus, const QByteArray &body) const;
+    HttpResponse xmlResponse(int httpStatus, const QByteArray &body) const;
+    int httpStatusFor(const IsapiStatus &status) const;
+    HttpResponse notFound(const HttpRequest &request) const;
+    HttpResponse callEndpoint(const IsapiRoute &route, const HttpRequest &request,
+                              const QJsonObject &body);
+    QByteArray deviceInfoXml() const;
+    QByteArray userCheckXml(int statusValue, const QString &statusString,
+                            std::optional<DigestAuthenticator::Result> failure) const;
+    IsapiRules rules() const;
+
+    const Clock *m_clock;
+    HttpServer m_server;
+    FaultInjector m_faults;
+    DigestAuthenticator m_auth;
+    Options m_options;
+    DeviceProfile m_profile;
+    IsapiDeviceModel m_model;
+    QList<HttpRequest> m_received;
+    QMap<QString, int> m_writes;
+    QMap<QString, int> m_successfulWrites;
+    bool m_busyWhenConcurrent = false;
+    int m_inFlight = 0;
+    int m_busyRefusals = 0;
+    int m_detailDeletePollsLeft = 0;
+    bool m_detailDeletePending = false;
+};
+
+} // namespace cis::sim
