@@ -7,8 +7,10 @@
 #include "DemoData.h"
 #include "DeviceDemoData.h"
 #include "DeviceProfiles.h"
+#include "HikvisionClient.h"
 #include "IsapiSimulator.h"
 #include "MemberOutput.h"
+#include "PersonOutput.h"
 #include "SignalWatcher.h"
 #include "Validity.h"
 #include "Version.h"
@@ -30,6 +32,7 @@ QString tr(const char *text)
 }
 
 const QString kPasswordVariable = QStringLiteral("CARDSKIPPER_PASSWORD");
+const QString kDevicePasswordVariable = QStringLiteral("IVMS_PASSWORD");
 
 struct Command
 {
@@ -41,6 +44,8 @@ QList<Command> commands()
 {
     return {
         {QStringLiteral("members"), tr("List the members of a Cardskipper organisation.")},
+        {QStringLiteral("device"),
+         tr("Show a door terminal: model, firmware, serial, capacity and its persons.")},
         {QStringLiteral("simulate"),
          tr("Run the built-in Cardskipper and door-terminal simulators until stopped, to try "
             "the product.")},
@@ -62,6 +67,25 @@ template<typename Result, typename Start> Result waitFor(Start start)
     if (!result)
         loop.exec();
     return std::move(*result);
+}
+
+int exitCodeFor(const HikvisionError &error)
+{
+    switch (error.kind) {
+    case HikvisionError::Kind::WrongCredentials:
+    case HikvisionError::Kind::LockedOut:
+    case HikvisionError::Kind::AuthenticationUnsupported:
+    case HikvisionError::Kind::UntrustedCertificate:
+    case HikvisionError::Kind::Tls:
+    case HikvisionError::Kind::Timeout:
+    case HikvisionError::Kind::HostUnreachable:
+    case HikvisionError::Kind::Network:
+    case HikvisionError::Kind::NotActivated:
+    case HikvisionError::Kind::AccessDenied:
+        return CliApplication::CannotConnect;
+    default:
+        return CliApplication::SomeFailed;
+    }
 }
 
 int exitCodeFor(const CardskipperError &error)
@@ -175,6 +199,8 @@ int CliApplication::run(const QStringList &arguments)
     commandParser.addHelpOption();
     if (command == QLatin1String("members"))
         return runMembers(commandParser, commandArguments);
+    if (command == QLatin1String("device"))
+        return runDevice(commandParser, commandArguments);
     if (command == QLatin1String("simulate"))
         return runSimulate(commandParser, commandArguments);
     if (command == QLatin1String("demo"))
@@ -279,6 +305,124 @@ int CliApplication::runMembers(QCommandLineParser &parser, const QStringList &ar
         m_out << QString::fromUtf8(MemberOutput::json(result.value(), organisationId, today));
     else
         m_out << MemberOutput::table(result.value(), organisationId, today);
+    m_out.flush();
+    return Done;
+}
+
+int CliApplication::runDevice(QCommandLineParser &parser, const QStringList &arguments)
+{
+    parser.setApplicationDescription(
+        tr("Show a Hikvision door terminal over ISAPI. \"info\" prints model, firmware, serial "
+           "number, capacity and the number of persons; \"persons\" lists every person with "
+           "their validity; \"count\" prints the number of persons. The password is read from "
+           "the environment variable %1.")
+            .arg(kDevicePasswordVariable));
+    const QCommandLineOption urlOption(
+        QStringLiteral("url"), tr("Terminal address, e.g. http://192.168.1.64."), tr("url"));
+    const QCommandLineOption userOption(QStringLiteral("username"),
+                                        tr("Terminal account name (default admin)."), tr("name"),
+                                        QStringLiteral("admin"));
+    const QCommandLineOption fingerprintOption(
+        QStringLiteral("certificate-sha256"),
+        tr("Trust the terminal's self-signed HTTPS certificate with this SHA-256 fingerprint."),
+        tr("fingerprint"));
+    const QCommandLineOption jsonOption(QStringLiteral("json"), tr("Print JSON instead of text."));
+    const QCommandLineOption timeoutOption(QStringLiteral("timeout"),
+                                           tr("Give up after this many seconds without an answer."),
+                                           tr("seconds"), QStringLiteral("30"));
+    parser.addOptions({urlOption, userOption, fingerprintOption, jsonOption, timeoutOption});
+    parser.addPositionalArgument(QStringLiteral("what"), tr("info, persons or count."),
+                                 QStringLiteral("info|persons|count"));
+    if (!parser.parse(arguments))
+        return usageError(parser.errorText());
+    if (parser.isSet(QStringLiteral("help"))) {
+        m_out << parser.helpText();
+        return Done;
+    }
+    const QStringList positional = parser.positionalArguments();
+    const QString what = positional.value(0, QStringLiteral("info"));
+    if (positional.size() > 1)
+        return usageError(tr("Unexpected argument \"%1\".").arg(positional.at(1)));
+    if (what != QLatin1String("info") && what != QLatin1String("persons") &&
+        what != QLatin1String("count"))
+        return usageError(
+            tr("Unknown device command \"%1\"; use info, persons or count.").arg(what));
+
+    HikvisionConfig config;
+    config.baseUrl = QUrl(parser.value(urlOption), QUrl::StrictMode);
+    if (!parser.isSet(urlOption))
+        return usageError(tr("--url is required, e.g. --url http://192.168.1.64."));
+    if (!config.baseUrl.isValid() || config.baseUrl.host().isEmpty() ||
+        (config.baseUrl.scheme() != QLatin1String("https") &&
+         config.baseUrl.scheme() != QLatin1String("http")))
+        return usageError(
+            tr("--url \"%1\" is not an http or https address.").arg(parser.value(urlOption)));
+    config.username = parser.value(userOption);
+    if (config.username.isEmpty())
+        return usageError(tr("--username must not be empty."));
+    if (parser.isSet(fingerprintOption)) {
+        config.pinnedCertificateSha256 = fingerprintFromText(parser.value(fingerprintOption));
+        if (config.pinnedCertificateSha256.size() != 32)
+            return usageError(tr("--certificate-sha256 \"%1\" is not a SHA-256 fingerprint "
+                                 "(64 hexadecimal digits, colons allowed).")
+                                  .arg(parser.value(fingerprintOption)));
+    }
+    bool ok = false;
+    const int timeoutSeconds = parser.value(timeoutOption).toInt(&ok);
+    if (!ok || timeoutSeconds <= 0)
+        return usageError(tr("--timeout must be a positive number of seconds."));
+    config.timeoutMs = timeoutSeconds * 1000;
+    if (!qEnvironmentVariableIsSet(qPrintable(kDevicePasswordVariable)))
+        return usageError(tr("Set the terminal's password in the environment variable %1.")
+                              .arg(kDevicePasswordVariable));
+    config.password = qEnvironmentVariable(qPrintable(kDevicePasswordVariable));
+
+    HikvisionClient client(config, nullptr, m_clock);
+    const bool json = parser.isSet(jsonOption);
+    // The probe goes first in every case: it proves the credentials with one request and
+    // gives the page size and list limits the person search must honour.
+    auto probe = waitFor<HikvisionClient::Result<HikvisionClient::Probe>>(
+        [&](auto done) { client.probe(std::move(done)); });
+    if (!probe) {
+        m_err << probe.error().message() << Qt::endl;
+        return exitCodeFor(probe.error());
+    }
+    if (what == QLatin1String("persons")) {
+        auto persons = waitFor<HikvisionClient::Result<PersonSearchResult>>(
+            [&](auto done) { client.searchAllPersons(std::move(done)); });
+        if (!persons) {
+            m_err << persons.error().message() << Qt::endl;
+            return exitCodeFor(persons.error());
+        }
+        for (const QString &warning : persons.value().warnings)
+            m_err << warning << Qt::endl;
+        if (json)
+            m_out << QString::fromUtf8(PersonOutput::personJson(persons.value().persons));
+        else
+            m_out << PersonOutput::personTable(persons.value().persons);
+        m_out.flush();
+        return Done;
+    }
+    auto count = waitFor<HikvisionClient::Result<PersonCount>>(
+        [&](auto done) { client.countPersons(std::move(done)); });
+    if (what == QLatin1String("count")) {
+        if (!count) {
+            m_err << count.error().message() << Qt::endl;
+            return exitCodeFor(count.error());
+        }
+        m_out << (json ? QString::fromUtf8(PersonOutput::countJson(count.value()))
+                       : PersonOutput::countText(count.value()));
+        m_out.flush();
+        return Done;
+    }
+    // Info still shows what it has when the count is refused (some firmware lacks it).
+    std::optional<PersonCount> known;
+    if (count)
+        known = count.value();
+    else
+        m_err << count.error().message() << Qt::endl;
+    m_out << (json ? QString::fromUtf8(PersonOutput::deviceJson(probe.value(), known))
+                   : PersonOutput::deviceTable(probe.value(), known));
     m_out.flush();
     return Done;
 }

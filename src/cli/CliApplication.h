@@ -32,6 +32,7 @@ public:
 
 private:
     int runMembers(QCommandLineParser &parser, const QStringList &arguments);
+    int runDevice(QCommandLineParser &parser, const QStringList &arguments);
     int runSimulate(QCommandLineParser &parser, const QStringList &arguments);
     int runDemo(QCommandLineParser &parser, const QStringList &arguments);
 

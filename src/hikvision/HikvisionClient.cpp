@@ -526,7 +526,7 @@ void HikvisionClient::onUnauthorized(const std::shared_ptr<Exchange> &exchange,
     m_digest.clearChallenge();
     m_credentialsAccepted = false;
     m_wrongCredentials = error;
-    qCWarning(lcHikvision).noquote() << error.message();
+    qCInfo(lcHikvision).noquote() << error.message();
     complete(exchange, error);
 }
 
@@ -539,7 +539,7 @@ void HikvisionClient::enterLockout(qint64 seconds, HikvisionError error)
     m_lockedUntil = m_clock->now().addSecs(seconds);
     m_lockout = error;
     m_digest.clearChallenge();
-    qCWarning(lcHikvision).noquote() << error.message();
+    qCInfo(lcHikvision).noquote() << error.message();
 }
 
 void HikvisionClient::failOrRetry(const std::shared_ptr<Exchange> &exchange,

@@ -135,7 +135,7 @@ QString fittedName(const QString &raw, int maxBytes, const Person &person, const
                 .arg(field, memberPhrase(person), fitted.text)
                 .arg(maxBytes)
                 .arg(host);
-        qCWarning(lcHikvision).noquote() << warning;
+        qCInfo(lcHikvision).noquote() << warning;
         warnings->append(warning);
     }
     return fitted.text;
@@ -344,7 +344,7 @@ Expected<PersonWrite, HikvisionError> userInfoBody(const Person &person,
                     .arg(capabilities.rightPlanMaxSize)
                     .arg(plans.size())
                     .arg(memberPhrase(person), host);
-            qCWarning(lcHikvision).noquote() << warning;
+            qCInfo(lcHikvision).noquote() << warning;
             write.warnings.append(warning);
             plans = plans.mid(0, capabilities.rightPlanMaxSize);
         }

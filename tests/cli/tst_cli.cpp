@@ -1,6 +1,7 @@
 // Runs the real command-line program as a person would, against a simulator in this process.
 #include "CardskipperSimulator.h"
 #include "DemoData.h"
+#include "IsapiSimulator.h"
 
 #include <QAuthenticator>
 #include <QEventLoop>
@@ -10,6 +11,8 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QProcess>
+#include <QRegularExpression>
+#include <QSet>
 #include <QTcpServer>
 #include <QTest>
 #include <QTimer>
@@ -18,6 +21,7 @@
 using namespace cis;
 using sim::CardskipperSimulator;
 using sim::DemoData;
+using sim::IsapiSimulator;
 
 namespace {
 
@@ -39,13 +43,15 @@ private:
 
     // The simulator lives on this thread, so wait with an event loop, not waitForFinished().
     Run run(const QStringList &arguments, const QString &password = QStringLiteral("demo"),
-            bool setPassword = true)
+            bool setPassword = true,
+            const QString &passwordVariable = QStringLiteral("CARDSKIPPER_PASSWORD"))
     {
         QProcess process;
         QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
         environment.remove(QStringLiteral("CARDSKIPPER_PASSWORD"));
+        environment.remove(QStringLiteral("IVMS_PASSWORD"));
         if (setPassword)
-            environment.insert(QStringLiteral("CARDSKIPPER_PASSWORD"), password);
+            environment.insert(passwordVariable, password);
         process.setProcessEnvironment(environment);
         process.start(QStringLiteral(CIS_CLI_PATH), arguments);
         if (!process.waitForStarted())
@@ -282,6 +288,103 @@ private slots:
         QCOMPARE(process.exitCode(), 0);
         QVERIFY(QString::fromUtf8(process.readAllStandardOutput())
                     .contains(QStringLiteral("[door] GET /ISAPI/System/deviceInfo")));
+    }
+
+    Run runDevice(IsapiSimulator &device, const QStringList &arguments,
+                  const QString &password = IsapiSimulator::defaultPassword())
+    {
+        return run(QStringList{QStringLiteral("device"), QStringLiteral("--url"),
+                               device.baseUrl().toString(), QStringLiteral("--username"),
+                               IsapiSimulator::defaultUser()} +
+                       arguments,
+                   password, true, QStringLiteral("IVMS_PASSWORD"));
+    }
+
+    void deviceInfoShowsModelFirmwareSerialAndCapacity()
+    {
+        IsapiSimulator device;
+        QVERIFY(device.setProfile(QStringLiteral("DS-K1A340FWX")));
+        device.loadDemoPersons(12);
+        QVERIFY(device.listen());
+        const Run result = runDevice(device, {QStringLiteral("info")});
+        QCOMPARE(result.exitCode, 0);
+        QVERIFY2(result.out.contains(QStringLiteral("DS-K1A340FWX")), qPrintable(result.out));
+        QVERIFY(result.out.contains(
+            device.profile().deviceInfoValue(QStringLiteral("firmwareVersion"))));
+        QVERIFY(
+            result.out.contains(device.profile().deviceInfoValue(QStringLiteral("serialNumber"))));
+        const int capacity = device.profile().limits().maxRecordNum;
+        QVERIFY(result.out.contains(QStringLiteral("%1 persons").arg(capacity)));
+        QVERIFY(result.out.contains(QRegularExpression(QStringLiteral("Persons:\\s+12\\n"))));
+
+        const Run json = runDevice(device, {QStringLiteral("info"), QStringLiteral("--json")});
+        QCOMPARE(json.exitCode, 0);
+        const QJsonObject object = QJsonDocument::fromJson(json.out.toUtf8()).object();
+        QCOMPARE(object.value(QStringLiteral("model")).toString(), QStringLiteral("DS-K1A340FWX"));
+        QCOMPARE(object.value(QStringLiteral("persons")).toInt(), 12);
+        QCOMPARE(object.value(QStringLiteral("capacity")).toInt(), capacity);
+    }
+
+    void devicePersonsListsEveryPersonWithValidity()
+    {
+        IsapiSimulator device;
+        device.loadDemoPersons(75); // three pages of 30
+        QVERIFY(device.listen());
+        const Run json = runDevice(device, {QStringLiteral("persons"), QStringLiteral("--json")});
+        QCOMPARE(json.exitCode, 0);
+        const QJsonArray persons = QJsonDocument::fromJson(json.out.toUtf8()).array();
+        QCOMPARE(persons.size(), 75);
+        QSet<QString> seen;
+        for (const auto &value : persons) {
+            const QJsonObject person = value.toObject();
+            seen.insert(person.value(QStringLiteral("employeeNo")).toString());
+            const QJsonObject valid = person.value(QStringLiteral("valid")).toObject();
+            QVERIFY(!valid.value(QStringLiteral("beginTime")).toString().isEmpty());
+            QVERIFY(!valid.value(QStringLiteral("endTime")).toString().isEmpty());
+        }
+        QCOMPARE(seen.size(), 75);
+        for (const auto &person : device.persons())
+            QVERIFY2(seen.contains(person.employeeNo), qPrintable(person.employeeNo));
+
+        const Run table = runDevice(device, {QStringLiteral("persons")});
+        QCOMPARE(table.exitCode, 0);
+        QVERIFY(table.out.contains(QStringLiteral("Total: 75")));
+        QVERIFY(table.out.contains(device.persons().first().name));
+
+        const Run count = runDevice(device, {QStringLiteral("count")});
+        QCOMPARE(count.exitCode, 0);
+        QCOMPARE(count.out.trimmed(), QStringLiteral("Persons: 75"));
+    }
+
+    void deviceWrongPasswordCostsOneAttemptAndExitsWithThree()
+    {
+        IsapiSimulator device;
+        QVERIFY(device.listen());
+        const Run result =
+            runDevice(device, {QStringLiteral("persons")}, QStringLiteral("not-the-password"));
+        QCOMPARE(result.exitCode, 3);
+        QCOMPARE(device.failedAuthAttempts(), 1);
+        QVERIFY2(result.err.contains(QStringLiteral("username or password")),
+                 qPrintable(result.err));
+        QVERIFY(result.err.contains(QStringLiteral("4 attempt")));
+        QCOMPARE(result.err.count(QStringLiteral("rejected")), 1); // said once, not logged twice
+    }
+
+    void deviceUsageErrors()
+    {
+        IsapiSimulator device;
+        QVERIFY(device.listen());
+        QCOMPARE(runDevice(device, {QStringLiteral("everything")}).exitCode, 2);
+        const Run noPassword =
+            run({QStringLiteral("device"), QStringLiteral("--url"), device.baseUrl().toString()},
+                {}, false);
+        QCOMPARE(noPassword.exitCode, 2);
+        QVERIFY(noPassword.err.contains(QStringLiteral("IVMS_PASSWORD")));
+        QCOMPARE(run({QStringLiteral("device"), QStringLiteral("info")}, QStringLiteral("x"), true,
+                     QStringLiteral("IVMS_PASSWORD"))
+                     .exitCode,
+                 2);
+        QCOMPARE(device.receivedRequests().size(), 0);
     }
 
     void simulateRefusesAnUnknownDeviceProfile()
