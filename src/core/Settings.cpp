@@ -1,0 +1,325 @@
+#include "Settings.h"
+
+#include "CoreLogging.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QStandardPaths>
+
+namespace cis {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Settings", text);
+}
+
+// The registry: every key this program reads or writes, in one place.
+namespace key {
+const QString version = QStringLiteral("general/settings_version");
+const QString csUrl = QStringLiteral("cardskipper/url");
+const QString csUsername = QStringLiteral("cardskipper/username");
+const QString csOrganisation = QStringLiteral("cardskipper/organisation_id");
+const QString csTimeout = QStringLiteral("cardskipper/timeout_seconds");
+const QString csRoles = QStringLiteral("cardskipper/granting_role_ids");
+const QString devices = QStringLiteral("devices");
+const QString devId = QStringLiteral("id");
+const QString devName = QStringLiteral("name");
+const QString devUrl = QStringLiteral("url");
+const QString devUsername = QStringLiteral("username");
+const QString devFingerprint = QStringLiteral("certificate_sha256");
+const QString devConcurrency = QStringLiteral("max_concurrent_requests");
+const QString devTimeout = QStringLiteral("timeout_seconds");
+const QString devEnabled = QStringLiteral("enabled");
+const QString interval = QStringLiteral("sync/interval_seconds");
+const QString database = QStringLiteral("sync/database");
+const QString nightly = QStringLiteral("sync/nightly_reconcile_at");
+const QString retryAttempts = QStringLiteral("sync/retry_attempts");
+const QString retryBackoff = QStringLiteral("sync/retry_backoff_ms");
+const QString grace = QStringLiteral("sync/grace_days");
+const QString rename = QStringLiteral("sync/rename");
+const QString deleteAfter = QStringLiteral("sync/delete_after_days");
+const QString prefix = QStringLiteral("sync/employee_no_prefix");
+const QString guardEnabled = QStringLiteral("guard/enabled");
+const QString guardRatio = QStringLiteral("guard/min_member_ratio");
+const QString guardRevokes = QStringLiteral("guard/min_revokes");
+const QString guardShare = QStringLiteral("guard/max_revoke_share");
+} // namespace key
+
+class Reader
+{
+public:
+    Reader(QSettings &settings, QStringList *problems)
+        : m_settings(settings)
+        , m_problems(problems)
+    {}
+
+    QString text(const QString &name, const QString &fallback = {})
+    {
+        const QVariant value = m_settings.value(name);
+        if (!value.isValid())
+            return fallback;
+        // QSettings splits an unquoted value with commas into a list.
+        if (value.userType() == QMetaType::QStringList)
+            return value.toStringList().join(QLatin1Char(','));
+        return value.toString().trimmed();
+    }
+
+    template<typename Number>
+    Number number(const QString &name, Number fallback, Number min, Number max)
+    {
+        const QString raw = text(name);
+        if (raw.isEmpty())
+            return fallback;
+        bool ok = false;
+        const double value = raw.toDouble(&ok);
+        if (!ok || value < double(min) || value > double(max)) {
+            problem(tr("The setting %1 = \"%2\" must be a number from %3 to %4; using %5.")
+                        .arg(name, raw)
+                        .arg(min)
+                        .arg(max)
+                        .arg(fallback));
+            return fallback;
+        }
+        return static_cast<Number>(value);
+    }
+
+    bool flag(const QString &name, bool fallback)
+    {
+        const QString raw = text(name).toLower();
+        if (raw.isEmpty())
+            return fallback;
+        if (raw == QLatin1String("true") || raw == QLatin1String("1") ||
+            raw == QLatin1String("yes") || raw == QLatin1String("on"))
+            return true;
+        if (raw == QLatin1String("false") || raw == QLatin1String("0") ||
+            raw == QLatin1String("no") || raw == QLatin1String("off"))
+            return false;
+        problem(tr("The setting %1 = \"%2\" must be true or false; using %3.")
+                    .arg(name, raw, fallback ? QStringLiteral("true") : QStringLiteral("false")));
+        return fallback;
+    }
+
+    QUrl url(const QString &name, const QUrl &fallback)
+    {
+        const QString raw = text(name);
+        if (raw.isEmpty())
+            return fallback;
+        const QUrl value(raw, QUrl::StrictMode);
+        if (!value.isValid() || value.host().isEmpty() ||
+            (value.scheme() != QLatin1String("http") && value.scheme() != QLatin1String("https"))) {
+            problem(tr("The setting %1 = \"%2\" is not an http or https address.").arg(name, raw));
+            return QUrl();
+        }
+        return value;
+    }
+
+    void problem(const QString &text)
+    {
+        qCWarning(lcCore).noquote() << text;
+        if (m_problems)
+            m_problems->append(text);
+    }
+
+private:
+    QSettings &m_settings;
+    QStringList *m_problems;
+};
+
+const QStringList kPasswordKeys{QStringLiteral("password"), QStringLiteral("cardskipper/password"),
+                                QStringLiteral("devices/password")};
+
+} // namespace
+
+AppSettings AppSettings::load(QSettings &settings, QStringList *problems)
+{
+    Reader read(settings, problems);
+    AppSettings result;
+    const int version = read.number(key::version, kVersion, 0, 1000);
+    if (version > kVersion)
+        read.problem(tr("The settings were written by a newer version (settings_version %1); "
+                        "keys this version does not know are ignored.")
+                         .arg(version));
+
+    for (const QString &name : settings.allKeys()) {
+        if (name.endsWith(QLatin1String("password"), Qt::CaseInsensitive))
+            read.problem(tr("The setting %1 looks like a password. Passwords do not belong in "
+                            "the settings file and it is ignored; store it in the keychain or "
+                            "set CARDSKIPPER_PASSWORD / IVMS_PASSWORD.")
+                             .arg(name));
+    }
+
+    CardskipperSettings &cs = result.cardskipper;
+    cs.url = read.url(key::csUrl, cs.url);
+    cs.username = read.text(key::csUsername);
+    cs.organisationId = read.number<qint64>(key::csOrganisation, 0, 0, 999999999999LL);
+    cs.timeoutSeconds = read.number(key::csTimeout, cs.timeoutSeconds, 1, 3600);
+
+    SyncSettings &sync = result.sync;
+    const QString roles = read.text(key::csRoles);
+    for (const QString &part : roles.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        bool ok = false;
+        const qint64 role = part.trimmed().toLongLong(&ok);
+        if (ok && role > 0)
+            sync.policy.grantingRoleIds.append(role);
+        else
+            read.problem(tr("The setting %1 holds \"%2\", which is not a role id.")
+                             .arg(key::csRoles, part.trimmed()));
+    }
+
+    const int size = settings.beginReadArray(key::devices);
+    for (int i = 0; i < size; ++i) {
+        settings.setArrayIndex(i);
+        const QString at = QStringLiteral("devices/%1/").arg(i + 1);
+        Reader device(settings, problems);
+        DeviceSettings d;
+        d.name = device.text(key::devName);
+        d.id = device.text(key::devId, d.name);
+        if (d.id.isEmpty())
+            d.id = QStringLiteral("device-%1").arg(i + 1);
+        if (d.name.isEmpty())
+            d.name = d.id;
+        const QString rawUrl = device.text(key::devUrl);
+        d.url = QUrl(rawUrl, QUrl::StrictMode);
+        if (!rawUrl.isEmpty() && (!d.url.isValid() || d.url.host().isEmpty() ||
+                                  (d.url.scheme() != QLatin1String("http") &&
+                                   d.url.scheme() != QLatin1String("https")))) {
+            read.problem(tr("The setting %1url = \"%2\" (device %3) is not an http or https "
+                            "address.")
+                             .arg(at, rawUrl, d.name));
+            d.url = QUrl();
+        }
+        d.username = device.text(key::devUsername, d.username);
+        const QString fingerprint = device.text(key::devFingerprint);
+        if (!fingerprint.isEmpty()) {
+            QString hex = fingerprint;
+            hex.remove(QLatin1Char(':')).remove(QLatin1Char(' '));
+            d.pinnedCertificateSha256 = QByteArray::fromHex(hex.toLatin1());
+            if (d.pinnedCertificateSha256.size() != 32) {
+                read.problem(tr("The setting %1certificate_sha256 (device %2) is not a SHA-256 "
+                                "fingerprint of 64 hexadecimal digits.")
+                                 .arg(at, d.name));
+                d.pinnedCertificateSha256.clear();
+            }
+        }
+        d.maxConcurrentRequests = device.number(key::devConcurrency, 1, 1, 8);
+        d.timeoutSeconds = device.number(key::devTimeout, d.timeoutSeconds, 1, 600);
+        d.enabled = device.flag(key::devEnabled, true);
+        result.devices.append(d);
+    }
+    settings.endArray();
+
+    sync.intervalSeconds = read.number(key::interval, sync.intervalSeconds, 30, 86400);
+    sync.databasePath = read.text(key::database);
+    const QString nightly = read.text(key::nightly, QStringLiteral("03:00"));
+    sync.nightlyReconcileAt = QTime::fromString(nightly, QStringLiteral("HH:mm"));
+    if (!sync.nightlyReconcileAt.isValid()) {
+        read.problem(tr("The setting %1 = \"%2\" must be a time like 03:00; using 03:00.")
+                         .arg(key::nightly, nightly));
+        sync.nightlyReconcileAt = QTime(3, 0);
+    }
+    sync.retryAttempts = read.number(key::retryAttempts, sync.retryAttempts, 0, 10);
+    sync.retryBackoffMs = read.number(key::retryBackoff, sync.retryBackoffMs, 0, 600000);
+    SyncPolicy &policy = sync.policy;
+    policy.graceDays = read.number(key::grace, policy.graceDays, 0, 365);
+    policy.renameEnabled = read.flag(key::rename, policy.renameEnabled);
+    policy.deleteRetentionDays =
+        read.number(key::deleteAfter, policy.deleteRetentionDays, -1, 3650);
+    policy.employeeNoPrefix = read.text(key::prefix);
+    policy.guardEnabled = read.flag(key::guardEnabled, policy.guardEnabled);
+    policy.guardMinMemberRatio = read.number(key::guardRatio, policy.guardMinMemberRatio, 0.0, 1.0);
+    policy.guardMinRevokes = read.number(key::guardRevokes, policy.guardMinRevokes, 0, 100000);
+    policy.guardRevokeShare = read.number(key::guardShare, policy.guardRevokeShare, 0.0, 1.0);
+    return result;
+}
+
+void AppSettings::save(QSettings &settings) const
+{
+    settings.setValue(key::version, kVersion);
+    settings.setValue(key::csUrl, cardskipper.url.toString());
+    settings.setValue(key::csUsername, cardskipper.username);
+    settings.setValue(key::csOrganisation, cardskipper.organisationId);
+    settings.setValue(key::csTimeout, cardskipper.timeoutSeconds);
+    QStringList roles;
+    for (qint64 role : sync.policy.grantingRoleIds)
+        roles.append(QString::number(role));
+    settings.setValue(key::csRoles, roles.join(QLatin1Char(',')));
+
+    settings.remove(key::devices);
+    settings.beginWriteArray(key::devices, int(devices.size()));
+    for (int i = 0; i < devices.size(); ++i) {
+        settings.setArrayIndex(i);
+        const DeviceSettings &d = devices.at(i);
+        settings.setValue(key::devId, d.id);
+        settings.setValue(key::devName, d.name);
+        settings.setValue(key::devUrl, d.url.toString());
+        settings.setValue(key::devUsername, d.username);
+        if (d.pinnedCertificateSha256.isEmpty())
+            settings.remove(key::devFingerprint);
+        else
+            settings.setValue(key::devFingerprint,
+                              QString::fromLatin1(d.pinnedCertificateSha256.toHex(':')));
+        settings.setValue(key::devConcurrency, d.maxConcurrentRequests);
+        settings.setValue(key::devTimeout, d.timeoutSeconds);
+        settings.setValue(key::devEnabled, d.enabled);
+    }
+    settings.endArray();
+
+    settings.setValue(key::interval, sync.intervalSeconds);
+    settings.setValue(key::database, sync.databasePath);
+    settings.setValue(key::nightly, sync.nightlyReconcileAt.toString(QStringLiteral("HH:mm")));
+    settings.setValue(key::retryAttempts, sync.retryAttempts);
+    settings.setValue(key::retryBackoff, sync.retryBackoffMs);
+    settings.setValue(key::grace, sync.policy.graceDays);
+    settings.setValue(key::rename, sync.policy.renameEnabled);
+    settings.setValue(key::deleteAfter, sync.policy.deleteRetentionDays);
+    settings.setValue(key::prefix, sync.policy.employeeNoPrefix);
+    settings.setValue(key::guardEnabled, sync.policy.guardEnabled);
+    settings.setValue(key::guardRatio, sync.policy.guardMinMemberRatio);
+    settings.setValue(key::guardRevokes, sync.policy.guardMinRevokes);
+    settings.setValue(key::guardShare, sync.policy.guardRevokeShare);
+    settings.sync();
+}
+
+QStringList AppSettings::validate() const
+{
+    QStringList problems;
+    if (!cardskipper.url.isValid() || cardskipper.url.host().isEmpty())
+        problems.append(tr("Set the Cardskipper address (cardskipper/url)."));
+    if (cardskipper.username.isEmpty())
+        problems.append(tr("Set the Cardskipper user name (cardskipper/username)."));
+    if (cardskipper.organisationId <= 0)
+        problems.append(tr("Set the Cardskipper organisation (cardskipper/organisation_id)."));
+    if (devices.isEmpty())
+        problems.append(tr("Add at least one door terminal ([devices] section)."));
+    QStringList ids;
+    for (const DeviceSettings &d : devices) {
+        if (!d.url.isValid() || d.url.host().isEmpty())
+            problems.append(tr("Set the address of the door terminal \"%1\" (url).").arg(d.name));
+        if (d.username.isEmpty())
+            problems.append(tr("Set the user name of the door terminal \"%1\".").arg(d.name));
+        if (ids.contains(d.id))
+            problems.append(
+                tr("Two door terminals share the id \"%1\"; give each its own.").arg(d.id));
+        ids.append(d.id);
+    }
+    return problems;
+}
+
+const DeviceSettings *AppSettings::device(const QString &id) const
+{
+    for (const DeviceSettings &d : devices) {
+        if (d.id == id)
+            return &d;
+    }
+    return nullptr;
+}
+
+QString AppSettings::defaultDatabasePath()
+{
+    const QString folder = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    return QDir(folder).filePath(QStringLiteral("cardskipper-ivms-sync.sqlite"));
+}
+
+} // namespace cis

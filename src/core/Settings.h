@@ -1,0 +1,71 @@
+#pragma once
+
+#include "SyncTypes.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QSettings>
+#include <QString>
+#include <QStringList>
+#include <QTime>
+#include <QUrl>
+
+namespace cis {
+
+struct CardskipperSettings
+{
+    QUrl url = QUrl(QStringLiteral("https://api.cardskipper.se"));
+    QString username;
+    qint64 organisationId = 0;
+    int timeoutSeconds = 60;
+};
+
+struct DeviceSettings
+{
+    // The key of this device's rows in the database (links, snapshot, history). Defaults to
+    // the name; it must stay the same when the device is renamed.
+    QString id;
+    QString name;
+    QUrl url;
+    QString username = QStringLiteral("admin");
+    QByteArray pinnedCertificateSha256; // empty: ordinary certificate verification
+    int maxConcurrentRequests = 1;
+    int timeoutSeconds = 30;
+    bool enabled = true;
+};
+
+struct SyncSettings
+{
+    int intervalSeconds = 300;
+    QString databasePath; // empty: the platform's app data folder
+    QTime nightlyReconcileAt = QTime(3, 0);
+    int retryAttempts = 3; // per write, for transient device errors
+    int retryBackoffMs = 2000;
+    SyncPolicy policy;
+};
+
+// The whole configuration, read from and written to an INI file (QSettings format) through one
+// typed registry of keys, so the README's reference, the CLI and the settings dialog agree.
+// Passwords are never part of it: see SecretStore.
+struct AppSettings
+{
+    static constexpr int kVersion = 1;
+
+    CardskipperSettings cardskipper;
+    QList<DeviceSettings> devices;
+    SyncSettings sync;
+
+    // Reads every key, migrating older layouts; problems (bad numbers, bad URLs, a password
+    // written into the file) are appended to `problems`, each naming the key.
+    static AppSettings load(QSettings &settings, QStringList *problems = nullptr);
+    void save(QSettings &settings) const;
+
+    // What keeps a sync from running, one sentence per problem naming the setting.
+    QStringList validate() const;
+    const DeviceSettings *device(const QString &id) const;
+
+    // Where the database lives when sync.databasePath is empty.
+    static QString defaultDatabasePath();
+};
+
+} // namespace cis
