@@ -130,9 +130,16 @@ DevicePopulation DeviceDemoData::population(QDate today, int count, quint32 seed
     const auto pick = [&below](const QStringList &list) -> QString {
         return list.at(below(int(list.size())));
     };
+    // The random numbers climb past the fixed persons' 1007 and 1013; the employee number is
+    // the terminal's key, so those are skipped rather than stored twice.
+    QSet<QString> taken;
+    for (const DevicePerson &each : std::as_const(population.persons))
+        taken.insert(each.employeeNo);
     int number = 200;
     while (population.persons.size() < count) {
-        number += 1 + below(4);
+        do {
+            number += 1 + below(4);
+        } while (taken.contains(QString::number(number)));
         DevicePerson each;
         each.employeeNo = QString::number(number);
         each.name = pick(givenNames()) + u' ' + pick(familyNames());
