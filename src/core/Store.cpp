@@ -1,0 +1,1208 @@
+#include "Store.h"
+
+#include "CoreLogging.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QVariant>
+#include <atomic>
+
+namespace cis {
+
+namespace {
+
+constexpr qint64 kApplicationId = 1128878897; // 'CIS1', set by migration 1
+constexpr int kBusyTimeoutMs = 5000;
+constexpr int kSqliteCorrupt = 11;
+constexpr int kSqliteNotADatabase = 26;
+
+std::atomic<quint64> g_connectionCounter{0};
+
+// ---- Values ---------------------------------------------------------------------------------
+
+// Absent text columns are stored as '' (a null QString would bind as SQL NULL).
+QVariant text(const QString &value)
+{
+    return value.isNull() ? QVariant(QString(QLatin1String(""))) : QVariant(value);
+}
+
+QString dateTimeText(const QDateTime &value)
+{
+    return value.toString(value.time().msec() != 0 ? Qt::ISODateWithMs : Qt::ISODate);
+}
+
+// A wall-clock time (a person's validity): kept as given, local times without an offset, since
+// the terminal compares them with its own clock.
+QVariant wallClock(const QDateTime &value)
+{
+    return value.isValid() ? QVariant(dateTimeText(value)) : QVariant();
+}
+
+// An instant (audit timestamps): local times are written with their offset so that the hour
+// that repeats when daylight saving ends stays unambiguous.
+QVariant instant(const QDateTime &value)
+{
+    if (!value.isValid())
+        return {};
+    if (value.timeSpec() == Qt::LocalTime)
+        return dateTimeText(value.toOffsetFromUtc(value.offsetFromUtc()));
+    return dateTimeText(value);
+}
+
+QDateTime wallClockFrom(const QVariant &value)
+{
+    if (value.isNull())
+        return {};
+    return QDateTime::fromString(value.toString(), Qt::ISODate);
+}
+
+QDateTime instantFrom(const QVariant &value)
+{
+    const QDateTime parsed = wallClockFrom(value);
+    return parsed.timeSpec() == Qt::OffsetFromUTC ? parsed.toLocalTime() : parsed;
+}
+
+QVariant dateValue(const QDate &value)
+{
+    return value.isValid() ? QVariant(value.toString(Qt::ISODate)) : QVariant();
+}
+
+QDate dateFrom(const QVariant &value)
+{
+    return value.isNull() ? QDate() : QDate::fromString(value.toString(), Qt::ISODate);
+}
+
+QJsonValue jsonDate(const QDate &value)
+{
+    return value.isValid() ? QJsonValue(value.toString(Qt::ISODate)) : QJsonValue();
+}
+
+QJsonValue jsonWallClock(const QDateTime &value)
+{
+    return value.isValid() ? QJsonValue(dateTimeText(value)) : QJsonValue();
+}
+
+QString compact(const QJsonArray &array)
+{
+    return QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact));
+}
+
+QString compact(const QJsonObject &object)
+{
+    return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
+}
+
+QJsonArray parseArray(const QVariant &value)
+{
+    return QJsonDocument::fromJson(value.toString().toUtf8()).array();
+}
+
+QJsonObject parseObject(const QVariant &value)
+{
+    return QJsonDocument::fromJson(value.toString().toUtf8()).object();
+}
+
+QString rolesJson(const QList<RolePeriod> &roles)
+{
+    QJsonArray array;
+    for (const RolePeriod &role : roles) {
+        array.append(QJsonObject{
+            {QStringLiteral("organisationId"), role.organisationId},
+            {QStringLiteral("roleId"), role.roleId},
+            {QStringLiteral("start"), jsonDate(role.start)},
+            {QStringLiteral("end"), jsonDate(role.end)},
+            {QStringLiteral("type"), role.type},
+            {QStringLiteral("organisationUnit"), role.organisationUnit},
+        });
+    }
+    return compact(array);
+}
+
+QList<RolePeriod> rolesFrom(const QVariant &value)
+{
+    QList<RolePeriod> roles;
+    for (const QJsonValue &item : parseArray(value)) {
+        const QJsonObject object = item.toObject();
+        RolePeriod role;
+        role.organisationId = object.value(QLatin1String("organisationId")).toInteger();
+        role.roleId = object.value(QLatin1String("roleId")).toInteger();
+        role.start =
+            QDate::fromString(object.value(QLatin1String("start")).toString(), Qt::ISODate);
+        role.end = QDate::fromString(object.value(QLatin1String("end")).toString(), Qt::ISODate);
+        role.type = object.value(QLatin1String("type")).toString();
+        role.organisationUnit = object.value(QLatin1String("organisationUnit")).toString();
+        roles.append(role);
+    }
+    return roles;
+}
+
+QString rightPlansJson(const QList<DoorPlan> &plans)
+{
+    QJsonArray array;
+    for (const DoorPlan &plan : plans) {
+        array.append(QJsonObject{{QStringLiteral("doorNo"), plan.doorNo},
+                                 {QStringLiteral("planTemplateNo"), plan.planTemplateNo}});
+    }
+    return compact(array);
+}
+
+QList<DoorPlan> rightPlansFrom(const QJsonArray &array)
+{
+    QList<DoorPlan> plans;
+    for (const QJsonValue &item : array) {
+        const QJsonObject object = item.toObject();
+        plans.append(DoorPlan{object.value(QLatin1String("doorNo")).toInt(1),
+                              object.value(QLatin1String("planTemplateNo")).toString()});
+    }
+    return plans;
+}
+
+QString otherFieldsJson(const QVariantMap &fields)
+{
+    return compact(QJsonObject::fromVariantMap(fields));
+}
+
+// The whole person, for the operation journal's before/after columns.
+QString personJson(const Person &person)
+{
+    return compact(QJsonObject{
+        {QStringLiteral("employeeNo"), person.employeeNo},
+        {QStringLiteral("name"), person.name},
+        {QStringLiteral("givenName"), person.givenName},
+        {QStringLiteral("familyName"), person.familyName},
+        {QStringLiteral("userType"), person.userType},
+        {QStringLiteral("validity"),
+         QJsonObject{{QStringLiteral("enabled"), person.validity.enabled},
+                     {QStringLiteral("begin"), jsonWallClock(person.validity.begin)},
+                     {QStringLiteral("end"), jsonWallClock(person.validity.end)}}},
+        {QStringLiteral("doorRight"), person.doorRight},
+        {QStringLiteral("rightPlans"), parseArray(rightPlansJson(person.rightPlans))},
+        {QStringLiteral("numOfCard"), person.numOfCard},
+        {QStringLiteral("numOfFace"), person.numOfFace},
+        {QStringLiteral("numOfFP"), person.numOfFP},
+        {QStringLiteral("otherFields"), QJsonObject::fromVariantMap(person.otherFields)},
+    });
+}
+
+std::optional<Person> personFrom(const QVariant &value)
+{
+    if (value.isNull())
+        return std::nullopt;
+    const QJsonObject object = parseObject(value);
+    Person person;
+    person.employeeNo = object.value(QLatin1String("employeeNo")).toString();
+    person.name = object.value(QLatin1String("name")).toString();
+    person.givenName = object.value(QLatin1String("givenName")).toString();
+    person.familyName = object.value(QLatin1String("familyName")).toString();
+    person.userType = object.value(QLatin1String("userType")).toString();
+    const QJsonObject validity = object.value(QLatin1String("validity")).toObject();
+    person.validity.enabled = validity.value(QLatin1String("enabled")).toBool();
+    person.validity.begin = wallClockFrom(validity.value(QLatin1String("begin")).toVariant());
+    person.validity.end = wallClockFrom(validity.value(QLatin1String("end")).toVariant());
+    person.doorRight = object.value(QLatin1String("doorRight")).toString();
+    person.rightPlans = rightPlansFrom(object.value(QLatin1String("rightPlans")).toArray());
+    person.numOfCard = object.value(QLatin1String("numOfCard")).toInt(-1);
+    person.numOfFace = object.value(QLatin1String("numOfFace")).toInt(-1);
+    person.numOfFP = object.value(QLatin1String("numOfFP")).toInt(-1);
+    person.otherFields = object.value(QLatin1String("otherFields")).toObject().toVariantMap();
+    return person;
+}
+
+QString tagsJson(const QStringList &tags)
+{
+    return compact(QJsonArray::fromStringList(tags));
+}
+
+QStringList tagsFrom(const QVariant &value)
+{
+    QStringList tags;
+    for (const QJsonValue &item : parseArray(value))
+        tags.append(item.toString());
+    return tags;
+}
+
+int toInt(const QVariant &value)
+{
+    return value.toInt();
+}
+
+// ---- Statements -------------------------------------------------------------------------------
+
+// A prepared statement with positional parameters that logs its own failures.
+class Sql
+{
+public:
+    // The statement is head + tail (a shared SELECT ... FROM and its WHERE/ORDER BY).
+    Sql(const QSqlDatabase &db, const char *head, const char *tail = "")
+        : m_query(db)
+    {
+        m_query.setForwardOnly(true);
+        const QString sql = QString::fromUtf8(head) + QString::fromUtf8(tail);
+        m_prepared = m_query.prepare(sql);
+        if (!m_prepared) {
+            qCWarning(lcCore).noquote()
+                << "Store: cannot prepare" << sql << "-" << m_query.lastError().text();
+        }
+    }
+
+    Sql &operator<<(const QVariant &value)
+    {
+        m_query.bindValue(m_next++, value);
+        return *this;
+    }
+
+    bool exec(const char *what)
+    {
+        m_next = 0;
+        if (!m_prepared)
+            return false;
+        if (m_query.exec())
+            return true;
+        qCWarning(lcCore).noquote()
+            << "Store:" << QLatin1String(what) << "failed:" << m_query.lastError().text();
+        return false;
+    }
+
+    bool next() { return m_query.next(); }
+    QVariant value(int index) const { return m_query.value(index); }
+    qint64 lastInsertId() const { return m_query.lastInsertId().toLongLong(); }
+    int rowsAffected() const { return m_query.numRowsAffected(); }
+
+private:
+    QSqlQuery m_query;
+    bool m_prepared = false;
+    int m_next = 0;
+};
+
+// For statements without parameters whose error text the caller reports itself.
+bool execRaw(const QSqlDatabase &db, const QString &sql, QSqlError *error = nullptr,
+             QStringList *rows = nullptr)
+{
+    QSqlQuery query(db);
+    query.setForwardOnly(true);
+    if (!query.exec(sql)) {
+        if (error)
+            *error = query.lastError();
+        return false;
+    }
+    while (rows && query.next())
+        rows->append(query.value(0).toString());
+    return true;
+}
+
+bool isCorruption(const QSqlError &error)
+{
+    bool ok = false;
+    const int code = error.nativeErrorCode().toInt(&ok) & 0xff;
+    if (ok && (code == kSqliteCorrupt || code == kSqliteNotADatabase))
+        return true;
+    const QString message = error.text();
+    return message.contains(QLatin1String("not a database"), Qt::CaseInsensitive) ||
+           message.contains(QLatin1String("malformed"), Qt::CaseInsensitive);
+}
+
+QString errorText(const QSqlError &error)
+{
+    const QString text = error.databaseText().isEmpty() ? error.text() : error.databaseText();
+    return text.trimmed();
+}
+
+// quick_check/integrity_check rows, as one line: "Page 30: btreeInitPage() returns ...; ...".
+QString findings(const QStringList &rows)
+{
+    QStringList lines;
+    for (const QString &row : rows) {
+        QString line = row;
+        line.remove(QLatin1String("*** in database main ***"));
+        line = line.simplified();
+        if (!line.isEmpty())
+            lines.append(line);
+    }
+    return lines.join(QLatin1String("; "));
+}
+
+QString metaKeyFullExport(qint64 orgId)
+{
+    return QStringLiteral("members.%1.lastFullExportAt").arg(orgId);
+}
+
+// Column lists shared by the readers.
+constexpr const char *kMemberSelect =
+    "SELECT org_id, member_id, first_name, last_name, email, cell_phone1, cell_phone2, birth_date,"
+    " inactive, roles, tags FROM members";
+
+Member memberFrom(const Sql &q)
+{
+    Member member;
+    member.key = {q.value(0).toLongLong(), q.value(1).toLongLong()};
+    member.firstName = q.value(2).toString();
+    member.lastName = q.value(3).toString();
+    member.email = q.value(4).toString();
+    member.cellPhone1 = q.value(5).toString();
+    member.cellPhone2 = q.value(6).toString();
+    member.birthDate = dateFrom(q.value(7));
+    member.inactive = q.value(8).toBool();
+    member.roles = rolesFrom(q.value(9));
+    member.tags = tagsFrom(q.value(10));
+    return member;
+}
+
+Person devicePersonFrom(const Sql &q)
+{
+    Person person;
+    person.employeeNo = q.value(0).toString();
+    person.name = q.value(1).toString();
+    person.givenName = q.value(2).toString();
+    person.familyName = q.value(3).toString();
+    person.userType = q.value(4).toString();
+    person.validity.enabled = q.value(5).toBool();
+    person.validity.begin = wallClockFrom(q.value(6));
+    person.validity.end = wallClockFrom(q.value(7));
+    person.doorRight = q.value(8).toString();
+    person.rightPlans = rightPlansFrom(parseArray(q.value(9)));
+    person.numOfCard = toInt(q.value(10));
+    person.numOfFace = toInt(q.value(11));
+    person.numOfFP = toInt(q.value(12));
+    person.otherFields = parseObject(q.value(13)).toVariantMap();
+    return person;
+}
+
+Link linkFrom(const Sql &q)
+{
+    Link link;
+    link.deviceId = q.value(0).toString();
+    link.employeeNo = q.value(1).toString();
+    link.member = {q.value(2).toLongLong(), q.value(3).toLongLong()};
+    link.origin = linkOriginFromString(q.value(4).toString()).value_or(LinkOrigin::Manual);
+    link.createdAt = instantFrom(q.value(5));
+    link.createdBy = q.value(6).toString();
+    return link;
+}
+
+MemberOverride overrideFrom(const Sql &q)
+{
+    MemberOverride result;
+    result.member = {q.value(0).toLongLong(), q.value(1).toLongLong()};
+    result.allowUntil = dateFrom(q.value(2));
+    result.blocked = q.value(3).toBool();
+    result.note = q.value(4).toString();
+    result.changedAt = instantFrom(q.value(5));
+    result.changedBy = q.value(6).toString();
+    return result;
+}
+
+RunRecord runFrom(const Sql &q)
+{
+    RunRecord run;
+    run.id = q.value(0).toLongLong();
+    run.kind = runKindFromString(q.value(1).toString()).value_or(RunKind::QuickSync);
+    run.startedAt = instantFrom(q.value(2));
+    run.finishedAt = instantFrom(q.value(3));
+    run.status = runStatusFromString(q.value(4).toString()).value_or(RunStatus::Failed);
+    run.membersFetched = toInt(q.value(5));
+    run.created = toInt(q.value(6));
+    run.updated = toInt(q.value(7));
+    run.revoked = toInt(q.value(8));
+    run.deleted = toInt(q.value(9));
+    run.conflicts = toInt(q.value(10));
+    run.failed = toInt(q.value(11));
+    run.error = q.value(12).toString();
+    return run;
+}
+
+OperationRecord operationFrom(const Sql &q)
+{
+    OperationRecord op;
+    op.id = q.value(0).toLongLong();
+    op.runId = q.value(1).isNull() ? 0 : q.value(1).toLongLong();
+    op.deviceId = q.value(2).toString();
+    op.employeeNo = q.value(3).toString();
+    if (!q.value(4).isNull() && !q.value(5).isNull())
+        op.member = MemberKey{q.value(4).toLongLong(), q.value(5).toLongLong()};
+    op.action = actionKindFromString(q.value(6).toString()).value_or(ActionKind::Unchanged);
+    op.before = personFrom(q.value(7));
+    op.after = personFrom(q.value(8));
+    op.status = operationStatusFromString(q.value(9).toString()).value_or(OperationStatus::Failed);
+    op.error = q.value(10).toString();
+    op.at = instantFrom(q.value(11));
+    return op;
+}
+
+constexpr const char *kRunSelect =
+    "SELECT id, kind, started_at, finished_at, status, members_fetched, created, updated,"
+    " revoked, deleted, conflicts, failed, error FROM runs";
+constexpr const char *kOperationSelect =
+    "SELECT id, run_id, device_id, employee_no, org_id, member_id, action, before_json,"
+    " after_json, status, error, at FROM operations";
+
+} // namespace
+
+// ---- Transactions -----------------------------------------------------------------------------
+
+// BEGIN IMMEDIATE ... COMMIT at the outermost level, a savepoint inside another transaction.
+// Rolls back on destruction unless committed.
+class Store::Transaction
+{
+public:
+    explicit Transaction(Store &store)
+        : m_store(store)
+        , m_depth(store.m_transactionDepth)
+    {
+        m_active = exec(m_depth == 0 ? QStringLiteral("BEGIN IMMEDIATE")
+                                     : QStringLiteral("SAVEPOINT cis_%1").arg(m_depth));
+        if (m_active)
+            ++m_store.m_transactionDepth;
+    }
+    ~Transaction()
+    {
+        if (m_active)
+            rollback();
+    }
+    Transaction(const Transaction &) = delete;
+    Transaction &operator=(const Transaction &) = delete;
+
+    bool isActive() const { return m_active; }
+
+    bool commit()
+    {
+        if (!m_active)
+            return false;
+        if (!exec(m_depth == 0 ? QStringLiteral("COMMIT")
+                               : QStringLiteral("RELEASE cis_%1").arg(m_depth))) {
+            rollback();
+            return false;
+        }
+        m_active = false;
+        --m_store.m_transactionDepth;
+        return true;
+    }
+
+private:
+    void rollback()
+    {
+        if (m_depth == 0) {
+            exec(QStringLiteral("ROLLBACK"));
+        } else {
+            exec(QStringLiteral("ROLLBACK TO cis_%1").arg(m_depth));
+            exec(QStringLiteral("RELEASE cis_%1").arg(m_depth));
+        }
+        m_active = false;
+        --m_store.m_transactionDepth;
+    }
+
+    bool exec(const QString &sql)
+    {
+        QSqlError error;
+        if (execRaw(m_store.database(), sql, &error))
+            return true;
+        qCWarning(lcCore).noquote() << "Store:" << sql << "failed:" << error.text();
+        return false;
+    }
+
+    Store &m_store;
+    int m_depth = 0;
+    bool m_active = false;
+};
+
+// ---- Opening ----------------------------------------------------------------------------------
+
+Store::Store(QString path, QString connectionName, const Clock &clock)
+    : m_path(std::move(path))
+    , m_connectionName(std::move(connectionName))
+    , m_clock(clock)
+{}
+
+Store::~Store()
+{
+    {
+        QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+        if (db.isOpen())
+            db.close();
+    }
+    QSqlDatabase::removeDatabase(m_connectionName);
+}
+
+QSqlDatabase Store::database() const
+{
+    return QSqlDatabase::database(m_connectionName, false);
+}
+
+Store::OpenResult Store::open(const QString &path, const Clock &clock)
+{
+    const bool inMemory = path == QLatin1String(":memory:");
+    const QString shown =
+        inMemory ? path : QDir::toNativeSeparators(QFileInfo(path).absoluteFilePath());
+    const auto failure = [&](StoreError::Kind kind, const QString &message) {
+        qCWarning(lcCore).noquote() << "Store:" << message;
+        return OpenResult(StoreError{kind, message});
+    };
+    const auto cannotOpen = [&](const QString &why) {
+        return failure(StoreError::CannotOpen,
+                       QStringLiteral("The database %1 could not be opened: %2. Check that the "
+                                      "folder exists and that you may write to it.")
+                           .arg(shown, why));
+    };
+
+    if (!inMemory) {
+        const QFileInfo info(path);
+        if (info.isDir())
+            return cannotOpen(QStringLiteral("it is a folder"));
+        const QString folder = info.absolutePath();
+        if (!QDir(folder).exists() && !QDir().mkpath(folder)) {
+            return cannotOpen(QStringLiteral("the folder %1 could not be created")
+                                  .arg(QDir::toNativeSeparators(folder)));
+        }
+    }
+    if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QSQLITE"))) {
+        return failure(StoreError::Failed,
+                       QStringLiteral("The database %1 cannot be opened: the SQLite driver for "
+                                      "Qt (qsqlite) is not installed.")
+                           .arg(shown));
+    }
+
+    const QString connectionName = QStringLiteral("cis-store-%1").arg(++g_connectionCounter);
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connectionName);
+        db.setDatabaseName(path);
+    }
+    // From here on the Store owns the connection and removes it however we leave.
+    std::unique_ptr<Store> store(new Store(shown, connectionName, clock));
+    QSqlDatabase db = store->database();
+    if (!db.open())
+        return cannotOpen(errorText(db.lastError()));
+
+    // Nothing below writes to the file until the checks have passed.
+    const auto readFailure = [&](const QSqlError &error) {
+        if (isCorruption(error)) {
+            return failure(StoreError::Corrupt,
+                           QStringLiteral("The database %1 is damaged (integrity check: %2). It "
+                                          "was left untouched; restore a backup or move it away.")
+                               .arg(shown, errorText(error)));
+        }
+        return cannotOpen(errorText(error));
+    };
+    QSqlError error;
+    if (!execRaw(db, QStringLiteral("PRAGMA busy_timeout = %1").arg(kBusyTimeoutMs), &error) ||
+        !execRaw(db, QStringLiteral("PRAGMA foreign_keys = ON"), &error)) {
+        return readFailure(error);
+    }
+    QStringList rows;
+    if (!execRaw(db, QStringLiteral("PRAGMA user_version"), &error, &rows) || rows.isEmpty())
+        return readFailure(error);
+    const int version = rows.constFirst().toInt();
+
+    rows.clear();
+    if (!execRaw(db, QStringLiteral("PRAGMA quick_check"), &error, &rows))
+        return readFailure(error);
+    if (rows != QStringList{QStringLiteral("ok")}) {
+        constexpr int kShown = 5;
+        QString found = findings(rows.mid(0, kShown));
+        if (rows.size() > kShown)
+            found += QStringLiteral("; and %1 more").arg(rows.size() - kShown);
+        return failure(StoreError::Corrupt,
+                       QStringLiteral("The database %1 is damaged (integrity check: %2). It was "
+                                      "left untouched; restore a backup or move it away.")
+                           .arg(shown, found));
+    }
+
+    rows.clear();
+    if (!execRaw(db, QStringLiteral("PRAGMA application_id"), &error, &rows) || rows.isEmpty())
+        return readFailure(error);
+    const qint64 applicationId = rows.constFirst().toLongLong();
+    rows.clear();
+    if (!execRaw(db, QStringLiteral("SELECT count(*) FROM sqlite_master"), &error, &rows) ||
+        rows.isEmpty()) {
+        return readFailure(error);
+    }
+    const bool hasTables = rows.constFirst().toInt() > 0;
+    if ((applicationId != 0 && applicationId != kApplicationId) || (version == 0 && hasTables)) {
+        return failure(StoreError::Failed,
+                       QStringLiteral("The file %1 is not a Cardskipper IVMS Sync database. It was "
+                                      "left untouched; choose another database file.")
+                           .arg(shown));
+    }
+
+    if (version > latestSchemaVersion()) {
+        return failure(StoreError::NewerSchema,
+                       QStringLiteral("The database %1 was written by a newer version of "
+                                      "Cardskipper IVMS Sync (schema %2, this program knows %3). "
+                                      "Install the newer version or choose another database "
+                                      "file.")
+                           .arg(shown)
+                           .arg(version)
+                           .arg(latestSchemaVersion()));
+    }
+    store->m_schemaVersion = version;
+
+    if (!inMemory) {
+        rows.clear();
+        if (!execRaw(db, QStringLiteral("PRAGMA journal_mode = WAL"), &error, &rows))
+            return readFailure(error);
+        if (rows.value(0).compare(QLatin1String("wal"), Qt::CaseInsensitive) != 0) {
+            qCWarning(lcCore).noquote()
+                << "Store: the database" << shown << "stays in journal mode" << rows.value(0);
+        }
+        if (!execRaw(db, QStringLiteral("PRAGMA synchronous = NORMAL"), &error))
+            return readFailure(error);
+    }
+
+    QString migrationError;
+    if (!store->migrate(&migrationError)) {
+        return failure(StoreError::Failed,
+                       QStringLiteral("The database %1 could not be upgraded to schema %2: %3. "
+                                      "It was left at schema %4.")
+                           .arg(shown)
+                           .arg(store->m_schemaVersion + 1)
+                           .arg(migrationError)
+                           .arg(store->m_schemaVersion));
+    }
+    return OpenResult(std::move(store));
+}
+
+bool Store::migrate(QString *error)
+{
+    const QSqlDatabase db = database();
+    const int from = m_schemaVersion;
+    while (m_schemaVersion < latestSchemaVersion()) {
+        const int next = m_schemaVersion + 1;
+        Transaction tx(*this);
+        if (!tx.isActive()) {
+            *error = QStringLiteral("could not start a transaction");
+            return false;
+        }
+        QStringList statements = migrationStatements(next);
+        statements.append(QStringLiteral("PRAGMA user_version = %1").arg(next));
+        for (const QString &statement : std::as_const(statements)) {
+            QSqlError sqlError;
+            if (!execRaw(db, statement, &sqlError)) {
+                *error = errorText(sqlError);
+                return false;
+            }
+        }
+        if (!tx.commit()) {
+            *error = QStringLiteral("the commit failed");
+            return false;
+        }
+        qCDebug(lcCore).noquote() << "Store:" << m_path << "migrated to schema" << next;
+        m_schemaVersion = next;
+    }
+    if (from == 0) {
+        qCInfo(lcCore).noquote() << "Store: created" << m_path << "with schema" << m_schemaVersion;
+    } else if (m_schemaVersion != from) {
+        qCInfo(lcCore).noquote() << "Store:" << m_path << "migrated from schema" << from << "to"
+                                 << m_schemaVersion;
+    }
+    return true;
+}
+
+bool Store::transaction(const std::function<bool()> &fn)
+{
+    Transaction tx(*this);
+    if (!tx.isActive())
+        return false;
+    if (!fn())
+        return false; // rolled back by tx
+    return tx.commit();
+}
+
+QString Store::integrityCheck()
+{
+    QSqlError error;
+    QStringList rows;
+    if (!execRaw(database(), QStringLiteral("PRAGMA integrity_check"), &error, &rows))
+        return errorText(error);
+    return findings(rows);
+}
+
+// ---- Members ----------------------------------------------------------------------------------
+
+bool Store::writeMembers(qint64 orgId, const QList<Member> &members, bool replace)
+{
+    for (const Member &member : members) {
+        if (member.key.organisationId != orgId) {
+            qCWarning(lcCore) << "Store: member" << member.key.organisationMemberId
+                              << "belongs to organisation" << member.key.organisationId << "not"
+                              << orgId << "- nothing stored";
+            return false;
+        }
+    }
+    Transaction tx(*this);
+    if (!tx.isActive())
+        return false;
+    const QSqlDatabase db = database();
+    if (replace) {
+        Sql clear(db, "DELETE FROM members WHERE org_id = ?");
+        clear << orgId;
+        if (!clear.exec("clearing the members"))
+            return false;
+    }
+    const QVariant now = instant(m_clock.now());
+    Sql insert(db, "INSERT OR REPLACE INTO members (org_id, member_id, first_name, last_name,"
+                   " email, cell_phone1, cell_phone2, birth_date, inactive, roles, tags,"
+                   " updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    for (const Member &member : members) {
+        insert << member.key.organisationId << member.key.organisationMemberId
+               << text(member.firstName) << text(member.lastName) << text(member.email)
+               << text(member.cellPhone1) << text(member.cellPhone2) << dateValue(member.birthDate)
+               << member.inactive << rolesJson(member.roles) << tagsJson(member.tags) << now;
+        if (!insert.exec("storing a member"))
+            return false;
+    }
+    if (replace && !setMeta(metaKeyFullExport(orgId), now.toString()))
+        return false;
+    return tx.commit();
+}
+
+bool Store::replaceMembers(qint64 orgId, const QList<Member> &members)
+{
+    return writeMembers(orgId, members, true);
+}
+
+bool Store::upsertMembers(qint64 orgId, const QList<Member> &members)
+{
+    return writeMembers(orgId, members, false);
+}
+
+QList<Member> Store::members(qint64 orgId) const
+{
+    QList<Member> result;
+    Sql q(database(), kMemberSelect, " WHERE org_id = ? ORDER BY member_id");
+    q << orgId;
+    if (!q.exec("reading the members"))
+        return result;
+    while (q.next())
+        result.append(memberFrom(q));
+    return result;
+}
+
+std::optional<Member> Store::member(const MemberKey &key) const
+{
+    Sql q(database(), kMemberSelect, " WHERE org_id = ? AND member_id = ?");
+    q << key.organisationId << key.organisationMemberId;
+    if (!q.exec("reading a member") || !q.next())
+        return std::nullopt;
+    return memberFrom(q);
+}
+
+int Store::memberCount(qint64 orgId) const
+{
+    Sql q(database(), "SELECT count(*) FROM members WHERE org_id = ?");
+    q << orgId;
+    if (!q.exec("counting the members") || !q.next())
+        return -1;
+    return q.value(0).toInt();
+}
+
+QDateTime Store::lastFullExportAt(qint64 orgId) const
+{
+    const QString value = meta(metaKeyFullExport(orgId));
+    return value.isEmpty() ? QDateTime() : instantFrom(value);
+}
+
+// ---- Meta -------------------------------------------------------------------------------------
+
+bool Store::setMeta(const QString &key, const QString &value)
+{
+    Sql q(database(), "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)");
+    q << key << text(value);
+    return q.exec("storing a setting");
+}
+
+QString Store::meta(const QString &key, const QString &defaultValue) const
+{
+    Sql q(database(), "SELECT value FROM meta WHERE key = ?");
+    q << key;
+    if (!q.exec("reading a setting") || !q.next())
+        return defaultValue;
+    return q.value(0).toString();
+}
+
+// ---- Device snapshots -------------------------------------------------------------------------
+
+namespace {
+
+constexpr const char *kPersonInsert =
+    "INSERT OR REPLACE INTO device_persons (device_id, employee_no, name, given_name,"
+    " family_name, user_type, valid_enabled, valid_begin, valid_end, door_right, right_plans,"
+    " num_card, num_face, num_fp, other_fields, last_seen)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+bool insertPerson(Sql &insert, const QString &deviceId, const Person &person, const QVariant &seen)
+{
+    insert << deviceId << text(person.employeeNo) << text(person.name) << text(person.givenName)
+           << text(person.familyName) << text(person.userType) << person.validity.enabled
+           << wallClock(person.validity.begin) << wallClock(person.validity.end)
+           << text(person.doorRight) << rightPlansJson(person.rightPlans) << person.numOfCard
+           << person.numOfFace << person.numOfFP << otherFieldsJson(person.otherFields) << seen;
+    return insert.exec("storing a device person");
+}
+
+} // namespace
+
+bool Store::replaceDevicePersons(const QString &deviceId, const QList<Person> &persons,
+                                 const QDateTime &readAt)
+{
+    Transaction tx(*this);
+    if (!tx.isActive())
+        return false;
+    const QSqlDatabase db = database();
+    const QVariant seen = instant(readAt.isValid() ? readAt : m_clock.now());
+    Sql device(db, "INSERT INTO devices (device_id, last_read_at) VALUES (?, ?)"
+                   " ON CONFLICT (device_id) DO UPDATE SET last_read_at = excluded.last_read_at");
+    device << deviceId << seen;
+    if (!device.exec("recording the device read"))
+        return false;
+    Sql clear(db, "DELETE FROM device_persons WHERE device_id = ?");
+    clear << deviceId;
+    if (!clear.exec("clearing the device snapshot"))
+        return false;
+    Sql insert(db, kPersonInsert);
+    for (const Person &person : persons) {
+        if (!insertPerson(insert, deviceId, person, seen))
+            return false;
+    }
+    return tx.commit();
+}
+
+bool Store::upsertDevicePerson(const QString &deviceId, const Person &person)
+{
+    Transaction tx(*this);
+    if (!tx.isActive())
+        return false;
+    const QSqlDatabase db = database();
+    Sql device(db, "INSERT OR IGNORE INTO devices (device_id) VALUES (?)");
+    device << deviceId;
+    if (!device.exec("recording the device"))
+        return false;
+    Sql insert(db, kPersonInsert);
+    if (!insertPerson(insert, deviceId, person, instant(m_clock.now())))
+        return false;
+    return tx.commit();
+}
+
+bool Store::removeDevicePerson(const QString &deviceId, const QString &employeeNo)
+{
+    Sql q(database(), "DELETE FROM device_persons WHERE device_id = ? AND employee_no = ?");
+    q << deviceId << employeeNo;
+    return q.exec("removing a device person");
+}
+
+DeviceSnapshot Store::deviceSnapshot(const QString &deviceId) const
+{
+    DeviceSnapshot snapshot;
+    snapshot.deviceId = deviceId;
+    const QSqlDatabase db = database();
+    Sql device(db, "SELECT last_read_at FROM devices WHERE device_id = ?");
+    device << deviceId;
+    if (device.exec("reading the device") && device.next())
+        snapshot.readAt = instantFrom(device.value(0));
+    Sql q(db, "SELECT employee_no, name, given_name, family_name, user_type, valid_enabled,"
+              " valid_begin, valid_end, door_right, right_plans, num_card, num_face, num_fp,"
+              " other_fields FROM device_persons WHERE device_id = ? ORDER BY employee_no");
+    q << deviceId;
+    if (q.exec("reading the device snapshot")) {
+        while (q.next())
+            snapshot.persons.append(devicePersonFrom(q));
+    }
+    return snapshot;
+}
+
+QStringList Store::deviceIds() const
+{
+    QStringList result;
+    Sql q(database(), "SELECT device_id FROM devices ORDER BY device_id");
+    if (!q.exec("listing the devices"))
+        return result;
+    while (q.next())
+        result.append(q.value(0).toString());
+    return result;
+}
+
+// ---- Links ------------------------------------------------------------------------------------
+
+namespace {
+constexpr const char *kLinkSelect = "SELECT device_id, employee_no, org_id, member_id, origin,"
+                                    " created_at, created_by FROM links";
+
+QList<Link> readLinks(Sql &q)
+{
+    QList<Link> result;
+    if (!q.exec("reading the links"))
+        return result;
+    while (q.next())
+        result.append(linkFrom(q));
+    return result;
+}
+} // namespace
+
+bool Store::addLink(const Link &link)
+{
+    Sql q(database(), "INSERT OR REPLACE INTO links (device_id, employee_no, org_id, member_id,"
+                      " origin, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?)");
+    q << text(link.deviceId) << text(link.employeeNo) << link.member.organisationId
+      << link.member.organisationMemberId << linkOriginToString(link.origin)
+      << instant(link.createdAt.isValid() ? link.createdAt : m_clock.now()) << text(link.createdBy);
+    return q.exec("storing a link");
+}
+
+bool Store::removeLink(const QString &deviceId, const QString &employeeNo)
+{
+    Sql q(database(), "DELETE FROM links WHERE device_id = ? AND employee_no = ?");
+    q << deviceId << employeeNo;
+    return q.exec("removing a link");
+}
+
+QList<Link> Store::links(const QString &deviceId) const
+{
+    Sql q(database(), kLinkSelect, " WHERE device_id = ? ORDER BY employee_no");
+    q << deviceId;
+    return readLinks(q);
+}
+
+QList<Link> Store::links() const
+{
+    Sql q(database(), kLinkSelect, " ORDER BY device_id, employee_no");
+    return readLinks(q);
+}
+
+std::optional<Link> Store::linkFor(const QString &deviceId, const QString &employeeNo) const
+{
+    Sql q(database(), kLinkSelect, " WHERE device_id = ? AND employee_no = ?");
+    q << deviceId << employeeNo;
+    if (!q.exec("reading a link") || !q.next())
+        return std::nullopt;
+    return linkFrom(q);
+}
+
+// ---- Rejected suggestions ---------------------------------------------------------------------
+
+namespace {
+QList<RejectedSuggestion> readRejected(Sql &q)
+{
+    QList<RejectedSuggestion> result;
+    if (!q.exec("reading the rejected suggestions"))
+        return result;
+    while (q.next()) {
+        result.append(
+            RejectedSuggestion{q.value(0).toString(), q.value(1).toString(),
+                               MemberKey{q.value(2).toLongLong(), q.value(3).toLongLong()}});
+    }
+    return result;
+}
+constexpr const char *kRejectedSelect =
+    "SELECT device_id, employee_no, org_id, member_id FROM rejected_suggestions";
+} // namespace
+
+bool Store::addRejectedSuggestion(const RejectedSuggestion &rejected)
+{
+    Sql q(database(), "INSERT OR IGNORE INTO rejected_suggestions (device_id, employee_no, org_id,"
+                      " member_id, rejected_at) VALUES (?, ?, ?, ?, ?)");
+    q << text(rejected.deviceId) << text(rejected.employeeNo) << rejected.member.organisationId
+      << rejected.member.organisationMemberId << instant(m_clock.now());
+    return q.exec("storing a rejected suggestion");
+}
+
+bool Store::removeRejectedSuggestion(const RejectedSuggestion &rejected)
+{
+    Sql q(database(), "DELETE FROM rejected_suggestions WHERE device_id = ? AND employee_no = ?"
+                      " AND org_id = ? AND member_id = ?");
+    q << rejected.deviceId << rejected.employeeNo << rejected.member.organisationId
+      << rejected.member.organisationMemberId;
+    return q.exec("removing a rejected suggestion");
+}
+
+QList<RejectedSuggestion> Store::rejectedSuggestions(const QString &deviceId) const
+{
+    Sql q(database(), kRejectedSelect,
+          " WHERE device_id = ? ORDER BY employee_no, org_id, member_id");
+    q << deviceId;
+    return readRejected(q);
+}
+
+QList<RejectedSuggestion> Store::rejectedSuggestions() const
+{
+    Sql q(database(), kRejectedSelect, " ORDER BY device_id, employee_no, org_id, member_id");
+    return readRejected(q);
+}
+
+// ---- Overrides --------------------------------------------------------------------------------
+
+namespace {
+constexpr const char *kOverrideSelect = "SELECT org_id, member_id, allow_until, blocked, note,"
+                                        " changed_at, changed_by FROM overrides";
+}
+
+bool Store::setOverride(const MemberOverride &memberOverride)
+{
+    const QSqlDatabase db = database();
+    if (memberOverride.isEmpty()) {
+        Sql q(db, "DELETE FROM overrides WHERE org_id = ? AND member_id = ?");
+        q << memberOverride.member.organisationId << memberOverride.member.organisationMemberId;
+        return q.exec("removing an override");
+    }
+    Sql q(db, "INSERT OR REPLACE INTO overrides (org_id, member_id, allow_until, blocked, note,"
+              " changed_at, changed_by) VALUES (?, ?, ?, ?, ?, ?, ?)");
+    q << memberOverride.member.organisationId << memberOverride.member.organisationMemberId
+      << dateValue(memberOverride.allowUntil) << memberOverride.blocked << text(memberOverride.note)
+      << instant(memberOverride.changedAt.isValid() ? memberOverride.changedAt : m_clock.now())
+      << text(memberOverride.changedBy);
+    return q.exec("storing an override");
+}
+
+QList<MemberOverride> Store::overrides() const
+{
+    QList<MemberOverride> result;
+    Sql q(database(), kOverrideSelect, " ORDER BY org_id, member_id");
+    if (!q.exec("reading the overrides"))
+        return result;
+    while (q.next())
+        result.append(overrideFrom(q));
+    return result;
+}
+
+std::optional<MemberOverride> Store::overrideFor(const MemberKey &key) const
+{
+    Sql q(database(), kOverrideSelect, " WHERE org_id = ? AND member_id = ?");
+    q << key.organisationId << key.organisationMemberId;
+    if (!q.exec("reading an override") || !q.next())
+        return std::nullopt;
+    return overrideFrom(q);
+}
+
+// ---- Runs -------------------------------------------------------------------------------------
+
+qint64 Store::beginRun(RunKind kind, const QDateTime &startedAt)
+{
+    Sql q(database(), "INSERT INTO runs (kind, started_at, status) VALUES (?, ?, ?)");
+    q << runKindToString(kind) << instant(startedAt.isValid() ? startedAt : m_clock.now())
+      << runStatusToString(RunStatus::Running);
+    if (!q.exec("starting a run"))
+        return -1;
+    return q.lastInsertId();
+}
+
+bool Store::finishRun(const RunRecord &run)
+{
+    Sql q(database(), "UPDATE runs SET finished_at = ?, status = ?, members_fetched = ?,"
+                      " created = ?, updated = ?, revoked = ?, deleted = ?, conflicts = ?,"
+                      " failed = ?, error = ? WHERE id = ?");
+    q << instant(run.finishedAt.isValid() ? run.finishedAt : m_clock.now())
+      << runStatusToString(run.status) << run.membersFetched << run.created << run.updated
+      << run.revoked << run.deleted << run.conflicts << run.failed << text(run.error) << run.id;
+    if (!q.exec("finishing a run"))
+        return false;
+    if (q.rowsAffected() != 1) {
+        qCWarning(lcCore) << "Store: there is no run" << run.id << "to finish";
+        return false;
+    }
+    return true;
+}
+
+QList<RunRecord> Store::runs(int limit) const
+{
+    QList<RunRecord> result;
+    Sql q(database(), kRunSelect, " ORDER BY id DESC LIMIT ?");
+    q << (limit > 0 ? limit : -1);
+    if (!q.exec("reading the runs"))
+        return result;
+    while (q.next())
+        result.append(runFrom(q));
+    return result;
+}
+
+std::optional<RunRecord> Store::run(qint64 id) const
+{
+    Sql q(database(), kRunSelect, " WHERE id = ?");
+    q << id;
+    if (!q.exec("reading a run") || !q.next())
+        return std::nullopt;
+    return runFrom(q);
+}
+
+// ---- Operations -------------------------------------------------------------------------------
+
+namespace {
+QList<OperationRecord> readOperations(Sql &q)
+{
+    QList<OperationRecord> result;
+    if (!q.exec("reading the operations"))
+        return result;
+    while (q.next())
+        result.append(operationFrom(q));
+    return result;
+}
+} // namespace
+
+qint64 Store::journalOperation(const OperationRecord &record)
+{
+    Sql q(database(), "INSERT INTO operations (run_id, device_id, employee_no, org_id, member_id,"
+                      " action, before_json, after_json, status, error, at)"
+                      " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    q << (record.runId != 0 ? QVariant(record.runId) : QVariant()) << text(record.deviceId)
+      << text(record.employeeNo)
+      << (record.member ? QVariant(record.member->organisationId) : QVariant())
+      << (record.member ? QVariant(record.member->organisationMemberId) : QVariant())
+      << actionKindToString(record.action)
+      << (record.before ? QVariant(personJson(*record.before)) : QVariant())
+      << (record.after ? QVariant(personJson(*record.after)) : QVariant())
+      << operationStatusToString(OperationStatus::Pending) << text(record.error)
+      << instant(record.at.isValid() ? record.at : m_clock.now());
+    if (!q.exec("journaling an operation"))
+        return -1;
+    return q.lastInsertId();
+}
+
+bool Store::completeOperation(qint64 id, OperationStatus status, const QString &error,
+                              const std::optional<Person> &after)
+{
+    Sql q(database(), "UPDATE operations SET status = ?, error = ?, at = ?,"
+                      " after_json = CASE WHEN ? THEN ? ELSE after_json END WHERE id = ?");
+    q << operationStatusToString(status) << text(error) << instant(m_clock.now())
+      << after.has_value() << (after ? QVariant(personJson(*after)) : QVariant()) << id;
+    if (!q.exec("recording an operation's result"))
+        return false;
+    if (q.rowsAffected() != 1) {
+        qCWarning(lcCore) << "Store: there is no operation" << id << "to complete";
+        return false;
+    }
+    return true;
+}
+
+QList<OperationRecord> Store::pendingOperations() const
+{
+    Sql q(database(), kOperationSelect, " WHERE status = ? ORDER BY id");
+    q << operationStatusToString(OperationStatus::Pending);
+    return readOperations(q);
+}
+
+QList<OperationRecord> Store::operations(qint64 runId) const
+{
+    Sql q(database(), kOperationSelect, " WHERE run_id = ? ORDER BY id");
+    q << runId;
+    return readOperations(q);
+}
+
+QList<OperationRecord> Store::operationsForMember(const MemberKey &key, int limit) const
+{
+    Sql q(database(), kOperationSelect,
+          " WHERE org_id = ? AND member_id = ? ORDER BY id DESC LIMIT ?");
+    q << key.organisationId << key.organisationMemberId << (limit > 0 ? limit : -1);
+    return readOperations(q);
+}
+
+std::optional<OperationRecord> Store::operation(qint64 id) const
+{
+    Sql q(database(), kOperationSelect, " WHERE id = ?");
+    q << id;
+    if (!q.exec("reading an operation") || !q.next())
+        return std::nullopt;
+    return operationFrom(q);
+}
+
+} // namespace cis

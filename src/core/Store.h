@@ -1,0 +1,159 @@
+#pragma once
+
+// The product's memory: the last member export, what each device held when last read, the
+// links between the two, the administrator's decisions, and the run/operation journal that is
+// both the crash-recovery log and the audit trail. One SQLite file, opened through Qt Sql.
+//
+// Threading: a Store belongs to the thread that opened it (Qt 6.4 cannot move a connection).
+// Every Store has its own connection name, so several Stores (even on the same file) can live
+// in one thread. Nothing here throws; failures return false / -1 / empty and are logged to the
+// cis.core category.
+
+#include "Clock.h"
+#include "Expected.h"
+#include "Member.h"
+#include "Person.h"
+#include "SyncTypes.h"
+
+#include <QDateTime>
+#include <QList>
+#include <QString>
+#include <QStringList>
+#include <functional>
+#include <memory>
+#include <optional>
+
+class QSqlDatabase;
+class QSqlQuery;
+
+namespace cis {
+
+struct StoreError
+{
+    enum Kind
+    {
+        CannotOpen,  // folder or file not creatable/readable
+        Corrupt,     // not a database, or the quick check found damage; the file is left alone
+        NewerSchema, // written by a newer version of the program; the file is left alone
+        Failed,      // anything else (a migration failed, not this program's database, ...)
+    };
+    Kind kind = Failed;
+    QString message; // one or two sentences for the user, naming the file
+};
+
+class Store
+{
+public:
+    using OpenResult = Expected<std::unique_ptr<Store>, StoreError>;
+
+    // Opens (creating the file and its parent folders if needed) and migrates to the latest
+    // schema. ":memory:" opens a private in-memory database (for tests). The clock stamps
+    // updated_at/last_seen/at columns whose value the caller did not give; it must outlive
+    // the Store.
+    static OpenResult open(const QString &path, const Clock &clock = Clock::system());
+
+    ~Store();
+    Store(const Store &) = delete;
+    Store &operator=(const Store &) = delete;
+
+    QString path() const { return m_path; }
+    int schemaVersion() const { return m_schemaVersion; }
+    static int latestSchemaVersion();
+
+    // Runs fn inside one transaction: committed when fn returns true, rolled back when it
+    // returns false (or the commit fails). Calls may nest; the Store's own multi-row methods
+    // join the surrounding transaction (as savepoints).
+    bool transaction(const std::function<bool()> &fn);
+
+    // PRAGMA integrity_check: "ok", or what it found (several findings joined by "; ").
+    QString integrityCheck();
+
+    // ---- Members (the last Cardskipper export, per organisation) ----------------------------
+    // Full export: afterwards the organisation's snapshot is exactly this list. Also stamps
+    // lastFullExportAt(orgId). Every member's key must belong to orgId.
+    bool replaceMembers(qint64 orgId, const QList<Member> &members);
+    // Quick sync: inserts or replaces these members, leaves the others alone.
+    bool upsertMembers(qint64 orgId, const QList<Member> &members);
+    QList<Member> members(qint64 orgId) const; // ordered by member id
+    std::optional<Member> member(const MemberKey &key) const;
+    int memberCount(qint64 orgId) const;            // -1 on error
+    QDateTime lastFullExportAt(qint64 orgId) const; // null if never
+
+    // ---- Key/value settings of the store itself ---------------------------------------------
+    bool setMeta(const QString &key, const QString &value);
+    QString meta(const QString &key, const QString &defaultValue = {}) const;
+
+    // ---- Device snapshots ---------------------------------------------------------------------
+    // A full read: afterwards the device's snapshot is exactly these persons, read at readAt.
+    bool replaceDevicePersons(const QString &deviceId, const QList<Person> &persons,
+                              const QDateTime &readAt);
+    // After a successful write: the person as it now is on the device.
+    bool upsertDevicePerson(const QString &deviceId, const Person &person);
+    bool removeDevicePerson(const QString &deviceId, const QString &employeeNo);
+    DeviceSnapshot deviceSnapshot(const QString &deviceId) const; // persons by employeeNo
+    QStringList deviceIds() const;                                // sorted
+
+    // ---- Links --------------------------------------------------------------------------------
+    // Replaces any link of the same device person. A null createdAt is stamped with now.
+    bool addLink(const Link &link);
+    bool removeLink(const QString &deviceId, const QString &employeeNo);
+    QList<Link> links(const QString &deviceId) const; // by employeeNo
+    QList<Link> links() const;                        // by device, employeeNo
+    std::optional<Link> linkFor(const QString &deviceId, const QString &employeeNo) const;
+
+    // ---- Rejected suggestions -----------------------------------------------------------------
+    bool addRejectedSuggestion(const RejectedSuggestion &rejected); // idempotent
+    bool removeRejectedSuggestion(const RejectedSuggestion &rejected);
+    QList<RejectedSuggestion> rejectedSuggestions(const QString &deviceId) const;
+    QList<RejectedSuggestion> rejectedSuggestions() const;
+
+    // ---- Overrides ----------------------------------------------------------------------------
+    // An empty override (isEmpty()) removes the member's row. A null changedAt is stamped.
+    bool setOverride(const MemberOverride &memberOverride);
+    QList<MemberOverride> overrides() const; // by member key
+    std::optional<MemberOverride> overrideFor(const MemberKey &key) const;
+
+    // ---- Runs ---------------------------------------------------------------------------------
+    qint64 beginRun(RunKind kind, const QDateTime &startedAt); // new id (> 0), or -1
+    // Records the outcome of run.id (status, counts, error, finishedAt; a null finishedAt is
+    // stamped with now). Kind and start stay as begun. False if there is no such run.
+    bool finishRun(const RunRecord &run);
+    QList<RunRecord> runs(int limit = -1) const; // newest first; limit <= 0: all
+    std::optional<RunRecord> run(qint64 id) const;
+
+    // ---- Operations (journal and audit) -------------------------------------------------------
+    // Journals a write BEFORE it is sent: stored as Pending whatever record.status says; a null
+    // record.at is stamped with now; record.runId 0 means "no run". New id (> 0), or -1.
+    qint64 journalOperation(const OperationRecord &record);
+    // Records the result: status, error, at = now, and `after` when given (else kept).
+    // False if there is no such operation.
+    bool completeOperation(qint64 id, OperationStatus status, const QString &error = {},
+                           const std::optional<Person> &after = std::nullopt);
+    QList<OperationRecord> pendingOperations() const;      // oldest first
+    QList<OperationRecord> operations(qint64 runId) const; // oldest first
+    QList<OperationRecord> operationsForMember(const MemberKey &key,
+                                               int limit = -1) const; // newest first
+    std::optional<OperationRecord> operation(qint64 id) const;
+
+    // Migration statements of one schema version, exactly as applied (for tests that build
+    // databases of older versions). Empty for unknown versions.
+    static QStringList migrationStatements(int version);
+
+private:
+    class Transaction;
+    friend class Transaction;
+
+    Store(QString path, QString connectionName, const Clock &clock);
+
+    QSqlDatabase database() const;
+    bool migrate(QString *error);
+    bool writeMembers(qint64 orgId, const QList<Member> &members, bool replace);
+
+    QString m_path;
+    QString m_connectionName;
+    const Clock &m_clock;
+    int m_schemaVersion = 0;
+    int m_transactionDepth = 0;
+};
+
+} // namespace cis

@@ -1,0 +1,159 @@
+// The schema, as numbered migrations. A migration, once released, never changes: later
+// changes are new migrations appended at the end. Store::open applies the missing ones in
+// order, each in its own transaction together with its PRAGMA user_version.
+//
+// Conventions: dates and times are ISO-8601 text (NULL when absent), member keys are two
+// integers (org_id, member_id), booleans are 0/1, lists and maps are JSON text.
+
+#include "Store.h"
+
+namespace cis {
+
+namespace {
+
+// 1: the snapshots and the administrator's decisions.
+const char *const kMigration1[] = {
+    "PRAGMA application_id = 1128878897", // 'CIS1': marks the file as ours
+    "CREATE TABLE meta ("
+    " key TEXT PRIMARY KEY NOT NULL,"
+    " value TEXT NOT NULL)",
+
+    "CREATE TABLE members ("
+    " org_id INTEGER NOT NULL,"
+    " member_id INTEGER NOT NULL,"
+    " first_name TEXT NOT NULL DEFAULT '',"
+    " last_name TEXT NOT NULL DEFAULT '',"
+    " email TEXT NOT NULL DEFAULT '',"
+    " cell_phone1 TEXT NOT NULL DEFAULT '',"
+    " cell_phone2 TEXT NOT NULL DEFAULT '',"
+    " birth_date TEXT,"
+    " inactive INTEGER NOT NULL DEFAULT 0,"
+    " roles TEXT NOT NULL DEFAULT '[]',"
+    " tags TEXT NOT NULL DEFAULT '[]',"
+    " updated_at TEXT NOT NULL,"
+    " PRIMARY KEY (org_id, member_id))",
+
+    "CREATE TABLE devices ("
+    " device_id TEXT PRIMARY KEY NOT NULL,"
+    " last_read_at TEXT)",
+
+    "CREATE TABLE device_persons ("
+    " device_id TEXT NOT NULL REFERENCES devices(device_id) ON DELETE CASCADE,"
+    " employee_no TEXT NOT NULL,"
+    " name TEXT NOT NULL DEFAULT '',"
+    " given_name TEXT NOT NULL DEFAULT '',"
+    " family_name TEXT NOT NULL DEFAULT '',"
+    " user_type TEXT NOT NULL DEFAULT '',"
+    " valid_enabled INTEGER NOT NULL DEFAULT 0,"
+    " valid_begin TEXT,"
+    " valid_end TEXT,"
+    " door_right TEXT NOT NULL DEFAULT '',"
+    " right_plans TEXT NOT NULL DEFAULT '[]',"
+    " num_card INTEGER NOT NULL DEFAULT -1,"
+    " num_face INTEGER NOT NULL DEFAULT -1,"
+    " num_fp INTEGER NOT NULL DEFAULT -1,"
+    " other_fields TEXT NOT NULL DEFAULT '{}',"
+    " last_seen TEXT NOT NULL,"
+    " PRIMARY KEY (device_id, employee_no))",
+
+    "CREATE TABLE links ("
+    " id INTEGER PRIMARY KEY,"
+    " device_id TEXT NOT NULL,"
+    " employee_no TEXT NOT NULL,"
+    " org_id INTEGER NOT NULL,"
+    " member_id INTEGER NOT NULL,"
+    " origin TEXT NOT NULL,"
+    " created_at TEXT NOT NULL,"
+    " created_by TEXT NOT NULL DEFAULT '',"
+    " UNIQUE (device_id, employee_no))",
+
+    "CREATE TABLE rejected_suggestions ("
+    " device_id TEXT NOT NULL,"
+    " employee_no TEXT NOT NULL,"
+    " org_id INTEGER NOT NULL,"
+    " member_id INTEGER NOT NULL,"
+    " rejected_at TEXT NOT NULL,"
+    " PRIMARY KEY (device_id, employee_no, org_id, member_id))",
+
+    "CREATE TABLE overrides ("
+    " org_id INTEGER NOT NULL,"
+    " member_id INTEGER NOT NULL,"
+    " allow_until TEXT,"
+    " blocked INTEGER NOT NULL DEFAULT 0,"
+    " note TEXT NOT NULL DEFAULT '',"
+    " changed_at TEXT NOT NULL,"
+    " changed_by TEXT NOT NULL DEFAULT '',"
+    " PRIMARY KEY (org_id, member_id))",
+};
+
+// 2: the run/operation journal.
+const char *const kMigration2[] = {
+    "CREATE TABLE runs ("
+    " id INTEGER PRIMARY KEY AUTOINCREMENT,"
+    " kind TEXT NOT NULL,"
+    " started_at TEXT NOT NULL,"
+    " finished_at TEXT,"
+    " status TEXT NOT NULL,"
+    " members_fetched INTEGER NOT NULL DEFAULT 0,"
+    " created INTEGER NOT NULL DEFAULT 0,"
+    " updated INTEGER NOT NULL DEFAULT 0,"
+    " revoked INTEGER NOT NULL DEFAULT 0,"
+    " deleted INTEGER NOT NULL DEFAULT 0,"
+    " conflicts INTEGER NOT NULL DEFAULT 0,"
+    " failed INTEGER NOT NULL DEFAULT 0,"
+    " error TEXT NOT NULL DEFAULT '')",
+
+    "CREATE TABLE operations ("
+    " id INTEGER PRIMARY KEY AUTOINCREMENT,"
+    " run_id INTEGER REFERENCES runs(id),"
+    " device_id TEXT NOT NULL,"
+    " employee_no TEXT NOT NULL,"
+    " org_id INTEGER,"
+    " member_id INTEGER,"
+    " action TEXT NOT NULL,"
+    " before_json TEXT,"
+    " after_json TEXT,"
+    " status TEXT NOT NULL CHECK (status IN ('pending', 'done', 'failed', 'skipped')),"
+    " error TEXT NOT NULL DEFAULT '',"
+    " at TEXT NOT NULL)",
+
+    "CREATE INDEX operations_status ON operations(status)",
+    "CREATE INDEX operations_run ON operations(run_id)",
+};
+
+// 3: lookups by member (the member's history, the member's links).
+const char *const kMigration3[] = {
+    "CREATE INDEX operations_member ON operations(org_id, member_id, id)",
+    "CREATE INDEX links_member ON links(org_id, member_id)",
+};
+
+template<size_t N> QStringList toList(const char *const (&statements)[N])
+{
+    QStringList result;
+    for (const char *statement : statements)
+        result.append(QString::fromLatin1(statement));
+    return result;
+}
+
+} // namespace
+
+int Store::latestSchemaVersion()
+{
+    return 3;
+}
+
+QStringList Store::migrationStatements(int version)
+{
+    switch (version) {
+    case 1:
+        return toList(kMigration1);
+    case 2:
+        return toList(kMigration2);
+    case 3:
+        return toList(kMigration3);
+    default:
+        return {};
+    }
+}
+
+} // namespace cis
