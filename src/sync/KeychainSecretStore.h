@@ -1,0 +1,21 @@
+#pragma once
+
+#include "SecretStore.h"
+
+namespace cis {
+
+// The operating system's keychain through QtKeychain (Secret Service / KWallet on Linux,
+// Credential Manager on Windows, Keychain on macOS). No insecure fallback: when no keychain is
+// available, reads and writes fail with the keychain's own message.
+class KeychainSecretStore final : public SecretStore
+{
+public:
+    static QString serviceName();
+
+    void read(const QString &key, std::function<void(ReadResult)> done) override;
+    void write(const QString &key, const QString &secret,
+               std::function<void(QString error)> done) override;
+    void remove(const QString &key, std::function<void(QString error)> done) override;
+};
+
+} // namespace cis

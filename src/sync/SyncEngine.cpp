@@ -1,0 +1,829 @@
+#include "SyncEngine.h"
+
+#include "Clock.h"
+#include "Planner.h"
+#include "Store.h"
+#include "SyncLogging.h"
+
+#include <QCoreApplication>
+#include <QCryptographicHash>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QTimer>
+
+namespace cis {
+
+namespace {
+
+const QString kLastMemberCount = QStringLiteral("last_member_count");
+const QString kLastMemberFetch = QStringLiteral("last_member_fetch_started");
+
+QString limitsKey(const QString &deviceId)
+{
+    return QStringLiteral("device_limits/") + deviceId;
+}
+
+QString memberLabel(const PlannedAction &action)
+{
+    if (!action.memberName.isEmpty() && action.member)
+        return QStringLiteral("%1 (%2)")
+            .arg(action.memberName)
+            .arg(action.member->organisationMemberId);
+    if (action.member)
+        return QString::number(action.member->organisationMemberId);
+    return action.before ? action.before->name : QString();
+}
+
+QString endpointOf(QNetworkReply *reply)
+{
+    QString verb;
+    switch (reply->operation()) {
+    case QNetworkAccessManager::GetOperation:
+        verb = QStringLiteral("GET");
+        break;
+    case QNetworkAccessManager::PutOperation:
+        verb = QStringLiteral("PUT");
+        break;
+    case QNetworkAccessManager::PostOperation:
+        verb = QStringLiteral("POST");
+        break;
+    case QNetworkAccessManager::DeleteOperation:
+        verb = QStringLiteral("DELETE");
+        break;
+    case QNetworkAccessManager::HeadOperation:
+        verb = QStringLiteral("HEAD");
+        break;
+    default:
+        verb = QString::fromLatin1(
+            reply->request().attribute(QNetworkRequest::CustomVerbAttribute).toByteArray());
+        break;
+    }
+    return verb + QLatin1Char(' ') + reply->url().path();
+}
+
+QString hostKey(const QUrl &url)
+{
+    return url.host() + QLatin1Char(':') +
+           QString::number(url.port(url.scheme() == QLatin1String("https") ? 443 : 80));
+}
+
+} // namespace
+
+struct SyncEngine::Run
+{
+    RunOptions options;
+    RunReport report;
+    QElapsedTimer clock;
+    QList<Member> members;
+    bool stopRequested = false;
+    QDateTime fetchStartedAt;
+    int deviceIndex = -1;
+    QList<DeviceSettings> devices;
+    std::unique_ptr<CardskipperClient> cardskipper;
+    QHash<QString, QString> deviceByHost;
+};
+
+struct SyncEngine::DeviceWork
+{
+    DeviceSettings device;
+    HikvisionClient *client = nullptr;
+    DeviceOutcome outcome;
+    QList<PlannedAction> writes;
+    int nextWrite = 0;
+    QElapsedTimer applyTimer;
+};
+
+SyncEngine::SyncEngine(Store &store, const Clock &clock, QObject *parent)
+    : QObject(parent)
+    , m_store(store)
+    , m_clock(clock)
+    , m_network(new QNetworkAccessManager(this))
+{
+    connect(m_network, &QNetworkAccessManager::finished, this, [this](QNetworkReply *reply) {
+        if (!m_run)
+            return;
+        const QString endpoint = endpointOf(reply);
+        countRequest(endpoint, m_run->deviceByHost.value(hostKey(reply->url())));
+    });
+}
+
+SyncEngine::~SyncEngine() = default;
+
+void SyncEngine::setConfiguration(const AppSettings &settings, const Credentials &credentials)
+{
+    m_settings = settings;
+    m_credentials = credentials;
+    // A client whose configuration changed is replaced, which also ends a wrong-password
+    // refusal: new credentials deserve one attempt. Unchanged ones keep their state.
+    for (auto it = m_clients.begin(); it != m_clients.end();) {
+        const DeviceSettings *device = m_settings.device(it->first);
+        if (!device)
+            it = m_clients.erase(it);
+        else
+            ++it;
+    }
+}
+
+std::optional<HikvisionError> SyncEngine::deviceRefusal(const QString &deviceId) const
+{
+    const auto found = m_clients.find(deviceId);
+    if (found == m_clients.end())
+        return std::nullopt;
+    return found->second.client->refusal();
+}
+
+HikvisionClient &SyncEngine::clientFor(const DeviceSettings &device)
+{
+    const QString password = m_credentials.devicePasswords.value(device.id);
+    const QByteArray key = QCryptographicHash::hash(
+        (device.url.toString() + QLatin1Char('\n') + device.username + QLatin1Char('\n') +
+         password + QLatin1Char('\n') +
+         QString::fromLatin1(device.pinnedCertificateSha256.toHex()) + QLatin1Char('\n') +
+         QString::number(device.maxConcurrentRequests) + QLatin1Char('\n') +
+         QString::number(device.timeoutSeconds))
+            .toUtf8(),
+        QCryptographicHash::Sha256);
+    const QString configKey = QString::fromLatin1(key.toHex());
+    DeviceClient &slot = m_clients[device.id];
+    if (!slot.client || slot.configKey != configKey) {
+        HikvisionConfig config;
+        config.baseUrl = device.url;
+        config.username = device.username;
+        config.password = password;
+        config.pinnedCertificateSha256 = device.pinnedCertificateSha256;
+        config.maxConcurrentRequests = device.maxConcurrentRequests;
+        config.timeoutMs = device.timeoutSeconds * 1000;
+        config.readRetryBackoffMs = std::max(0, m_settings.sync.retryBackoffMs / 2);
+        slot.client = std::make_unique<HikvisionClient>(config, m_network, &m_clock);
+        slot.configKey = configKey;
+        slot.probed = false;
+    }
+    return *slot.client;
+}
+
+DeviceLimits SyncEngine::limitsFor(const QString &deviceId) const
+{
+    DeviceLimits limits;
+    const QJsonObject object =
+        QJsonDocument::fromJson(m_store.meta(limitsKey(deviceId)).toUtf8()).object();
+    if (object.isEmpty())
+        return limits;
+    limits.employeeNoMaxLength =
+        object.value(QStringLiteral("employeeNoMax")).toInt(limits.employeeNoMaxLength);
+    limits.nameMaxBytes = object.value(QStringLiteral("nameMax")).toInt(limits.nameMaxBytes);
+    const QDateTime begin =
+        QDateTime::fromString(object.value(QStringLiteral("validBegin")).toString(), Qt::ISODate);
+    const QDateTime end =
+        QDateTime::fromString(object.value(QStringLiteral("validEnd")).toString(), Qt::ISODate);
+    if (begin.isValid())
+        limits.validBegin = begin;
+    if (end.isValid())
+        limits.validEnd = end;
+    return limits;
+}
+
+void SyncEngine::rememberLimits(const QString &deviceId, const UserCapabilities &capabilities)
+{
+    QJsonObject object{{QStringLiteral("employeeNoMax"), capabilities.employeeNoLength.max},
+                       {QStringLiteral("nameMax"), capabilities.nameLength.max}};
+    const auto local = [](const QDateTime &time) {
+        return QDateTime(time.date(), time.time()).toString(Qt::ISODate);
+    };
+    if (capabilities.validTimeRangeBegin.isValid())
+        object.insert(QStringLiteral("validBegin"), local(capabilities.validTimeRangeBegin));
+    if (capabilities.validTimeRangeEnd.isValid())
+        object.insert(QStringLiteral("validEnd"), local(capabilities.validTimeRangeEnd));
+    m_store.setMeta(limitsKey(deviceId),
+                    QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact)));
+}
+
+void SyncEngine::log(const QString &level, const QString &deviceId, const QString &member,
+                     const QString &text)
+{
+    if (level == QLatin1String("error"))
+        qCWarning(lcSync).noquote() << text;
+    else
+        qCInfo(lcSync).noquote() << text;
+    emit logMessage(level, deviceId, member, text);
+}
+
+void SyncEngine::countRequest(const QString &endpoint, const QString &deviceId)
+{
+    m_run->report.requestsByEndpoint[endpoint] += 1;
+    if (deviceId.isEmpty())
+        return;
+    for (DeviceOutcome &outcome : m_run->report.devices) {
+        if (outcome.deviceId == deviceId)
+            outcome.requests += 1;
+    }
+}
+
+bool SyncEngine::start(const RunOptions &options)
+{
+    if (m_run)
+        return false;
+    m_run = std::make_unique<Run>();
+    m_run->options = options;
+    m_run->clock.start();
+    RunRecord &record = m_run->report.run;
+    record.kind = options.kind;
+    record.startedAt = m_clock.now();
+    record.id = m_store.beginRun(options.kind, record.startedAt);
+    for (const DeviceSettings &device : m_settings.devices) {
+        if (!device.enabled)
+            continue;
+        if (!options.onlyDeviceId.isEmpty() && device.id != options.onlyDeviceId)
+            continue;
+        m_run->devices.append(device);
+        m_run->deviceByHost.insert(hostKey(device.url), device.id);
+    }
+    m_run->deviceByHost.insert(hostKey(m_settings.cardskipper.url), QString());
+    emit runStarted(record.id, options.kind);
+    log(QStringLiteral("info"), {}, {},
+        options.kind == RunKind::Preview         ? tr("Preview started.")
+        : options.kind == RunKind::FullReconcile ? tr("Full reconcile started.")
+                                                 : tr("Sync started."));
+    QTimer::singleShot(0, this, [this] { fetchMembers(); });
+    return true;
+}
+
+void SyncEngine::requestStop()
+{
+    if (m_run)
+        m_run->stopRequested = true;
+}
+
+void SyncEngine::fetchMembers()
+{
+    CardskipperConfig config;
+    config.baseUrl = m_settings.cardskipper.url;
+    config.username = m_settings.cardskipper.username;
+    config.password = m_credentials.cardskipperPassword;
+    config.timeoutMs = m_settings.cardskipper.timeoutSeconds * 1000;
+    m_run->cardskipper = std::make_unique<CardskipperClient>(config, m_network);
+
+    ExportCriteria criteria;
+    criteria.organisationId = m_settings.cardskipper.organisationId;
+    const QDateTime lastFetch = QDateTime::fromString(m_store.meta(kLastMemberFetch), Qt::ISODate);
+    // Only a full export shows members who left, so reconciles, previews and the first run
+    // always take everything.
+    const bool incremental = !m_run->options.fullMemberExport &&
+                             m_run->options.kind == RunKind::QuickSync && lastFetch.isValid() &&
+                             m_store.memberCount(criteria.organisationId) > 0;
+    if (incremental)
+        criteria.changedAt = ExportCriteria::changedAtWithOverlap(lastFetch);
+    m_run->report.run.kind = m_run->options.kind;
+    const QDateTime fetchStarted = m_clock.now();
+    m_run->cardskipper->exportMembers(
+        criteria, [this, incremental, fetchStarted](CardskipperClient::MembersResult result) {
+            if (!m_run)
+                return;
+            m_run->report.fetchMs = m_run->clock.elapsed();
+            if (result && incremental) {
+                QElapsedTimer db;
+                db.start();
+                m_store.upsertMembers(m_settings.cardskipper.organisationId, result.value());
+                m_store.setMeta(kLastMemberFetch, fetchStarted.toString(Qt::ISODate));
+                m_run->report.run.membersFetched = int(result.value().size());
+                m_run->members = m_store.members(m_settings.cardskipper.organisationId);
+                m_run->report.databaseMs += db.elapsed();
+                m_run->deviceIndex = -1;
+                return nextDevice();
+            }
+            m_run->fetchStartedAt = fetchStarted;
+            onMembers(std::move(result));
+        });
+}
+
+void SyncEngine::onMembers(CardskipperClient::MembersResult result)
+{
+    RunReport &report = m_run->report;
+    if (!result) {
+        report.cardskipperError = result.error().message();
+        report.run.error = report.cardskipperError;
+        report.run.status = RunStatus::Failed;
+        log(QStringLiteral("error"), {}, {},
+            tr("No member list, so no door was changed: %1").arg(report.cardskipperError));
+        return finishRun();
+    }
+    const qint64 organisationId = m_settings.cardskipper.organisationId;
+    QList<Member> members = std::move(result.value());
+    report.run.membersFetched = int(members.size());
+    const int previous = m_store.meta(kLastMemberCount).toInt();
+    const SyncPolicy &policy = m_settings.sync.policy;
+    // A full list that is empty or much shorter than last time is far more likely an API or
+    // account problem than half the club leaving: keep the old snapshot and touch nothing.
+    if (policy.guardEnabled && !m_run->options.force) {
+        if (members.isEmpty())
+            report.guardReasons.append(
+                tr("Cardskipper returned no members for organisation %1 (last time %2); "
+                   "nothing was changed.")
+                    .arg(organisationId)
+                    .arg(previous));
+        else if (previous > 0 && double(members.size()) < policy.guardMinMemberRatio * previous)
+            report.guardReasons.append(
+                tr("Cardskipper returned %1 members, fewer than %2 % of the %3 last time; "
+                   "nothing was changed.")
+                    .arg(members.size())
+                    .arg(qRound(policy.guardMinMemberRatio * 100))
+                    .arg(previous));
+    }
+    if (!report.guardReasons.isEmpty() && m_run->options.kind != RunKind::Preview) {
+        report.membersHeld = true;
+        report.run.status = RunStatus::Held;
+        for (const QString &reason : report.guardReasons)
+            log(QStringLiteral("warning"), {}, {}, reason);
+        return finishRun();
+    }
+    QElapsedTimer db;
+    db.start();
+    if (m_run->options.kind != RunKind::Preview) {
+        m_store.replaceMembers(organisationId, members);
+        m_store.setMeta(kLastMemberCount, QString::number(members.size()));
+        m_store.setMeta(kLastMemberFetch, m_run->fetchStartedAt.toString(Qt::ISODate));
+    }
+    report.databaseMs += db.elapsed();
+    m_run->members = std::move(members);
+    m_run->deviceIndex = -1;
+    nextDevice();
+}
+
+void SyncEngine::nextDevice()
+{
+    if (m_run->stopRequested)
+        return finishRun();
+    ++m_run->deviceIndex;
+    if (m_run->deviceIndex >= m_run->devices.size())
+        return finishRun();
+    auto work = std::make_shared<DeviceWork>();
+    work->device = m_run->devices.at(m_run->deviceIndex);
+    work->outcome.deviceId = work->device.id;
+    work->outcome.deviceName = work->device.name;
+    m_run->report.devices.append(work->outcome);
+    work->client = &clientFor(work->device);
+    if (const auto refusal = work->client->refusal()) {
+        // Wrong password or lockout: contacting the device again would only cost attempts.
+        return failDevice(work, *refusal);
+    }
+    resolvePending(work);
+}
+
+void SyncEngine::resolvePending(const std::shared_ptr<DeviceWork> &work)
+{
+    QList<OperationRecord> pending;
+    for (const OperationRecord &operation : m_store.pendingOperations()) {
+        if (operation.deviceId == work->device.id)
+            pending.append(operation);
+    }
+    if (pending.isEmpty())
+        return readDevice(work);
+    // A previous run stopped between sending a write and recording its answer. Ask the device
+    // what it has now instead of guessing; the plan then repairs whatever is still wrong.
+    QStringList employeeNos;
+    for (const OperationRecord &operation : pending) {
+        if (!employeeNos.contains(operation.employeeNo))
+            employeeNos.append(operation.employeeNo);
+    }
+    log(QStringLiteral("info"), work->device.id, {},
+        tr("%1: checking %2 write(s) that an earlier run left unfinished.")
+            .arg(work->device.name)
+            .arg(pending.size()));
+    ensureProbed(work, [this, work, pending, employeeNos] {
+        work->client->searchPersons(
+            employeeNos, [this, work, pending](HikvisionClient::Result<PersonSearchResult> found) {
+                if (!m_run)
+                    return;
+                if (!found)
+                    return failDevice(work, found.error());
+                QHash<QString, Person> onDevice;
+                for (const Person &person : found.value().persons)
+                    onDevice.insert(person.employeeNo, person);
+                m_store.transaction([&] {
+                    for (const OperationRecord &operation : pending) {
+                        const auto person = onDevice.constFind(operation.employeeNo);
+                        if (person != onDevice.constEnd()) {
+                            m_store.upsertDevicePerson(work->device.id, *person);
+                            if (operation.action == ActionKind::Create && operation.member &&
+                                !m_store.linkFor(work->device.id, operation.employeeNo)) {
+                                Link link;
+                                link.deviceId = work->device.id;
+                                link.employeeNo = operation.employeeNo;
+                                link.member = *operation.member;
+                                link.origin = LinkOrigin::Created;
+                                link.createdAt = m_clock.now();
+                                link.createdBy = QStringLiteral("sync");
+                                m_store.addLink(link);
+                            }
+                        } else {
+                            m_store.removeDevicePerson(work->device.id, operation.employeeNo);
+                        }
+                        const bool reached =
+                            operation.action == ActionKind::Delete
+                                ? person == onDevice.constEnd()
+                                : person != onDevice.constEnd() && operation.after &&
+                                      person->validity == operation.after->validity;
+                        m_store.completeOperation(
+                            operation.id, reached ? OperationStatus::Done : OperationStatus::Failed,
+                            reached ? QString()
+                                    : tr("interrupted before the device answered; the device "
+                                         "was read back and the next plan repairs it"),
+                            person != onDevice.constEnd() ? std::optional<Person>(*person)
+                                                          : std::nullopt);
+                    }
+                    return true;
+                });
+                readDevice(work);
+            });
+    });
+}
+
+void SyncEngine::ensureProbed(const std::shared_ptr<DeviceWork> &work, std::function<void()> next)
+{
+    DeviceClient &slot = m_clients[work->device.id];
+    if (slot.probed)
+        return next();
+    work->client->probe([this, work, next = std::move(next)](
+                            HikvisionClient::Result<HikvisionClient::Probe> probe) {
+        if (!m_run)
+            return;
+        if (!probe)
+            return failDevice(work, probe.error());
+        m_clients[work->device.id].probed = true;
+        rememberLimits(work->device.id, probe.value().capabilities);
+        next();
+    });
+}
+
+void SyncEngine::readDevice(const std::shared_ptr<DeviceWork> &work)
+{
+    const DeviceSnapshot snapshot = m_store.deviceSnapshot(work->device.id);
+    const bool mustRead =
+        m_run->options.kind == RunKind::FullReconcile || !snapshot.readAt.isValid();
+    if (!mustRead)
+        return planDevice(work);
+    ensureProbed(work, [this, work] {
+        work->client->searchAllPersons([this,
+                                        work](HikvisionClient::Result<PersonSearchResult> result) {
+            if (!m_run)
+                return;
+            if (!result)
+                return failDevice(work, result.error());
+            for (const QString &warning : result.value().warnings)
+                log(QStringLiteral("warning"), work->device.id, {}, warning);
+            QElapsedTimer db;
+            db.start();
+            m_store.replaceDevicePersons(work->device.id, result.value().persons, m_clock.now());
+            m_run->report.databaseMs += db.elapsed();
+            planDevice(work);
+        });
+    });
+}
+
+void SyncEngine::planDevice(const std::shared_ptr<DeviceWork> &work)
+{
+    QElapsedTimer timer;
+    timer.start();
+    PlanInput input;
+    input.deviceId = work->device.id;
+    input.organisationId = m_settings.cardskipper.organisationId;
+    input.now = m_clock.now();
+    input.members = m_run->members;
+    input.devicePersons = m_store.deviceSnapshot(work->device.id).persons;
+    input.links = m_store.links(work->device.id);
+    input.overrides = m_store.overrides();
+    input.rejectedSuggestions = m_store.rejectedSuggestions(work->device.id);
+    input.policy = m_settings.sync.policy;
+    input.limits = limitsFor(work->device.id);
+    // The member-count guard ran on the fetched list before it was saved.
+    input.previousMemberCount = -1;
+    work->outcome.plan = makePlan(input);
+    m_run->report.planMs += timer.elapsed();
+
+    const Plan &plan = work->outcome.plan;
+    for (const QString &warning : plan.warnings)
+        log(QStringLiteral("warning"), work->device.id, {}, warning);
+    for (const PlannedAction &action : plan.actions) {
+        if (action.kind == ActionKind::Conflict)
+            log(QStringLiteral("warning"), work->device.id, memberLabel(action), action.reason);
+    }
+    if (m_run->options.kind == RunKind::Preview)
+        return finishDevice(work, DeviceOutcome::Status::Previewed);
+    if (plan.guard.held && !m_run->options.force) {
+        for (const QString &reason : plan.guard.reasons)
+            log(QStringLiteral("warning"), work->device.id, {},
+                tr("%1: held back: %2").arg(work->device.name, reason));
+        return finishDevice(work, DeviceOutcome::Status::Held,
+                            plan.guard.reasons.join(QLatin1Char(' ')));
+    }
+    work->writes = plan.writes();
+    work->nextWrite = 0;
+    if (work->writes.isEmpty())
+        return finishDevice(work, DeviceOutcome::Status::Synced);
+    // Writes need the device's own limits and profile; a quiet run never asks for them. The
+    // plan is made again with what the device said.
+    if (!m_clients[work->device.id].probed)
+        return ensureProbed(work, [this, work] { planDevice(work); });
+    work->applyTimer.start();
+    applyNext(work);
+}
+
+void SyncEngine::applyNext(const std::shared_ptr<DeviceWork> &work)
+{
+    emit progress(work->device.id, work->nextWrite, int(work->writes.size()));
+    if (m_run->stopRequested || work->nextWrite >= work->writes.size()) {
+        m_run->report.applyMs += work->applyTimer.elapsed();
+        return finishDevice(work, work->outcome.failed > 0 ? DeviceOutcome::Status::PartlyFailed
+                                                           : DeviceOutcome::Status::Synced);
+    }
+    const PlannedAction &action = work->writes.at(work->nextWrite);
+    OperationRecord operation;
+    operation.runId = m_run->report.run.id;
+    operation.deviceId = work->device.id;
+    operation.employeeNo = action.employeeNo;
+    operation.member = action.member;
+    operation.action = action.kind;
+    operation.before = action.before;
+    operation.after = action.after;
+    operation.status = OperationStatus::Pending;
+    operation.at = m_clock.now();
+    // Journal first: if we die after sending, the next start reads this person back.
+    const qint64 operationId = m_store.journalOperation(operation);
+    execute(work, action, operationId, 0);
+}
+
+void SyncEngine::execute(const std::shared_ptr<DeviceWork> &work, const PlannedAction &action,
+                         qint64 operationId, int attempt)
+{
+    auto done = [this, work, action, operationId,
+                 attempt](HikvisionClient::Result<WriteResult> result) {
+        if (!m_run)
+            return;
+        finishWrite(work, action, operationId, result, attempt);
+    };
+    switch (action.kind) {
+    case ActionKind::Create:
+        return work->client->recordPerson(*action.after, done);
+    case ActionKind::UpdateValidity:
+    case ActionKind::Revoke:
+        return work->client->modifyPersonValidity(*action.after, done);
+    case ActionKind::Rename:
+        return work->client->setUpPerson(*action.after, done);
+    case ActionKind::Delete:
+        return work->client->deletePersons(
+            {action.employeeNo}, [this, work, action, operationId,
+                                  attempt](HikvisionClient::Result<DeleteResult> result) {
+                if (!m_run)
+                    return;
+                if (result)
+                    return finishWrite(work, action, operationId,
+                                       WriteResult{action.employeeNo, {}}, attempt);
+                finishWrite(work, action, operationId, result.error(), attempt);
+            });
+    default:
+        return recordFailure(work, action, operationId, tr("not a write"));
+    }
+}
+
+void SyncEngine::finishWrite(const std::shared_ptr<DeviceWork> &work, const PlannedAction &action,
+                             qint64 operationId, const HikvisionClient::Result<WriteResult> &result,
+                             int attempt)
+{
+    if (result)
+        return recordSuccess(work, action, operationId, result.value().warnings);
+    const HikvisionError &error = result.error();
+    using Kind = HikvisionError::Kind;
+    if (error.blocksClient()) {
+        // Leave the journal row pending: whether the device took it is unknown only in theory
+        // (it refused the login), and the next start reads the person back anyway.
+        recordFailure(work, action, operationId, error.message());
+        return failDevice(work, error);
+    }
+    // The goal of a revoke or delete is reached when the person is gone.
+    if (error.kind == Kind::DoesNotExist &&
+        (action.kind == ActionKind::Revoke || action.kind == ActionKind::Delete)) {
+        m_store.removeDevicePerson(work->device.id, action.employeeNo);
+        return recordSuccess(work, action, operationId,
+                             {tr("%1 was no longer on the device.").arg(memberLabel(action))});
+    }
+    // Deleted by hand on the device: put it back rather than failing.
+    if (error.kind == Kind::DoesNotExist &&
+        (action.kind == ActionKind::UpdateValidity || action.kind == ActionKind::Rename)) {
+        PlannedAction again = action;
+        again.kind = ActionKind::Create;
+        return work->client->recordPerson(
+            *action.after,
+            [this, work, again, operationId](HikvisionClient::Result<WriteResult> r) {
+                if (!m_run)
+                    return;
+                finishWrite(work, again, operationId, r, 1000);
+            });
+    }
+    // Our snapshot missed a person we made earlier (e.g. the answer was lost): when it is ours
+    // by name, correct its window instead; anyone else's person is a conflict, never overwritten.
+    if (error.kind == Kind::AlreadyExists && action.kind == ActionKind::Create && attempt < 1000) {
+        return work->client->searchPersons(
+            {action.employeeNo},
+            [this, work, action, operationId](HikvisionClient::Result<PersonSearchResult> found) {
+                if (!m_run)
+                    return;
+                const Person *existing = nullptr;
+                if (found) {
+                    for (const Person &person : found.value().persons) {
+                        if (person.employeeNo == action.employeeNo)
+                            existing = &person;
+                    }
+                }
+                if (existing && action.after && existing->name == action.after->name) {
+                    PlannedAction adopt = action;
+                    adopt.kind = ActionKind::Create; // recorded as the create it completes
+                    return work->client->modifyPersonValidity(
+                        *action.after,
+                        [this, work, adopt, operationId](HikvisionClient::Result<WriteResult> r) {
+                            if (!m_run)
+                                return;
+                            finishWrite(work, adopt, operationId, r, 1000);
+                        });
+                }
+                if (existing)
+                    m_store.upsertDevicePerson(work->device.id, *existing);
+                recordFailure(
+                    work, action, operationId,
+                    tr("employeeNo %1 is already used on the device by \"%2\"; it was "
+                       "left alone. Link it to the member or change its employeeNo.")
+                        .arg(action.employeeNo, existing ? existing->name : QStringLiteral("?")));
+            });
+    }
+    if (error.isTransient() && attempt < m_settings.sync.retryAttempts) {
+        const int delay = m_settings.sync.retryBackoffMs * (1 << std::min(attempt, 6));
+        log(QStringLiteral("info"), work->device.id, memberLabel(action),
+            tr("%1; trying again in %2 s.").arg(error.message()).arg(delay / 1000.0));
+        QTimer::singleShot(delay, this, [this, work, action, operationId, attempt] {
+            if (m_run)
+                execute(work, action, operationId, attempt + 1);
+        });
+        return;
+    }
+    recordFailure(work, action, operationId, error.message());
+}
+
+void SyncEngine::recordSuccess(const std::shared_ptr<DeviceWork> &work, const PlannedAction &action,
+                               qint64 operationId, const QStringList &warnings)
+{
+    QElapsedTimer db;
+    db.start();
+    m_store.transaction([&] {
+        if (action.kind == ActionKind::Delete) {
+            m_store.removeDevicePerson(work->device.id, action.employeeNo);
+            m_store.removeLink(work->device.id, action.employeeNo);
+        } else if (action.after) {
+            Person stored = *action.after;
+            if (action.before) {
+                stored.numOfCard = action.before->numOfCard;
+                stored.numOfFace = action.before->numOfFace;
+                stored.numOfFP = action.before->numOfFP;
+            }
+            m_store.upsertDevicePerson(work->device.id, stored);
+        }
+        if (action.kind == ActionKind::Create && action.member &&
+            !m_store.linkFor(work->device.id, action.employeeNo)) {
+            Link link;
+            link.deviceId = work->device.id;
+            link.employeeNo = action.employeeNo;
+            link.member = *action.member;
+            link.origin = LinkOrigin::Created;
+            link.createdAt = m_clock.now();
+            link.createdBy = QStringLiteral("sync");
+            m_store.addLink(link);
+        }
+        m_store.completeOperation(operationId, OperationStatus::Done, {}, action.after);
+        return true;
+    });
+    m_run->report.databaseMs += db.elapsed();
+    RunRecord &run = m_run->report.run;
+    switch (action.kind) {
+    case ActionKind::Create:
+        ++run.created;
+        break;
+    case ActionKind::UpdateValidity:
+    case ActionKind::Rename:
+        ++run.updated;
+        break;
+    case ActionKind::Revoke:
+        ++run.revoked;
+        break;
+    case ActionKind::Delete:
+        ++run.deleted;
+        break;
+    default:
+        break;
+    }
+    ++work->outcome.written;
+    for (const QString &warning : warnings)
+        log(QStringLiteral("warning"), work->device.id, memberLabel(action), warning);
+    const QString verb = action.kind == ActionKind::Create   ? tr("created")
+                         : action.kind == ActionKind::Revoke ? tr("access ended")
+                         : action.kind == ActionKind::Delete ? tr("deleted")
+                         : action.kind == ActionKind::Rename ? tr("renamed")
+                                                             : tr("validity updated");
+    QString window;
+    if (action.after && action.kind != ActionKind::Delete)
+        window = tr(" (valid %1 – %2)")
+                     .arg(action.after->validity.begin.toString(QStringLiteral("yyyy-MM-dd")),
+                          action.after->validity.end.toString(QStringLiteral("yyyy-MM-dd HH:mm")));
+    log(QStringLiteral("info"), work->device.id, memberLabel(action),
+        tr("%1: %2 %3%4.").arg(work->device.name, memberLabel(action), verb, window));
+    if (const auto record = m_store.operation(operationId)) {
+        m_run->report.operations.append(*record);
+        emit operationFinished(*record);
+    }
+    ++work->nextWrite;
+    applyNext(work);
+}
+
+void SyncEngine::recordFailure(const std::shared_ptr<DeviceWork> &work, const PlannedAction &action,
+                               qint64 operationId, const QString &error)
+{
+    m_store.completeOperation(operationId, OperationStatus::Failed, error, std::nullopt);
+    ++m_run->report.run.failed;
+    ++work->outcome.failed;
+    log(QStringLiteral("error"), work->device.id, memberLabel(action),
+        tr("%1: %2 could not be written: %3").arg(work->device.name, memberLabel(action), error));
+    if (const auto record = m_store.operation(operationId)) {
+        m_run->report.operations.append(*record);
+        emit operationFinished(*record);
+    }
+    ++work->nextWrite;
+    // A failed device write does not stop the others; an auth failure already left above.
+    if (!work->client->refusal())
+        applyNext(work);
+}
+
+void SyncEngine::failDevice(const std::shared_ptr<DeviceWork> &work, const HikvisionError &error)
+{
+    const DeviceOutcome::Status status =
+        error.blocksClient() || error.kind == HikvisionError::Kind::UntrustedCertificate
+            ? DeviceOutcome::Status::AuthFailed
+            : DeviceOutcome::Status::Failed;
+    if (work->applyTimer.isValid())
+        m_run->report.applyMs += work->applyTimer.elapsed();
+    log(QStringLiteral("error"), work->device.id, {},
+        tr("%1: %2").arg(work->device.name, error.message()));
+    finishDevice(work, status, error.message());
+}
+
+void SyncEngine::finishDevice(const std::shared_ptr<DeviceWork> &work, DeviceOutcome::Status status,
+                              const QString &message)
+{
+    work->outcome.status = status;
+    work->outcome.message = message;
+    for (DeviceOutcome &outcome : m_run->report.devices) {
+        if (outcome.deviceId == work->device.id) {
+            const int requests = outcome.requests;
+            outcome = work->outcome;
+            outcome.requests = requests;
+        }
+    }
+    const Plan &plan = work->outcome.plan;
+    m_run->report.run.conflicts += plan.count(ActionKind::Conflict);
+    if (status == DeviceOutcome::Status::Synced)
+        log(QStringLiteral("info"), work->device.id, {},
+            work->outcome.written == 0 ? tr("%1: in sync, nothing to write.").arg(work->device.name)
+                                       : tr("%1: %2 change(s) written.")
+                                             .arg(work->device.name)
+                                             .arg(work->outcome.written));
+    // Let the client's own queue unwind before the next device starts.
+    QTimer::singleShot(0, this, [this] {
+        if (m_run)
+            nextDevice();
+    });
+}
+
+void SyncEngine::finishRun()
+{
+    RunReport &report = m_run->report;
+    RunRecord &run = report.run;
+    run.finishedAt = m_clock.now();
+    if (run.status == RunStatus::Running) {
+        const int code = report.exitCode();
+        run.status = code == 0   ? RunStatus::Succeeded
+                     : code == 4 ? RunStatus::Held
+                     : code == 1 ? RunStatus::PartlyFailed
+                                 : RunStatus::Failed;
+        for (const DeviceOutcome &device : report.devices) {
+            if (!device.message.isEmpty() && run.error.isEmpty() &&
+                device.status != DeviceOutcome::Status::Synced)
+                run.error = device.message;
+        }
+    }
+    m_store.finishRun(run);
+    const RunReport finished = report;
+    // Keep the Cardskipper client alive until its own callback stack has unwound.
+    QTimer::singleShot(0, this, [this, finished] {
+        m_run.reset();
+        emit runFinished(finished);
+    });
+}
+
+} // namespace cis

@@ -1,0 +1,121 @@
+#pragma once
+
+#include "CardskipperClient.h"
+#include "HikvisionClient.h"
+#include "RunReport.h"
+#include "Settings.h"
+
+#include <QElapsedTimer>
+#include <QHash>
+#include <QObject>
+#include <map>
+#include <memory>
+
+class QNetworkAccessManager;
+
+namespace cis {
+
+class Clock;
+class Store;
+
+// fetch -> match -> plan -> guard -> apply -> record, for every configured device, one device
+// and (by default) one request at a time. Asynchronous: start() returns at once, progress and
+// results arrive as signals, runFinished() ends every run. The Store must live on this
+// object's thread.
+//
+// Device clients live as long as their configuration: a terminal that rejected the password is
+// not asked again until setConfiguration() brings other credentials, and a locked one not
+// before its lock has expired.
+class SyncEngine : public QObject
+{
+    Q_OBJECT
+
+public:
+    struct Credentials
+    {
+        QString cardskipperPassword;
+        QHash<QString, QString> devicePasswords; // by device id
+    };
+
+    struct RunOptions
+    {
+        RunKind kind = RunKind::QuickSync;
+        bool force = false;           // apply plans the guard held
+        bool fullMemberExport = true; // false: only members changed since the last fetch
+        QString onlyDeviceId;         // empty: every enabled device
+    };
+
+    SyncEngine(Store &store, const Clock &clock, QObject *parent = nullptr);
+    ~SyncEngine() override;
+
+    void setConfiguration(const AppSettings &settings, const Credentials &credentials);
+    const AppSettings &settings() const { return m_settings; }
+    const Credentials &credentials() const { return m_credentials; }
+
+    bool isRunning() const { return m_run != nullptr; }
+    // false (and nothing happens) while a run is going on.
+    bool start(const RunOptions &options);
+    // Finishes the write in flight, then stops; runFinished() follows.
+    void requestStop();
+
+    // Why a device is not being contacted right now, if it is not.
+    std::optional<HikvisionError> deviceRefusal(const QString &deviceId) const;
+
+signals:
+    void runStarted(qint64 runId, cis::RunKind kind);
+    void progress(const QString &deviceId, int done, int total);
+    void operationFinished(const cis::OperationRecord &operation);
+    // level: "info", "warning" or "error"; deviceId and member may be empty.
+    void logMessage(const QString &level, const QString &deviceId, const QString &member,
+                    const QString &text);
+    void runFinished(const cis::RunReport &report);
+
+private:
+    struct Run;
+    struct DeviceWork;
+    struct DeviceClient
+    {
+        QString configKey;
+        std::unique_ptr<HikvisionClient> client;
+        bool probed = false;
+    };
+
+    void fetchMembers();
+    void onMembers(CardskipperClient::MembersResult result);
+    void nextDevice();
+    void resolvePending(const std::shared_ptr<DeviceWork> &work);
+    void readDevice(const std::shared_ptr<DeviceWork> &work);
+    void planDevice(const std::shared_ptr<DeviceWork> &work);
+    void ensureProbed(const std::shared_ptr<DeviceWork> &work, std::function<void()> next);
+    void applyNext(const std::shared_ptr<DeviceWork> &work);
+    void execute(const std::shared_ptr<DeviceWork> &work, const PlannedAction &action,
+                 qint64 operationId, int attempt);
+    void finishWrite(const std::shared_ptr<DeviceWork> &work, const PlannedAction &action,
+                     qint64 operationId, const HikvisionClient::Result<WriteResult> &result,
+                     int attempt);
+    void recordSuccess(const std::shared_ptr<DeviceWork> &work, const PlannedAction &action,
+                       qint64 operationId, const QStringList &warnings);
+    void recordFailure(const std::shared_ptr<DeviceWork> &work, const PlannedAction &action,
+                       qint64 operationId, const QString &error);
+    void failDevice(const std::shared_ptr<DeviceWork> &work, const HikvisionError &error);
+    void finishDevice(const std::shared_ptr<DeviceWork> &work, DeviceOutcome::Status status,
+                      const QString &message = {});
+    void finishRun();
+
+    HikvisionClient &clientFor(const DeviceSettings &device);
+    DeviceLimits limitsFor(const QString &deviceId) const;
+    void rememberLimits(const QString &deviceId, const UserCapabilities &capabilities);
+    void log(const QString &level, const QString &deviceId, const QString &member,
+             const QString &text);
+    void countRequest(const QString &endpoint, const QString &deviceId);
+
+    Store &m_store;
+    const Clock &m_clock;
+    QNetworkAccessManager *m_network;
+    AppSettings m_settings;
+    Credentials m_credentials;
+    std::map<QString, DeviceClient> m_clients;
+    std::unique_ptr<Run> m_run;
+};
+
+} // namespace cis
