@@ -11,7 +11,9 @@
 #include "IsapiSimulator.h"
 #include "MemberOutput.h"
 #include "PersonOutput.h"
+#include "RunOutput.h"
 #include "SignalWatcher.h"
+#include "SyncSession.h"
 #include "Validity.h"
 #include "Version.h"
 
@@ -19,6 +21,7 @@
 #include <QEventLoop>
 #include <QLoggingCategory>
 #include <QMap>
+#include <QTemporaryDir>
 #include <cstdio>
 #include <optional>
 
@@ -43,6 +46,16 @@ struct Command
 QList<Command> commands()
 {
     return {
+        {QStringLiteral("test-connection"),
+         tr("Check the Cardskipper account and every door terminal in the configuration.")},
+        {QStringLiteral("plan"), tr("Show what a sync would change, and why; writes nothing.")},
+        {QStringLiteral("sync"),
+         tr("Sync now (--full re-reads the terminals and repairs drift; --force releases a "
+            "held plan).")},
+        {QStringLiteral("run"), tr("Keep syncing on the configured interval until stopped.")},
+        {QStringLiteral("status"), tr("Show the last runs, the terminals' snapshots and links.")},
+        {QStringLiteral("link"), tr("Link a terminal person to a member (manual match).")},
+        {QStringLiteral("unlink"), tr("Remove a manual or suggested link.")},
         {QStringLiteral("members"), tr("List the members of a Cardskipper organisation.")},
         {QStringLiteral("device"),
          tr("Show a door terminal: model, firmware, serial, capacity and its persons.")},
@@ -162,7 +175,7 @@ int CliApplication::run(const QStringList &arguments)
             QString list;
             for (const Command &command : commands())
                 list += QStringLiteral("  %1  %2\n")
-                            .arg(command.name.leftJustified(10), command.summary);
+                            .arg(command.name.leftJustified(16), command.summary);
             return list;
         }());
     parser.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsPositionalArguments);
@@ -171,6 +184,7 @@ int CliApplication::run(const QStringList &arguments)
     const QCommandLineOption verboseOption(QStringLiteral("verbose"),
                                            tr("Log every request and its timing."));
     parser.addOption(verboseOption);
+    parser.addOption(configOption());
     parser.addPositionalArgument(QStringLiteral("command"), tr("The command to run (see above)."),
                                  QStringLiteral("<command> [options]"));
 
@@ -185,6 +199,9 @@ int CliApplication::run(const QStringList &arguments)
         m_out << parser.helpText();
         return positional.isEmpty() && !parser.isSet(helpOption) ? UsageError : Done;
     }
+    if (parser.isSet(QStringLiteral("config")))
+        m_configPath = parser.value(QStringLiteral("config"));
+    m_verbose = parser.isSet(verboseOption);
     if (parser.isSet(verboseOption))
         QLoggingCategory::setFilterRules(QStringLiteral("cis.*.debug=true"));
     else
@@ -199,6 +216,20 @@ int CliApplication::run(const QStringList &arguments)
     commandParser.addHelpOption();
     if (command == QLatin1String("members"))
         return runMembers(commandParser, commandArguments);
+    if (command == QLatin1String("test-connection"))
+        return runTestConnection(commandParser, commandArguments);
+    if (command == QLatin1String("plan"))
+        return runPlan(commandParser, commandArguments);
+    if (command == QLatin1String("sync"))
+        return runSync(commandParser, commandArguments);
+    if (command == QLatin1String("run"))
+        return runRun(commandParser, commandArguments);
+    if (command == QLatin1String("status"))
+        return runStatus(commandParser, commandArguments);
+    if (command == QLatin1String("link"))
+        return runLink(commandParser, commandArguments, true);
+    if (command == QLatin1String("unlink"))
+        return runLink(commandParser, commandArguments, false);
     if (command == QLatin1String("device"))
         return runDevice(commandParser, commandArguments);
     if (command == QLatin1String("simulate"))
@@ -596,10 +627,11 @@ int CliApplication::runSimulate(QCommandLineParser &parser, const QStringList &a
 int CliApplication::runDemo(QCommandLineParser &parser, const QStringList &arguments)
 {
     parser.setApplicationDescription(
-        tr("Start the Cardskipper simulator with demo data on 127.0.0.1 and list its members "
-           "through the real client, as a first look at the product. No account needed."));
+        tr("The original project's walkthrough, with simulated systems and no account: a "
+           "Cardskipper organisation and a door terminal with persons added by hand; a preview; "
+           "the first sync; a member renews; the next sync extends exactly that person."));
     const QCommandLineOption membersOption(QStringLiteral("members"), tr("Number of demo members."),
-                                           tr("count"), QStringLiteral("120"));
+                                           tr("count"), QStringLiteral("40"));
     const QCommandLineOption seedOption(QStringLiteral("seed"), tr("Seed for the demo data."),
                                         tr("number"), QStringLiteral("1"));
     parser.addOptions({membersOption, seedOption});
@@ -611,57 +643,118 @@ int CliApplication::runDemo(QCommandLineParser &parser, const QStringList &argum
     }
     bool ok = false;
     const int memberCount = parser.value(membersOption).toInt(&ok);
-    if (!ok || memberCount < 0 || memberCount > 1000000)
-        return usageError(tr("--members must be a number from 0 to 1000000."));
+    if (!ok || memberCount < 18 || memberCount > 100000)
+        return usageError(tr("--members must be a number from 18 to 100000."));
     const quint32 seed = parser.value(seedOption).toUInt(&ok);
     if (!ok)
         return usageError(tr("--seed must be a non-negative number."));
 
-    sim::CardskipperSimulator simulator(m_clock);
-    simulator.loadDemoData(memberCount, seed);
-    if (!simulator.listen()) {
-        m_err << tr("Cannot start the simulator on 127.0.0.1.") << Qt::endl;
+    sim::CardskipperSimulator cardskipper(m_clock);
+    cardskipper.loadDemoData(memberCount, seed);
+    sim::IsapiSimulator door(m_clock);
+    door.loadDemoPersons(9, seed);
+    if (!cardskipper.listen() || !door.listen()) {
+        m_err << tr("Cannot start the simulators on 127.0.0.1.") << Qt::endl;
         return CannotConnect;
     }
-    m_out
-        << tr("Demo: a simulated Cardskipper is running at %1 (account demo).")
-               .arg(simulator.baseUrl().toString())
-        << Qt::endl
-        << tr("Reading organisation %1 with the real client...").arg(sim::DemoData::kOrganisationId)
-        << Qt::endl
-        << Qt::endl;
-
-    CardskipperConfig config;
-    config.baseUrl = simulator.baseUrl();
-    config.username = QStringLiteral("demo");
-    config.password = QStringLiteral("demo");
-    CardskipperClient client(config);
-    ExportCriteria criteria;
-    criteria.organisationId = sim::DemoData::kOrganisationId;
-    const auto result = waitFor<CardskipperClient::MembersResult>(
-        [&](auto done) { client.exportMembers(criteria, std::move(done)); });
-    if (!result) {
-        m_err << result.error().message() << Qt::endl;
-        return exitCodeFor(result.error());
+    QTemporaryDir folder;
+    AppSettings settings;
+    settings.cardskipper.url = cardskipper.baseUrl();
+    settings.cardskipper.username = QStringLiteral("demo");
+    settings.cardskipper.organisationId = sim::DemoData::kOrganisationId;
+    DeviceSettings device;
+    device.id = QStringLiteral("front-door");
+    device.name = tr("Front door");
+    device.url = door.baseUrl();
+    device.username = sim::IsapiSimulator::defaultUser();
+    settings.devices = {device};
+    settings.sync.retryBackoffMs = 200;
+    SyncEngine::Credentials credentials;
+    credentials.cardskipperPassword = QStringLiteral("demo");
+    credentials.devicePasswords.insert(device.id, sim::IsapiSimulator::defaultPassword());
+    SyncSession session(*m_clock);
+    const QString error =
+        session.open(settings, credentials, folder.filePath(QStringLiteral("demo.sqlite")));
+    if (!error.isEmpty()) {
+        m_err << error << Qt::endl;
+        return UsageError;
     }
-    const QDate today = m_clock->today();
-    m_out << MemberOutput::table(result.value(), criteria.organisationId, today) << Qt::endl;
 
-    QMap<int, int> perState;
-    int withoutEmail = 0;
-    for (const Member &member : result.value()) {
-        ++perState[int(membershipState(member, criteria.organisationId, today))];
-        withoutEmail += member.email.isEmpty() ? 1 : 0;
-    }
-    QStringList summary;
-    for (auto it = perState.cbegin(); it != perState.cend(); ++it)
-        summary.append(
-            QStringLiteral("%1 %2").arg(it.value()).arg(MemberOutput::stateName(it.key())));
-    m_out << tr("Summary: %1; %2 without an email address.")
-                 .arg(summary.join(QStringLiteral(", ")))
-                 .arg(withoutEmail)
+    const auto heading = [this](const QString &text) {
+        m_out << Qt::endl << QStringLiteral("== ") << text << Qt::endl;
+    };
+    m_out << tr("Cardskipper (simulated) at %1: organisation %2 with %3 members.")
+                 .arg(cardskipper.baseUrl().toString())
+                 .arg(sim::DemoData::kOrganisationId)
+                 .arg(memberCount)
+          << Qt::endl
+          << tr("Door terminal (simulated %1) at %2 with %3 persons added by hand in iVMS-4200: "
+                "the admin, cleaning staff, and some members typed in earlier.")
+                 .arg(door.profile().name, door.baseUrl().toString())
+                 .arg(door.persons().size())
           << Qt::endl;
-    return Done;
+
+    heading(tr("1. Preview: what the first sync would do (nothing is written)"));
+    SyncEngine::RunOptions preview;
+    preview.kind = RunKind::Preview;
+    RunReport report = session.run(preview);
+    if (!report.cardskipperError.isEmpty()) {
+        m_err << report.cardskipperError << Qt::endl;
+        return CannotConnect;
+    }
+    m_out << RunOutput::planText(report, false);
+
+    heading(tr("2. First sync"));
+    SyncEngine::RunOptions sync;
+    sync.kind = RunKind::QuickSync;
+    report = session.run(sync);
+    m_out << RunOutput::summaryText(report);
+    m_out << tr("The terminal now holds %1 persons; the staff and the persons nobody linked "
+                "were not touched.")
+                 .arg(door.persons().size())
+          << Qt::endl;
+
+    // Renew someone whose person we just created.
+    std::optional<Link> renewed;
+    for (const Link &link : session.store().links(device.id)) {
+        if (link.origin == LinkOrigin::Created && (!renewed || link.member < renewed->member))
+            renewed = link;
+    }
+    if (!renewed) {
+        m_err << tr("The first sync created nobody; the demo cannot go on.") << Qt::endl;
+        return SomeFailed;
+    }
+    QString renewedName;
+    for (const Member &member : session.store().members(sim::DemoData::kOrganisationId)) {
+        if (member.key == renewed->member)
+            renewedName = member.displayName();
+    }
+    const QDate newEnd = m_clock->today().addYears(1).addMonths(1);
+    heading(tr("3. %1 (member %2) renews in Cardskipper until %3")
+                .arg(renewedName)
+                .arg(renewed->member.organisationMemberId)
+                .arg(newEnd.toString(Qt::ISODate)));
+    cardskipper.extendMembership(renewed->member.organisationMemberId, newEnd);
+    door.resetCounters();
+
+    heading(tr("4. Sync again"));
+    report = session.run(sync);
+    m_out << RunOutput::planText(report, false) << RunOutput::summaryText(report);
+    m_out << tr("Writes sent to the terminal: %1 (only the renewal).").arg(door.totalWriteCount())
+          << Qt::endl;
+
+    heading(tr("5. And once more, with nothing changed"));
+    door.resetCounters();
+    report = session.run(sync);
+    m_out << RunOutput::summaryText(report);
+    m_out << tr("Writes sent to the terminal: %1.").arg(door.totalWriteCount()) << Qt::endl;
+    m_out << Qt::endl
+          << tr("Try it yourself: \"%1 simulate\" keeps both simulators running; see the "
+                "README for a configuration file.")
+                 .arg(QCoreApplication::applicationName())
+          << Qt::endl;
+    m_out.flush();
+    return report.exitCode();
 }
 
 } // namespace cis

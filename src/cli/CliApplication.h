@@ -4,15 +4,18 @@
 #include <QObject>
 #include <QStringList>
 #include <QTextStream>
+#include <memory>
 
 namespace cis {
 
 class Clock;
+class SyncSession;
+struct RunReport;
 
 // The headless front end. Each command parses its own options, runs the same libraries as the
 // desktop app, prints for people (or JSON for scripts) and returns an exit code:
 // 0 done, 1 some operations failed, 2 usage or configuration error, 3 cannot connect or
-// authenticate.
+// authenticate, 4 the guard held the plan back.
 class CliApplication : public QObject
 {
     Q_OBJECT
@@ -24,6 +27,7 @@ public:
         SomeFailed = 1,
         UsageError = 2,
         CannotConnect = 3,
+        GuardHeld = 4,
     };
 
     explicit CliApplication(const Clock *clock = nullptr, QObject *parent = nullptr);
@@ -34,11 +38,26 @@ private:
     int runMembers(QCommandLineParser &parser, const QStringList &arguments);
     int runDevice(QCommandLineParser &parser, const QStringList &arguments);
     int runSimulate(QCommandLineParser &parser, const QStringList &arguments);
+    int runTestConnection(QCommandLineParser &parser, const QStringList &arguments);
+    int runPlan(QCommandLineParser &parser, const QStringList &arguments);
+    int runSync(QCommandLineParser &parser, const QStringList &arguments);
+    int runRun(QCommandLineParser &parser, const QStringList &arguments);
+    int runStatus(QCommandLineParser &parser, const QStringList &arguments);
+    int runLink(QCommandLineParser &parser, const QStringList &arguments, bool link);
+
+    static QCommandLineOption configOption();
+    // -1: go on; else the exit code (help shown or a usage error).
+    int parseCommand(QCommandLineParser &parser, const QStringList &arguments,
+                     const QString &description, const QList<QCommandLineOption> &options);
+    std::unique_ptr<SyncSession> openSession(bool needPasswords, int *exitCode);
+    int writeReport(const QString &path, const RunReport &report);
     int runDemo(QCommandLineParser &parser, const QStringList &arguments);
 
     int usageError(const QString &message);
 
     const Clock *m_clock;
+    QString m_configPath;
+    bool m_verbose = false;
     QTextStream m_out;
     QTextStream m_err;
 };

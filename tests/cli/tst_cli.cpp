@@ -5,6 +5,7 @@
 
 #include <QAuthenticator>
 #include <QEventLoop>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -14,6 +15,7 @@
 #include <QRegularExpression>
 #include <QSet>
 #include <QTcpServer>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
 #include <QXmlStreamReader>
@@ -174,16 +176,6 @@ private slots:
         QCOMPARE(result.exitCode, 2);
         QVERIFY(result.err.contains(QString::number(DemoData::kForeignOrganisationId)));
         QVERIFY(result.err.contains(QStringLiteral("4711 (Exempelklubben IF)")));
-    }
-
-    void demoListsTheSimulatedMembers()
-    {
-        const Run result =
-            run({QStringLiteral("demo"), QStringLiteral("--members"), QStringLiteral("30")});
-        QCOMPARE(result.exitCode, 0);
-        QVERIFY(result.out.contains(QStringLiteral("Åsa Öberg")));
-        QVERIFY(result.out.contains(QStringLiteral("Total: 30")));
-        QVERIFY(result.out.contains(QStringLiteral("Summary:")));
     }
 
     void simulateServesUntilTerminated()
@@ -385,6 +377,153 @@ private slots:
                      .exitCode,
                  2);
         QCOMPARE(device.receivedRequests().size(), 0);
+    }
+
+    // A club configuration pointing at the Cardskipper simulator and one door simulator.
+    QString writeConfig(const QTemporaryDir &dir, const IsapiSimulator &door)
+    {
+        const QString path = dir.filePath(QStringLiteral("club.ini"));
+        QFile file(path);
+        if (!file.open(QIODevice::WriteOnly))
+            qFatal("cannot write club.ini");
+        file.write(QStringLiteral("[cardskipper]\nurl=%1\nusername=demo\norganisation_id=%2\n"
+                                  "[devices]\nsize=1\n1\\id=front\n1\\name=Front door\n"
+                                  "1\\url=%3\n1\\username=admin\n"
+                                  "[sync]\ndatabase=club.sqlite\nretry_backoff_ms=0\n")
+                       .arg(m_simulator->baseUrl().toString())
+                       .arg(DemoData::kOrganisationId)
+                       .arg(door.baseUrl().toString())
+                       .toUtf8());
+        return path;
+    }
+
+    Run runWithBoth(const QStringList &arguments,
+                    const QString &devicePassword = IsapiSimulator::defaultPassword())
+    {
+        QProcess process;
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(QStringLiteral("CARDSKIPPER_PASSWORD"), QStringLiteral("demo"));
+        environment.insert(QStringLiteral("IVMS_PASSWORD"), devicePassword);
+        process.setProcessEnvironment(environment);
+        process.start(QStringLiteral(CIS_CLI_PATH), arguments);
+        if (!process.waitForStarted())
+            qFatal("cannot start the CLI");
+        if (!QTest::qWaitFor([&] { return process.state() == QProcess::NotRunning; }, 120000))
+            qFatal("the CLI did not finish");
+        return {process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
+                QString::fromUtf8(process.readAllStandardError())};
+    }
+
+    void syncWithAConfigurationFileKeepsTheDoorInStep()
+    {
+        QTemporaryDir dir;
+        IsapiSimulator door;
+        door.loadDemoPersons(9);
+        QVERIFY(door.listen());
+        const QString config = writeConfig(dir, door);
+
+        const Run plan = runWithBoth(
+            {QStringLiteral("--config"), config, QStringLiteral("plan"), QStringLiteral("--json")});
+        QCOMPARE(plan.exitCode, 0);
+        const QJsonObject preview = QJsonDocument::fromJson(plan.out.toUtf8()).object();
+        const QJsonObject counts = preview.value(QStringLiteral("devices"))
+                                       .toArray()
+                                       .first()
+                                       .toObject()
+                                       .value(QStringLiteral("actionCounts"))
+                                       .toObject();
+        const int creates = counts.value(QStringLiteral("create")).toInt();
+        QVERIFY2(creates > 50, qPrintable(plan.out.left(2000)));
+        QCOMPARE(door.totalWriteCount(), 0); // a preview writes nothing
+
+        const QString reportPath = dir.filePath(QStringLiteral("run.json"));
+        const Run first = runWithBoth({QStringLiteral("--config"), config, QStringLiteral("sync"),
+                                       QStringLiteral("--report"), reportPath});
+        QVERIFY2(first.exitCode == 0, qPrintable(first.err + first.out.right(2000)));
+        QCOMPARE(
+            door.successfulWriteCount(QStringLiteral("POST /ISAPI/AccessControl/UserInfo/Record")),
+            creates);
+        QFile reportFile(reportPath);
+        QVERIFY(reportFile.open(QIODevice::ReadOnly));
+        const QJsonObject report = QJsonDocument::fromJson(reportFile.readAll()).object();
+        QCOMPARE(report.value(QStringLiteral("counts"))
+                     .toObject()
+                     .value(QStringLiteral("created"))
+                     .toInt(),
+                 creates);
+        QCOMPARE(report.value(QStringLiteral("operations")).toArray().size(), creates);
+        QVERIFY(report.value(QStringLiteral("requestsByEndpoint"))
+                    .toObject()
+                    .contains(QStringLiteral("POST /Member/Export")));
+
+        door.resetCounters();
+        door.clearReceivedRequests();
+        const Run second =
+            runWithBoth({QStringLiteral("--config"), config, QStringLiteral("sync")});
+        QCOMPARE(second.exitCode, 0);
+        QCOMPARE(door.receivedRequests().size(), 0);
+        QVERIFY(second.out.contains(QStringLiteral("created 0, updated 0, revoked 0")));
+
+        const Run status = runWithBoth({QStringLiteral("--config"), config,
+                                        QStringLiteral("status"), QStringLiteral("--json")});
+        QCOMPARE(status.exitCode, 0);
+        const QJsonObject state = QJsonDocument::fromJson(status.out.toUtf8()).object();
+        QCOMPARE(state.value(QStringLiteral("runs")).toArray().size(), 3);
+        QCOMPARE(state.value(QStringLiteral("pendingOperations")).toInt(), 0);
+
+        // Person 101 "Åsa Öberg" was added by hand; the administrator links it to member 1001.
+        const Run link = runWithBoth({QStringLiteral("--config"), config, QStringLiteral("link"),
+                                      QStringLiteral("--device"), QStringLiteral("front"),
+                                      QStringLiteral("--employee-no"), QStringLiteral("101"),
+                                      QStringLiteral("--member"), QStringLiteral("1001")});
+        QVERIFY2(link.exitCode == 0, qPrintable(link.err));
+        door.resetCounters();
+        const Run afterLink =
+            runWithBoth({QStringLiteral("--config"), config, QStringLiteral("sync")});
+        QCOMPARE(afterLink.exitCode, 0);
+        QCOMPARE(door.writeCount(QStringLiteral("PUT /ISAPI/AccessControl/UserInfo/Modify")), 1);
+    }
+
+    void syncWithAWrongDevicePasswordExitsWithThreeAfterOneAttempt()
+    {
+        QTemporaryDir dir;
+        IsapiSimulator door;
+        QVERIFY(door.listen());
+        const QString config = writeConfig(dir, door);
+        const Run result = runWithBoth({QStringLiteral("--config"), config, QStringLiteral("sync")},
+                                       QStringLiteral("wrong"));
+        QCOMPARE(result.exitCode, 3);
+        QCOMPARE(door.failedAuthAttempts(), 1);
+        QVERIFY2(result.err.contains(QStringLiteral("username or password")),
+                 qPrintable(result.err));
+    }
+
+    void syncWithoutConfigurationIsAUsageError()
+    {
+        const Run missing = run({QStringLiteral("--config"),
+                                 QStringLiteral("/nonexistent/club.ini"), QStringLiteral("sync")});
+        QCOMPARE(missing.exitCode, 2);
+        QVERIFY(missing.err.contains(QStringLiteral("/nonexistent/club.ini")));
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("half.ini"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("[cardskipper]\nusername=demo\n");
+        file.close();
+        const Run half = run({QStringLiteral("--config"), path, QStringLiteral("sync")});
+        QCOMPARE(half.exitCode, 2);
+        QVERIFY(half.err.contains(QStringLiteral("organisation_id")));
+    }
+
+    void demoWalksThroughTheOriginalStory()
+    {
+        const Run demo = run({QStringLiteral("demo")});
+        QVERIFY2(demo.exitCode == 0, qPrintable(demo.err + demo.out));
+        QVERIFY(demo.out.contains(QStringLiteral("First sync")));
+        QVERIFY(demo.out.contains(QStringLiteral("renews")));
+        QVERIFY(
+            demo.out.contains(QStringLiteral("Writes sent to the terminal: 1 (only the renewal)")));
+        QVERIFY(demo.out.contains(QStringLiteral("Writes sent to the terminal: 0.")));
     }
 
     void simulateRefusesAnUnknownDeviceProfile()

@@ -1,0 +1,19 @@
+#pragma once
+
+#include "RunReport.h"
+
+#include <QString>
+
+namespace cis {
+
+// How the CLI tells people what a run planned and did.
+namespace RunOutput {
+
+QString actionLabel(ActionKind kind);
+QString actionLine(const PlannedAction &action);
+// Per device: status, counts, every write, conflict and suggestion (all rows when verbose).
+QString planText(const RunReport &report, bool verbose);
+QString summaryText(const RunReport &report);
+
+} // namespace RunOutput
+} // namespace cis
