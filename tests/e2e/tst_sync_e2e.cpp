@@ -303,6 +303,59 @@ private slots:
         QVERIFY(report.run.revoked > 0);
     }
 
+    // The "done when": a club of 500 members on two terminals through renewals,
+    // cancellations, departures and hand edits on the terminals.
+    void clubOf500StaysExactlyInSync()
+    {
+        m_cardskipper->loadDemoData(500, 11);
+        RunReport report = sync();
+        QCOMPARE(report.exitCode(), 0);
+        QList<qint64> active;
+        for (qint64 id : eligibleMembers())
+            active.append(id);
+        std::sort(active.begin(), active.end());
+        QVERIFY(active.size() > 300);
+
+        const QDate today = m_clock.today();
+        for (int i = 0; i < 5; ++i) // renewals
+            QVERIFY(m_cardskipper->extendMembership(active.at(i), today.addYears(1).addDays(i)));
+        for (int i = 5; i < 8; ++i) // early cancellations
+            QVERIFY(m_cardskipper->shortenMembership(active.at(i), today.addDays(-1)));
+        for (int i = 8; i < 10; ++i) // departures
+            QVERIFY(m_cardskipper->removeMember(active.at(i)));
+        for (IsapiSimulator *device : {m_door.get(), m_gym.get()}) { // hand edits
+            QVERIFY(device->setPersonValidity(QString::number(active.at(20)), true,
+                                              QDateTime(QDate(2020, 1, 1), QTime(0, 0)),
+                                              QDateTime(QDate(2037, 12, 31), QTime(23, 59, 59))));
+            QVERIFY(device->removePerson(QString::number(active.at(21))));
+            QVERIFY(device->renamePerson(QString::number(active.at(22)), QStringLiteral("Edited")));
+        }
+        m_clock.advanceSeconds(3600);
+        report = sync(RunKind::FullReconcile);
+        QCOMPARE(report.exitCode(), 0);
+        QCOMPARE(report.run.updated, 2 * 6); // 5 renewals and the edited window, per terminal
+        QCOMPARE(report.run.revoked, 2 * 5); // 3 cancellations and 2 departures
+        QCOMPARE(report.run.created, 2 * 1); // the person deleted by hand
+
+        // Exactly in step: another full reconcile finds nothing to write anywhere.
+        m_door->resetCounters();
+        m_gym->resetCounters();
+        report = sync(RunKind::FullReconcile);
+        QCOMPARE(report.exitCode(), 0);
+        QCOMPARE(m_door->totalWriteCount() + m_gym->totalWriteCount(), 0);
+        for (IsapiSimulator *device : {m_door.get(), m_gym.get()}) {
+            const auto renewed = device->person(QString::number(active.at(0)));
+            QVERIFY(renewed);
+            QCOMPARE(text(renewed->endTime), text(QDateTime(today.addYears(1), QTime(23, 59, 59))));
+            const auto cancelled = device->person(QString::number(active.at(5)));
+            QVERIFY(cancelled);
+            QVERIFY(text(cancelled->endTime) <= text(m_clock.now()));
+            // Renaming is off by default: the hand-edited name stays.
+            QCOMPARE(device->person(QString::number(active.at(22)))->name,
+                     QStringLiteral("Edited"));
+        }
+    }
+
     void interruptedWriteIsReadBackBeforeAnythingElse()
     {
         sync();
