@@ -502,11 +502,20 @@ void SyncEngine::planDevice(const std::shared_ptr<DeviceWork> &work)
     m_run->report.planMs += timer.elapsed();
 
     const Plan &plan = work->outcome.plan;
+    const bool willWrite = m_run->options.kind != RunKind::Preview &&
+                           (!plan.guard.held || m_run->options.force) && !plan.writes().isEmpty();
+    // Writes need the device's own limits and profile; a quiet run never asks for them. The
+    // plan is made again with what the device said.
+    if (willWrite && !m_clients[work->device.id].probed)
+        return ensureProbed(work, [this, work] { planDevice(work); });
+
     for (const QString &warning : plan.warnings)
-        log(QStringLiteral("warning"), work->device.id, {}, warning);
+        log(QStringLiteral("warning"), work->device.id, {},
+            tr("%1: %2").arg(work->device.name, warning));
     for (const PlannedAction &action : plan.actions) {
         if (action.kind == ActionKind::Conflict)
-            log(QStringLiteral("warning"), work->device.id, memberLabel(action), action.reason);
+            log(QStringLiteral("warning"), work->device.id, memberLabel(action),
+                tr("%1: %2").arg(work->device.name, action.reason));
     }
     if (m_run->options.kind == RunKind::Preview)
         return finishDevice(work, DeviceOutcome::Status::Previewed);
@@ -521,10 +530,6 @@ void SyncEngine::planDevice(const std::shared_ptr<DeviceWork> &work)
     work->nextWrite = 0;
     if (work->writes.isEmpty())
         return finishDevice(work, DeviceOutcome::Status::Synced);
-    // Writes need the device's own limits and profile; a quiet run never asks for them. The
-    // plan is made again with what the device said.
-    if (!m_clients[work->device.id].probed)
-        return ensureProbed(work, [this, work] { planDevice(work); });
     work->applyTimer.start();
     applyNext(work);
 }

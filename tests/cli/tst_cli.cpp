@@ -498,6 +498,35 @@ private slots:
                  qPrintable(result.err));
     }
 
+    void runSyncsUntilTerminated()
+    {
+        QTemporaryDir dir;
+        IsapiSimulator door;
+        QVERIFY(door.listen());
+        const QString config = writeConfig(dir, door);
+        QProcess process;
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(QStringLiteral("CARDSKIPPER_PASSWORD"), QStringLiteral("demo"));
+        environment.insert(QStringLiteral("IVMS_PASSWORD"), IsapiSimulator::defaultPassword());
+        process.setProcessEnvironment(environment);
+        process.start(QStringLiteral(CIS_CLI_PATH),
+                      {QStringLiteral("--config"), config, QStringLiteral("run")});
+        QVERIFY(process.waitForStarted());
+        QString out;
+        // The full reconcile at start runs and reports, then the scheduler waits.
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                out += QString::fromUtf8(process.readAllStandardOutput());
+                return out.contains(QStringLiteral("(full): succeeded"));
+            },
+            60000));
+        QVERIFY(door.persons().size() > 50);
+        process.terminate();
+        QVERIFY(QTest::qWaitFor([&] { return process.state() == QProcess::NotRunning; }, 20000));
+        QCOMPARE(process.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(process.exitCode(), 0);
+    }
+
     void syncWithoutConfigurationIsAUsageError()
     {
         const Run missing = run({QStringLiteral("--config"),
