@@ -199,6 +199,21 @@ void SyncEngine::rememberLimits(const QString &deviceId, const UserCapabilities 
                     QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact)));
 }
 
+void SyncEngine::linkCreatedPerson(const QString &deviceId, const QString &employeeNo,
+                                   const MemberKey &member)
+{
+    if (m_store.linkFor(deviceId, employeeNo))
+        return;
+    Link link;
+    link.deviceId = deviceId;
+    link.employeeNo = employeeNo;
+    link.member = member;
+    link.origin = LinkOrigin::Created;
+    link.createdAt = m_clock.now();
+    link.createdBy = QStringLiteral("sync");
+    m_store.addLink(link);
+}
+
 void SyncEngine::log(const QString &level, const QString &deviceId, const QString &member,
                      const QString &text)
 {
@@ -405,17 +420,9 @@ void SyncEngine::resolvePending(const std::shared_ptr<DeviceWork> &work)
                         const auto person = onDevice.constFind(operation.employeeNo);
                         if (person != onDevice.constEnd()) {
                             m_store.upsertDevicePerson(work->device.id, *person);
-                            if (operation.action == ActionKind::Create && operation.member &&
-                                !m_store.linkFor(work->device.id, operation.employeeNo)) {
-                                Link link;
-                                link.deviceId = work->device.id;
-                                link.employeeNo = operation.employeeNo;
-                                link.member = *operation.member;
-                                link.origin = LinkOrigin::Created;
-                                link.createdAt = m_clock.now();
-                                link.createdBy = QStringLiteral("sync");
-                                m_store.addLink(link);
-                            }
+                            if (operation.action == ActionKind::Create && operation.member)
+                                linkCreatedPerson(work->device.id, operation.employeeNo,
+                                                  *operation.member);
                         } else {
                             m_store.removeDevicePerson(work->device.id, operation.employeeNo);
                         }
@@ -691,17 +698,8 @@ void SyncEngine::recordSuccess(const std::shared_ptr<DeviceWork> &work, const Pl
             }
             m_store.upsertDevicePerson(work->device.id, stored);
         }
-        if (action.kind == ActionKind::Create && action.member &&
-            !m_store.linkFor(work->device.id, action.employeeNo)) {
-            Link link;
-            link.deviceId = work->device.id;
-            link.employeeNo = action.employeeNo;
-            link.member = *action.member;
-            link.origin = LinkOrigin::Created;
-            link.createdAt = m_clock.now();
-            link.createdBy = QStringLiteral("sync");
-            m_store.addLink(link);
-        }
+        if (action.kind == ActionKind::Create && action.member)
+            linkCreatedPerson(work->device.id, action.employeeNo, *action.member);
         m_store.completeOperation(operationId, OperationStatus::Done, {}, action.after);
         return true;
     });

@@ -105,6 +105,8 @@ private:
     HikvisionClient &clientFor(const DeviceSettings &device);
     DeviceLimits limitsFor(const QString &deviceId) const;
     void rememberLimits(const QString &deviceId, const UserCapabilities &capabilities);
+    void linkCreatedPerson(const QString &deviceId, const QString &employeeNo,
+                           const MemberKey &member);
     void log(const QString &level, const QString &deviceId, const QString &member,
              const QString &text);
     void countRequest(const QString &endpoint, const QString &deviceId);
