@@ -40,12 +40,17 @@ demo)
     cmake --preset default
     cmake --build --preset default -j "$jobs"
     shift
+    if [ -n "${DISPLAY:-}" ] || [ -n "${WAYLAND_DISPLAY:-}" ]; then
+        exec build/src/gui/cardskipper-ivms-sync --demo "$@"
+    fi
+    echo "No display: running the terminal walkthrough instead of the window." >&2
     exec build/src/cli/cardskipper-ivms-sync-cli demo "$@"
     ;;
 test)
     install_dependencies
     cmake --preset ci
     cmake --build --preset ci -j "$jobs"
+    cmake --build --preset ci --target check-format
     ctest --preset ci -j "$jobs"
     ;;
 *)

@@ -199,6 +199,42 @@ void SyncEngine::rememberLimits(const QString &deviceId, const UserCapabilities 
                     QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact)));
 }
 
+PlanInput SyncEngine::planInput(const QString &deviceId, const QList<Member> &members) const
+{
+    PlanInput input;
+    input.deviceId = deviceId;
+    input.organisationId = m_settings.cardskipper.organisationId;
+    input.now = m_clock.now();
+    input.members = members;
+    input.devicePersons = m_store.deviceSnapshot(deviceId).persons;
+    input.links = m_store.links(deviceId);
+    input.overrides = m_store.overrides();
+    input.rejectedSuggestions = m_store.rejectedSuggestions(deviceId);
+    input.policy = m_settings.sync.policy;
+    input.limits = limitsFor(deviceId);
+    // The member-count guard runs on a fetched list before it is saved, not here.
+    input.previousMemberCount = -1;
+    return input;
+}
+
+Plan SyncEngine::planFromSnapshot(const QString &deviceId) const
+{
+    return makePlan(planInput(deviceId, m_store.members(m_settings.cardskipper.organisationId)));
+}
+
+Plan SyncEngine::planWithLink(const Link &link) const
+{
+    PlanInput input =
+        planInput(link.deviceId, m_store.members(m_settings.cardskipper.organisationId));
+    input.links.append(link);
+    return makePlan(input);
+}
+
+void SyncEngine::retryDevice(const QString &deviceId)
+{
+    m_clients.erase(deviceId);
+}
+
 void SyncEngine::linkCreatedPerson(const QString &deviceId, const QString &employeeNo,
                                    const MemberKey &member)
 {
@@ -354,6 +390,9 @@ void SyncEngine::onMembers(CardskipperClient::MembersResult result)
     }
     QElapsedTimer db;
     db.start();
+    // A preview keeps the list too (the window shows it), but not as the guard's "last time".
+    if (m_run->options.kind == RunKind::Preview && report.guardReasons.isEmpty())
+        m_store.replaceMembers(organisationId, members);
     if (m_run->options.kind != RunKind::Preview) {
         m_store.replaceMembers(organisationId, members);
         m_store.setMeta(kLastMemberCount, QString::number(members.size()));
@@ -492,20 +531,7 @@ void SyncEngine::planDevice(const std::shared_ptr<DeviceWork> &work)
 {
     QElapsedTimer timer;
     timer.start();
-    PlanInput input;
-    input.deviceId = work->device.id;
-    input.organisationId = m_settings.cardskipper.organisationId;
-    input.now = m_clock.now();
-    input.members = m_run->members;
-    input.devicePersons = m_store.deviceSnapshot(work->device.id).persons;
-    input.links = m_store.links(work->device.id);
-    input.overrides = m_store.overrides();
-    input.rejectedSuggestions = m_store.rejectedSuggestions(work->device.id);
-    input.policy = m_settings.sync.policy;
-    input.limits = limitsFor(work->device.id);
-    // The member-count guard ran on the fetched list before it was saved.
-    input.previousMemberCount = -1;
-    work->outcome.plan = makePlan(input);
+    work->outcome.plan = makePlan(planInput(work->device.id, m_run->members));
     m_run->report.planMs += timer.elapsed();
 
     const Plan &plan = work->outcome.plan;

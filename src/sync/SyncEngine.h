@@ -2,6 +2,7 @@
 
 #include "CardskipperClient.h"
 #include "HikvisionClient.h"
+#include "Planner.h"
 #include "RunReport.h"
 #include "Settings.h"
 
@@ -58,6 +59,15 @@ public:
     // Finishes the write in flight, then stops; runFinished() follows.
     void requestStop();
 
+    // What the next sync would do on this device, from the stored member list and device
+    // snapshot: no network, so the window can show it after every change.
+    Plan planFromSnapshot(const QString &deviceId) const;
+    // The same, as if this link existed: what linking would change on the device.
+    Plan planWithLink(const Link &link) const;
+    // Forget a terminal's refusal (wrong password) so the next run tries once more: the
+    // administrator's explicit "try again".
+    void retryDevice(const QString &deviceId);
+
     // Why a device is not being contacted right now, if it is not.
     std::optional<HikvisionError> deviceRefusal(const QString &deviceId) const;
 
@@ -102,6 +112,7 @@ private:
                       const QString &message = {});
     void finishRun();
 
+    PlanInput planInput(const QString &deviceId, const QList<Member> &members) const;
     HikvisionClient &clientFor(const DeviceSettings &device);
     DeviceLimits limitsFor(const QString &deviceId) const;
     void rememberLimits(const QString &deviceId, const UserCapabilities &capabilities);

@@ -1,0 +1,144 @@
+#include "DemoEnvironment.h"
+
+#include "CardskipperSimulator.h"
+#include "Clock.h"
+#include "DemoData.h"
+#include "IsapiSimulator.h"
+
+namespace cis::gui {
+
+namespace {
+const QString kDemoPassword = QStringLiteral("demo");
+}
+
+DemoEnvironment::DemoEnvironment(const Clock &clock, QObject *parent)
+    : QObject(parent)
+    , m_clock(clock)
+    , m_cardskipper(std::make_unique<sim::CardskipperSimulator>(&clock))
+    , m_door(std::make_unique<sim::IsapiSimulator>(&clock))
+{}
+
+DemoEnvironment::~DemoEnvironment() = default;
+
+bool DemoEnvironment::start()
+{
+    m_cardskipper->loadDemoData(120, 1);
+    m_door->loadDemoPersons(9, 1);
+    if (!m_folder.isValid()) {
+        m_error = tr("Cannot create a temporary folder for the demo database.");
+        return false;
+    }
+    if (!m_cardskipper->listen() || !m_door->listen()) {
+        m_error = tr("Cannot start the simulators on 127.0.0.1.");
+        return false;
+    }
+    return true;
+}
+
+AppSettings DemoEnvironment::settings() const
+{
+    AppSettings settings;
+    settings.cardskipper.url = m_cardskipper->baseUrl();
+    settings.cardskipper.username = QStringLiteral("demo");
+    settings.cardskipper.organisationId = sim::DemoData::kOrganisationId;
+    DeviceSettings door;
+    door.id = deviceId();
+    door.name = tr("Front door (simulated)");
+    door.url = m_door->baseUrl();
+    door.username = sim::IsapiSimulator::defaultUser();
+    settings.devices = {door};
+    settings.sync.intervalSeconds = 60;
+    settings.sync.retryAttempts = 1;
+    settings.sync.retryBackoffMs = 500;
+    return settings;
+}
+
+SyncEngine::Credentials DemoEnvironment::credentials() const
+{
+    SyncEngine::Credentials credentials;
+    credentials.cardskipperPassword = kDemoPassword;
+    credentials.devicePasswords.insert(deviceId(), sim::IsapiSimulator::defaultPassword());
+    return credentials;
+}
+
+QString DemoEnvironment::databasePath() const
+{
+    return m_folder.filePath(QStringLiteral("demo.sqlite"));
+}
+
+QString DemoEnvironment::extendMembership(qint64 memberId)
+{
+    const QDate newEnd = m_clock.today().addYears(1);
+    if (!m_cardskipper->extendMembership(memberId, newEnd))
+        return tr("Member %1 has no membership to extend.").arg(memberId);
+    return tr("Demo: member %1 renewed in Cardskipper until %2.")
+        .arg(memberId)
+        .arg(newEnd.toString(Qt::ISODate));
+}
+
+QString DemoEnvironment::cancelMembership(qint64 memberId)
+{
+    const QDate yesterday = m_clock.today().addDays(-1);
+    if (!m_cardskipper->shortenMembership(memberId, yesterday))
+        return tr("Member %1 has no membership to cancel.").arg(memberId);
+    return tr("Demo: member %1's membership was cancelled in Cardskipper (ended %2).")
+        .arg(memberId)
+        .arg(yesterday.toString(Qt::ISODate));
+}
+
+QString DemoEnvironment::addMember()
+{
+    const qint64 id = m_nextMemberId++;
+    sim::SimMember member;
+    member.organisationMemberId = id;
+    member.firstName = QStringLiteral("Nya");
+    member.lastName = QStringLiteral("Medlemmen %1").arg(id);
+    member.email = QStringLiteral("ny.%1@example.se").arg(id);
+    sim::SimMembership membership;
+    membership.organisationId = sim::DemoData::kOrganisationId;
+    sim::SimRole role;
+    role.id = sim::DemoData::kRoleYearCard;
+    role.start = m_clock.today();
+    role.end = m_clock.today().addYears(1).addDays(-1);
+    membership.roles = {role};
+    member.organisations = {membership};
+    m_cardskipper->addMember(member);
+    return tr("Demo: %1 %2 (member %3) joined in Cardskipper.")
+        .arg(member.firstName, member.lastName)
+        .arg(id);
+}
+
+QString DemoEnvironment::editPersonOnDevice(const QString &employeeNo)
+{
+    const QDateTime begin(QDate(2020, 1, 1), QTime(0, 0));
+    const QDateTime end(QDate(2037, 12, 31), QTime(23, 59, 59));
+    if (!m_door->setPersonValidity(employeeNo, true, begin, end))
+        return tr("Person %1 is not on the door.").arg(employeeNo);
+    return tr("Demo: someone gave person %1 access until 2037 by hand in iVMS-4200; a full "
+              "reconcile puts it back.")
+        .arg(employeeNo);
+}
+
+QString DemoEnvironment::makeDeviceFail()
+{
+    m_door->faults().failNext(6, sim::FaultKind::Http500);
+    return tr("Demo: the door answers its next 6 requests with a server error.");
+}
+
+QString DemoEnvironment::changeDevicePassword()
+{
+    m_door->setCredentials(sim::IsapiSimulator::defaultUser(),
+                           QStringLiteral("changed-by-someone"));
+    return tr("Demo: someone changed the door's password; the next sync meets a wrong password "
+              "and stops after one attempt.");
+}
+
+QString DemoEnvironment::restoreDevicePassword()
+{
+    m_door->setCredentials(sim::IsapiSimulator::defaultUser(),
+                           sim::IsapiSimulator::defaultPassword());
+    m_door->auth().resetLocks();
+    return tr("Demo: the door's password is back to the one in the settings.");
+}
+
+} // namespace cis::gui

@@ -1,0 +1,46 @@
+#pragma once
+
+#include "Member.h"
+#include "Person.h"
+
+#include <QDialog>
+#include <functional>
+#include <memory>
+#include <optional>
+
+class QSortFilterProxyModel;
+class QStandardItemModel;
+
+namespace Ui {
+class LinkDialog;
+}
+
+namespace cis::gui {
+
+// "Link to member…": pick the member an unmatched door person is, by email (completed as you
+// type) or name, and see what the link will change on the door before confirming.
+class LinkDialog : public QDialog
+{
+    Q_OBJECT
+
+public:
+    // effectOf tells, in a sentence, what linking the person to that member changes.
+    LinkDialog(const Person &person, const QList<Member> &members,
+               std::function<QString(const Member &)> effectOf, QWidget *parent = nullptr);
+    ~LinkDialog() override;
+
+    std::optional<MemberKey> selectedMember() const;
+    // For tests and keyboard users: pick the first candidate matching the text.
+    void setFilterText(const QString &text);
+
+private:
+    void updateEffect();
+
+    std::unique_ptr<Ui::LinkDialog> m_ui;
+    QList<Member> m_members;
+    std::function<QString(const Member &)> m_effectOf;
+    QStandardItemModel *m_model;
+    QSortFilterProxyModel *m_proxy;
+};
+
+} // namespace cis::gui

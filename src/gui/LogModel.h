@@ -1,0 +1,100 @@
+#pragma once
+
+// The activity log shown under the pair table: newest line last, capped so a long-running
+// session keeps a bounded memory footprint, with a filter model for level and free text.
+
+#include <QAbstractTableModel>
+#include <QDateTime>
+#include <QList>
+#include <QModelIndexList>
+#include <QSortFilterProxyModel>
+#include <QString>
+
+namespace cis::gui {
+
+class LogModel : public QAbstractTableModel
+{
+    Q_OBJECT
+
+public:
+    enum Column
+    {
+        Time,
+        Level,
+        Device,
+        Member,
+        Message,
+        ColumnCount
+    };
+    Q_ENUM(Column)
+
+    enum Role
+    {
+        LevelRole = Qt::UserRole + 1, // int: 0 info, 1 warning, 2 error
+        DateTimeRole,                 // QDateTime of the line
+    };
+    Q_ENUM(Role)
+
+    static constexpr int DefaultMaximumLines = 10000;
+
+    explicit LogModel(QObject *parent = nullptr);
+
+    // "info" (or anything unknown) 0, "warning" 1, "error" 2.
+    static int levelValue(const QString &level);
+
+    void append(const QDateTime &time, const QString &level, const QString &device,
+                const QString &member, const QString &text);
+    void clear();
+    int maximumLines() const { return m_maximumLines; }
+    void setMaximumLines(int lines); // drops the oldest lines when above the new maximum
+
+    // One line per distinct row among the indexes (any column), in row order, tab separated:
+    // "yyyy-MM-dd HH:mm:ss<TAB>level<TAB>device<TAB>member<TAB>message\n".
+    QString toText(const QModelIndexList &rows) const;
+
+    int rowCount(const QModelIndex &parent = QModelIndex()) const override;
+    int columnCount(const QModelIndex &parent = QModelIndex()) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation,
+                        int role = Qt::DisplayRole) const override;
+
+private:
+    struct Line
+    {
+        QDateTime time;
+        QString level;
+        int levelValue = 0;
+        QString device;
+        QString member;
+        QString text;
+    };
+
+    void dropOldest(int count);
+
+    QList<Line> m_lines;
+    int m_maximumLines = DefaultMaximumLines;
+};
+
+class LogFilterModel : public QSortFilterProxyModel
+{
+    Q_OBJECT
+
+public:
+    explicit LogFilterModel(QObject *parent = nullptr);
+
+    int minimumLevel() const { return m_minimumLevel; }
+    QString searchText() const { return m_search; }
+
+public slots:
+    void setMinimumLevel(int level); // 0 info (all), 1 warning, 2 error
+    void setSearchText(const QString &text);
+
+protected:
+    bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
+
+private:
+    int m_minimumLevel = 0;
+    QString m_search;
+};
+
+} // namespace cis::gui

@@ -1,0 +1,212 @@
+// The desktop app: the engine and scheduler behind the main window and the tray.
+#include "Clock.h"
+#include "DemoEnvironment.h"
+#include "KeychainSecretStore.h"
+#include "MainWindow.h"
+#include "Scheduler.h"
+#include "Store.h"
+#include "SyncEngine.h"
+#include "Version.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QDir>
+#include <QEventLoop>
+#include <QFileInfo>
+#include <QInputDialog>
+#include <QLocalServer>
+#include <QLocalSocket>
+#include <QLockFile>
+#include <QMessageBox>
+#include <QProcess>
+#include <QPushButton>
+#include <QStandardPaths>
+#include <optional>
+
+using namespace cis;
+
+namespace {
+
+QString configPath()
+{
+    return QDir(QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation))
+        .filePath(QStringLiteral("cardskipper-ivms-sync.ini"));
+}
+
+QString readSecret(SecretStore &store, const QString &key, const QString &prompt)
+{
+    std::optional<SecretStore::ReadResult> result;
+    QEventLoop loop;
+    store.read(key, [&](SecretStore::ReadResult value) {
+        result = std::move(value);
+        loop.quit();
+    });
+    if (!result)
+        loop.exec();
+    if (result->secret)
+        return *result->secret;
+    // No keychain entry (or no keychain): ask, and keep it only in memory for this session.
+    QString label = prompt;
+    if (!result->error.isEmpty())
+        label += QStringLiteral("\n\n") +
+                 QApplication::translate("main", "The keychain is not available (%1); the "
+                                                 "password is kept only until you quit.")
+                     .arg(result->error);
+    bool ok = false;
+    const QString secret = QInputDialog::getText(nullptr, QApplication::applicationName(), label,
+                                                 QLineEdit::Password, {}, &ok);
+    return ok ? secret : QString();
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("cardskipper-ivms-sync"));
+    QApplication::setApplicationDisplayName(QStringLiteral("Cardskipper IVMS Sync"));
+    QApplication::setApplicationVersion(QString::fromLatin1(kVersion));
+    QApplication::setOrganizationName(QStringLiteral("cardskipper-ivms-sync"));
+    QApplication::setQuitOnLastWindowClosed(false);
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QApplication::translate(
+        "main", "Keeps Hikvision door terminals in step with Cardskipper."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption demoOption(
+        QStringLiteral("demo"),
+        QApplication::translate("main", "Run against built-in simulators with demo data."));
+    const QCommandLineOption configOption(
+        QStringLiteral("config"), QApplication::translate("main", "Configuration file (INI)."),
+        QStringLiteral("file"), configPath());
+    const QCommandLineOption minimisedOption(QStringLiteral("minimized"),
+                                             QApplication::translate("main", "Start in the tray."));
+    parser.addOptions({demoOption, configOption, minimisedOption});
+    parser.process(app);
+
+    // One instance per user and mode: a second start raises the first window.
+    const QString instanceName =
+        QStringLiteral("cardskipper-ivms-sync-%1%2")
+            .arg(qEnvironmentVariable("USER"),
+                 parser.isSet(demoOption) ? QStringLiteral("-demo") : QString());
+    QLockFile lock(QDir::temp().filePath(instanceName + QStringLiteral(".lock")));
+    if (!lock.tryLock(100)) {
+        QLocalSocket socket;
+        socket.connectToServer(instanceName);
+        if (socket.waitForConnected(1000)) {
+            socket.write("raise\n");
+            socket.waitForBytesWritten(1000);
+        }
+        return 0;
+    }
+    QLocalServer::removeServer(instanceName);
+    QLocalServer instanceServer;
+    instanceServer.listen(instanceName);
+
+    const Clock &clock = Clock::system();
+    std::unique_ptr<gui::DemoEnvironment> demo;
+    AppSettings settings;
+    SyncEngine::Credentials credentials;
+    QString databasePath;
+    if (parser.isSet(demoOption)) {
+        demo = std::make_unique<gui::DemoEnvironment>(clock);
+        if (!demo->start()) {
+            QMessageBox::critical(nullptr, QApplication::applicationDisplayName(), demo->error());
+            return 3;
+        }
+        settings = demo->settings();
+        credentials = demo->credentials();
+        databasePath = demo->databasePath();
+    } else {
+        const QString path = parser.value(configOption);
+        if (!QFileInfo::exists(path)) {
+            QMessageBox welcome;
+            welcome.setWindowTitle(QApplication::applicationDisplayName());
+            welcome.setIconPixmap(QIcon(QStringLiteral(":/icons/app.svg")).pixmap(64, 64));
+            welcome.setText(QApplication::translate(
+                "main", "<h3>Welcome to Cardskipper IVMS Sync</h3>It keeps your door terminal in "
+                        "step with the memberships in Cardskipper."));
+            welcome.setInformativeText(
+                QApplication::translate(
+                    "main", "To connect your own Cardskipper account and door, write the "
+                            "configuration file %1 as the README shows, then start again. Or "
+                            "try everything first with simulated systems.")
+                    .arg(QDir::toNativeSeparators(path)));
+            QPushButton *tryDemo = welcome.addButton(
+                QApplication::translate("main", "Try the demo"), QMessageBox::AcceptRole);
+            welcome.addButton(QMessageBox::Close);
+            welcome.exec();
+            if (welcome.clickedButton() != tryDemo)
+                return 0;
+            lock.unlock();
+            instanceServer.close();
+            return QProcess::startDetached(QApplication::applicationFilePath(),
+                                           {QStringLiteral("--demo")})
+                       ? 0
+                       : 2;
+        }
+        QSettings ini(path, QSettings::IniFormat);
+        QStringList problems;
+        settings = AppSettings::load(ini, &problems);
+        problems += settings.validate();
+        if (!settings.validate().isEmpty()) {
+            QMessageBox::critical(nullptr, QApplication::applicationDisplayName(),
+                                  QApplication::translate("main", "The configuration %1 is not "
+                                                                  "complete:\n\n%2")
+                                      .arg(path, problems.join(QLatin1Char('\n'))));
+            return 2;
+        }
+        KeychainSecretStore keychain;
+        EnvironmentSecretStore secrets(&keychain);
+        credentials.cardskipperPassword =
+            readSecret(secrets, SecretStore::cardskipperKey(settings.cardskipper.username),
+                       QApplication::translate("main", "Cardskipper password for %1:")
+                           .arg(settings.cardskipper.username));
+        for (const DeviceSettings &device : settings.devices)
+            credentials.devicePasswords.insert(
+                device.id, readSecret(secrets, SecretStore::deviceKey(device.id),
+                                      QApplication::translate("main", "Password of the door "
+                                                                      "terminal \"%1\" (%2):")
+                                          .arg(device.name, device.username)));
+        databasePath =
+            settings.sync.databasePath.isEmpty()
+                ? AppSettings::defaultDatabasePath()
+                : QDir(QFileInfo(path).absolutePath()).absoluteFilePath(settings.sync.databasePath);
+    }
+
+    auto store = Store::open(databasePath, clock);
+    if (!store) {
+        QMessageBox::critical(nullptr, QApplication::applicationDisplayName(),
+                              store.error().message);
+        return 2;
+    }
+    SyncEngine engine(*store.value(), clock);
+    engine.setConfiguration(settings, credentials);
+    Scheduler scheduler(engine, clock);
+    gui::MainWindow window(engine, *store.value(), scheduler, clock, demo.get());
+    QObject::connect(&instanceServer, &QLocalServer::newConnection, &window, [&] {
+        while (QLocalSocket *socket = instanceServer.nextPendingConnection()) {
+            socket->deleteLater();
+            window.showNormal();
+            window.raise();
+            window.activateWindow();
+        }
+    });
+    if (!parser.isSet(minimisedOption) || !QSystemTrayIcon::isSystemTrayAvailable())
+        window.show();
+    // The demo starts with a preview so the administrator sees what would happen first; a real
+    // configuration starts the scheduler (full reconcile now, then quick syncs).
+    if (demo) {
+        window.preview();
+        QObject::connect(&engine, &SyncEngine::runFinished, &scheduler,
+                         [&scheduler](const RunReport &report) {
+                             if (report.run.kind != RunKind::Preview && !scheduler.isActive())
+                                 scheduler.start();
+                         });
+    } else {
+        scheduler.start();
+    }
+    QObject::connect(&window, &QObject::destroyed, &app, &QApplication::quit);
+    return app.exec();
+}

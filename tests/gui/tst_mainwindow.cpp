@@ -1,0 +1,181 @@
+// The window driven like an administrator would, against the simulators of demo mode.
+#include "CardskipperSimulator.h"
+#include "Clock.h"
+#include "DemoEnvironment.h"
+#include "IsapiSimulator.h"
+#include "LogModel.h"
+#include "MainWindow.h"
+#include "PairFilterModel.h"
+#include "PairModel.h"
+#include "Scheduler.h"
+#include "Store.h"
+#include "SyncEngine.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace cis;
+using namespace cis::gui;
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+
+private:
+    ManualClock m_clock{QDateTime(QDate(2026, 11, 29), QTime(10, 0, 0))};
+    std::unique_ptr<DemoEnvironment> m_demo;
+    std::unique_ptr<Store> m_store;
+    std::unique_ptr<SyncEngine> m_engine;
+    std::unique_ptr<Scheduler> m_scheduler;
+    std::unique_ptr<MainWindow> m_window;
+
+    void run(void (MainWindow::*start)())
+    {
+        QSignalSpy finished(m_engine.get(), &SyncEngine::runFinished);
+        (m_window.get()->*start)();
+        QVERIFY(finished.wait(60000));
+        QCoreApplication::processEvents();
+    }
+
+    int rowsIn(PairModel::StatusGroup group) { return m_window->pairModel().countOf(group); }
+
+    void screenshot(const QString &name)
+    {
+        const QByteArray folder = qgetenv("CIS_SCREENSHOT_DIR");
+        if (folder.isEmpty())
+            return;
+        m_window->resize(1280, 800);
+        m_window->show();
+        QCoreApplication::processEvents();
+        m_window->grab().save(QDir(QString::fromLocal8Bit(folder)).filePath(name));
+    }
+
+private slots:
+    void init()
+    {
+        m_demo = std::make_unique<DemoEnvironment>(m_clock);
+        QVERIFY(m_demo->start());
+        auto store = Store::open(m_demo->databasePath(), m_clock);
+        QVERIFY(store);
+        m_store = std::move(store.value());
+        m_engine = std::make_unique<SyncEngine>(*m_store, m_clock);
+        AppSettings settings = m_demo->settings();
+        settings.sync.retryBackoffMs = 0;
+        m_engine->setConfiguration(settings, m_demo->credentials());
+        m_scheduler = std::make_unique<Scheduler>(*m_engine, m_clock);
+        m_window =
+            std::make_unique<MainWindow>(*m_engine, *m_store, *m_scheduler, m_clock, m_demo.get());
+    }
+
+    void cleanup()
+    {
+        m_window.reset();
+        m_scheduler.reset();
+        m_engine.reset();
+        m_store.reset();
+        m_demo.reset();
+    }
+
+    void previewShowsEverythingAndWritesNothing()
+    {
+        run(&MainWindow::preview);
+        QVERIFY(rowsIn(PairModel::WillCreate) > 50);
+        QVERIFY(rowsIn(PairModel::NotManaged) > 0); // the staff
+        QVERIFY(rowsIn(PairModel::Suggested) > 0);  // same names typed in by hand earlier
+        QCOMPARE(m_demo->door().totalWriteCount(), 0);
+        screenshot(QStringLiteral("main-window-preview.png"));
+    }
+
+    void syncAppliesAndTheWindowShowsInSync()
+    {
+        run(&MainWindow::preview);
+        const int creates = rowsIn(PairModel::WillCreate);
+        run(&MainWindow::syncNow);
+        QCOMPARE(m_demo->door().successfulWriteCount(
+                     QStringLiteral("POST /ISAPI/AccessControl/UserInfo/Record")),
+                 creates);
+        QCOMPARE(rowsIn(PairModel::WillCreate), 0);
+        QCOMPARE(rowsIn(PairModel::InSync), creates);
+        QVERIFY(m_window->logModel().rowCount() > 0);
+        screenshot(QStringLiteral("main-window-synced.png"));
+    }
+
+    void searchFiltersBothSides()
+    {
+        run(&MainWindow::preview);
+        m_window->pairFilter().setSearchText(QStringLiteral("oberg"));
+        QVERIFY(m_window->pairFilter().rowCount() >= 2); // member Åsa Öberg and person 101
+        for (int row = 0; row < m_window->pairFilter().rowCount(); ++row) {
+            const QString text =
+                m_window->pairFilter().index(row, 0).data(PairModel::SearchTextRole).toString();
+            QVERIFY2(text.contains(QStringLiteral("oberg")), qPrintable(text));
+        }
+    }
+
+    void acceptingASuggestionLinksAndTheNextSyncSetsTheValidity()
+    {
+        run(&MainWindow::syncNow);
+        QVERIFY(m_window->selectEmployeeNo(QStringLiteral("101"))); // Åsa Öberg, typed by hand
+        m_window->acceptSuggestion();
+        const auto link = m_store->linkFor(DemoEnvironment::deviceId(), QStringLiteral("101"));
+        QVERIFY(link);
+        QCOMPARE(link->member.organisationMemberId, 1001);
+        QCOMPARE(link->origin, LinkOrigin::Suggested);
+        m_demo->door().resetCounters();
+        run(&MainWindow::syncNow);
+        QCOMPARE(
+            m_demo->door().writeCount(QStringLiteral("PUT /ISAPI/AccessControl/UserInfo/Modify")),
+            1);
+    }
+
+    void unlinkLeavesThePersonAlone()
+    {
+        run(&MainWindow::syncNow);
+        QVERIFY(m_window->selectMember(1002));
+        m_window->unlinkSelected();
+        QVERIFY(!m_store->linkFor(DemoEnvironment::deviceId(), QStringLiteral("1002")));
+    }
+
+    void heldPlanAsksBeforeApplying()
+    {
+        run(&MainWindow::syncNow);
+        QList<qint64> ids;
+        for (const auto &member : m_demo->cardskipper().members())
+            ids.append(member.organisationMemberId);
+        for (int i = 0; i < ids.size() * 2 / 3; ++i)
+            m_demo->cardskipper().removeMember(ids.at(i));
+        QStringList questions;
+        m_window->confirm = [&](const QString &question) {
+            questions.append(question);
+            return true;
+        };
+        QSignalSpy finished(m_engine.get(), &SyncEngine::runFinished);
+        m_window->syncNow();
+        QVERIFY(finished.wait(60000));                        // held
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 2, 60000); // forced after the confirmation
+        QCOMPARE(questions.size(), 1);
+        QVERIFY2(questions.first().contains(QStringLiteral("fewer")),
+                 qPrintable(questions.first()));
+        const RunReport forced = finished.last().first().value<RunReport>();
+        QVERIFY(forced.run.revoked > 0);
+    }
+
+    void pauseAndResumeShowInTheTrayState()
+    {
+        m_scheduler->start();
+        QSignalSpy finished(m_engine.get(), &SyncEngine::runFinished);
+        QVERIFY(finished.wait(60000));
+        m_window->setPaused(true);
+        QCOMPARE(m_window->trayState(), QStringLiteral("paused"));
+        QVERIFY(m_scheduler->isPaused());
+        m_window->setPaused(false);
+        QVERIFY(!m_scheduler->isPaused());
+        QVERIFY(finished.wait(60000)); // resuming runs what fell due
+        QCOMPARE(m_window->trayState(), QStringLiteral("idle"));
+    }
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"
