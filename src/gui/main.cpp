@@ -17,6 +17,7 @@
 #include <QLocalServer>
 #include <QLocalSocket>
 #include <QLockFile>
+#include <QLoggingCategory>
 #include <QMessageBox>
 #include <QProcess>
 #include <QPushButton>
@@ -84,6 +85,8 @@ int main(int argc, char *argv[])
                                              QApplication::translate("main", "Start in the tray."));
     parser.addOptions({demoOption, configOption, minimisedOption});
     parser.process(app);
+    // The window's log panel is where people read what happens; keep the terminal quiet.
+    QLoggingCategory::setFilterRules(QStringLiteral("cis.*.debug=false"));
 
     // One instance per user and mode: a second start raises the first window.
     const QString instanceName =
