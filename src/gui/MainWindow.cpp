@@ -4,6 +4,7 @@
 #include "DemoEnvironment.h"
 #include "LinkDialog.h"
 #include "LogModel.h"
+#include "OverrideDialog.h"
 #include "PairFilterModel.h"
 #include "PairModel.h"
 #include "Scheduler.h"
@@ -132,6 +133,19 @@ MainWindow::MainWindow(SyncEngine &engine, Store &store, Scheduler &scheduler, c
     connect(m_ui->actionLink, &QAction::triggered, this, &MainWindow::linkSelected);
     connect(m_ui->actionAcceptSuggestion, &QAction::triggered, this, &MainWindow::acceptSuggestion);
     connect(m_ui->actionUnlink, &QAction::triggered, this, &MainWindow::unlinkSelected);
+    connect(m_ui->actionOverride, &QAction::triggered, this, [this] {
+        const QModelIndexList rows = m_ui->pairView->selectionModel()->selectedRows();
+        const PlannedAction *action =
+            rows.isEmpty() ? nullptr
+                           : m_pairModel->actionAt(m_pairFilter->mapToSource(rows.first()).row());
+        if (!action || !action->member)
+            return;
+        MemberOverride current = m_store.overrideFor(*action->member).value_or(MemberOverride{});
+        current.member = *action->member;
+        OverrideDialog dialog(action->memberName, current, m_clock.today(), this);
+        if (dialog.exec() == QDialog::Accepted)
+            setOverride(dialog.result());
+    });
     connect(m_ui->pairView->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &MainWindow::onSelectionChanged);
     connect(m_ui->pairView, &QTableView::doubleClicked, this, [this] {
@@ -278,6 +292,7 @@ void MainWindow::onSelectionChanged()
     m_ui->actionLink->setEnabled(hasPerson && !linked && !busy);
     m_ui->actionUnlink->setEnabled(linked && !busy);
     m_ui->actionAcceptSuggestion->setEnabled(suggested && !busy);
+    m_ui->actionOverride->setEnabled(action && action->member && !busy);
     if (!action) {
         m_ui->detailsLabel->setText(tr("Select a row to see why, and what the last write did."));
         return;
@@ -649,6 +664,27 @@ void MainWindow::addLink(const QString &employeeNo, const MemberKey &member, Lin
     m_previewPlan.reset();
     refreshPlan();
     selectEmployeeNo(employeeNo);
+}
+
+void MainWindow::setOverride(MemberOverride memberOverride)
+{
+    memberOverride.changedAt = m_clock.now();
+    memberOverride.changedBy = qEnvironmentVariable("USER", tr("administrator"));
+    m_store.setOverride(memberOverride);
+    const qint64 id = memberOverride.member.organisationMemberId;
+    QString text;
+    if (memberOverride.blocked)
+        text = tr("Member %1 blocked; the next sync ends their access on every door.").arg(id);
+    else if (memberOverride.allowUntil.isValid())
+        text = tr("Member %1 allowed until %2; the next sync writes it to every door.")
+                   .arg(id)
+                   .arg(memberOverride.allowUntil.toString(Qt::ISODate));
+    else
+        text = tr("Override of member %1 removed; Cardskipper decides again.").arg(id);
+    onLogMessage(QStringLiteral("info"), {}, QString::number(id), text);
+    m_previewPlan.reset();
+    refreshPlan();
+    selectMember(id);
 }
 
 void MainWindow::linkSelected()

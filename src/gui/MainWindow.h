@@ -63,6 +63,8 @@ public slots:
     void linkSelected();
     void acceptSuggestion();
     void unlinkSelected();
+    // Stores the administrator's allow-until/block for a member and shows the new plan.
+    void setOverride(cis::MemberOverride memberOverride);
 
 protected:
     void closeEvent(QCloseEvent *event) override;

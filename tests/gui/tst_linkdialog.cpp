@@ -62,6 +62,12 @@ private slots:
         auto *effect = dialog.findChild<QLabel *>(QStringLiteral("effectLabel"));
         QCOMPARE(effect->text(), QStringLiteral("effect for 1001"));
         QVERIFY(asked.contains(1001));
+        const QByteArray folder = qgetenv("CIS_SCREENSHOT_DIR");
+        if (!folder.isEmpty()) {
+            dialog.show();
+            QCoreApplication::processEvents();
+            dialog.grab().save(QString::fromLocal8Bit(folder) + QStringLiteral("/link-dialog.png"));
+        }
     }
 
     void aSharedEmailShowsEveryCandidate()

@@ -14,6 +14,7 @@
 #include <QApplication>
 #include <QDir>
 #include <QSignalSpy>
+#include <QTabWidget>
 #include <QTest>
 
 using namespace cis;
@@ -100,6 +101,10 @@ private slots:
         QCOMPARE(rowsIn(PairModel::InSync), creates);
         QVERIFY(m_window->logModel().rowCount() > 0);
         screenshot(QStringLiteral("main-window-synced.png"));
+        if (auto *tabs = m_window->findChild<QTabWidget *>(QStringLiteral("logTabs"))) {
+            tabs->setCurrentIndex(1);
+            screenshot(QStringLiteral("history.png"));
+        }
     }
 
     void searchFiltersBothSides()
@@ -136,6 +141,39 @@ private slots:
         QVERIFY(m_window->selectMember(1002));
         m_window->unlinkSelected();
         QVERIFY(!m_store->linkFor(DemoEnvironment::deviceId(), QStringLiteral("1002")));
+    }
+
+    void blockAndAllowUntilOverridesReachTheDoor()
+    {
+        run(&MainWindow::syncNow);
+        const QString employeeNo = QStringLiteral("1002");
+        QVERIFY(m_window->selectMember(1002));
+        MemberOverride block;
+        block.member = {4711, 1002};
+        block.blocked = true;
+        block.note = QStringLiteral("card lost");
+        m_window->setOverride(block);
+        QVERIFY(m_store->overrideFor(block.member)->blocked);
+        QVERIFY(m_window->selectMember(1002));
+        QCOMPARE(m_window->pairModel().countOf(PairModel::WillRevoke), 1);
+        run(&MainWindow::syncNow);
+        const auto revoked = m_demo->door().person(employeeNo);
+        QVERIFY(revoked);
+        QCOMPARE(revoked->endTime.toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss")),
+                 m_clock.now().toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss")));
+
+        MemberOverride allow;
+        allow.member = block.member;
+        allow.allowUntil = QDate(2030, 6, 30);
+        m_window->setOverride(allow);
+        run(&MainWindow::syncNow);
+        QCOMPARE(m_demo->door()
+                     .person(employeeNo)
+                     ->endTime.toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss")),
+                 QStringLiteral("2030-06-30T23:59:59"));
+
+        m_window->setOverride(MemberOverride{block.member, {}, false, {}, {}, {}});
+        QVERIFY(!m_store->overrideFor(block.member));
     }
 
     void heldPlanAsksBeforeApplying()
