@@ -133,6 +133,13 @@ MainWindow::MainWindow(SyncEngine &engine, Store &store, Scheduler &scheduler, c
     connect(m_ui->actionLink, &QAction::triggered, this, &MainWindow::linkSelected);
     connect(m_ui->actionAcceptSuggestion, &QAction::triggered, this, &MainWindow::acceptSuggestion);
     connect(m_ui->actionUnlink, &QAction::triggered, this, &MainWindow::unlinkSelected);
+    connect(m_ui->actionSyncMember, &QAction::triggered, this, [this] {
+        const QModelIndexList rows = m_ui->pairView->selectionModel()->selectedRows();
+        const QVariant id =
+            rows.isEmpty() ? QVariant() : rows.first().data(PairModel::MemberIdRole);
+        if (id.isValid())
+            syncMember(id.toLongLong());
+    });
     connect(m_ui->actionOverride, &QAction::triggered, this, [this] {
         const QModelIndexList rows = m_ui->pairView->selectionModel()->selectedRows();
         const PlannedAction *action =
@@ -293,6 +300,7 @@ void MainWindow::onSelectionChanged()
     m_ui->actionUnlink->setEnabled(linked && !busy);
     m_ui->actionAcceptSuggestion->setEnabled(suggested && !busy);
     m_ui->actionOverride->setEnabled(action && action->member && !busy);
+    m_ui->actionSyncMember->setEnabled(action && action->member && !busy);
     if (!action) {
         m_ui->detailsLabel->setText(tr("Select a row to see why, and what the last write did."));
         return;
@@ -362,6 +370,16 @@ void MainWindow::startRun(RunKind kind, bool force)
     SyncEngine::RunOptions options;
     options.kind = kind;
     options.force = force;
+    m_userStartedRun = true;
+    if (!m_engine.start(options))
+        statusBar()->showMessage(tr("A sync is already running."), 5000);
+}
+
+void MainWindow::syncMember(qint64 memberId)
+{
+    SyncEngine::RunOptions options;
+    options.kind = RunKind::QuickSync;
+    options.onlyMember = MemberKey{m_engine.settings().cardskipper.organisationId, memberId};
     m_userStartedRun = true;
     if (!m_engine.start(options))
         statusBar()->showMessage(tr("A sync is already running."), 5000);

@@ -56,6 +56,8 @@ public:
 
 public slots:
     void syncNow();
+    // Fetches only this member and writes only their changes.
+    void syncMember(qint64 memberId);
     void preview();
     void fullReconcile();
     void setPaused(bool paused);

@@ -320,10 +320,14 @@ void SyncEngine::fetchMembers()
     const QDateTime lastFetch = QDateTime::fromString(m_store.meta(kLastMemberFetch), Qt::ISODate);
     // Only a full export shows members who left, so reconciles, previews and the first run
     // always take everything.
-    const bool incremental = !m_run->options.fullMemberExport &&
-                             m_run->options.kind == RunKind::QuickSync && lastFetch.isValid() &&
-                             m_store.memberCount(criteria.organisationId) > 0;
-    if (incremental)
+    const bool oneMember = m_run->options.onlyMember.has_value();
+    const bool incremental =
+        oneMember ||
+        (!m_run->options.fullMemberExport && m_run->options.kind == RunKind::QuickSync &&
+         lastFetch.isValid() && m_store.memberCount(criteria.organisationId) > 0);
+    if (oneMember)
+        criteria.organisationMemberId = m_run->options.onlyMember->organisationMemberId;
+    else if (incremental)
         criteria.changedAt = ExportCriteria::changedAtWithOverlap(lastFetch);
     m_run->report.run.kind = m_run->options.kind;
     const QDateTime fetchStarted = m_clock.now();
@@ -336,7 +340,9 @@ void SyncEngine::fetchMembers()
                 QElapsedTimer db;
                 db.start();
                 m_store.upsertMembers(m_settings.cardskipper.organisationId, result.value());
-                m_store.setMeta(kLastMemberFetch, fetchStarted.toString(Qt::ISODate));
+                // One member's export says nothing about when the others were last fetched.
+                if (!m_run->options.onlyMember)
+                    m_store.setMeta(kLastMemberFetch, fetchStarted.toString(Qt::ISODate));
                 m_run->report.run.membersFetched = int(result.value().size());
                 m_run->members = m_store.members(m_settings.cardskipper.organisationId);
                 m_run->report.databaseMs += db.elapsed();
@@ -535,8 +541,17 @@ void SyncEngine::planDevice(const std::shared_ptr<DeviceWork> &work)
     m_run->report.planMs += timer.elapsed();
 
     const Plan &plan = work->outcome.plan;
+    const auto wanted = [this](const PlannedAction &action) {
+        return !m_run->options.onlyMember ||
+               (action.member && *action.member == *m_run->options.onlyMember);
+    };
+    QList<PlannedAction> writes;
+    for (const PlannedAction &action : plan.writes()) {
+        if (wanted(action))
+            writes.append(action);
+    }
     const bool willWrite = m_run->options.kind != RunKind::Preview &&
-                           (!plan.guard.held || m_run->options.force) && !plan.writes().isEmpty();
+                           (!plan.guard.held || m_run->options.force) && !writes.isEmpty();
     // Writes need the device's own limits and profile; a quiet run never asks for them. The
     // plan is made again with what the device said.
     if (willWrite && !m_clients[work->device.id].probed)
@@ -559,7 +574,7 @@ void SyncEngine::planDevice(const std::shared_ptr<DeviceWork> &work)
         return finishDevice(work, DeviceOutcome::Status::Held,
                             plan.guard.reasons.join(QLatin1Char(' ')));
     }
-    work->writes = plan.writes();
+    work->writes = writes;
     work->nextWrite = 0;
     if (work->writes.isEmpty())
         return finishDevice(work, DeviceOutcome::Status::Synced);

@@ -44,6 +44,8 @@ public:
         bool force = false;           // apply plans the guard held
         bool fullMemberExport = true; // false: only members changed since the last fetch
         QString onlyDeviceId;         // empty: every enabled device
+        // "Sync this member now": export just this member and write only their actions.
+        std::optional<MemberKey> onlyMember;
     };
 
     SyncEngine(Store &store, const Clock &clock, QObject *parent = nullptr);

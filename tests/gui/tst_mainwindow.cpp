@@ -176,6 +176,21 @@ private slots:
         QVERIFY(!m_store->overrideFor(block.member));
     }
 
+    void syncThisMemberNowWritesOnlyThatMember()
+    {
+        run(&MainWindow::syncNow);
+        const QDate newEnd = m_clock.today().addYears(2);
+        QVERIFY(m_demo->cardskipper().extendMembership(1002, newEnd));
+        QVERIFY(m_demo->cardskipper().extendMembership(1006, newEnd));
+        m_demo->door().resetCounters();
+        QSignalSpy finished(m_engine.get(), &SyncEngine::runFinished);
+        m_window->syncMember(1002);
+        QVERIFY(finished.wait(60000));
+        QCOMPARE(m_demo->door().totalWriteCount(), 1);
+        QCOMPARE(m_demo->door().person(QStringLiteral("1002"))->endTime.date(), newEnd);
+        QCOMPARE(m_demo->door().person(QStringLiteral("1006"))->endTime.date() == newEnd, false);
+    }
+
     void heldPlanAsksBeforeApplying()
     {
         run(&MainWindow::syncNow);
