@@ -8,6 +8,8 @@
 #include "PairFilterModel.h"
 #include "PairModel.h"
 #include "Scheduler.h"
+#include "SecretStore.h"
+#include "SettingsDialog.h"
 #include "Store.h"
 #include "ui_MainWindow.h"
 
@@ -113,12 +115,15 @@ MainWindow::MainWindow(SyncEngine &engine, Store &store, Scheduler &scheduler, c
                     showOperations(m_runModel->item(current.row(), 0)->data().toLongLong());
             });
 
-    for (const DeviceSettings &device : m_engine.settings().devices)
-        m_ui->deviceCombo->addItem(device.name, device.id);
-    m_ui->deviceCombo->setVisible(m_ui->deviceCombo->count() > 1);
-    m_ui->deviceLabel->setText(m_ui->deviceCombo->count() > 1
-                                   ? tr("Door:")
-                                   : tr("Door: %1").arg(m_ui->deviceCombo->currentText()));
+    reloadDevices();
+    m_ui->actionSettings->setVisible(false);
+    connect(m_ui->actionSettings, &QAction::triggered, this, [this] {
+        if (!m_secrets)
+            return;
+        SettingsDialog dialog(m_engine.settings(), *m_secrets, this);
+        if (dialog.exec() == QDialog::Accepted)
+            applySettings(dialog.settings());
+    });
     connect(m_ui->deviceCombo, &QComboBox::currentIndexChanged, this, [this] {
         m_previewPlan.reset();
         refreshPlan();
@@ -199,6 +204,65 @@ MainWindow::MainWindow(SyncEngine &engine, Store &store, Scheduler &scheduler, c
 }
 
 MainWindow::~MainWindow() = default;
+
+void MainWindow::reloadDevices()
+{
+    const QString current = currentDeviceId();
+    const QSignalBlocker blocker(m_ui->deviceCombo);
+    m_ui->deviceCombo->clear();
+    for (const DeviceSettings &device : m_engine.settings().devices)
+        m_ui->deviceCombo->addItem(device.name, device.id);
+    const int index = m_ui->deviceCombo->findData(current);
+    if (index >= 0)
+        m_ui->deviceCombo->setCurrentIndex(index);
+    m_ui->deviceCombo->setVisible(m_ui->deviceCombo->count() > 1);
+    m_ui->deviceLabel->setText(m_ui->deviceCombo->count() > 1
+                                   ? tr("Door:")
+                                   : tr("Door: %1").arg(m_ui->deviceCombo->currentText()));
+}
+
+void MainWindow::enableSettings(SecretStore &secrets, const QString &configPath)
+{
+    m_secrets = &secrets;
+    m_configPath = configPath;
+    m_ui->actionSettings->setVisible(true);
+}
+
+void MainWindow::applySettings(const AppSettings &settings)
+{
+    if (!m_configPath.isEmpty()) {
+        QSettings ini(m_configPath, QSettings::IniFormat);
+        settings.save(ini);
+    }
+    // Passwords come back from the secret store (the dialog wrote them there); reads may
+    // answer later, so the engine gets the configuration when the last one has arrived.
+    auto credentials = std::make_shared<SyncEngine::Credentials>();
+    QStringList keys{SecretStore::cardskipperKey(settings.cardskipper.username)};
+    for (const DeviceSettings &device : settings.devices)
+        keys.append(SecretStore::deviceKey(device.id));
+    auto remaining = std::make_shared<int>(int(keys.size()));
+    QPointer<MainWindow> self(this);
+    for (int i = 0; i < keys.size(); ++i) {
+        m_secrets->read(keys.at(i), [=](SecretStore::ReadResult result) {
+            if (!self)
+                return;
+            const QString secret = result.secret.value_or(QString());
+            if (i == 0)
+                credentials->cardskipperPassword = secret;
+            else
+                credentials->devicePasswords.insert(settings.devices.at(i - 1).id, secret);
+            if (--*remaining > 0)
+                return;
+            m_engine.setConfiguration(settings, *credentials);
+            reloadDevices();
+            m_previewPlan.reset();
+            refreshPlan();
+            onLogMessage(QStringLiteral("info"), {}, {},
+                         m_configPath.isEmpty() ? tr("Settings changed for this session.")
+                                                : tr("Settings saved to %1.").arg(m_configPath));
+        });
+    }
+}
 
 QString MainWindow::currentDeviceId() const
 {

@@ -19,6 +19,7 @@ class MainWindow;
 
 namespace cis {
 class Clock;
+class SecretStore;
 class Scheduler;
 class Store;
 } // namespace cis
@@ -51,6 +52,12 @@ public:
     QString currentDeviceId() const;
     bool selectEmployeeNo(const QString &employeeNo);
     bool selectMember(qint64 memberId);
+    // Where "Settings…" keeps things: passwords in secrets, the rest in the INI file (none in
+    // the demo). Without this the action is hidden.
+    void enableSettings(SecretStore &secrets, const QString &configPath);
+    // Applies edited settings: saves them, reads the passwords back from the secret store and
+    // gives both to the engine.
+    void applySettings(const AppSettings &settings);
     // Asks before applying a held plan; tests replace the question.
     std::function<bool(const QString &question)> confirm;
 
@@ -87,6 +94,7 @@ private:
     void setUpDemoMenu();
     void copyLog();
     void exportLog();
+    void reloadDevices();
     void addLink(const QString &employeeNo, const MemberKey &member, LinkOrigin origin);
     QString deviceName(const QString &deviceId) const;
 
@@ -112,6 +120,8 @@ private:
     bool m_userStartedRun = false;
     std::optional<Plan> m_previewPlan;
     RunRecord m_lastRun;
+    SecretStore *m_secrets = nullptr;
+    QString m_configPath;
 };
 
 } // namespace cis::gui

@@ -4,6 +4,7 @@
 #include "KeychainSecretStore.h"
 #include "MainWindow.h"
 #include "Scheduler.h"
+#include "SettingsDialog.h"
 #include "Store.h"
 #include "SyncEngine.h"
 #include "Version.h"
@@ -108,6 +109,11 @@ int main(int argc, char *argv[])
     instanceServer.listen(instanceName);
 
     const Clock &clock = Clock::system();
+    KeychainSecretStore keychain;
+    EnvironmentSecretStore environmentSecrets(&keychain);
+    MemorySecretStore demoSecrets;
+    SecretStore *secrets = &environmentSecrets;
+    QString settingsPath;
     std::unique_ptr<gui::DemoEnvironment> demo;
     AppSettings settings;
     SyncEngine::Credentials credentials;
@@ -121,8 +127,17 @@ int main(int argc, char *argv[])
         settings = demo->settings();
         credentials = demo->credentials();
         databasePath = demo->databasePath();
+        // The demo's passwords are public; settings changed in the demo live only in memory.
+        const auto ignore = [](const QString &) {};
+        demoSecrets.write(SecretStore::cardskipperKey(settings.cardskipper.username),
+                          credentials.cardskipperPassword, ignore);
+        for (auto it = credentials.devicePasswords.cbegin();
+             it != credentials.devicePasswords.cend(); ++it)
+            demoSecrets.write(SecretStore::deviceKey(it.key()), it.value(), ignore);
+        secrets = &demoSecrets;
     } else {
         const QString path = parser.value(configOption);
+        settingsPath = path;
         if (!QFileInfo::exists(path)) {
             QMessageBox welcome;
             welcome.setWindowTitle(QApplication::applicationDisplayName());
@@ -132,16 +147,29 @@ int main(int argc, char *argv[])
                         "step with the memberships in Cardskipper."));
             welcome.setInformativeText(
                 QApplication::translate(
-                    "main", "To connect your own Cardskipper account and door, write the "
-                            "configuration file %1 as the README shows, then start again. Or "
-                            "try everything first with simulated systems.")
+                    "main", "Connect your Cardskipper account and your door terminal (saved "
+                            "in %1, passwords in the keychain), or try everything first with "
+                            "simulated systems.")
                     .arg(QDir::toNativeSeparators(path)));
+            QPushButton *connectButton = welcome.addButton(
+                QApplication::translate("main", "Connect to Cardskipper and my door…"),
+                QMessageBox::AcceptRole);
             QPushButton *tryDemo = welcome.addButton(
                 QApplication::translate("main", "Try the demo"), QMessageBox::AcceptRole);
             welcome.addButton(QMessageBox::Close);
             welcome.exec();
-            if (welcome.clickedButton() != tryDemo)
+            if (welcome.clickedButton() == connectButton) {
+                gui::SettingsDialog dialog(AppSettings(), environmentSecrets);
+                if (dialog.exec() != QDialog::Accepted)
+                    return 0;
+                QDir().mkpath(QFileInfo(path).absolutePath());
+                QSettings ini(path, QSettings::IniFormat);
+                dialog.settings().save(ini);
+            } else if (welcome.clickedButton() != tryDemo) {
                 return 0;
+            }
+        }
+        if (!QFileInfo::exists(path)) {
             lock.unlock();
             instanceServer.close();
             return QProcess::startDetached(QApplication::applicationFilePath(),
@@ -160,15 +188,13 @@ int main(int argc, char *argv[])
                                       .arg(path, problems.join(QLatin1Char('\n'))));
             return 2;
         }
-        KeychainSecretStore keychain;
-        EnvironmentSecretStore secrets(&keychain);
-        credentials.cardskipperPassword =
-            readSecret(secrets, SecretStore::cardskipperKey(settings.cardskipper.username),
-                       QApplication::translate("main", "Cardskipper password for %1:")
-                           .arg(settings.cardskipper.username));
+        credentials.cardskipperPassword = readSecret(
+            environmentSecrets, SecretStore::cardskipperKey(settings.cardskipper.username),
+            QApplication::translate("main", "Cardskipper password for %1:")
+                .arg(settings.cardskipper.username));
         for (const DeviceSettings &device : settings.devices)
             credentials.devicePasswords.insert(
-                device.id, readSecret(secrets, SecretStore::deviceKey(device.id),
+                device.id, readSecret(environmentSecrets, SecretStore::deviceKey(device.id),
                                       QApplication::translate("main", "Password of the door "
                                                                       "terminal \"%1\" (%2):")
                                           .arg(device.name, device.username)));
@@ -188,6 +214,7 @@ int main(int argc, char *argv[])
     engine.setConfiguration(settings, credentials);
     Scheduler scheduler(engine, clock);
     gui::MainWindow window(engine, *store.value(), scheduler, clock, demo.get());
+    window.enableSettings(*secrets, settingsPath);
     QObject::connect(&instanceServer, &QLocalServer::newConnection, &window, [&] {
         while (QLocalSocket *socket = instanceServer.nextPendingConnection()) {
             socket->deleteLater();

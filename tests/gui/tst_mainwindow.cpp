@@ -8,13 +8,16 @@
 #include "PairFilterModel.h"
 #include "PairModel.h"
 #include "Scheduler.h"
+#include "SecretStore.h"
 #include "Store.h"
 #include "SyncEngine.h"
 
 #include <QApplication>
 #include <QDir>
+#include <QFile>
 #include <QSignalSpy>
 #include <QTabWidget>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace cis;
@@ -189,6 +192,44 @@ private slots:
         QCOMPARE(m_demo->door().totalWriteCount(), 1);
         QCOMPARE(m_demo->door().person(QStringLiteral("1002"))->endTime.date(), newEnd);
         QCOMPARE(m_demo->door().person(QStringLiteral("1006"))->endTime.date() == newEnd, false);
+    }
+
+    void editedSettingsAreSavedAndReachTheEngine()
+    {
+        MemorySecretStore secrets;
+        const auto ignore = [](const QString &) {};
+        secrets.write(SecretStore::cardskipperKey(QStringLiteral("demo")), QStringLiteral("demo"),
+                      ignore);
+        secrets.write(SecretStore::deviceKey(DemoEnvironment::deviceId()),
+                      sim::IsapiSimulator::defaultPassword(), ignore);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("club.ini"));
+        m_window->enableSettings(secrets, path);
+        AppSettings edited = m_engine->settings();
+        edited.sync.intervalSeconds = 900;
+        edited.sync.policy.graceDays = 7;
+        m_window->applySettings(edited);
+        QTRY_COMPARE(m_engine->settings().sync.intervalSeconds, 900);
+        QCOMPARE(m_engine->credentials().devicePasswords.value(DemoEnvironment::deviceId()),
+                 sim::IsapiSimulator::defaultPassword());
+        QSettings ini(path, QSettings::IniFormat);
+        QCOMPARE(AppSettings::load(ini).sync.policy.graceDays, 7);
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray saved = file.readAll();
+        QVERIFY(saved.contains("grace_days=7"));
+        QVERIFY(!saved.contains("demo12345")); // passwords stay in the secret store
+        // The first sync writes the windows with the 7 grace days.
+        run(&MainWindow::syncNow);
+        const auto person = m_demo->door().person(QStringLiteral("1002"));
+        QVERIFY(person);
+        QDate roleEnd;
+        for (const auto &member : m_demo->cardskipper().members()) {
+            if (member.organisationMemberId == 1002)
+                roleEnd = member.toMember(4711).roles.last().end;
+        }
+        QVERIFY(roleEnd.isValid());
+        QCOMPARE(person->endTime.date(), roleEnd.addDays(7));
     }
 
     void heldPlanAsksBeforeApplying()

@@ -1,0 +1,491 @@
+// The settings dialog: every field round-trips, doors are added and removed, validation blocks
+// OK, and passwords go to the secret store only.
+#include "CardskipperSimulator.h"
+#include "IsapiSimulator.h"
+#include "SecretStore.h"
+#include "Settings.h"
+#include "SettingsDialog.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QDir>
+#include <QFile>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QTest>
+#include <QTimeEdit>
+
+using namespace cis;
+using namespace cis::gui;
+
+namespace {
+
+AppSettings fullSettings()
+{
+    AppSettings s;
+    s.cardskipper.url = QUrl(QStringLiteral("https://test.example.se/api"));
+    s.cardskipper.username = QStringLiteral("integration");
+    s.cardskipper.organisationId = 4711;
+    s.cardskipper.timeoutSeconds = 45;
+
+    DeviceSettings front;
+    front.id = QStringLiteral("front-door");
+    front.name = QStringLiteral("Front door (renamed)");
+    front.url = QUrl(QStringLiteral("https://10.0.0.5:8443"));
+    front.username = QStringLiteral("syncuser");
+    front.pinnedCertificateSha256 = QByteArray(32, '\x5a');
+    front.maxConcurrentRequests = 2;
+    front.timeoutSeconds = 12;
+    front.enabled = true;
+    DeviceSettings gym;
+    gym.id = QStringLiteral("gym");
+    gym.name = QStringLiteral("Gym");
+    gym.url = QUrl(QStringLiteral("http://192.168.1.64"));
+    gym.username = QStringLiteral("admin");
+    gym.enabled = false;
+    s.devices = {front, gym};
+
+    s.sync.intervalSeconds = 600;
+    s.sync.databasePath = QStringLiteral("/var/lib/cis/sync.db");
+    s.sync.nightlyReconcileAt = QTime(2, 30);
+    s.sync.retryAttempts = 4;
+    s.sync.retryBackoffMs = 1500;
+    s.sync.policy.grantingRoleIds = {11, 12, 99};
+    s.sync.policy.graceDays = 7;
+    s.sync.policy.renameEnabled = true;
+    s.sync.policy.deleteRetentionDays = 30;
+    s.sync.policy.employeeNoPrefix = QStringLiteral("CS");
+    s.sync.policy.guardEnabled = false;
+    s.sync.policy.guardMinMemberRatio = 0.4;
+    s.sync.policy.guardMinRevokes = 8;
+    s.sync.policy.guardRevokeShare = 0.2;
+    return s;
+}
+
+void compareDevice(const DeviceSettings &a, const DeviceSettings &b)
+{
+    QCOMPARE(a.id, b.id);
+    QCOMPARE(a.name, b.name);
+    QCOMPARE(a.url, b.url);
+    QCOMPARE(a.username, b.username);
+    QCOMPARE(a.pinnedCertificateSha256, b.pinnedCertificateSha256);
+    QCOMPARE(a.maxConcurrentRequests, b.maxConcurrentRequests);
+    QCOMPARE(a.timeoutSeconds, b.timeoutSeconds);
+    QCOMPARE(a.enabled, b.enabled);
+}
+
+void compareSettings(const AppSettings &a, const AppSettings &b)
+{
+    QCOMPARE(a.cardskipper.url, b.cardskipper.url);
+    QCOMPARE(a.cardskipper.username, b.cardskipper.username);
+    QCOMPARE(a.cardskipper.organisationId, b.cardskipper.organisationId);
+    QCOMPARE(a.cardskipper.timeoutSeconds, b.cardskipper.timeoutSeconds);
+    QCOMPARE(a.devices.size(), b.devices.size());
+    for (int i = 0; i < a.devices.size(); ++i) {
+        compareDevice(a.devices[i], b.devices[i]);
+        if (QTest::currentTestFailed())
+            return;
+    }
+    QCOMPARE(a.sync.intervalSeconds, b.sync.intervalSeconds);
+    QCOMPARE(a.sync.databasePath, b.sync.databasePath);
+    QCOMPARE(a.sync.nightlyReconcileAt, b.sync.nightlyReconcileAt);
+    QCOMPARE(a.sync.retryAttempts, b.sync.retryAttempts);
+    QCOMPARE(a.sync.retryBackoffMs, b.sync.retryBackoffMs);
+    const SyncPolicy &p = a.sync.policy;
+    const SyncPolicy &q = b.sync.policy;
+    QCOMPARE(p.grantingRoleIds, q.grantingRoleIds);
+    QCOMPARE(p.graceDays, q.graceDays);
+    QCOMPARE(p.renameEnabled, q.renameEnabled);
+    QCOMPARE(p.deleteRetentionDays, q.deleteRetentionDays);
+    QCOMPARE(p.employeeNoPrefix, q.employeeNoPrefix);
+    QCOMPARE(p.guardEnabled, q.guardEnabled);
+    QCOMPARE(p.guardMinMemberRatio, q.guardMinMemberRatio);
+    QCOMPARE(p.guardMinRevokes, q.guardMinRevokes);
+    QCOMPARE(p.guardRevokeShare, q.guardRevokeShare);
+}
+
+std::optional<QString> secretOf(SecretStore &store, const QString &key)
+{
+    std::optional<QString> found;
+    store.read(key, [&found](SecretStore::ReadResult result) { found = result.secret; });
+    return found;
+}
+
+void storeSecret(SecretStore &store, const QString &key, const QString &secret)
+{
+    store.write(key, secret, [](const QString &) {});
+}
+
+template<typename T> T *child(QObject &parent, const char *name)
+{
+    auto *found = parent.findChild<T *>(QString::fromLatin1(name));
+    if (!found)
+        qFatal("no child %s", name);
+    return found;
+}
+
+} // namespace
+
+class TestSettingsDialog : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void roundTrip();
+    void roundTripDefaultsAndNeverDelete();
+    void addAndRemoveDevice();
+    void newDeviceIdsAreUniqueSlugs();
+    void validationBlocksOk();
+    void badFingerprintAndDuplicateNames();
+    void passwordsGoToTheStore();
+    void existingPasswordsAppear();
+    void changedUsernameLoadsItsPassword();
+    void testCardskipperConnection();
+    void testCardskipperWrongPassword();
+    void testDeviceConnection();
+    void testDeviceWrongPassword();
+};
+
+void TestSettingsDialog::roundTrip()
+{
+    MemorySecretStore secrets;
+    const AppSettings input = fullSettings();
+    SettingsDialog dialog(input, secrets);
+    QVERIFY(dialog.validationProblems().isEmpty());
+    compareSettings(dialog.settings(), input);
+}
+
+void TestSettingsDialog::roundTripDefaultsAndNeverDelete()
+{
+    MemorySecretStore secrets;
+    AppSettings input = fullSettings();
+    input.sync.policy.deleteRetentionDays = -1;
+    input.sync.policy.grantingRoleIds.clear();
+    SettingsDialog dialog(input, secrets);
+    QVERIFY(!child<QCheckBox>(dialog, "deleteCheck")->isChecked());
+    compareSettings(dialog.settings(), input);
+
+    child<QCheckBox>(dialog, "deleteCheck")->setChecked(true);
+    child<QSpinBox>(dialog, "deleteDaysSpin")->setValue(14);
+    QCOMPARE(dialog.settings().sync.policy.deleteRetentionDays, 14);
+}
+
+void TestSettingsDialog::addAndRemoveDevice()
+{
+    MemorySecretStore secrets;
+    const AppSettings input = fullSettings();
+    SettingsDialog dialog(input, secrets);
+    auto *list = child<QListWidget>(dialog, "deviceList");
+    QCOMPARE(list->count(), 2);
+
+    QTest::mouseClick(child<QPushButton>(dialog, "addDeviceButton"), Qt::LeftButton);
+    QCOMPARE(list->count(), 3);
+    QCOMPARE(list->currentRow(), 2);
+    // A new door without an address is a problem naming it.
+    QVERIFY(!dialog.validationProblems().isEmpty());
+    QVERIFY(dialog.validationProblems().join(u'\n').contains(QStringLiteral("address")));
+
+    child<QLineEdit>(dialog, "deviceNameEdit")->setText(QStringLiteral("Back Door"));
+    child<QLineEdit>(dialog, "deviceUrlEdit")->setText(QStringLiteral("http://10.0.0.9"));
+    QVERIFY2(dialog.validationProblems().isEmpty(),
+             qPrintable(dialog.validationProblems().join(u'\n')));
+    QCOMPARE(list->item(2)->text(), QStringLiteral("Back Door"));
+
+    AppSettings edited = dialog.settings();
+    QCOMPARE(edited.devices.size(), 3);
+    QCOMPARE(edited.devices[2].id, QStringLiteral("back-door"));
+    QCOMPARE(edited.devices[2].name, QStringLiteral("Back Door"));
+    QCOMPARE(edited.devices[2].url, QUrl(QStringLiteral("http://10.0.0.9")));
+    QCOMPARE(edited.devices[2].username, QStringLiteral("admin"));
+    QVERIFY(edited.devices[2].enabled);
+
+    // Remove the first; the others keep their ids.
+    list->setCurrentRow(0);
+    QTest::mouseClick(child<QPushButton>(dialog, "removeDeviceButton"), Qt::LeftButton);
+    edited = dialog.settings();
+    QCOMPARE(edited.devices.size(), 2);
+    QCOMPARE(edited.devices[0].id, QStringLiteral("gym"));
+    QCOMPARE(edited.devices[1].id, QStringLiteral("back-door"));
+    QCOMPARE(list->count(), 2);
+    // The form shows the selected door, not the removed one.
+    QCOMPARE(child<QLineEdit>(dialog, "deviceNameEdit")->text(), list->currentItem()->text());
+
+    // Renaming an existing device keeps its id.
+    list->setCurrentRow(0);
+    child<QLineEdit>(dialog, "deviceNameEdit")->setText(QStringLiteral("Gym hall"));
+    edited = dialog.settings();
+    QCOMPARE(edited.devices[0].id, QStringLiteral("gym"));
+    QCOMPARE(edited.devices[0].name, QStringLiteral("Gym hall"));
+}
+
+void TestSettingsDialog::newDeviceIdsAreUniqueSlugs()
+{
+    MemorySecretStore secrets;
+    AppSettings input = fullSettings();
+    input.devices[1].name = QStringLiteral("Old gym"); // id stays "gym"
+    SettingsDialog dialog(input, secrets);
+    QTest::mouseClick(child<QPushButton>(dialog, "addDeviceButton"), Qt::LeftButton);
+    child<QLineEdit>(dialog, "deviceNameEdit")->setText(QStringLiteral("Gym"));
+    child<QLineEdit>(dialog, "deviceUrlEdit")->setText(QStringLiteral("http://10.0.0.10"));
+    QTest::mouseClick(child<QPushButton>(dialog, "addDeviceButton"), Qt::LeftButton);
+    child<QLineEdit>(dialog, "deviceNameEdit")->setText(QStringLiteral("Källare Öst"));
+    child<QLineEdit>(dialog, "deviceUrlEdit")->setText(QStringLiteral("http://10.0.0.11"));
+    QVERIFY2(dialog.validationProblems().isEmpty(),
+             qPrintable(dialog.validationProblems().join(u'\n')));
+    const AppSettings edited = dialog.settings();
+    QCOMPARE(edited.devices.size(), 4);
+    QCOMPARE(edited.devices[1].id, QStringLiteral("gym"));
+    QCOMPARE(edited.devices[2].id, QStringLiteral("gym-2"));
+    QCOMPARE(edited.devices[3].id, QStringLiteral("kallare-ost"));
+}
+
+void TestSettingsDialog::validationBlocksOk()
+{
+    MemorySecretStore secrets;
+    AppSettings input = fullSettings();
+    SettingsDialog dialog(input, secrets);
+    auto *ok = child<QDialogButtonBox>(dialog, "buttonBox")->button(QDialogButtonBox::Ok);
+    QVERIFY(ok->isEnabled());
+
+    child<QLineEdit>(dialog, "usernameEdit")->clear();
+    child<QComboBox>(dialog, "organisationCombo")->setEditText(QString());
+    child<QComboBox>(dialog, "urlCombo")->setEditText(QString());
+    const QString problems = dialog.validationProblems().join(u'\n');
+    QVERIFY2(problems.contains(QStringLiteral("username")), qPrintable(problems));
+    QVERIFY2(problems.contains(QStringLiteral("organisation")), qPrintable(problems));
+    QVERIFY2(problems.contains(QStringLiteral("address")), qPrintable(problems));
+    QVERIFY(!ok->isEnabled());
+    QCOMPARE(child<QLabel>(dialog, "problemsLabel")->text(), problems);
+
+    child<QLineEdit>(dialog, "passwordEdit")->setText(QStringLiteral("pw"));
+    dialog.accept();
+    QCOMPARE(dialog.result(), int(QDialog::Rejected));
+    QVERIFY(!secretOf(secrets, SecretStore::cardskipperKey(QString())));
+
+    child<QLineEdit>(dialog, "usernameEdit")->setText(QStringLiteral("integration"));
+    child<QComboBox>(dialog, "organisationCombo")->setEditText(QStringLiteral("4711"));
+    child<QComboBox>(dialog, "urlCombo")->setEditText(QStringLiteral("https://api.cardskipper.se"));
+    QVERIFY(dialog.validationProblems().isEmpty());
+    QVERIFY(ok->isEnabled());
+    QVERIFY(child<QLabel>(dialog, "problemsLabel")->text().isEmpty());
+
+    child<QLineEdit>(dialog, "rolesEdit")->setText(QStringLiteral("11, x"));
+    QVERIFY(dialog.validationProblems().join(u'\n').contains(QStringLiteral("role")));
+    QVERIFY(!ok->isEnabled());
+}
+
+void TestSettingsDialog::badFingerprintAndDuplicateNames()
+{
+    MemorySecretStore secrets;
+    SettingsDialog dialog(fullSettings(), secrets);
+    auto *list = child<QListWidget>(dialog, "deviceList");
+    list->setCurrentRow(0);
+    QCOMPARE(child<QLineEdit>(dialog, "deviceFingerprintEdit")->text(),
+             QString::fromLatin1(QByteArray(32, '\x5a').toHex(':').toUpper()));
+    child<QLineEdit>(dialog, "deviceFingerprintEdit")->setText(QStringLiteral("AB:CD"));
+    QString problems = dialog.validationProblems().join(u'\n');
+    QVERIFY2(problems.contains(QStringLiteral("fingerprint")), qPrintable(problems));
+    QVERIFY2(problems.contains(QStringLiteral("Front door")), qPrintable(problems));
+
+    // Without colons, lower case: accepted.
+    child<QLineEdit>(dialog, "deviceFingerprintEdit")
+        ->setText(QString::fromLatin1(QByteArray(32, '\x1f').toHex()));
+    QVERIFY(dialog.validationProblems().isEmpty());
+    QCOMPARE(dialog.settings().devices[0].pinnedCertificateSha256, QByteArray(32, '\x1f'));
+
+    child<QLineEdit>(dialog, "deviceNameEdit")->setText(QStringLiteral("gym"));
+    problems = dialog.validationProblems().join(u'\n');
+    QVERIFY2(problems.contains(QStringLiteral("\"Gym\" is used by more than one door")),
+             qPrintable(problems));
+
+    child<QLineEdit>(dialog, "deviceNameEdit")->setText(QStringLiteral("Front"));
+    child<QLineEdit>(dialog, "deviceUrlEdit")->setText(QStringLiteral("ftp://10.0.0.5"));
+    problems = dialog.validationProblems().join(u'\n');
+    QVERIFY2(problems.contains(QStringLiteral("Front: the address")), qPrintable(problems));
+    QVERIFY(
+        !child<QDialogButtonBox>(dialog, "buttonBox")->button(QDialogButtonBox::Ok)->isEnabled());
+}
+
+void TestSettingsDialog::passwordsGoToTheStore()
+{
+    MemorySecretStore secrets;
+    SettingsDialog dialog(fullSettings(), secrets);
+    QTest::keyClicks(child<QLineEdit>(dialog, "passwordEdit"), QStringLiteral("cs-secret"));
+    auto *list = child<QListWidget>(dialog, "deviceList");
+    list->setCurrentRow(1);
+    QTest::keyClicks(child<QLineEdit>(dialog, "devicePasswordEdit"), QStringLiteral("gym-pw"));
+    QTest::mouseClick(child<QPushButton>(dialog, "addDeviceButton"), Qt::LeftButton);
+    child<QLineEdit>(dialog, "deviceNameEdit")->setText(QStringLiteral("New Door"));
+    child<QLineEdit>(dialog, "deviceUrlEdit")->setText(QStringLiteral("http://10.0.0.12"));
+    QTest::keyClicks(child<QLineEdit>(dialog, "devicePasswordEdit"), QStringLiteral("new-pw"));
+    // Switching rows keeps what was typed.
+    list->setCurrentRow(1);
+    QCOMPARE(child<QLineEdit>(dialog, "devicePasswordEdit")->text(), QStringLiteral("gym-pw"));
+    QCOMPARE(child<QLineEdit>(dialog, "devicePasswordEdit")->echoMode(), QLineEdit::Password);
+    QCOMPARE(child<QLineEdit>(dialog, "passwordEdit")->echoMode(), QLineEdit::Password);
+
+    QTest::mouseClick(child<QDialogButtonBox>(dialog, "buttonBox")->button(QDialogButtonBox::Ok),
+                      Qt::LeftButton);
+    QCOMPARE(dialog.result(), int(QDialog::Accepted));
+
+    QCOMPARE(secretOf(secrets, SecretStore::cardskipperKey(QStringLiteral("integration"))),
+             std::optional<QString>(QStringLiteral("cs-secret")));
+    QCOMPARE(secretOf(secrets, SecretStore::deviceKey(QStringLiteral("gym"))),
+             std::optional<QString>(QStringLiteral("gym-pw")));
+    QCOMPARE(secretOf(secrets, SecretStore::deviceKey(QStringLiteral("new-door"))),
+             std::optional<QString>(QStringLiteral("new-pw")));
+    QVERIFY(!secretOf(secrets, SecretStore::deviceKey(QStringLiteral("front-door"))));
+
+    // Not in the settings, in any form.
+    QSettings ini(QDir::temp().filePath(QStringLiteral("tst_settingsdialog.ini")),
+                  QSettings::IniFormat);
+    ini.clear();
+    dialog.settings().save(ini);
+    ini.sync();
+    QFile file(ini.fileName());
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray saved = file.readAll();
+    file.close();
+    QFile::remove(ini.fileName());
+    QVERIFY(!saved.isEmpty());
+    QVERIFY(!saved.contains("cs-secret"));
+    QVERIFY(!saved.contains("gym-pw"));
+    QVERIFY(!saved.contains("new-pw"));
+}
+
+void TestSettingsDialog::existingPasswordsAppear()
+{
+    MemorySecretStore secrets;
+    storeSecret(secrets, SecretStore::cardskipperKey(QStringLiteral("integration")),
+                QStringLiteral("stored-cs"));
+    storeSecret(secrets, SecretStore::deviceKey(QStringLiteral("gym")),
+                QStringLiteral("stored-gym"));
+    SettingsDialog dialog(fullSettings(), secrets);
+    QCOMPARE(child<QLineEdit>(dialog, "passwordEdit")->text(), QStringLiteral("stored-cs"));
+    auto *list = child<QListWidget>(dialog, "deviceList");
+    list->setCurrentRow(0);
+    QVERIFY(child<QLineEdit>(dialog, "devicePasswordEdit")->text().isEmpty());
+    list->setCurrentRow(1);
+    QCOMPARE(child<QLineEdit>(dialog, "devicePasswordEdit")->text(), QStringLiteral("stored-gym"));
+    QVERIFY(dialog.validationProblems().isEmpty());
+}
+
+void TestSettingsDialog::changedUsernameLoadsItsPassword()
+{
+    MemorySecretStore secrets;
+    storeSecret(secrets, SecretStore::cardskipperKey(QStringLiteral("integration")),
+                QStringLiteral("stored-cs"));
+    storeSecret(secrets, SecretStore::cardskipperKey(QStringLiteral("other")),
+                QStringLiteral("other-pw"));
+    SettingsDialog dialog(fullSettings(), secrets);
+    auto *username = child<QLineEdit>(dialog, "usernameEdit");
+    auto *password = child<QLineEdit>(dialog, "passwordEdit");
+    username->setText(QStringLiteral("other"));
+    emit username->editingFinished();
+    QCOMPARE(password->text(), QStringLiteral("other-pw"));
+    username->setText(QStringLiteral("nobody"));
+    emit username->editingFinished();
+    QVERIFY(password->text().isEmpty());
+    // Once typed, the password stays.
+    QTest::keyClicks(password, QStringLiteral("typed"));
+    username->setText(QStringLiteral("integration"));
+    emit username->editingFinished();
+    QCOMPARE(password->text(), QStringLiteral("typed"));
+}
+
+void TestSettingsDialog::testCardskipperConnection()
+{
+    sim::CardskipperSimulator simulator;
+    simulator.loadDemoData();
+    QVERIFY(simulator.listen());
+
+    AppSettings input = fullSettings();
+    input.cardskipper.url = simulator.baseUrl();
+    input.cardskipper.username = QStringLiteral("demo");
+    input.cardskipper.organisationId = 0;
+    MemorySecretStore secrets;
+    SettingsDialog dialog(input, secrets);
+    child<QLineEdit>(dialog, "passwordEdit")->setText(QStringLiteral("demo"));
+    QTest::mouseClick(child<QPushButton>(dialog, "testCardskipperButton"), Qt::LeftButton);
+    auto *result = child<QLabel>(dialog, "cardskipperResultLabel");
+    QTRY_VERIFY_WITH_TIMEOUT(result->text().startsWith(QStringLiteral("OK")), 10000);
+    QVERIFY2(result->text().contains(QStringLiteral("4711")), qPrintable(result->text()));
+    auto *organisations = child<QComboBox>(dialog, "organisationCombo");
+    QVERIFY(organisations->count() >= 1);
+    bool listed = false;
+    for (int i = 0; i < organisations->count(); ++i)
+        listed = listed || organisations->itemText(i).startsWith(QStringLiteral("4711 "));
+    QVERIFY(listed);
+    QVERIFY(dialog.settings().cardskipper.organisationId != 0);
+    QVERIFY(child<QPushButton>(dialog, "testCardskipperButton")->isEnabled());
+}
+
+void TestSettingsDialog::testCardskipperWrongPassword()
+{
+    sim::CardskipperSimulator simulator;
+    simulator.loadDemoData();
+    QVERIFY(simulator.listen());
+
+    AppSettings input = fullSettings();
+    input.cardskipper.url = simulator.baseUrl();
+    input.cardskipper.username = QStringLiteral("demo");
+    MemorySecretStore secrets;
+    SettingsDialog dialog(input, secrets);
+    child<QLineEdit>(dialog, "passwordEdit")->setText(QStringLiteral("wrong"));
+    QTest::mouseClick(child<QPushButton>(dialog, "testCardskipperButton"), Qt::LeftButton);
+    auto *result = child<QLabel>(dialog, "cardskipperResultLabel");
+    QTRY_VERIFY_WITH_TIMEOUT(result->text().startsWith(QStringLiteral("Failed")), 10000);
+    QVERIFY(!result->text().contains(QStringLiteral("wrong")));
+    // What was typed stays.
+    QCOMPARE(dialog.settings().cardskipper.organisationId, qint64(4711));
+}
+
+void TestSettingsDialog::testDeviceConnection()
+{
+    sim::IsapiSimulator simulator;
+    simulator.setCredentials(QStringLiteral("admin"), QStringLiteral("door-pw"));
+    simulator.loadDemoPersons(5);
+    QVERIFY(simulator.listen());
+
+    AppSettings input = fullSettings();
+    input.devices[1].url = simulator.baseUrl();
+    MemorySecretStore secrets;
+    SettingsDialog dialog(input, secrets);
+    child<QListWidget>(dialog, "deviceList")->setCurrentRow(1);
+    child<QLineEdit>(dialog, "devicePasswordEdit")->setText(QStringLiteral("door-pw"));
+    QTest::mouseClick(child<QPushButton>(dialog, "testDeviceButton"), Qt::LeftButton);
+    auto *result = child<QLabel>(dialog, "deviceResultLabel");
+    QTRY_VERIFY_WITH_TIMEOUT(result->text().startsWith(QStringLiteral("OK")), 10000);
+    QVERIFY2(result->text().contains(QStringLiteral("5 persons")), qPrintable(result->text()));
+    QVERIFY(child<QPushButton>(dialog, "trustButton")->isHidden());
+}
+
+void TestSettingsDialog::testDeviceWrongPassword()
+{
+    sim::IsapiSimulator simulator;
+    simulator.setCredentials(QStringLiteral("admin"), QStringLiteral("door-pw"));
+    QVERIFY(simulator.listen());
+
+    AppSettings input = fullSettings();
+    input.devices[1].url = simulator.baseUrl();
+    MemorySecretStore secrets;
+    SettingsDialog dialog(input, secrets);
+    child<QListWidget>(dialog, "deviceList")->setCurrentRow(1);
+    child<QLineEdit>(dialog, "devicePasswordEdit")->setText(QStringLiteral("not-it"));
+    QTest::mouseClick(child<QPushButton>(dialog, "testDeviceButton"), Qt::LeftButton);
+    auto *result = child<QLabel>(dialog, "deviceResultLabel");
+    QTRY_VERIFY_WITH_TIMEOUT(result->text().startsWith(QStringLiteral("Failed")), 10000);
+    QVERIFY(!result->text().contains(QStringLiteral("not-it")));
+    QVERIFY(child<QPushButton>(dialog, "trustButton")->isHidden());
+    QVERIFY(child<QPushButton>(dialog, "testDeviceButton")->isEnabled());
+    // The result belongs to that door: another door shows none.
+    child<QListWidget>(dialog, "deviceList")->setCurrentRow(0);
+    QVERIFY(result->text().isEmpty());
+}
+
+QTEST_MAIN(TestSettingsDialog)
+#include "tst_settingsdialog.moc"
