@@ -30,6 +30,13 @@
 #include <QTimer>
 #include <QToolButton>
 
+// The icons are compiled into this static library; its resource initialiser must be called
+// explicitly or the linker drops it (Q_INIT_RESOURCE cannot be used inside a namespace).
+static void initResources()
+{
+    Q_INIT_RESOURCE(resources);
+}
+
 namespace cis::gui {
 
 namespace {
@@ -69,6 +76,7 @@ MainWindow::MainWindow(SyncEngine &engine, Store &store, Scheduler &scheduler, c
     , m_nextSyncLabel(new QLabel(this))
     , m_progress(new QProgressBar(this))
 {
+    initResources();
     m_ui->setupUi(this);
     setWindowIcon(QIcon(QStringLiteral(":/icons/app.svg")));
     if (demo)

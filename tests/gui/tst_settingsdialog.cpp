@@ -157,6 +157,12 @@ void TestSettingsDialog::roundTrip()
     SettingsDialog dialog(input, secrets);
     QVERIFY(dialog.validationProblems().isEmpty());
     compareSettings(dialog.settings(), input);
+    const QByteArray folder = qgetenv("CIS_SCREENSHOT_DIR");
+    if (!folder.isEmpty()) {
+        dialog.show();
+        QCoreApplication::processEvents();
+        dialog.grab().save(QString::fromLocal8Bit(folder) + QStringLiteral("/settings.png"));
+    }
 }
 
 void TestSettingsDialog::roundTripDefaultsAndNeverDelete()
