@@ -397,6 +397,23 @@ void MainWindow::onSelectionChanged()
     for (const QString &warning : action->warnings)
         details += QStringLiteral("<br>⚠ ") + warning.toHtmlEscaped();
     if (action->member) {
+        // The roles the window comes from, so the administrator can see why.
+        for (const Member &member : m_pairModel->members()) {
+            if (member.key != *action->member)
+                continue;
+            QStringList periods;
+            for (const RolePeriod &role : member.rolesIn(member.key.organisationId))
+                periods.append(
+                    tr("role %1: %2 – %3")
+                        .arg(role.roleId)
+                        .arg(role.start.toString(Qt::ISODate), role.end.toString(Qt::ISODate)));
+            details +=
+                QStringLiteral("<br>") +
+                (periods.isEmpty() ? tr("No roles in the organisation.")
+                                   : tr("Cardskipper: %1").arg(periods.join(QStringLiteral("; "))));
+            if (!member.email.isEmpty())
+                details += tr(" – %1").arg(member.email.toHtmlEscaped());
+        }
         const auto operations = m_store.operationsForMember(*action->member, 1);
         if (!operations.isEmpty()) {
             const OperationRecord &last = operations.first();

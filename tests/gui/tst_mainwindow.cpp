@@ -15,6 +15,7 @@
 #include <QApplication>
 #include <QDir>
 #include <QFile>
+#include <QLabel>
 #include <QSignalSpy>
 #include <QTabWidget>
 #include <QTemporaryDir>
@@ -103,6 +104,13 @@ private slots:
         QCOMPARE(rowsIn(PairModel::WillCreate), 0);
         QCOMPARE(rowsIn(PairModel::InSync), creates);
         QVERIFY(m_window->logModel().rowCount() > 0);
+        // The details of a member say where the window comes from and what was written.
+        QVERIFY(m_window->selectMember(1002));
+        const auto *details = m_window->findChild<QLabel *>(QStringLiteral("detailsLabel"));
+        QVERIFY(details);
+        QVERIFY2(details->text().contains(QStringLiteral("Cardskipper: role")),
+                 qPrintable(details->text()));
+        QVERIFY(details->text().contains(QStringLiteral("Last write: create")));
         screenshot(QStringLiteral("main-window-synced.png"));
         if (auto *tabs = m_window->findChild<QTabWidget *>(QStringLiteral("logTabs"))) {
             tabs->setCurrentIndex(1);
