@@ -16,6 +16,7 @@
 #include "SyncSession.h"
 #include "Validity.h"
 #include "Version.h"
+#include "WaitFor.h"
 
 #include <QCoreApplication>
 #include <QEventLoop>
@@ -65,21 +66,6 @@ QList<Command> commands()
         {QStringLiteral("demo"),
          tr("Start the simulator with demo data and list its members through the real client.")},
     };
-}
-
-// Runs an asynchronous client call to completion. Only the CLI may wait like this; library code
-// stays asynchronous.
-template<typename Result, typename Start> Result waitFor(Start start)
-{
-    std::optional<Result> result;
-    QEventLoop loop;
-    start([&](Result value) {
-        result.emplace(std::move(value));
-        loop.quit();
-    });
-    if (!result)
-        loop.exec();
-    return std::move(*result);
 }
 
 int exitCodeFor(const HikvisionError &error)

@@ -8,6 +8,7 @@
 #include "Scheduler.h"
 #include "SignalWatcher.h"
 #include "SyncSession.h"
+#include "WaitFor.h"
 
 #include <QCoreApplication>
 #include <QEventLoop>
@@ -394,16 +395,9 @@ int CliApplication::runTestConnection(QCommandLineParser &parser, const QStringL
     config.password = session->engine().credentials().cardskipperPassword;
     config.timeoutMs = settings.cardskipper.timeoutSeconds * 1000;
     CardskipperClient cardskipper(config);
-    std::optional<CardskipperClient::OrganisationsResult> organisations;
-    {
-        QEventLoop loop;
-        cardskipper.fetchOrganisations([&](CardskipperClient::OrganisationsResult value) {
-            organisations.emplace(std::move(value));
-            loop.quit();
-        });
-        if (!organisations)
-            loop.exec();
-    }
+    const std::optional<CardskipperClient::OrganisationsResult> organisations =
+        waitFor<CardskipperClient::OrganisationsResult>(
+            [&](auto done) { cardskipper.fetchOrganisations(std::move(done)); });
     if (*organisations) {
         QStringList names;
         bool found = false;
@@ -437,14 +431,9 @@ int CliApplication::runTestConnection(QCommandLineParser &parser, const QStringL
         deviceConfig.pinnedCertificateSha256 = device.pinnedCertificateSha256;
         deviceConfig.timeoutMs = device.timeoutSeconds * 1000;
         HikvisionClient client(deviceConfig, nullptr, m_clock);
-        std::optional<HikvisionClient::Result<HikvisionClient::Probe>> probe;
-        QEventLoop loop;
-        client.probe([&](HikvisionClient::Result<HikvisionClient::Probe> value) {
-            probe.emplace(std::move(value));
-            loop.quit();
-        });
-        if (!probe)
-            loop.exec();
+        const std::optional<HikvisionClient::Result<HikvisionClient::Probe>> probe =
+            waitFor<HikvisionClient::Result<HikvisionClient::Probe>>(
+                [&](auto done) { client.probe(std::move(done)); });
         if (*probe) {
             const DeviceInfo &info = probe->value().deviceInfo;
             m_out << tr("Door terminal \"%1\": OK, %2, firmware %3, serial %4, capacity %5.")

@@ -1,6 +1,7 @@
 #include "SyncSession.h"
 
 #include "KeychainSecretStore.h"
+#include "WaitFor.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -21,15 +22,7 @@ QString tr(const char *text)
 // Reads one secret synchronously: the keychain answers through its own event loop turn.
 SecretStore::ReadResult readSecret(SecretStore &store, const QString &key)
 {
-    std::optional<SecretStore::ReadResult> result;
-    QEventLoop loop;
-    store.read(key, [&](SecretStore::ReadResult value) {
-        result = std::move(value);
-        loop.quit();
-    });
-    if (!result)
-        loop.exec();
-    return *result;
+    return waitFor<SecretStore::ReadResult>([&](auto done) { store.read(key, std::move(done)); });
 }
 
 } // namespace

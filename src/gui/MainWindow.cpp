@@ -154,10 +154,7 @@ MainWindow::MainWindow(SyncEngine &engine, Store &store, Scheduler &scheduler, c
             syncMember(id.toLongLong());
     });
     connect(m_ui->actionOverride, &QAction::triggered, this, [this] {
-        const QModelIndexList rows = m_ui->pairView->selectionModel()->selectedRows();
-        const PlannedAction *action =
-            rows.isEmpty() ? nullptr
-                           : m_pairModel->actionAt(m_pairFilter->mapToSource(rows.first()).row());
+        const PlannedAction *action = selectedAction();
         if (!action || !action->member)
             return;
         MemberOverride current = m_store.overrideFor(*action->member).value_or(MemberOverride{});
@@ -351,12 +348,16 @@ void MainWindow::rebuildFilterButtons()
     m_pairFilter->setStatusGroups(active);
 }
 
-void MainWindow::onSelectionChanged()
+const PlannedAction *MainWindow::selectedAction() const
 {
     const QModelIndexList rows = m_ui->pairView->selectionModel()->selectedRows();
-    const PlannedAction *action =
-        rows.isEmpty() ? nullptr
-                       : m_pairModel->actionAt(m_pairFilter->mapToSource(rows.first()).row());
+    return rows.isEmpty() ? nullptr
+                          : m_pairModel->actionAt(m_pairFilter->mapToSource(rows.first()).row());
+}
+
+void MainWindow::onSelectionChanged()
+{
+    const PlannedAction *action = selectedAction();
     const QString deviceId = currentDeviceId();
     const bool hasPerson = action && action->before && !action->employeeNo.isEmpty();
     const bool linked = hasPerson && m_store.linkFor(deviceId, action->employeeNo).has_value();
@@ -796,11 +797,7 @@ void MainWindow::setOverride(MemberOverride memberOverride)
 
 void MainWindow::linkSelected()
 {
-    const QModelIndexList rows = m_ui->pairView->selectionModel()->selectedRows();
-    if (rows.isEmpty())
-        return;
-    const PlannedAction *action =
-        m_pairModel->actionAt(m_pairFilter->mapToSource(rows.first()).row());
+    const PlannedAction *action = selectedAction();
     if (!action || !action->before)
         return;
     const Person person = *action->before;
@@ -840,11 +837,7 @@ void MainWindow::linkSelected()
 
 void MainWindow::acceptSuggestion()
 {
-    const QModelIndexList rows = m_ui->pairView->selectionModel()->selectedRows();
-    if (rows.isEmpty())
-        return;
-    const PlannedAction *action =
-        m_pairModel->actionAt(m_pairFilter->mapToSource(rows.first()).row());
+    const PlannedAction *action = selectedAction();
     if (!action)
         return;
     for (const Suggestion &suggestion : m_pairModel->plan().suggestions) {

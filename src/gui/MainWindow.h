@@ -85,6 +85,7 @@ private:
     void onLogMessage(const QString &level, const QString &deviceId, const QString &member,
                       const QString &text);
     void onSelectionChanged();
+    const PlannedAction *selectedAction() const;
     void rebuildFilterButtons();
     void refreshHistory();
     void showOperations(qint64 runId);

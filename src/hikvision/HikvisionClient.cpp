@@ -988,56 +988,39 @@ QString deleteCall(const char *path)
 void HikvisionClient::deletePersons(const QStringList &employeeNos,
                                     std::function<void(Result<DeleteResult>)> done)
 {
-    const auto batches = isapi::splitIntoBatches(employeeNos, isapi::IdBatch::Kind::EmployeeNo,
-                                                 m_capabilities.deleteEmployeeNoListMaxSize);
-    if (!batches) {
-        HikvisionError error = batches.error();
-        error.call = deleteCall(isapi::kUserDeletePath);
-        error.host = host();
-        return deliverErrorLater<DeleteResult>(this, std::move(done), error);
-    }
-    auto run = std::make_shared<BatchRun>();
-    run->persons = true;
-    run->batches = batches.value();
-    run->total = static_cast<int>(employeeNos.size());
-    run->done = std::move(done);
-    runBatches(run);
+    startDeleteBatches(employeeNos, false, isapi::kUserDeletePath, true, std::move(done));
 }
 
 void HikvisionClient::deleteCardsOfPersons(const QStringList &employeeNos,
                                            std::function<void(Result<DeleteResult>)> done)
 {
-    const auto batches = isapi::splitIntoBatches(employeeNos, isapi::IdBatch::Kind::EmployeeNo,
-                                                 m_capabilities.deleteEmployeeNoListMaxSize);
-    if (!batches) {
-        HikvisionError error = batches.error();
-        error.call = deleteCall(isapi::kCardDeletePath);
-        error.host = host();
-        return deliverErrorLater<DeleteResult>(this, std::move(done), error);
-    }
-    auto run = std::make_shared<BatchRun>();
-    run->persons = false;
-    run->batches = batches.value();
-    run->total = static_cast<int>(employeeNos.size());
-    run->done = std::move(done);
-    runBatches(run);
+    startDeleteBatches(employeeNos, false, isapi::kCardDeletePath, false, std::move(done));
 }
 
 void HikvisionClient::deleteCards(const QStringList &cardNos,
                                   std::function<void(Result<DeleteResult>)> done)
 {
-    const auto batches = isapi::splitIntoBatches(cardNos, isapi::IdBatch::Kind::CardNo,
-                                                 m_capabilities.deleteEmployeeNoListMaxSize);
+    startDeleteBatches(cardNos, true, isapi::kCardDeletePath, false, std::move(done));
+}
+
+void HikvisionClient::startDeleteBatches(const QStringList &ids, bool cardNumbers, const char *path,
+                                         bool persons,
+                                         std::function<void(Result<DeleteResult>)> done)
+{
+    // Refuses an empty list here, before anything is sent: terminals read it as "everyone".
+    const auto batches = isapi::splitIntoBatches(
+        ids, cardNumbers ? isapi::IdBatch::Kind::CardNo : isapi::IdBatch::Kind::EmployeeNo,
+        m_capabilities.deleteEmployeeNoListMaxSize);
     if (!batches) {
         HikvisionError error = batches.error();
-        error.call = deleteCall(isapi::kCardDeletePath);
+        error.call = deleteCall(path);
         error.host = host();
         return deliverErrorLater<DeleteResult>(this, std::move(done), error);
     }
     auto run = std::make_shared<BatchRun>();
-    run->persons = false;
+    run->persons = persons;
     run->batches = batches.value();
-    run->total = static_cast<int>(cardNos.size());
+    run->total = static_cast<int>(ids.size());
     run->done = std::move(done);
     runBatches(run);
 }

@@ -176,6 +176,9 @@ private:
 
     void runPagedSearch(const std::shared_ptr<PagedSearch> &search);
     void runBatches(const std::shared_ptr<BatchRun> &run);
+    // ids are employeeNos, or card numbers when cardNumbers; persons: the person-delete path.
+    void startDeleteBatches(const QStringList &ids, bool cardNumbers, const char *path,
+                            bool persons, std::function<void(Result<DeleteResult>)> done);
     void sendWrite(Call call, QStringList warnings, std::function<void(Result<WriteResult>)> done);
 
     HikvisionConfig m_config;

@@ -235,6 +235,14 @@ void SyncEngine::retryDevice(const QString &deviceId)
     m_clients.erase(deviceId);
 }
 
+void SyncEngine::publishOperation(qint64 operationId)
+{
+    if (const auto record = m_store.operation(operationId)) {
+        m_run->report.operations.append(*record);
+        emit operationFinished(*record);
+    }
+}
+
 void SyncEngine::linkCreatedPerson(const QString &deviceId, const QString &employeeNo,
                                    const MemberKey &member)
 {
@@ -778,10 +786,7 @@ void SyncEngine::recordSuccess(const std::shared_ptr<DeviceWork> &work, const Pl
                           action.after->validity.end.toString(QStringLiteral("yyyy-MM-dd HH:mm")));
     log(QStringLiteral("info"), work->device.id, memberLabel(action),
         tr("%1: %2 %3%4.").arg(work->device.name, memberLabel(action), verb, window));
-    if (const auto record = m_store.operation(operationId)) {
-        m_run->report.operations.append(*record);
-        emit operationFinished(*record);
-    }
+    publishOperation(operationId);
     ++work->nextWrite;
     applyNext(work);
 }
@@ -794,10 +799,7 @@ void SyncEngine::recordFailure(const std::shared_ptr<DeviceWork> &work, const Pl
     ++work->outcome.failed;
     log(QStringLiteral("error"), work->device.id, memberLabel(action),
         tr("%1: %2 could not be written: %3").arg(work->device.name, memberLabel(action), error));
-    if (const auto record = m_store.operation(operationId)) {
-        m_run->report.operations.append(*record);
-        emit operationFinished(*record);
-    }
+    publishOperation(operationId);
     ++work->nextWrite;
     // A failed device write does not stop the others; an auth failure already left above.
     if (!work->client->refusal())

@@ -118,6 +118,8 @@ private:
     HikvisionClient &clientFor(const DeviceSettings &device);
     DeviceLimits limitsFor(const QString &deviceId) const;
     void rememberLimits(const QString &deviceId, const UserCapabilities &capabilities);
+    // The journal row as recorded, into the report and to listeners.
+    void publishOperation(qint64 operationId);
     void linkCreatedPerson(const QString &deviceId, const QString &employeeNo,
                            const MemberKey &member);
     void log(const QString &level, const QString &deviceId, const QString &member,
