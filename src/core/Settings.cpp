@@ -45,6 +45,8 @@ const QString guardEnabled = QStringLiteral("guard/enabled");
 const QString guardRatio = QStringLiteral("guard/min_member_ratio");
 const QString guardRevokes = QStringLiteral("guard/min_revokes");
 const QString guardShare = QStringLiteral("guard/max_revoke_share");
+const QString startWithSession = QStringLiteral("general/start_with_session");
+const QString startMinimised = QStringLiteral("general/start_minimised");
 } // namespace key
 
 class Reader
@@ -231,6 +233,9 @@ AppSettings AppSettings::load(QSettings &settings, QStringList *problems)
     policy.guardMinMemberRatio = read.number(key::guardRatio, policy.guardMinMemberRatio, 0.0, 1.0);
     policy.guardMinRevokes = read.number(key::guardRevokes, policy.guardMinRevokes, 0, 100000);
     policy.guardRevokeShare = read.number(key::guardShare, policy.guardRevokeShare, 0.0, 1.0);
+    GeneralSettings &general = result.general;
+    general.startWithSession = read.flag(key::startWithSession, general.startWithSession);
+    general.startMinimised = read.flag(key::startMinimised, general.startMinimised);
     return result;
 }
 
@@ -279,6 +284,8 @@ void AppSettings::save(QSettings &settings) const
     settings.setValue(key::guardRatio, sync.policy.guardMinMemberRatio);
     settings.setValue(key::guardRevokes, sync.policy.guardMinRevokes);
     settings.setValue(key::guardShare, sync.policy.guardRevokeShare);
+    settings.setValue(key::startWithSession, general.startWithSession);
+    settings.setValue(key::startMinimised, general.startMinimised);
     settings.sync();
 }
 

@@ -44,6 +44,13 @@ struct SyncSettings
     SyncPolicy policy;
 };
 
+// How the desktop app starts; the command line ignores these.
+struct GeneralSettings
+{
+    bool startWithSession = false; // an autostart entry for the desktop session
+    bool startMinimised = false;   // to the tray, when there is one
+};
+
 // The whole configuration, read from and written to an INI file (QSettings format) through one
 // typed registry of keys, so the README's reference, the CLI and the settings dialog agree.
 // Passwords are never part of it: see SecretStore.
@@ -54,6 +61,7 @@ struct AppSettings
     CardskipperSettings cardskipper;
     QList<DeviceSettings> devices;
     SyncSettings sync;
+    GeneralSettings general;
 
     // Reads every key, migrating older layouts; problems (bad numbers, bad URLs, a password
     // written into the file) are appended to `problems`, each naming the key.

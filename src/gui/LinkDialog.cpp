@@ -3,6 +3,7 @@
 #include "ui_LinkDialog.h"
 
 #include <QCompleter>
+#include <QPointer>
 #include <QPushButton>
 #include <QSortFilterProxyModel>
 #include <QStandardItemModel>
@@ -13,8 +14,8 @@ namespace {
 constexpr int kMemberIndexRole = Qt::UserRole + 1;
 }
 
-LinkDialog::LinkDialog(const Person &person, const QList<Member> &members,
-                       std::function<QString(const Member &)> effectOf, QWidget *parent)
+LinkDialog::LinkDialog(const Person &person, const QList<Member> &members, EffectOf effectOf,
+                       QWidget *parent)
     : QDialog(parent)
     , m_ui(std::make_unique<Ui::LinkDialog>())
     , m_members(members)
@@ -96,7 +97,15 @@ void LinkDialog::updateEffect()
     }
     ok->setEnabled(true);
     const Member &member = m_members.at(current.data(kMemberIndexRole).toInt());
-    m_ui->effectLabel->setText(m_effectOf ? m_effectOf(member) : QString());
+    m_ui->effectLabel->setText(tr("Working out what the link changes on the door…"));
+    if (!m_effectOf)
+        return;
+    const quint64 request = ++m_effectRequest;
+    QPointer<LinkDialog> self(this);
+    m_effectOf(member, [self, request](const QString &sentence) {
+        if (self && request == self->m_effectRequest)
+            self->m_ui->effectLabel->setText(sentence);
+    });
 }
 
 } // namespace cis::gui

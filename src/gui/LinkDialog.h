@@ -24,9 +24,14 @@ class LinkDialog : public QDialog
     Q_OBJECT
 
 public:
-    // effectOf tells, in a sentence, what linking the person to that member changes.
-    LinkDialog(const Person &person, const QList<Member> &members,
-               std::function<QString(const Member &)> effectOf, QWidget *parent = nullptr);
+    // Shows a sentence in the dialog; may be called later (the plan is computed elsewhere).
+    using EffectCallback = std::function<void(const QString &sentence)>;
+    // effectOf works out what linking the person to that member changes and hands the sentence
+    // to the callback, now or later; only the answer for the current candidate is shown.
+    using EffectOf = std::function<void(const Member &member, EffectCallback show)>;
+
+    LinkDialog(const Person &person, const QList<Member> &members, EffectOf effectOf,
+               QWidget *parent = nullptr);
     ~LinkDialog() override;
 
     std::optional<MemberKey> selectedMember() const;
@@ -38,7 +43,8 @@ private:
 
     std::unique_ptr<Ui::LinkDialog> m_ui;
     QList<Member> m_members;
-    std::function<QString(const Member &)> m_effectOf;
+    EffectOf m_effectOf;
+    quint64 m_effectRequest = 0;
     QStandardItemModel *m_model;
     QSortFilterProxyModel *m_proxy;
 };

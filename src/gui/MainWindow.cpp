@@ -1,5 +1,6 @@
 #include "MainWindow.h"
 
+#include "Autostart.h"
 #include "Clock.h"
 #include "DemoEnvironment.h"
 #include "LinkDialog.h"
@@ -18,6 +19,7 @@
 #include <QCloseEvent>
 #include <QFile>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QHeaderView>
 #include <QInputDialog>
 #include <QLabel>
@@ -57,13 +59,12 @@ QString validityText(const std::optional<Person> &person)
 
 } // namespace
 
-MainWindow::MainWindow(SyncEngine &engine, Store &store, Scheduler &scheduler, const Clock &clock,
+MainWindow::MainWindow(SyncService &service, const AppSettings &settings, const Clock &clock,
                        DemoEnvironment *demo, QWidget *parent)
     : QMainWindow(parent)
     , m_ui(std::make_unique<Ui::MainWindow>())
-    , m_engine(engine)
-    , m_store(store)
-    , m_scheduler(scheduler)
+    , m_service(service)
+    , m_settings(settings)
     , m_clock(clock)
     , m_demo(demo)
     , m_pairModel(new PairModel(this))
@@ -128,7 +129,7 @@ MainWindow::MainWindow(SyncEngine &engine, Store &store, Scheduler &scheduler, c
     connect(m_ui->actionSettings, &QAction::triggered, this, [this] {
         if (!m_secrets)
             return;
-        SettingsDialog dialog(m_engine.settings(), *m_secrets, this);
+        SettingsDialog dialog(m_settings, *m_secrets, this);
         if (dialog.exec() == QDialog::Accepted)
             applySettings(dialog.settings());
     });
@@ -157,11 +158,20 @@ MainWindow::MainWindow(SyncEngine &engine, Store &store, Scheduler &scheduler, c
         const PlannedAction *action = selectedAction();
         if (!action || !action->member)
             return;
-        MemberOverride current = m_store.overrideFor(*action->member).value_or(MemberOverride{});
-        current.member = *action->member;
-        OverrideDialog dialog(action->memberName, current, m_clock.today(), this);
-        if (dialog.exec() == QDialog::Accepted)
-            setOverride(dialog.result());
+        const MemberKey member = *action->member;
+        const QString name = action->memberName;
+        m_service.query(
+            this,
+            [member](SyncService::Parts parts) {
+                MemberOverride current = parts.store.overrideFor(member).value_or(MemberOverride{});
+                current.member = member;
+                return current;
+            },
+            [this, name](const MemberOverride &current) {
+                OverrideDialog dialog(name, current, m_clock.today(), this);
+                if (dialog.exec() == QDialog::Accepted)
+                    setOverride(dialog.result());
+            });
     });
     connect(m_ui->pairView->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &MainWindow::onSelectionChanged);
@@ -170,12 +180,18 @@ MainWindow::MainWindow(SyncEngine &engine, Store &store, Scheduler &scheduler, c
             linkSelected();
     });
 
-    connect(&m_engine, &SyncEngine::runStarted, this, &MainWindow::onRunStarted);
-    connect(&m_engine, &SyncEngine::runFinished, this, &MainWindow::onRunFinished);
-    connect(&m_engine, &SyncEngine::logMessage, this, &MainWindow::onLogMessage);
-    connect(&m_engine, &SyncEngine::progress, this, [this](const QString &, int done, int total) {
+    // Queued: the engine and scheduler live on the service's worker thread.
+    SyncEngine *engine = m_service.engine();
+    connect(engine, &SyncEngine::runStarted, this, &MainWindow::onRunStarted);
+    connect(engine, &SyncEngine::runFinished, this, &MainWindow::onRunFinished);
+    connect(engine, &SyncEngine::logMessage, this, &MainWindow::onLogMessage);
+    connect(engine, &SyncEngine::progress, this, [this](const QString &, int done, int total) {
         m_progress->setMaximum(std::max(total, 1));
         m_progress->setValue(done);
+    });
+    connect(m_service.scheduler(), &Scheduler::nextRunChanged, this, [this](const QDateTime &at) {
+        m_nextRunAt = at;
+        updateStatusBar();
     });
 
     statusBar()->addWidget(m_lastSyncLabel, 1);
@@ -196,12 +212,6 @@ MainWindow::MainWindow(SyncEngine &engine, Store &store, Scheduler &scheduler, c
     setUpTray();
     if (m_demo)
         setUpDemoMenu();
-    for (const RunRecord &run : m_store.runs(20)) {
-        if (run.kind != RunKind::Preview) {
-            m_lastRun = run;
-            break;
-        }
-    }
     refreshPlan();
     refreshHistory();
     updateStatusBar();
@@ -215,7 +225,7 @@ void MainWindow::reloadDevices()
     const QString current = currentDeviceId();
     const QSignalBlocker blocker(m_ui->deviceCombo);
     m_ui->deviceCombo->clear();
-    for (const DeviceSettings &device : m_engine.settings().devices)
+    for (const DeviceSettings &device : m_settings.devices)
         m_ui->deviceCombo->addItem(device.name, device.id);
     const int index = m_ui->deviceCombo->findData(current);
     if (index >= 0)
@@ -238,6 +248,11 @@ void MainWindow::applySettings(const AppSettings &settings)
     if (!m_configPath.isEmpty()) {
         QSettings ini(m_configPath, QSettings::IniFormat);
         settings.save(ini);
+        const QString problem = Autostart().apply(
+            settings.general.startWithSession, QCoreApplication::applicationFilePath(),
+            {QStringLiteral("--config"), QFileInfo(m_configPath).absoluteFilePath()});
+        if (!problem.isEmpty())
+            onLogMessage(QStringLiteral("warning"), {}, {}, problem);
     }
     // Passwords come back from the secret store (the dialog wrote them there); reads may
     // answer later, so the engine gets the configuration when the last one has arrived.
@@ -258,7 +273,10 @@ void MainWindow::applySettings(const AppSettings &settings)
                 credentials->devicePasswords.insert(settings.devices.at(i - 1).id, secret);
             if (--*remaining > 0)
                 return;
-            m_engine.setConfiguration(settings, *credentials);
+            m_settings = settings;
+            m_service.post([settings, credentials = *credentials](SyncService::Parts parts) {
+                parts.engine.setConfiguration(settings, credentials);
+            });
             reloadDevices();
             m_previewPlan.reset();
             refreshPlan();
@@ -276,15 +294,48 @@ QString MainWindow::currentDeviceId() const
 
 QString MainWindow::deviceName(const QString &deviceId) const
 {
-    const DeviceSettings *device = m_engine.settings().device(deviceId);
+    const DeviceSettings *device = m_settings.device(deviceId);
     return device ? device->name : deviceId;
 }
 
 void MainWindow::refreshPlan()
 {
+    reloadPlan({});
+}
+
+void MainWindow::reloadPlan(std::function<void()> then)
+{
+    struct Snapshot
+    {
+        QList<Member> members;
+        Plan plan;
+        QSet<QString> linked;
+    };
     const QString deviceId = currentDeviceId();
-    const QList<Member> members = m_store.members(m_engine.settings().cardskipper.organisationId);
-    const Plan plan = m_previewPlan ? *m_previewPlan : m_engine.planFromSnapshot(deviceId);
+    const qint64 organisationId = m_settings.cardskipper.organisationId;
+    const std::optional<Plan> previewPlan = m_previewPlan;
+    m_service.query(
+        this,
+        [deviceId, organisationId, previewPlan](SyncService::Parts parts) {
+            Snapshot snapshot;
+            snapshot.members = parts.store.members(organisationId);
+            snapshot.plan = previewPlan ? *previewPlan : parts.engine.planFromSnapshot(deviceId);
+            for (const Link &link : parts.store.links(deviceId))
+                snapshot.linked.insert(link.employeeNo);
+            return snapshot;
+        },
+        [this, then = std::move(then)](const Snapshot &snapshot) {
+            // Answers come in the order asked, so the last one shown is the latest.
+            showPlan(snapshot.plan, snapshot.members, snapshot.linked);
+            if (then)
+                then();
+        });
+}
+
+void MainWindow::showPlan(const Plan &plan, const QList<Member> &members,
+                          const QSet<QString> &linked)
+{
+    m_linkedEmployeeNos = linked;
     m_pairModel->setPlan(plan, members);
     m_ui->pairView->resizeColumnsToContents();
     rebuildFilterButtons();
@@ -305,6 +356,7 @@ void MainWindow::refreshPlan()
         m_ui->bannerLabel->setVisible(false);
     }
     onSelectionChanged();
+    emit planShown();
 }
 
 void MainWindow::rebuildFilterButtons()
@@ -358,9 +410,8 @@ const PlannedAction *MainWindow::selectedAction() const
 void MainWindow::onSelectionChanged()
 {
     const PlannedAction *action = selectedAction();
-    const QString deviceId = currentDeviceId();
     const bool hasPerson = action && action->before && !action->employeeNo.isEmpty();
-    const bool linked = hasPerson && m_store.linkFor(deviceId, action->employeeNo).has_value();
+    const bool linked = hasPerson && m_linkedEmployeeNos.contains(action->employeeNo);
     bool suggested = false;
     if (action) {
         for (const Suggestion &suggestion : m_pairModel->plan().suggestions) {
@@ -368,7 +419,7 @@ void MainWindow::onSelectionChanged()
                         (action->member && suggestion.member == *action->member);
         }
     }
-    const bool busy = m_engine.isRunning();
+    const bool busy = m_running;
     m_ui->actionLink->setEnabled(hasPerson && !linked && !busy);
     m_ui->actionUnlink->setEnabled(linked && !busy);
     m_ui->actionAcceptSuggestion->setEnabled(suggested && !busy);
@@ -415,19 +466,30 @@ void MainWindow::onSelectionChanged()
             if (!member.email.isEmpty())
                 details += tr(" – %1").arg(member.email.toHtmlEscaped());
         }
-        const auto operations = m_store.operationsForMember(*action->member, 1);
-        if (!operations.isEmpty()) {
+    }
+    m_ui->detailsLabel->setText(details);
+    if (action->member)
+        showLastWrite(*action->member);
+}
+
+void MainWindow::showLastWrite(const MemberKey &member)
+{
+    m_service.query(
+        this,
+        [member](SyncService::Parts parts) { return parts.store.operationsForMember(member, 1); },
+        [this, member](const QList<OperationRecord> &operations) {
+            const PlannedAction *action = selectedAction();
+            if (operations.isEmpty() || !action || action->member != member)
+                return; // nothing written yet, or the selection moved on
             const OperationRecord &last = operations.first();
-            details +=
-                QStringLiteral("<br>") +
+            m_ui->detailsLabel->setText(
+                m_ui->detailsLabel->text() + QStringLiteral("<br>") +
                 tr("Last write: %1 on %2, %3%4")
                     .arg(actionKindToString(last.action), dateTime(last.at),
                          operationStatusToString(last.status),
                          last.error.isEmpty() ? QString()
-                                              : QStringLiteral(": ") + last.error.toHtmlEscaped());
-        }
-    }
-    m_ui->detailsLabel->setText(details);
+                                              : QStringLiteral(": ") + last.error.toHtmlEscaped()));
+        });
 }
 
 bool MainWindow::selectEmployeeNo(const QString &employeeNo)
@@ -460,19 +522,26 @@ void MainWindow::startRun(RunKind kind, bool force)
     SyncEngine::RunOptions options;
     options.kind = kind;
     options.force = force;
+    startRun(options);
+}
+
+void MainWindow::startRun(const SyncEngine::RunOptions &options)
+{
     m_userStartedRun = true;
-    if (!m_engine.start(options))
-        statusBar()->showMessage(tr("A sync is already running."), 5000);
+    m_service.query(
+        this, [options](SyncService::Parts parts) { return parts.engine.start(options); },
+        [this](bool started) {
+            if (!started)
+                statusBar()->showMessage(tr("A sync is already running."), 5000);
+        });
 }
 
 void MainWindow::syncMember(qint64 memberId)
 {
     SyncEngine::RunOptions options;
     options.kind = RunKind::QuickSync;
-    options.onlyMember = MemberKey{m_engine.settings().cardskipper.organisationId, memberId};
-    m_userStartedRun = true;
-    if (!m_engine.start(options))
-        statusBar()->showMessage(tr("A sync is already running."), 5000);
+    options.onlyMember = MemberKey{m_settings.cardskipper.organisationId, memberId};
+    startRun(options);
 }
 
 void MainWindow::syncNow()
@@ -494,7 +563,8 @@ void MainWindow::setPaused(bool paused)
 {
     if (m_ui->actionPause->isChecked() != paused)
         m_ui->actionPause->setChecked(paused);
-    m_scheduler.setPaused(paused);
+    m_paused = paused;
+    m_service.post([paused](SyncService::Parts parts) { parts.scheduler.setPaused(paused); });
     setTrayState(paused ? QStringLiteral("paused") : QStringLiteral("idle"));
     onLogMessage(QStringLiteral("info"), {}, {},
                  paused ? tr("Automatic sync paused.") : tr("Automatic sync resumed."));
@@ -503,6 +573,7 @@ void MainWindow::setPaused(bool paused)
 
 void MainWindow::onRunStarted(qint64, RunKind kind)
 {
+    m_running = true;
     m_runningKind = kind;
     m_progress->setVisible(true);
     m_progress->setRange(0, 0);
@@ -512,6 +583,7 @@ void MainWindow::onRunStarted(qint64, RunKind kind)
 
 void MainWindow::onRunFinished(const RunReport &report)
 {
+    m_running = false;
     m_progress->setVisible(false);
     const bool userStarted = m_userStartedRun;
     m_userStartedRun = false;
@@ -526,14 +598,14 @@ void MainWindow::onRunFinished(const RunReport &report)
     } else {
         m_previewPlan.reset();
     }
-    refreshPlan();
     refreshHistory();
+    reloadPlan([this, report] { emit runShown(report); });
     const bool failed =
         report.run.status == RunStatus::Failed || report.run.status == RunStatus::PartlyFailed;
     const bool held = report.exitCode() == 4;
-    setTrayState(m_scheduler.isPaused() ? QStringLiteral("paused")
-                 : failed || held       ? QStringLiteral("error")
-                                        : QStringLiteral("idle"));
+    setTrayState(m_paused         ? QStringLiteral("paused")
+                 : failed || held ? QStringLiteral("error")
+                                  : QStringLiteral("idle"));
     updateStatusBar();
     if (m_tray && (failed || held) && !isVisible())
         m_tray->showMessage(held ? tr("Sync held back") : tr("Sync failed"),
@@ -568,10 +640,25 @@ void MainWindow::onLogMessage(const QString &level, const QString &deviceId, con
 
 void MainWindow::refreshHistory()
 {
+    m_service.query(
+        this, [](SyncService::Parts parts) { return parts.store.runs(200); },
+        [this](const QList<RunRecord> &runs) { showHistory(runs); });
+}
+
+void MainWindow::showHistory(const QList<RunRecord> &runs)
+{
+    m_lastRun = RunRecord{};
+    for (const RunRecord &run : runs) {
+        if (run.kind != RunKind::Preview) {
+            m_lastRun = run;
+            break;
+        }
+    }
+    updateStatusBar();
     m_runModel->clear();
     m_runModel->setHorizontalHeaderLabels({tr("Started"), tr("Kind"), tr("Result"), tr("Created"),
                                            tr("Updated"), tr("Revoked"), tr("Failed")});
-    for (const RunRecord &run : m_store.runs(200)) {
+    for (const RunRecord &run : runs) {
         auto *started = new QStandardItem(dateTime(run.startedAt));
         started->setData(run.id);
         const QString kind = run.kind == RunKind::Preview         ? tr("Preview")
@@ -597,15 +684,23 @@ void MainWindow::refreshHistory()
     m_ui->runView->resizeColumnsToContents();
     if (m_runModel->rowCount() > 0)
         m_ui->runView->selectRow(0);
+    emit historyShown();
 }
 
 void MainWindow::showOperations(qint64 runId)
+{
+    m_service.query(
+        this, [runId](SyncService::Parts parts) { return parts.store.operations(runId); },
+        [this](const QList<OperationRecord> &operations) { showOperationRows(operations); });
+}
+
+void MainWindow::showOperationRows(const QList<OperationRecord> &operations)
 {
     m_operationModel->clear();
     m_operationModel->setHorizontalHeaderLabels({tr("Time"), tr("Door"), tr("Employee no."),
                                                  tr("Action"), tr("Before"), tr("After"),
                                                  tr("Result")});
-    for (const OperationRecord &operation : m_store.operations(runId)) {
+    for (const OperationRecord &operation : operations) {
         QString result = operationStatusToString(operation.status);
         if (!operation.error.isEmpty())
             result += QStringLiteral(": ") + operation.error;
@@ -639,10 +734,10 @@ void MainWindow::updateStatusBar()
     } else {
         m_lastSyncLabel->setText(tr("No sync yet."));
     }
-    const QDateTime next = m_scheduler.nextRunAt();
-    if (m_scheduler.isPaused())
+    const QDateTime next = m_nextRunAt;
+    if (m_paused)
         m_nextSyncLabel->setText(tr("Automatic sync paused"));
-    else if (m_engine.isRunning())
+    else if (m_running)
         m_nextSyncLabel->setText(tr("Syncing…"));
     else if (next.isValid()) {
         const qint64 seconds = std::max<qint64>(0, m_clock.now().secsTo(next));
@@ -750,7 +845,9 @@ void MainWindow::setUpDemoMenu()
                     [=] { report(m_demo->changeDevicePassword()); });
     menu->addAction(tr("Put the door's password back and try again"), this, [=] {
         report(m_demo->restoreDevicePassword());
-        m_engine.retryDevice(DemoEnvironment::deviceId());
+        m_service.post([](SyncService::Parts parts) {
+            parts.engine.retryDevice(DemoEnvironment::deviceId());
+        });
     });
 }
 
@@ -763,22 +860,22 @@ void MainWindow::addLink(const QString &employeeNo, const MemberKey &member, Lin
     link.origin = origin;
     link.createdAt = m_clock.now();
     link.createdBy = qEnvironmentVariable("USER", tr("administrator"));
-    m_store.addLink(link);
+    m_service.post([link](SyncService::Parts parts) { parts.store.addLink(link); });
     onLogMessage(QStringLiteral("info"), link.deviceId,
                  QString::number(member.organisationMemberId),
                  tr("Person %1 linked to member %2; the next sync sets their validity.")
                      .arg(employeeNo)
                      .arg(member.organisationMemberId));
     m_previewPlan.reset();
-    refreshPlan();
-    selectEmployeeNo(employeeNo);
+    reloadPlan([this, employeeNo] { selectEmployeeNo(employeeNo); });
 }
 
 void MainWindow::setOverride(MemberOverride memberOverride)
 {
     memberOverride.changedAt = m_clock.now();
     memberOverride.changedBy = qEnvironmentVariable("USER", tr("administrator"));
-    m_store.setOverride(memberOverride);
+    m_service.post(
+        [memberOverride](SyncService::Parts parts) { parts.store.setOverride(memberOverride); });
     const qint64 id = memberOverride.member.organisationMemberId;
     QString text;
     if (memberOverride.blocked)
@@ -791,8 +888,7 @@ void MainWindow::setOverride(MemberOverride memberOverride)
         text = tr("Override of member %1 removed; Cardskipper decides again.").arg(id);
     onLogMessage(QStringLiteral("info"), {}, QString::number(id), text);
     m_previewPlan.reset();
-    refreshPlan();
-    selectMember(id);
+    reloadPlan([this, id] { selectMember(id); });
 }
 
 void MainWindow::linkSelected()
@@ -802,37 +898,43 @@ void MainWindow::linkSelected()
         return;
     const Person person = *action->before;
     const QString deviceId = currentDeviceId();
-    const QList<Member> members = m_store.members(m_engine.settings().cardskipper.organisationId);
     LinkDialog dialog(
-        person, members,
-        [this, deviceId, person](const Member &member) {
+        person, m_pairModel->members(),
+        [this, deviceId, person](const Member &member, LinkDialog::EffectCallback show) {
             Link link;
             link.deviceId = deviceId;
             link.employeeNo = person.employeeNo;
             link.member = member.key;
             link.origin = LinkOrigin::Manual;
-            const Plan plan = m_engine.planWithLink(link);
-            for (const PlannedAction &planned : plan.actions) {
-                if (planned.employeeNo != person.employeeNo || !planned.member)
-                    continue;
-                switch (planned.kind) {
-                case ActionKind::Unchanged:
-                    return tr("The door already has the right validity; nothing "
-                              "changes there.");
-                case ActionKind::Conflict:
-                    return tr("Cannot link: %1").arg(planned.reason);
-                default:
-                    return tr("The next sync changes the door: %1 → %2")
-                        .arg(validityText(planned.before), validityText(planned.after));
-                }
-            }
-            return tr("The next sync leaves this person as it is.");
+            m_service.query(
+                this, [link](SyncService::Parts parts) { return parts.engine.planWithLink(link); },
+                [employeeNo = person.employeeNo, show = std::move(show)](const Plan &plan) {
+                    show(linkEffect(plan, employeeNo));
+                });
         },
         this);
     if (dialog.exec() != QDialog::Accepted)
         return;
     if (const auto member = dialog.selectedMember())
         addLink(person.employeeNo, *member, LinkOrigin::Manual);
+}
+
+QString MainWindow::linkEffect(const Plan &plan, const QString &employeeNo)
+{
+    for (const PlannedAction &planned : plan.actions) {
+        if (planned.employeeNo != employeeNo || !planned.member)
+            continue;
+        switch (planned.kind) {
+        case ActionKind::Unchanged:
+            return tr("The door already has the right validity; nothing changes there.");
+        case ActionKind::Conflict:
+            return tr("Cannot link: %1").arg(planned.reason);
+        default:
+            return tr("The next sync changes the door: %1 → %2")
+                .arg(validityText(planned.before), validityText(planned.after));
+        }
+    }
+    return tr("The next sync leaves this person as it is.");
 }
 
 void MainWindow::acceptSuggestion()
@@ -858,7 +960,9 @@ void MainWindow::unlinkSelected()
     const QString employeeNo = rows.first().data(PairModel::EmployeeNoRole).toString();
     if (employeeNo.isEmpty())
         return;
-    m_store.removeLink(currentDeviceId(), employeeNo);
+    m_service.post([deviceId = currentDeviceId(), employeeNo](SyncService::Parts parts) {
+        parts.store.removeLink(deviceId, employeeNo);
+    });
     onLogMessage(QStringLiteral("info"), currentDeviceId(), {},
                  tr("Person %1 unlinked; the sync leaves it alone from now on.").arg(employeeNo));
     m_previewPlan.reset();

@@ -2,6 +2,7 @@
 
 #include "RunReport.h"
 #include "SyncEngine.h"
+#include "SyncService.h"
 
 #include <QMainWindow>
 #include <QPointer>
@@ -20,8 +21,6 @@ class MainWindow;
 namespace cis {
 class Clock;
 class SecretStore;
-class Scheduler;
-class Store;
 } // namespace cis
 
 namespace cis::gui {
@@ -40,7 +39,9 @@ class MainWindow : public QMainWindow
     Q_OBJECT
 
 public:
-    MainWindow(SyncEngine &engine, Store &store, Scheduler &scheduler, const Clock &clock,
+    // The window only talks to the engine and the database through the service's worker
+    // thread; settings is the configuration the service was opened with.
+    MainWindow(SyncService &service, const AppSettings &settings, const Clock &clock,
                DemoEnvironment *demo = nullptr, QWidget *parent = nullptr);
     ~MainWindow() override;
 
@@ -52,6 +53,7 @@ public:
     QString currentDeviceId() const;
     bool selectEmployeeNo(const QString &employeeNo);
     bool selectMember(qint64 memberId);
+    const AppSettings &settings() const { return m_settings; }
     // Where "Settings…" keeps things: passwords in secrets, the rest in the INI file (none in
     // the demo). Without this the action is hidden.
     void enableSettings(SecretStore &secrets, const QString &configPath);
@@ -60,6 +62,14 @@ public:
     void applySettings(const AppSettings &settings);
     // Asks before applying a held plan; tests replace the question.
     std::function<bool(const QString &question)> confirm;
+
+signals:
+    // The table shows a freshly computed plan (after a run, a link, an override...).
+    void planShown();
+    // The History tab shows the runs as recorded.
+    void historyShown();
+    // A run has finished and the window shows its outcome (history and the new plan).
+    void runShown(const cis::RunReport &report);
 
 public slots:
     void syncNow();
@@ -80,6 +90,10 @@ protected:
 
 private:
     void startRun(RunKind kind, bool force);
+    void startRun(const SyncEngine::RunOptions &options);
+    void showHistory(const QList<RunRecord> &runs);
+    void showOperationRows(const QList<OperationRecord> &operations);
+    static QString linkEffect(const Plan &plan, const QString &employeeNo);
     void onRunStarted(qint64 runId, RunKind kind);
     void onRunFinished(const RunReport &report);
     void onLogMessage(const QString &level, const QString &deviceId, const QString &member,
@@ -96,13 +110,16 @@ private:
     void copyLog();
     void exportLog();
     void reloadDevices();
+    // Computes the plan on the worker thread and shows it, then calls then().
+    void reloadPlan(std::function<void()> then);
+    void showPlan(const Plan &plan, const QList<Member> &members, const QSet<QString> &linked);
+    void showLastWrite(const MemberKey &member);
     void addLink(const QString &employeeNo, const MemberKey &member, LinkOrigin origin);
     QString deviceName(const QString &deviceId) const;
 
     std::unique_ptr<Ui::MainWindow> m_ui;
-    SyncEngine &m_engine;
-    Store &m_store;
-    Scheduler &m_scheduler;
+    SyncService &m_service;
+    AppSettings m_settings;
     const Clock &m_clock;
     DemoEnvironment *m_demo;
     PairModel *m_pairModel;
@@ -119,6 +136,10 @@ private:
     QString m_trayState = QStringLiteral("idle");
     RunKind m_runningKind = RunKind::QuickSync;
     bool m_userStartedRun = false;
+    bool m_running = false;
+    bool m_paused = false;
+    QDateTime m_nextRunAt;
+    QSet<QString> m_linkedEmployeeNos; // on the current door
     std::optional<Plan> m_previewPlan;
     RunRecord m_lastRun;
     SecretStore *m_secrets = nullptr;

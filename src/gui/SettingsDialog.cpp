@@ -7,6 +7,7 @@
 #include <QPointer>
 #include <QPushButton>
 #include <QSet>
+#include <QSystemTrayIcon>
 #include <optional>
 
 namespace cis::gui {
@@ -135,6 +136,15 @@ SettingsDialog::SettingsDialog(const AppSettings &current, SecretStore &secrets,
     m_ui->deleteDaysSpin->setValue(deletes ? current.sync.policy.deleteRetentionDays : 90);
     m_ui->deleteDaysSpin->setEnabled(deletes);
     m_ui->guardCheck->setChecked(current.sync.policy.guardEnabled);
+
+    // General.
+    m_ui->startWithSessionCheck->setChecked(current.general.startWithSession);
+    m_ui->startMinimisedCheck->setChecked(current.general.startMinimised);
+    if (!QSystemTrayIcon::isSystemTrayAvailable())
+        m_ui->trayNoteLabel->setText(
+            tr("This desktop shows no tray icons, so the window opens even when minimised "
+               "start is chosen; it keeps syncing while it is open."));
+    m_ui->trayNoteLabel->setVisible(!m_ui->trayNoteLabel->text().isEmpty());
 
     connect(m_ui->deleteCheck, &QCheckBox::toggled, m_ui->deleteDaysSpin, &QWidget::setEnabled);
     connect(m_ui->urlCombo, &QComboBox::editTextChanged, this, &SettingsDialog::updateProblems);
@@ -357,6 +367,8 @@ AppSettings SettingsDialog::settings() const
     edited.sync.policy.deleteRetentionDays =
         m_ui->deleteCheck->isChecked() ? m_ui->deleteDaysSpin->value() : -1;
     edited.sync.policy.guardEnabled = m_ui->guardCheck->isChecked();
+    edited.general.startWithSession = m_ui->startWithSessionCheck->isChecked();
+    edited.general.startMinimised = m_ui->startMinimisedCheck->isChecked();
     return edited;
 }
 

@@ -14,7 +14,8 @@ class SettingsDialog;
 
 namespace cis::gui {
 
-// The whole configuration in three tabs: Cardskipper, the doors, and the sync. Passwords are
+// The whole configuration in four tabs: Cardskipper, the doors, the sync and how the app
+// starts. Passwords are
 // read from and written to the SecretStore (on accept), never into the AppSettings.
 class SettingsDialog : public QDialog
 {

@@ -5,8 +5,8 @@
 #include "MainWindow.h"
 #include "Scheduler.h"
 #include "SettingsDialog.h"
-#include "Store.h"
 #include "SyncEngine.h"
+#include "SyncService.h"
 #include "Version.h"
 
 #include <QApplication>
@@ -205,16 +205,13 @@ int main(int argc, char *argv[])
                 : QDir(QFileInfo(path).absolutePath()).absoluteFilePath(settings.sync.databasePath);
     }
 
-    auto store = Store::open(databasePath, clock);
-    if (!store) {
-        QMessageBox::critical(nullptr, QApplication::applicationDisplayName(),
-                              store.error().message);
+    // The database, the engine and the scheduler run on their own thread.
+    SyncService service(clock);
+    if (const auto error = service.open(databasePath, settings, credentials)) {
+        QMessageBox::critical(nullptr, QApplication::applicationDisplayName(), error->message);
         return 2;
     }
-    SyncEngine engine(*store.value(), clock);
-    engine.setConfiguration(settings, credentials);
-    Scheduler scheduler(engine, clock);
-    gui::MainWindow window(engine, *store.value(), scheduler, clock, demo.get());
+    gui::MainWindow window(service, settings, clock, demo.get());
     window.enableSettings(*secrets, settingsPath);
     QObject::connect(&instanceServer, &QLocalServer::newConnection, &window, [&] {
         while (QLocalSocket *socket = instanceServer.nextPendingConnection()) {
@@ -224,19 +221,21 @@ int main(int argc, char *argv[])
             window.activateWindow();
         }
     });
-    if (!parser.isSet(minimisedOption) || !QSystemTrayIcon::isSystemTrayAvailable())
+    const bool minimised = parser.isSet(minimisedOption) || settings.general.startMinimised;
+    if (!minimised || !QSystemTrayIcon::isSystemTrayAvailable())
         window.show();
     // The demo starts with a preview so the administrator sees what would happen first; a real
     // configuration starts the scheduler (full reconcile now, then quick syncs).
     if (demo) {
         window.preview();
-        QObject::connect(&engine, &SyncEngine::runFinished, &scheduler,
-                         [&scheduler](const RunReport &report) {
-                             if (report.run.kind != RunKind::Preview && !scheduler.isActive())
-                                 scheduler.start();
+        Scheduler *scheduler = service.scheduler();
+        QObject::connect(service.engine(), &SyncEngine::runFinished, scheduler,
+                         [scheduler](const RunReport &report) {
+                             if (report.run.kind != RunKind::Preview && !scheduler->isActive())
+                                 scheduler->start();
                          });
     } else {
-        scheduler.start();
+        service.post([](SyncService::Parts parts) { parts.scheduler.start(); });
     }
     QObject::connect(&window, &QObject::destroyed, &app, &QApplication::quit);
     return app.exec();

@@ -82,6 +82,8 @@ private slots:
         settings.devices = {door};
         settings.sync.policy.guardMinRevokes = 9;
         settings.sync.nightlyReconcileAt = QTime(2, 30);
+        settings.general.startWithSession = true;
+        settings.general.startMinimised = true;
         const QString path = m_dir.filePath(QStringLiteral("roundtrip.ini"));
         {
             QSettings ini(path, QSettings::IniFormat);
@@ -98,6 +100,8 @@ private slots:
         QCOMPARE(loaded.devices.at(0).pinnedCertificateSha256, door.pinnedCertificateSha256);
         QCOMPARE(loaded.sync.policy.guardMinRevokes, 9);
         QCOMPARE(loaded.sync.nightlyReconcileAt, QTime(2, 30));
+        QVERIFY(loaded.general.startWithSession);
+        QVERIFY(loaded.general.startMinimised);
     }
 
     void badValuesAreNamedAndDefaulted()

@@ -50,10 +50,11 @@ private slots:
     void findsTheMemberByEmailAndShowsTheEffect()
     {
         QList<qint64> asked;
-        LinkDialog dialog(m_person, m_members, [&](const Member &m) {
-            asked.append(m.key.organisationMemberId);
-            return QStringLiteral("effect for %1").arg(m.key.organisationMemberId);
-        });
+        LinkDialog dialog(m_person, m_members,
+                          [&](const Member &m, const LinkDialog::EffectCallback &show) {
+                              asked.append(m.key.organisationMemberId);
+                              show(QStringLiteral("effect for %1").arg(m.key.organisationMemberId));
+                          });
         auto *edit = dialog.findChild<QLineEdit *>(QStringLiteral("memberEdit"));
         QVERIFY(edit);
         edit->clear();
@@ -70,9 +71,30 @@ private slots:
         }
     }
 
+    void aLateAnswerForAnEarlierCandidateIsNotShown()
+    {
+        // The window computes the effect on its worker thread; answers can arrive after the
+        // administrator has moved on to another candidate.
+        QMap<qint64, LinkDialog::EffectCallback> pending;
+        LinkDialog dialog(m_person, m_members,
+                          [&](const Member &m, LinkDialog::EffectCallback show) {
+                              pending.insert(m.key.organisationMemberId, std::move(show));
+                          });
+        auto *effect = dialog.findChild<QLabel *>(QStringLiteral("effectLabel"));
+        dialog.setFilterText(QStringLiteral("Sjögren"));
+        QVERIFY(pending.contains(1003));
+        QVERIFY(effect->text().contains(QStringLiteral("Working out")));
+        dialog.setFilterText(QStringLiteral("asa@exa"));
+        QVERIFY(pending.contains(1001));
+        pending.value(1001)(QStringLiteral("linking 1001"));
+        pending.value(1003)(QStringLiteral("linking 1003"));
+        QCOMPARE(effect->text(), QStringLiteral("linking 1001"));
+    }
+
     void aSharedEmailShowsEveryCandidate()
     {
-        LinkDialog dialog(m_person, m_members, [](const Member &) { return QString(); });
+        LinkDialog dialog(m_person, m_members,
+                          [](const Member &, const LinkDialog::EffectCallback &) {});
         dialog.setFilterText(QStringLiteral("familjen.lindqvist"));
         auto *view = dialog.findChild<QListView *>(QStringLiteral("candidateView"));
         QCOMPARE(view->model()->rowCount(), 2);
@@ -84,7 +106,8 @@ private slots:
 
     void findsByNameAndRefusesWhenNothingMatches()
     {
-        LinkDialog dialog(m_person, m_members, [](const Member &) { return QString(); });
+        LinkDialog dialog(m_person, m_members,
+                          [](const Member &, const LinkDialog::EffectCallback &) {});
         dialog.setFilterText(QStringLiteral("Sjögren"));
         QCOMPARE(dialog.selectedMember()->organisationMemberId, 1003);
         dialog.setFilterText(QStringLiteral("nobody@nowhere"));

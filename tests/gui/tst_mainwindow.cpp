@@ -1,4 +1,5 @@
 // The window driven like an administrator would, against the simulators of demo mode.
+#include "Autostart.h"
 #include "CardskipperSimulator.h"
 #include "Clock.h"
 #include "DemoEnvironment.h"
@@ -11,15 +12,18 @@
 #include "SecretStore.h"
 #include "Store.h"
 #include "SyncEngine.h"
+#include "SyncService.h"
 
 #include <QApplication>
 #include <QDir>
 #include <QFile>
 #include <QLabel>
 #include <QSignalSpy>
+#include <QStandardPaths>
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
 
 using namespace cis;
 using namespace cis::gui;
@@ -31,17 +35,41 @@ class TestMainWindow : public QObject
 private:
     ManualClock m_clock{QDateTime(QDate(2026, 11, 29), QTime(10, 0, 0))};
     std::unique_ptr<DemoEnvironment> m_demo;
-    std::unique_ptr<Store> m_store;
-    std::unique_ptr<SyncEngine> m_engine;
-    std::unique_ptr<Scheduler> m_scheduler;
+    std::unique_ptr<SyncService> m_service;
     std::unique_ptr<MainWindow> m_window;
 
     void run(void (MainWindow::*start)())
     {
-        QSignalSpy finished(m_engine.get(), &SyncEngine::runFinished);
+        QSignalSpy shown(m_window.get(), &MainWindow::runShown);
         (m_window.get()->*start)();
-        QVERIFY(finished.wait(60000));
-        QCoreApplication::processEvents();
+        QVERIFY(shown.wait(60000));
+    }
+
+    // Asks the worker thread (where the store and engine live) and waits for the answer.
+    template<typename Work> auto ask(Work work)
+    {
+        std::optional<std::invoke_result_t<Work, SyncService::Parts>> answer;
+        m_service->query(m_window.get(), work, [&](auto value) { answer = std::move(value); });
+        if (!QTest::qWaitFor([&] { return answer.has_value(); }, 10000))
+            qFatal("the sync worker did not answer");
+        return *answer;
+    }
+
+    std::optional<Link> linkFor(const QString &employeeNo)
+    {
+        return ask([employeeNo](SyncService::Parts parts) {
+            return parts.store.linkFor(DemoEnvironment::deviceId(), employeeNo);
+        });
+    }
+
+    std::optional<MemberOverride> overrideFor(const MemberKey &member)
+    {
+        return ask([member](SyncService::Parts parts) { return parts.store.overrideFor(member); });
+    }
+
+    bool schedulerPaused()
+    {
+        return ask([](SyncService::Parts parts) { return parts.scheduler.isPaused(); });
     }
 
     int rowsIn(PairModel::StatusGroup group) { return m_window->pairModel().countOf(group); }
@@ -58,29 +86,43 @@ private:
     }
 
 private slots:
+    void initTestCase()
+    {
+        // The autostart entry goes to Qt's test folders, not the developer's session.
+        QStandardPaths::setTestModeEnabled(true);
+    }
+
     void init()
     {
         m_demo = std::make_unique<DemoEnvironment>(m_clock);
         QVERIFY(m_demo->start());
-        auto store = Store::open(m_demo->databasePath(), m_clock);
-        QVERIFY(store);
-        m_store = std::move(store.value());
-        m_engine = std::make_unique<SyncEngine>(*m_store, m_clock);
         AppSettings settings = m_demo->settings();
         settings.sync.retryBackoffMs = 0;
-        m_engine->setConfiguration(settings, m_demo->credentials());
-        m_scheduler = std::make_unique<Scheduler>(*m_engine, m_clock);
-        m_window =
-            std::make_unique<MainWindow>(*m_engine, *m_store, *m_scheduler, m_clock, m_demo.get());
+        m_service = std::make_unique<SyncService>(m_clock);
+        QVERIFY(!m_service->open(m_demo->databasePath(), settings, m_demo->credentials()));
+        m_window = std::make_unique<MainWindow>(*m_service, settings, m_clock, m_demo.get());
+        QSignalSpy shown(m_window.get(), &MainWindow::planShown);
+        QVERIFY(shown.wait(10000));
     }
 
     void cleanup()
     {
         m_window.reset();
-        m_scheduler.reset();
-        m_engine.reset();
-        m_store.reset();
+        m_service.reset();
         m_demo.reset();
+    }
+
+    void theDatabaseAndEngineWorkOffTheGuiThread()
+    {
+        QThread *gui = QThread::currentThread();
+        QCOMPARE(m_service->engine()->thread(), m_service->workerThread());
+        QCOMPARE(m_service->scheduler()->thread(), m_service->workerThread());
+        QVERIFY(m_service->workerThread() != gui);
+        const QThread *storeThread = ask([](SyncService::Parts parts) {
+            parts.store.members(4711); // a statement on the connection
+            return QThread::currentThread();
+        });
+        QCOMPARE(storeThread, m_service->workerThread());
     }
 
     void previewShowsEverythingAndWritesNothing()
@@ -110,7 +152,9 @@ private slots:
         QVERIFY(details);
         QVERIFY2(details->text().contains(QStringLiteral("Cardskipper: role")),
                  qPrintable(details->text()));
-        QVERIFY(details->text().contains(QStringLiteral("Last write: create")));
+        // The last write comes from the database on the worker thread, a moment later.
+        QTRY_VERIFY2(details->text().contains(QStringLiteral("Last write: create")),
+                     qPrintable(details->text()));
         screenshot(QStringLiteral("main-window-synced.png"));
         if (auto *tabs = m_window->findChild<QTabWidget *>(QStringLiteral("logTabs"))) {
             tabs->setCurrentIndex(1);
@@ -135,7 +179,7 @@ private slots:
         run(&MainWindow::syncNow);
         QVERIFY(m_window->selectEmployeeNo(QStringLiteral("101"))); // Åsa Öberg, typed by hand
         m_window->acceptSuggestion();
-        const auto link = m_store->linkFor(DemoEnvironment::deviceId(), QStringLiteral("101"));
+        const auto link = linkFor(QStringLiteral("101"));
         QVERIFY(link);
         QCOMPARE(link->member.organisationMemberId, 1001);
         QCOMPARE(link->origin, LinkOrigin::Suggested);
@@ -151,7 +195,7 @@ private slots:
         run(&MainWindow::syncNow);
         QVERIFY(m_window->selectMember(1002));
         m_window->unlinkSelected();
-        QVERIFY(!m_store->linkFor(DemoEnvironment::deviceId(), QStringLiteral("1002")));
+        QVERIFY(!linkFor(QStringLiteral("1002")));
     }
 
     void blockAndAllowUntilOverridesReachTheDoor()
@@ -163,8 +207,10 @@ private slots:
         block.member = {4711, 1002};
         block.blocked = true;
         block.note = QStringLiteral("card lost");
+        QSignalSpy shown(m_window.get(), &MainWindow::planShown);
         m_window->setOverride(block);
-        QVERIFY(m_store->overrideFor(block.member)->blocked);
+        QVERIFY(shown.wait(10000));
+        QVERIFY(overrideFor(block.member)->blocked);
         QVERIFY(m_window->selectMember(1002));
         QCOMPARE(m_window->pairModel().countOf(PairModel::WillRevoke), 1);
         run(&MainWindow::syncNow);
@@ -184,7 +230,7 @@ private slots:
                  QStringLiteral("2030-06-30T23:59:59"));
 
         m_window->setOverride(MemberOverride{block.member, {}, false, {}, {}, {}});
-        QVERIFY(!m_store->overrideFor(block.member));
+        QVERIFY(!overrideFor(block.member));
     }
 
     void syncThisMemberNowWritesOnlyThatMember()
@@ -194,9 +240,9 @@ private slots:
         QVERIFY(m_demo->cardskipper().extendMembership(1002, newEnd));
         QVERIFY(m_demo->cardskipper().extendMembership(1006, newEnd));
         m_demo->door().resetCounters();
-        QSignalSpy finished(m_engine.get(), &SyncEngine::runFinished);
+        QSignalSpy shown(m_window.get(), &MainWindow::runShown);
         m_window->syncMember(1002);
-        QVERIFY(finished.wait(60000));
+        QVERIFY(shown.wait(60000));
         QCOMPARE(m_demo->door().totalWriteCount(), 1);
         QCOMPARE(m_demo->door().person(QStringLiteral("1002"))->endTime.date(), newEnd);
         QCOMPARE(m_demo->door().person(QStringLiteral("1006"))->endTime.date() == newEnd, false);
@@ -213,12 +259,17 @@ private slots:
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("club.ini"));
         m_window->enableSettings(secrets, path);
-        AppSettings edited = m_engine->settings();
+        AppSettings edited = m_window->settings();
         edited.sync.intervalSeconds = 900;
         edited.sync.policy.graceDays = 7;
+        edited.general.startWithSession = true;
         m_window->applySettings(edited);
-        QTRY_COMPARE(m_engine->settings().sync.intervalSeconds, 900);
-        QCOMPARE(m_engine->credentials().devicePasswords.value(DemoEnvironment::deviceId()),
+        QTRY_COMPARE(m_window->settings().sync.intervalSeconds, 900);
+        const auto configured = ask([](SyncService::Parts parts) {
+            return std::make_pair(parts.engine.settings(), parts.engine.credentials());
+        });
+        QCOMPARE(configured.first.sync.intervalSeconds, 900);
+        QCOMPARE(configured.second.devicePasswords.value(DemoEnvironment::deviceId()),
                  sim::IsapiSimulator::defaultPassword());
         QSettings ini(path, QSettings::IniFormat);
         QCOMPARE(AppSettings::load(ini).sync.policy.graceDays, 7);
@@ -227,6 +278,18 @@ private slots:
         const QByteArray saved = file.readAll();
         QVERIFY(saved.contains("grace_days=7"));
         QVERIFY(!saved.contains("demo12345")); // passwords stay in the secret store
+        QVERIFY(saved.contains("start_with_session=true"));
+        // Starting with the session writes the autostart entry with this configuration...
+        Autostart autostart;
+        QVERIFY(autostart.isEnabled());
+        QFile entry(autostart.entryPath());
+        QVERIFY(entry.open(QIODevice::ReadOnly));
+        QVERIFY(entry.readAll().contains(QStringLiteral("--config %1").arg(path).toUtf8()));
+        entry.close();
+        // ...and turning it off removes it.
+        edited.general.startWithSession = false;
+        m_window->applySettings(edited);
+        QTRY_VERIFY(!autostart.isEnabled());
         // The first sync writes the windows with the 7 grace days.
         run(&MainWindow::syncNow);
         const auto person = m_demo->door().person(QStringLiteral("1002"));
@@ -253,7 +316,7 @@ private slots:
             questions.append(question);
             return true;
         };
-        QSignalSpy finished(m_engine.get(), &SyncEngine::runFinished);
+        QSignalSpy finished(m_window.get(), &MainWindow::runShown);
         m_window->syncNow();
         QVERIFY(finished.wait(60000));                        // held
         QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 2, 60000); // forced after the confirmation
@@ -266,14 +329,14 @@ private slots:
 
     void pauseAndResumeShowInTheTrayState()
     {
-        m_scheduler->start();
-        QSignalSpy finished(m_engine.get(), &SyncEngine::runFinished);
+        QSignalSpy finished(m_window.get(), &MainWindow::runShown);
+        m_service->post([](SyncService::Parts parts) { parts.scheduler.start(); });
         QVERIFY(finished.wait(60000));
         m_window->setPaused(true);
         QCOMPARE(m_window->trayState(), QStringLiteral("paused"));
-        QVERIFY(m_scheduler->isPaused());
+        QVERIFY(schedulerPaused());
         m_window->setPaused(false);
-        QVERIFY(!m_scheduler->isPaused());
+        QVERIFY(!schedulerPaused());
         QVERIFY(finished.wait(60000)); // resuming runs what fell due
         QCOMPARE(m_window->trayState(), QStringLiteral("idle"));
     }
