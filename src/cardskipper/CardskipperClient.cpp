@@ -202,7 +202,8 @@ void CardskipperClient::send(QNetworkReply *reply, const QString &call,
             [this, reply, call, timer, done = std::move(done)]() {
                 m_pending.remove(reply);
                 reply->deleteLater();
-                const QByteArray body = reply->readAll();
+                // An aborted reply (timeout) is closed; reading it would only warn.
+                const QByteArray body = reply->isOpen() ? reply->readAll() : QByteArray();
                 const int status =
                     reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
 

@@ -417,7 +417,8 @@ void HikvisionClient::onFinished(const std::shared_ptr<Exchange> &exchange, QNet
 {
     m_inFlight.remove(reply);
     reply->deleteLater();
-    const QByteArray body = reply->readAll();
+    // An aborted reply (timeout) is closed; reading it would only warn.
+    const QByteArray body = reply->isOpen() ? reply->readAll() : QByteArray();
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     qCDebug(lcHikvision).nospace().noquote()
         << exchange->call.description() << " -> "

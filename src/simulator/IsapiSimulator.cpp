@@ -3,7 +3,9 @@
 #include "DeviceDemoData.h"
 #include "SimulatorLogging.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QTimer>
 #include <array>
 
@@ -12,6 +14,30 @@ namespace cis::sim {
 namespace {
 
 constexpr qsizetype kMaxRecordedRequests = 1000;
+
+// Every "employeeNo" value anywhere in a request body (UserInfo, CardInfo, EmployeeNoList).
+void collectEmployeeNos(const QJsonValue &value, QStringList &into)
+{
+    if (value.isArray()) {
+        for (const QJsonValue &item : value.toArray())
+            collectEmployeeNos(item, into);
+    } else if (value.isObject()) {
+        const QJsonObject object = value.toObject();
+        for (auto it = object.begin(); it != object.end(); ++it) {
+            if (it.key() == QLatin1String("employeeNo") && it.value().isString())
+                into.append(it.value().toString());
+            else
+                collectEmployeeNos(it.value(), into);
+        }
+    }
+}
+
+QStringList employeeNosIn(const QJsonObject &body)
+{
+    QStringList result;
+    collectEmployeeNos(body, result);
+    return result;
+}
 
 enum class Endpoint
 {
@@ -269,6 +295,7 @@ void IsapiSimulator::resetCounters()
 {
     m_writes.clear();
     m_successfulWrites.clear();
+    m_applied.clear();
     m_busyRefusals = 0;
 }
 
@@ -456,6 +483,7 @@ HttpResponse IsapiSimulator::callEndpoint(const IsapiRoute &route, const HttpReq
         return jsonResponse(200, writeIsapiJson(reply.document));
     if (route.write && reply.status.isOk()) {
         ++m_successfulWrites[routeKey(route)];
+        m_applied.append({routeKey(route), employeeNosIn(body)});
         emit stateChanged();
     }
     return statusResponse(reply.status, false, request);

@@ -139,6 +139,15 @@ public:
     int totalWriteCount() const;
     void resetCounters();
 
+    // Every write the terminal carried out, in order, with the employee numbers it named: what
+    // an audit must account for, whatever happened to the answer afterwards.
+    struct AppliedWrite
+    {
+        QString endpoint; // "PUT /ISAPI/AccessControl/UserInfo/Modify"
+        QStringList employeeNos;
+    };
+    QList<AppliedWrite> appliedWrites() const { return m_applied; }
+
     // Authentication counters (see DigestAuthenticator).
     int failedAuthAttempts() const { return m_auth.failedAttempts(); }
     int challengesIssued() const { return m_auth.challengesIssued(); }
@@ -175,6 +184,7 @@ private:
     const Clock *m_clock;
     HttpServer m_server;
     FaultInjector m_faults;
+    QList<AppliedWrite> m_applied;
     DigestAuthenticator m_auth;
     Options m_options;
     DeviceProfile m_profile;

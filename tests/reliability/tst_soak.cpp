@@ -1,0 +1,275 @@
+// Promise 1, convergence under faults: hundreds of sync cycles against both simulators with
+// one request in ten failing in every way a network and a terminal fail, memberships changing
+// between cycles; after one fault-free cycle the door is exactly what Cardskipper says.
+#include "CardskipperSimulator.h"
+#include "Clock.h"
+#include "DemoData.h"
+#include "IsapiSimulator.h"
+#include "Store.h"
+#include "SyncEngine.h"
+#include "Validity.h"
+
+#include <QRandomGenerator>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace cis;
+using sim::CardskipperSimulator;
+using sim::DemoData;
+using sim::DevicePerson;
+using sim::FaultKind;
+using sim::IsapiSimulator;
+
+namespace {
+
+QString text(const QDateTime &time)
+{
+    return time.toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss"));
+}
+
+// What a person looks like to anyone who did not create it: every field we could touch.
+QString fingerprint(const DevicePerson &person)
+{
+    return QStringList{person.employeeNo,
+                       person.name,
+                       person.userType,
+                       person.validEnabled ? QStringLiteral("on") : QStringLiteral("off"),
+                       text(person.beginTime),
+                       text(person.endTime),
+                       person.belongGroup,
+                       person.doorRight,
+                       person.gender,
+                       QString::number(person.numOfFace),
+                       QString::number(person.numOfFP)}
+        .join(QLatin1Char('|'));
+}
+
+int envInt(const char *name, int fallback)
+{
+    bool ok = false;
+    const int value = qEnvironmentVariableIntValue(name, &ok);
+    return ok && value > 0 ? value : fallback;
+}
+
+} // namespace
+
+class TestSoak : public QObject
+{
+    Q_OBJECT
+
+private:
+    ManualClock m_clock{QDateTime(QDate(2026, 11, 29), QTime(10, 0, 0))};
+    QTemporaryDir m_dir;
+
+private slots:
+    void convergesAfterHundredsOfFaultyCycles()
+    {
+        const int cycles = envInt("CIS_SOAK_CYCLES", 200);
+        const quint32 seed = quint32(envInt("CIS_SOAK_SEED", 20261129));
+        QRandomGenerator random(seed);
+
+        CardskipperSimulator cardskipper(&m_clock);
+        cardskipper.loadDemoData(120, 5);
+        QVERIFY(cardskipper.listen());
+        IsapiSimulator door(&m_clock);
+        door.loadDemoPersons(3); // staff: ours to leave alone, byte for byte
+        QVERIFY(door.listen());
+        QHash<QString, QString> staff;
+        for (const DevicePerson &person : door.persons())
+            staff.insert(person.employeeNo, fingerprint(person));
+
+        auto store = Store::open(m_dir.filePath(QStringLiteral("soak.sqlite")), m_clock);
+        QVERIFY(store);
+        AppSettings settings;
+        settings.cardskipper.url = cardskipper.baseUrl();
+        settings.cardskipper.username = QStringLiteral("demo");
+        settings.cardskipper.organisationId = DemoData::kOrganisationId;
+        settings.cardskipper.timeoutSeconds = 1;
+        DeviceSettings device;
+        device.id = QStringLiteral("door");
+        device.name = QStringLiteral("Front door");
+        device.url = door.baseUrl();
+        device.timeoutSeconds = 1; // a request that is never answered costs one second
+        settings.devices = {device};
+        settings.sync.retryBackoffMs = 0;
+        SyncEngine::Credentials credentials;
+        credentials.cardskipperPassword = QStringLiteral("demo");
+        credentials.devicePasswords.insert(device.id, IsapiSimulator::defaultPassword());
+        SyncEngine engine(*store.value(), m_clock);
+        engine.setConfiguration(settings, credentials);
+
+        const auto runSync = [&](RunKind kind) {
+            SyncEngine::RunOptions options;
+            options.kind = kind;
+            QSignalSpy finished(&engine, &SyncEngine::runFinished);
+            if (!engine.start(options))
+                qFatal("a run is already going on");
+            if (!finished.wait(300000))
+                qFatal("the run did not finish");
+            return finished.first().first().value<RunReport>();
+        };
+
+        // Faults at 10 % of requests on both sides, every kind the injectors know.
+        for (sim::FaultInjector *faults : {&cardskipper.faults(), &door.faults()}) {
+            faults->setSeed(seed);
+            faults->setFaultRate(0.10);
+            faults->setSlowDelayMs(300);
+        }
+        QMap<QString, int> outcomes;
+        qint64 nextMemberId = 900000;
+        for (int cycle = 0; cycle < cycles; ++cycle) {
+            // Between cycles the club changes: renewals, cancellations, departures, new members,
+            // new email addresses; sometimes the terminal forgets its nonces ("after hours").
+            QList<qint64> ids;
+            for (const auto &member : cardskipper.members())
+                ids.append(member.organisationMemberId);
+            const int changes = random.bounded(4);
+            for (int i = 0; i < changes; ++i) {
+                const qint64 id = ids.at(random.bounded(int(ids.size())));
+                switch (random.bounded(6)) {
+                case 0:
+                case 1:
+                    cardskipper.extendMembership(id, m_clock.today().addDays(random.bounded(400)));
+                    break;
+                case 2:
+                    cardskipper.shortenMembership(id, m_clock.today().addDays(-1));
+                    break;
+                case 3:
+                    cardskipper.removeMember(id);
+                    break;
+                case 4: {
+                    sim::SimMember member;
+                    member.organisationMemberId = nextMemberId++;
+                    member.firstName = QStringLiteral("Ny");
+                    member.lastName = QStringLiteral("Medlem %1").arg(member.organisationMemberId);
+                    member.email = QStringLiteral("ny.%1@example.se").arg(member.organisationMemberId);
+                    sim::SimMembership membership;
+                    membership.organisationId = DemoData::kOrganisationId;
+                    sim::SimRole role;
+                    role.id = DemoData::kRoleYearCard;
+                    role.start = m_clock.today().addDays(random.bounded(30) - 10);
+                    role.end = role.start.addYears(1);
+                    membership.roles = {role};
+                    member.organisations = {membership};
+                    cardskipper.addMember(member);
+                    break;
+                }
+                default:
+                    cardskipper.changeEmail(id, QStringLiteral("byte.%1@example.se").arg(id));
+                    break;
+                }
+            }
+            if (random.bounded(10) == 0)
+                door.expireAllNonces();
+            m_clock.advanceSeconds(600);
+            const RunKind kind = cycle % 20 == 19 ? RunKind::FullReconcile : RunKind::QuickSync;
+            const RunReport report = runSync(kind);
+            ++outcomes[runStatusToString(report.run.status)];
+        }
+
+        // One final cycle without faults.
+        cardskipper.faults().setFaultRate(0.0);
+        door.faults().setFaultRate(0.0);
+        m_clock.advanceSeconds(600);
+        const RunReport last = runSync(RunKind::QuickSync);
+        QCOMPARE(last.exitCode(), 0);
+
+        // The door is exactly the desired state.
+        const QDateTime now = m_clock.now();
+        QSet<QString> expectedOnDoor;
+        int checkedWindows = 0;
+        for (const auto &simMember : cardskipper.members()) {
+            const Member member = simMember.toMember(DemoData::kOrganisationId);
+            const auto state = membershipState(member, DemoData::kOrganisationId, m_clock.today());
+            const QString employeeNo = QString::number(simMember.organisationMemberId);
+            const auto person = door.person(employeeNo);
+            if (state == MembershipState::Active || state == MembershipState::Upcoming) {
+                expectedOnDoor.insert(employeeNo);
+                QVERIFY2(person, qPrintable(QStringLiteral("member %1 missing").arg(employeeNo)));
+                QDate lastDay;
+                for (const RolePeriod &role : member.rolesIn(DemoData::kOrganisationId))
+                    lastDay = std::max(lastDay, role.end);
+                QVERIFY2(person->validEnabled, qPrintable(employeeNo));
+                QCOMPARE(text(person->endTime), text(QDateTime(lastDay, QTime(23, 59, 59))));
+                QCOMPARE(person->beginTime <= now, state == MembershipState::Active);
+                ++checkedWindows;
+            } else if (person) {
+                // Known to us once, no access now.
+                QVERIFY2(person->endTime <= now || person->beginTime > now,
+                         qPrintable(QStringLiteral("member %1 still has access until %2")
+                                        .arg(employeeNo, text(person->endTime))));
+                expectedOnDoor.insert(employeeNo);
+            }
+        }
+        QSet<QString> seen;
+        int revokedOrGone = 0;
+        for (const DevicePerson &person : door.persons()) {
+            QVERIFY2(!seen.contains(person.employeeNo), qPrintable(person.employeeNo)); // no dups
+            seen.insert(person.employeeNo);
+            if (staff.contains(person.employeeNo)) {
+                QCOMPARE(fingerprint(person), staff.value(person.employeeNo));
+                continue;
+            }
+            if (!expectedOnDoor.contains(person.employeeNo)) {
+                // Members who left Cardskipper entirely: revoked, never deleted (the default).
+                QVERIFY2(person.endTime <= now,
+                         qPrintable(QStringLiteral("person %1 should not have access")
+                                        .arg(person.employeeNo)));
+                ++revokedOrGone;
+            }
+        }
+        for (auto it = staff.cbegin(); it != staff.cend(); ++it)
+            QVERIFY2(seen.contains(it.key()), qPrintable(it.key()));
+
+        // Every write the terminal carried out has an audit row for that person and action.
+        QSet<QString> audited;
+        int auditRows = 0;
+        for (const RunRecord &run : store.value()->runs(100000)) {
+            for (const OperationRecord &operation : store.value()->operations(run.id)) {
+                audited.insert(operation.employeeNo);
+                ++auditRows;
+            }
+        }
+        int appliedWrites = 0;
+        for (const auto &write : door.appliedWrites()) {
+            ++appliedWrites;
+            for (const QString &employeeNo : write.employeeNos)
+                QVERIFY2(audited.contains(employeeNo),
+                         qPrintable(QStringLiteral("%1 of %2 has no audit row")
+                                        .arg(write.endpoint, employeeNo)));
+        }
+        QVERIFY(store.value()->pendingOperations().isEmpty());
+
+        int injected = door.faults().injectedCount() + cardskipper.faults().injectedCount();
+        QStringList kinds;
+        for (int kind = 1; kind <= int(FaultKind::DeviceBusy); ++kind) {
+            const int count = door.faults().injectedCount(FaultKind(kind)) +
+                              cardskipper.faults().injectedCount(FaultKind(kind));
+            if (count > 0)
+                kinds.append(QStringLiteral("%1 %2").arg(sim::faultKindName(FaultKind(kind))).arg(count));
+        }
+        QStringList runs;
+        for (auto it = outcomes.cbegin(); it != outcomes.cend(); ++it)
+            runs.append(QStringLiteral("%1 %2").arg(it.key()).arg(it.value()));
+        qInfo().noquote() << QStringLiteral(
+                                 "soak: seed %1, %2 cycles (%3); %4 faults injected (%5); "
+                                 "%6 stale nonces; %7 writes applied, %8 audit rows; %9 persons "
+                                 "checked, %10 revoked, %11 staff untouched")
+                                 .arg(seed)
+                                 .arg(cycles)
+                                 .arg(runs.join(QStringLiteral(", ")))
+                                 .arg(injected)
+                                 .arg(kinds.join(QStringLiteral(", ")))
+                                 .arg(door.staleChallenges())
+                                 .arg(appliedWrites)
+                                 .arg(auditRows)
+                                 .arg(checkedWindows)
+                                 .arg(revokedOrGone)
+                                 .arg(staff.size());
+        QVERIFY(injected >= cycles / 5); // the faults really happened (about 1 in 10 requests)
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSoak)
+#include "tst_soak.moc"
