@@ -1087,6 +1087,15 @@ qint64 Store::beginRun(RunKind kind, const QDateTime &startedAt)
     return q.lastInsertId();
 }
 
+int Store::closeInterruptedRuns(const QString &error)
+{
+    Sql q(database(), "UPDATE runs SET status = ?, error = ? WHERE status = ?");
+    q << runStatusToString(RunStatus::Failed) << error << runStatusToString(RunStatus::Running);
+    if (!q.exec("closing interrupted runs"))
+        return 0;
+    return q.rowsAffected();
+}
+
 bool Store::finishRun(const RunRecord &run)
 {
     Sql q(database(), "UPDATE runs SET finished_at = ?, status = ?, members_fetched = ?,"

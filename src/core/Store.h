@@ -118,6 +118,9 @@ public:
     // Records the outcome of run.id (status, counts, error, finishedAt; a null finishedAt is
     // stamped with now). Kind and start stay as begun. False if there is no such run.
     bool finishRun(const RunRecord &run);
+    // Runs still marked running when a new one starts were cut short (the program was killed
+    // or the machine stopped): they become failed with this error. Returns how many.
+    int closeInterruptedRuns(const QString &error);
     QList<RunRecord> runs(int limit = -1) const; // newest first; limit <= 0: all
     std::optional<RunRecord> run(qint64 id) const;
 

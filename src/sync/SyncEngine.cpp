@@ -289,6 +289,14 @@ bool SyncEngine::start(const RunOptions &options)
     RunRecord &record = m_run->report.run;
     record.kind = options.kind;
     record.startedAt = m_clock.now();
+    // One engine runs per database (the app is single-instance, the CLI runs one command), so
+    // a run still marked running was cut short; its pending writes are read back below.
+    if (const int interrupted = m_store.closeInterruptedRuns(
+            tr("Interrupted: the program stopped before this run finished.")))
+        log(QStringLiteral("warning"), {}, {},
+            tr("%n earlier run(s) were interrupted (the program stopped during them); their "
+               "unfinished writes are checked on the door now.",
+               nullptr, interrupted));
     record.id = m_store.beginRun(options.kind, record.startedAt);
     for (const DeviceSettings &device : m_settings.devices) {
         if (!device.enabled)

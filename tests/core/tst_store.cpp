@@ -759,6 +759,22 @@ private slots:
 
     // ---- Runs and operations ------------------------------------------------------------------
 
+    void interruptedRunsAreClosedAsFailed()
+    {
+        auto store = openStore(path());
+        QVERIFY(store);
+        const qint64 killed = store->beginRun(RunKind::QuickSync, kNow);
+        RunRecord done;
+        done.id = store->beginRun(RunKind::QuickSync, kNow.addSecs(60));
+        done.status = RunStatus::Succeeded;
+        QVERIFY(store->finishRun(done));
+        QCOMPARE(store->closeInterruptedRuns(QStringLiteral("interrupted")), 1);
+        QCOMPARE(store->run(killed)->status, RunStatus::Failed);
+        QCOMPARE(store->run(killed)->error, QStringLiteral("interrupted"));
+        QCOMPARE(store->run(done.id)->status, RunStatus::Succeeded);
+        QCOMPARE(store->closeInterruptedRuns(QStringLiteral("interrupted")), 0);
+    }
+
     void runsBeginFinishAndList()
     {
         auto store = openStore(path());

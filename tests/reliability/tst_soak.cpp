@@ -143,7 +143,8 @@ private slots:
                     member.organisationMemberId = nextMemberId++;
                     member.firstName = QStringLiteral("Ny");
                     member.lastName = QStringLiteral("Medlem %1").arg(member.organisationMemberId);
-                    member.email = QStringLiteral("ny.%1@example.se").arg(member.organisationMemberId);
+                    member.email =
+                        QStringLiteral("ny.%1@example.se").arg(member.organisationMemberId);
                     sim::SimMembership membership;
                     membership.organisationId = DemoData::kOrganisationId;
                     sim::SimRole role;
@@ -213,9 +214,10 @@ private slots:
             }
             if (!expectedOnDoor.contains(person.employeeNo)) {
                 // Members who left Cardskipper entirely: revoked, never deleted (the default).
-                QVERIFY2(person.endTime <= now,
-                         qPrintable(QStringLiteral("person %1 should not have access")
-                                        .arg(person.employeeNo)));
+                QVERIFY2(
+                    person.endTime <= now,
+                    qPrintable(
+                        QStringLiteral("person %1 should not have access").arg(person.employeeNo)));
                 ++revokedOrGone;
             }
         }
@@ -247,7 +249,8 @@ private slots:
             const int count = door.faults().injectedCount(FaultKind(kind)) +
                               cardskipper.faults().injectedCount(FaultKind(kind));
             if (count > 0)
-                kinds.append(QStringLiteral("%1 %2").arg(sim::faultKindName(FaultKind(kind))).arg(count));
+                kinds.append(
+                    QStringLiteral("%1 %2").arg(sim::faultKindName(FaultKind(kind))).arg(count));
         }
         QStringList runs;
         for (auto it = outcomes.cbegin(); it != outcomes.cend(); ++it)
