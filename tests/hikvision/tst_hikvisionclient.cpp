@@ -851,6 +851,28 @@ private slots:
             QVERIFY2(result.ok(), result.ok() ? "" : qPrintable(result.error().message()));
             QCOMPARE(result.value().persons, 2);
         }
+        {
+            // The terminal comes back with another certificate (reset, replaced, or someone in
+            // between): refused before a byte of the request is sent, and said plainly.
+            const QSslCertificate replaced(fixture("replaced-terminal.crt"), QSsl::Pem);
+            const QSslKey replacedKey(fixture("replaced-terminal.key"), QSsl::Rsa, QSsl::Pem);
+            QVERIFY(!replaced.isNull());
+            FakeTerminal impostor;
+            QVERIFY(impostor.listenTls(replaced, replacedKey));
+            impostor.routes = terminal.routes;
+            HikvisionConfig pinned = config;
+            pinned.baseUrl = impostor.baseUrl();
+            pinned.pinnedCertificateSha256 = fingerprint;
+            HikvisionClient client(pinned);
+            auto result = await<PersonCount>([&](auto done) { client.countPersons(done); });
+            QCOMPARE(result.error().kind, Kind::UntrustedCertificate);
+            QVERIFY(result.error().pinnedCertificateMismatch);
+            QCOMPARE(result.error().certificateSha256,
+                     replaced.digest(QCryptographicHash::Sha256));
+            QVERIFY2(result.error().message().contains(QStringLiteral("different HTTPS certificate")),
+                     qPrintable(result.error().message()));
+            QCOMPARE(impostor.requests.size(), 0);
+        }
     }
 
     void destroyedClientCallsNothing()
