@@ -867,10 +867,10 @@ private slots:
             auto result = await<PersonCount>([&](auto done) { client.countPersons(done); });
             QCOMPARE(result.error().kind, Kind::UntrustedCertificate);
             QVERIFY(result.error().pinnedCertificateMismatch);
-            QCOMPARE(result.error().certificateSha256,
-                     replaced.digest(QCryptographicHash::Sha256));
-            QVERIFY2(result.error().message().contains(QStringLiteral("different HTTPS certificate")),
-                     qPrintable(result.error().message()));
+            QCOMPARE(result.error().certificateSha256, replaced.digest(QCryptographicHash::Sha256));
+            QVERIFY2(
+                result.error().message().contains(QStringLiteral("different HTTPS certificate")),
+                qPrintable(result.error().message()));
             QCOMPARE(impostor.requests.size(), 0);
         }
     }
