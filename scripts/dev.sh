@@ -3,7 +3,8 @@
 # through sudo when not root), configures, builds, and then starts the demo or runs the tests.
 #
 #   scripts/dev.sh demo   build and start the app in demo mode (built-in simulators)
-#   scripts/dev.sh test   build with warnings as errors and run the whole test suite
+#   scripts/dev.sh test   build with warnings as errors and run the whole test suite; in CI
+#                         (CI set) also again with AddressSanitizer + UBSan (the asan preset)
 #   scripts/dev.sh deps   only install the build dependencies
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -31,6 +32,15 @@ install_dependencies() {
 
 jobs=$(nproc 2>/dev/null || echo 2)
 
+# In CI only: build and run the whole suite once more with AddressSanitizer and UBSan.
+sanitizer_tests_in_ci() {
+    [ -n "${CI:-}" ] || return 0
+    echo "CI: the test suite under AddressSanitizer + UndefinedBehaviorSanitizer"
+    cmake --preset asan
+    cmake --build --preset asan -j "$jobs"
+    ctest --preset asan -j "$jobs"
+}
+
 case "${1:-}" in
 deps)
     install_dependencies
@@ -52,6 +62,7 @@ test)
     cmake --build --preset ci -j "$jobs"
     cmake --build --preset ci --target check-format
     ctest --preset ci -j "$jobs"
+    sanitizer_tests_in_ci
     ;;
 *)
     echo "usage: $0 demo|test|deps" >&2

@@ -825,7 +825,9 @@ private slots:
         QVERIFY(stamped(DemoData::kPastGap));
 
         QVERIFY(m_sim->shortenMembership(DemoData::kPlainMember, today().addDays(3)));
-        for (const SimRole &role : m_sim->member(DemoData::kPlainMember)->organisations[0].roles)
+        const std::optional<SimMember> shortened = m_sim->member(DemoData::kPlainMember);
+        QVERIFY(shortened);
+        for (const SimRole &role : shortened->organisations[0].roles)
             QVERIFY(role.end == today().addDays(3) || role.end == today().addDays(265));
         QVERIFY(stamped(DemoData::kPlainMember));
 
