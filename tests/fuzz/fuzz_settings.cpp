@@ -4,9 +4,13 @@
 #include "Settings.h"
 
 #include <QDateTime>
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QSettings>
 #include <QTemporaryDir>
+#include <filesystem>
+#include <string>
 
 using namespace cis;
 
@@ -22,9 +26,19 @@ extern "C" int LLVMFuzzerInitialize(int *, char ***)
     // stays put instead of allocating now and then, which libFuzzer would take for leaks.
     qputenv("TZ", "UTC");
     fuzz::initialise();
-    scratch = new QTemporaryDir;
+    // In memory where there is such a folder: a disk makes every input wait for the file.
+    const QFileInfo shm(QStringLiteral("/dev/shm"));
+    const QString folder = shm.isDir() && shm.isWritable() ? shm.filePath() : QDir::tempPath();
+    scratch = new QTemporaryDir(folder + QStringLiteral("/cis-fuzz-settings-XXXXXX"));
     if (!scratch->isValid())
         std::abort();
+    // libFuzzer ends with exit(), which never runs the folder's destructor; plain C++ here, as
+    // Qt may already be shutting down.
+    static const std::string folderToRemove = scratch->path().toStdString();
+    std::atexit([] {
+        std::error_code ignored;
+        std::filesystem::remove_all(folderToRemove, ignored);
+    });
     return 0;
 }
 
