@@ -76,7 +76,8 @@ public:
             return fallback;
         bool ok = false;
         const double value = raw.toDouble(&ok);
-        if (!ok || value < double(min) || value > double(max)) {
+        // Written so that "nan" fails too: converting NaN to an integer is undefined behaviour.
+        if (!ok || !(value >= double(min) && value <= double(max))) {
             problem(tr("The setting %1 = \"%2\" must be a number from %3 to %4; using %5.")
                         .arg(name, raw)
                         .arg(min)
@@ -129,6 +130,9 @@ private:
     QStringList *m_problems;
 };
 
+// Far more than a club has doors; the limit only stops a damaged devices/size.
+constexpr int kMaxDevices = 100;
+
 const QStringList kPasswordKeys{QStringLiteral("password"), QStringLiteral("cardskipper/password"),
                                 QStringLiteral("devices/password")};
 
@@ -170,7 +174,15 @@ AppSettings AppSettings::load(QSettings &settings, QStringList *problems)
                              .arg(key::csRoles, part.trimmed()));
     }
 
-    const int size = settings.beginReadArray(key::devices);
+    int size = settings.beginReadArray(key::devices);
+    if (size > kMaxDevices) {
+        // devices/size=2000000000 would otherwise read (and keep) two billion default devices.
+        read.problem(tr("The setting devices/size = %1 is more than %2 door terminals; only the "
+                        "first %2 are read.")
+                         .arg(size)
+                         .arg(kMaxDevices));
+        size = kMaxDevices;
+    }
     for (int i = 0; i < size; ++i) {
         settings.setArrayIndex(i);
         const QString at = QStringLiteral("devices/%1/").arg(i + 1);

@@ -1,6 +1,7 @@
 #include "IsapiParsers.h"
 
 #include "IsapiStatus.h"
+#include "JsonNumbers.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -62,11 +63,11 @@ Expected<QJsonObject, HikvisionError> jsonRoot(const QByteArray &body, const cha
 }
 
 // Terminals write numbers as numbers, but some firmware quotes them; bools come as true/false,
-// "true"/"false" or 0/1.
+// "true"/"false" or 0/1. A number out of range is as unreadable as a string that is no number.
 int intOf(const QJsonValue &value, int fallback)
 {
     if (value.isDouble())
-        return static_cast<int>(value.toDouble());
+        return integerOf<int>(value.toDouble()).value_or(fallback);
     if (value.isString()) {
         bool ok = false;
         const int parsed = value.toString().trimmed().toInt(&ok);
@@ -95,12 +96,15 @@ bool boolOf(const QJsonValue &value, bool fallback)
     return fallback;
 }
 
+// A number no qint64 can hold is no usable text (an employeeNo, a cardNo): empty.
 QString textOf(const QJsonValue &value)
 {
     if (value.isString())
         return value.toString();
-    if (value.isDouble())
-        return QString::number(static_cast<qint64>(value.toDouble()));
+    if (value.isDouble()) {
+        const std::optional<qint64> number = integerOf<qint64>(value.toDouble());
+        return number ? QString::number(*number) : QString();
+    }
     if (value.isBool())
         return value.toBool() ? QStringLiteral("true") : QStringLiteral("false");
     return {};

@@ -1,9 +1,12 @@
 #include "IsapiStatus.h"
 
+#include "JsonNumbers.h"
+
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QXmlStreamReader>
 #include <cstring>
+#include <limits>
 
 namespace cis {
 
@@ -71,22 +74,34 @@ qint64 toInt64(const QString &text, qint64 fallback)
     return ok ? value : fallback;
 }
 
-// JSON numbers may come as strings on some firmware; accept both.
+// JSON numbers may come as strings on some firmware; accept both. Out of range is unreadable,
+// as it is in the XML form.
 qint64 jsonInt(const QJsonValue &value, qint64 fallback)
 {
     if (value.isDouble())
-        return static_cast<qint64>(value.toDouble());
+        return isapi::integerOf<qint64>(value.toDouble()).value_or(fallback);
     if (value.isString())
         return toInt64(value.toString(), fallback);
     return fallback;
+}
+
+// As jsonInt, for the fields that are an int: cutting 4294967297 to int would make it 1, "OK".
+int jsonInt32(const QJsonValue &value, int fallback)
+{
+    const qint64 number = jsonInt(value, fallback);
+    return number >= std::numeric_limits<int>::min() && number <= std::numeric_limits<int>::max()
+               ? int(number)
+               : fallback;
 }
 
 QString jsonText(const QJsonValue &value)
 {
     if (value.isString())
         return value.toString();
-    if (value.isDouble())
-        return QString::number(static_cast<qint64>(value.toDouble()));
+    if (value.isDouble()) {
+        const std::optional<qint64> number = isapi::integerOf<qint64>(value.toDouble());
+        return number ? QString::number(*number) : QString();
+    }
     if (value.isBool())
         return value.toBool() ? QStringLiteral("true") : QStringLiteral("false");
     return {};
@@ -96,17 +111,16 @@ IsapiStatus fromJson(const QJsonObject &object)
 {
     IsapiStatus status;
     status.shape = IsapiStatus::Shape::ResponseStatus;
-    status.statusCode = static_cast<int>(jsonInt(object.value(QLatin1String("statusCode")), 0));
+    status.statusCode = jsonInt32(object.value(QLatin1String("statusCode")), 0);
     status.statusString = jsonText(object.value(QLatin1String("statusString")));
     status.subStatusCode = jsonText(object.value(QLatin1String("subStatusCode")));
     status.errorCode = jsonInt(object.value(QLatin1String("errorCode")), 0);
     status.errorMsg = jsonText(object.value(QLatin1String("errorMsg")));
     status.requestUrl = jsonText(object.value(QLatin1String("requestURL")));
     status.lockStatus = jsonText(object.value(QLatin1String("lockStatus")));
-    status.attemptsLeft = static_cast<int>(jsonInt(object.value(QLatin1String("retryTimes")), -1));
+    status.attemptsLeft = jsonInt32(object.value(QLatin1String("retryTimes")), -1);
     if (status.attemptsLeft < 0)
-        status.attemptsLeft =
-            static_cast<int>(jsonInt(object.value(QLatin1String("retryLoginTime")), -1));
+        status.attemptsLeft = jsonInt32(object.value(QLatin1String("retryLoginTime")), -1);
     status.lockSecondsLeft = jsonInt(object.value(QLatin1String("resLockTime")), -1);
     if (status.lockSecondsLeft < 0)
         status.lockSecondsLeft = jsonInt(object.value(QLatin1String("unlockTime")), -1);

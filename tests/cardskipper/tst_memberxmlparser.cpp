@@ -807,6 +807,186 @@ private slots:
         QCOMPARE(int(result.error().kind), kind);
     }
 
+    // ---- hostile but well-formed member data (reliability: hostile input) ------------------
+
+    // What people put in names reaches the member exactly as written: the parser only trims.
+    // Direction, joiners and surrogate pairs are the text's own; fitting a name to a terminal
+    // is the planner's job (truncateUtf8), simplifying whitespace the request's.
+    void unusualNamesAreKeptAsWritten_data()
+    {
+        QTest::addColumn<QByteArray>("xml"); // the Firstname attribute's value, as XML text
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("Arabic with harakat")
+            << QByteArray("مُحَمَّد العَلِي") << QStringLiteral("مُحَمَّد العَلِي");
+        QTest::newRow("Hebrew with niqqud") << QByteArray("שָׁלוֹם כֹּהֵן") << QStringLiteral("שָׁלוֹם כֹּהֵן");
+        QTest::newRow("mixed direction with marks") << QByteArray("Anna &#x200F;שרה&#x200E; Öberg")
+                                                    << QStringLiteral("Anna \u200Fשרה\u200E Öberg");
+        QTest::newRow("right-to-left override")
+            << QByteArray("&#x202E;grebÖ") << QStringLiteral("\u202EgrebÖ");
+        QTest::newRow("emoji ZWJ sequence with VS16")
+            << QByteArray("Anna 🏊‍♀️")
+            << QStringLiteral("Anna \U0001F3CA\u200D\u2640\uFE0F");
+        QTest::newRow("family emoji")
+            << QByteArray("👨‍👩‍👧")
+            << QStringLiteral("\U0001F468\u200D\U0001F469\u200D\U0001F467");
+        QTest::newRow("flag and skin tone")
+            << QByteArray("🇸🇪 👍🏽")
+            << QStringLiteral("\U0001F1F8\U0001F1EA \U0001F44D\U0001F3FD");
+        QTest::newRow("emoji by character reference")
+            << QByteArray("&#x1F600; Glad") << QStringLiteral("\U0001F600 Glad");
+        QTest::newRow("tab and newline by reference")
+            << QByteArray("Anna&#x9;Maria&#xA;Öberg") << QStringLiteral("Anna\tMaria\nÖberg");
+        // XML reads CR LF as LF, then normalises literal whitespace in attributes to spaces.
+        QTest::newRow("literal tab and newline")
+            << QByteArray("Anna\tMaria\r\nÖberg") << QStringLiteral("Anna Maria Öberg");
+        QTest::newRow("DEL and C1 controls")
+            << QByteArray("An\x7Fna\xC2\x80X") << QStringLiteral("An\u007Fna\u0080X");
+        QTest::newRow("zero-width characters") << QByteArray("Ann&#x200B;a&#x200C;&#xFEFF;")
+                                               << QStringLiteral("Ann\u200Ba\u200C\uFEFF");
+    }
+
+    void unusualNamesAreKeptAsWritten()
+    {
+        QFETCH(QByteArray, xml);
+        QFETCH(QString, expected);
+        QStringList warnings;
+        const auto result = MemberXmlParser::parseMembers(
+            oneMember("Firstname=\"" + xml + "\" Lastname=\"" + xml + "\""), 4711, &warnings);
+        QVERIFY(result);
+        QCOMPARE(result.value().size(), 1);
+        QCOMPARE(result.value().first().firstName, expected);
+        QCOMPARE(result.value().first().lastName, expected);
+        QVERIFY2(warnings.isEmpty(), qPrintable(warnings.join(QLatin1Char('\n'))));
+
+        // The same text as a child element and as a tag label (an attribute again).
+        const Member child =
+            memberFrom(oneMember("", "<Firstname>" + xml +
+                                         "</Firstname><Organisations><Organisation "
+                                         "Id=\"4711\"><Tags><Tag Label=\"" +
+                                         xml +
+                                         "\"/></Tags></Organisation>"
+                                         "</Organisations>"));
+        // In element text XML keeps literal whitespace (only CR LF becomes LF).
+        const QString asText = QString::fromUtf8(xml).contains(QLatin1Char('\t'))
+                                   ? QStringLiteral("Anna\tMaria\nÖberg")
+                                   : expected;
+        QCOMPARE(child.firstName, asText);
+        QCOMPARE(child.tags, QStringList{expected});
+    }
+
+    // XML 1.0 cannot carry U+0000..U+001F other than tab, LF and CR: not raw, not as &#x1;. A
+    // document with one is not well-formed and, like any damaged document, fails as a whole
+    // with the line and column of the character (the parser's design: nothing is guessed from
+    // a document that no longer parses). Control characters XML can carry are kept; see above.
+    void controlCharactersXmlCannotCarryFailTheAnswer_data()
+    {
+        QTest::addColumn<QByteArray>("xml");
+        QTest::newRow("raw U+0001 in an attribute") << QByteArray("Anna\x01");
+        QTest::newRow("raw ESC in an attribute") << QByteArray("Anna\x1B[31m");
+        QTest::newRow("&#x1; in an attribute") << QByteArray("Anna&#x1;");
+        QTest::newRow("&#0; in an attribute") << QByteArray("Anna&#0;");
+        QTest::newRow("&#x1F; in text") << QByteArray("\"><Lastname>Anna&#x1F;</Lastname><x y=\"");
+        QTest::newRow("&#xFFFE;") << QByteArray("Anna&#xFFFE;");
+        QTest::newRow("lone surrogate by reference") << QByteArray("Anna&#xD800;");
+    }
+
+    void controlCharactersXmlCannotCarryFailTheAnswer()
+    {
+        QFETCH(QByteArray, xml);
+        const QByteArray body = "<Cardskipper><Members>\n<Member OrganisationMemberId=\"1\" "
+                                "Firstname=\"" +
+                                xml +
+                                "\"/>\n<Member OrganisationMemberId=\"2\" Firstname=\"Bo\"/>\n"
+                                "</Members></Cardskipper>";
+        QStringList warnings;
+        const auto result = MemberXmlParser::parseMembers(body, 4711, &warnings);
+        QVERIFY(!result);
+        QCOMPARE(int(result.error().kind), int(Kind::MalformedResponse));
+        QCOMPARE(result.error().line, 2); // the member's line
+        QVERIFY(result.error().column > 0);
+        QVERIFY(warnings.isEmpty());
+    }
+
+    void aTenThousandCharacterNameIsKeptWhole()
+    {
+        // 10,000 UTF-16 code units: two-byte letters, right-to-left letters and a surrogate pair
+        // at the very end, where a cut would split it.
+        const QString name = QString(5000, QChar(0x00C5)) + QString(4998, QChar(0x0628)) +
+                             QStringLiteral("\U0001F600");
+        QCOMPARE(name.size(), 10000);
+        const QByteArray utf8 = name.toUtf8();
+        QStringList warnings;
+        const auto result = MemberXmlParser::parseMembers(
+            oneMember("Firstname=\"" + utf8 + "\"",
+                      "<Lastname>" + utf8 + "</Lastname><ContactInfo EMail=\"" + utf8 + "\"/>"),
+            4711, &warnings);
+        QVERIFY(result);
+        const Member &member = result.value().first();
+        QCOMPARE(member.firstName, name);
+        QCOMPARE(member.lastName, name);
+        QCOMPARE(member.email, name);
+        QVERIFY(warnings.isEmpty());
+    }
+
+    // An unreadable date is the member's problem, not the export's: the member stays (without
+    // the birthdate, or without the role whose period cannot be read) and a warning names it.
+    void unreadableDatesAreReportedByMember_data()
+    {
+        QTest::addColumn<QByteArray>("date");
+        QTest::newRow("February 30") << QByteArray("2026-02-30");
+        QTest::newRow("all zeros") << QByteArray("0000-00-00");
+        QTest::newRow("all nines") << QByteArray("9999-99-99");
+        QTest::newRow("zeros with time") << QByteArray("0000-00-00T00:00:00");
+        QTest::newRow("February 29 of a common year") << QByteArray("2027-02-29T00:00:00");
+    }
+
+    void unreadableDatesAreReportedByMember()
+    {
+        QFETCH(QByteArray, date);
+        const QByteArray role = "<Organisations><Organisation Id=\"4711\"><Roles>";
+        const QByteArray end = "</Roles></Organisation></Organisations></Member>";
+        const QByteArray body =
+            "<Cardskipper><Members>"
+            "<Member OrganisationMemberId=\"101\" Firstname=\"Född\" Birthdate=\"" +
+            date + "\">" + role +
+            "<Role Id=\"10\" StartDate=\"2026-01-01\" EndDate=\"2026-12-31\"/>" + end +
+            "<Member OrganisationMemberId=\"102\" Firstname=\"Start\">" + role +
+            "<Role Id=\"20\" StartDate=\"" + date + "\" EndDate=\"2026-12-31\"/>" +
+            "<Role Id=\"21\" StartDate=\"2026-01-01\" EndDate=\"2026-12-31\"/>" + end +
+            "<Member OrganisationMemberId=\"103\" Firstname=\"Slut\">" + role +
+            "<Role Id=\"30\" StartDate=\"2026-01-01\" EndDate=\"" + date + "\"/>" + end +
+            "<Member OrganisationMemberId=\"104\" Firstname=\"Hel\" Birthdate=\"2000-02-29\">" +
+            role + "<Role Id=\"40\" StartDate=\"0001-01-01\" EndDate=\"9999-12-31\"/>" + end +
+            "</Members></Cardskipper>";
+        QStringList warnings;
+        const auto result = MemberXmlParser::parseMembers(body, 4711, &warnings);
+        QVERIFY(result);
+        const QList<Member> &members = result.value();
+        QCOMPARE(members.size(), 4);
+
+        QVERIFY(!find(members, 101)->birthDate.isValid());
+        QCOMPARE(find(members, 101)->roles.size(), 1);
+        QCOMPARE(find(members, 102)->roles.size(), 1); // role 20 left out, 21 kept
+        QCOMPARE(find(members, 102)->roles.first().roleId, 21);
+        QVERIFY(find(members, 103)->roles.isEmpty());
+        const Member *whole = find(members, 104);
+        QCOMPARE(whole->birthDate, QDate(2000, 2, 29));
+        QCOMPARE(whole->roles.first().start, QDate(1, 1, 1));
+        QCOMPARE(whole->roles.first().end, QDate(9999, 12, 31));
+
+        QCOMPARE(warnings.size(), 3);
+        const QString text = QString::fromUtf8(date);
+        QVERIFY2(warnings.at(0).startsWith(QStringLiteral("Member 101: the Birthdate")) &&
+                     warnings.at(0).contains(text),
+                 qPrintable(warnings.at(0)));
+        QVERIFY2(warnings.at(1).startsWith(QStringLiteral("Member 102: role 20")) &&
+                     warnings.at(1).contains(text),
+                 qPrintable(warnings.at(1)));
+        QVERIFY2(warnings.at(2).startsWith(QStringLiteral("Member 103: role 30")) &&
+                     warnings.at(2).contains(text),
+                 qPrintable(warnings.at(2)));
+    }
+
     void dateForms_data()
     {
         QTest::addColumn<QString>("text");
@@ -846,6 +1026,12 @@ private slots:
         QTest::newRow("bare fraction point") << QStringLiteral("2025-10-01T00:00:00.") << QDate();
         QTest::newRow("minute 60") << QStringLiteral("2025-10-01T00:60:00") << QDate();
         QTest::newRow("year 0") << QStringLiteral("0000-01-01") << QDate();
+        QTest::newRow("all zeros") << QStringLiteral("0000-00-00") << QDate();
+        QTest::newRow("all nines") << QStringLiteral("9999-99-99") << QDate();
+        QTest::newRow("Feb 30 2026") << QStringLiteral("2026-02-30T00:00:00") << QDate();
+        QTest::newRow("last day of 9999")
+            << QStringLiteral("9999-12-31T23:59:59") << QDate(9999, 12, 31);
+        QTest::newRow("first day of year 1") << QStringLiteral("0001-01-01") << QDate(1, 1, 1);
         QTest::newRow("five-digit year") << QStringLiteral("20251-01-01") << QDate();
         QTest::newRow("non-ASCII digits") << QStringLiteral("２０２５-10-01") << QDate();
         QTest::newRow("whitespace around a datetime")

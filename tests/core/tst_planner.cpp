@@ -187,6 +187,43 @@ private slots:
         QTest::newRow("decomposed input")
             << QStringLiteral("A\u030Asa O\u0308berg") << QStringLiteral("asa oberg");
         QTest::newRow("empty") << QString() << QString();
+        // Harakat and niqqud are combining marks like the Swedish ring: dropped whole.
+        QTest::newRow("Arabic with harakat")
+            << QStringLiteral("مُحَمَّد العَلِي") << QStringLiteral("محمد العلي");
+        QTest::newRow("Hebrew with niqqud")
+            << QStringLiteral("שָׁלוֹם כֹּהֵן") << QStringLiteral("שלום כהן");
+        QTest::newRow("right-to-left words keep their order")
+            << QStringLiteral("  سارة   Öberg ") << QStringLiteral("سارة oberg");
+        // Surrogate pairs, joiners and modifiers stay; the variation selector is a mark.
+        QTest::newRow("emoji sequences")
+            << QStringLiteral("Anna \U0001F3CA\u200D\u2640\uFE0F \U0001F44D\U0001F3FD")
+            << QStringLiteral("anna \U0001F3CA\u200D\u2640 \U0001F44D\U0001F3FD");
+        QTest::newRow("case folding outside the BMP")
+            << QStringLiteral("\U00010400 Anna") << QStringLiteral("\U00010428 anna");
+    }
+
+    void normaliseNameNeverLeavesALoneSurrogate()
+    {
+        const QString names[] = {
+            QStringLiteral("\U0001F468\u200D\U0001F469\u200D\U0001F467 Öberg"),
+            QStringLiteral("\U0001F1F8\U0001F1EA \U0001F600\u0301"),
+            QStringLiteral("A\U0001D167\U0001D165 \U000E0100x"), // marks outside the BMP
+            QStringLiteral("מֹשֶׁה \U0001F600"),
+        };
+        for (const QString &name : names) {
+            const QString normalised = cis::normaliseName(name);
+            for (qsizetype i = 0; i < normalised.size(); ++i) {
+                const QChar c = normalised.at(i);
+                if (c.isHighSurrogate()) {
+                    QVERIFY2(i + 1 < normalised.size() && normalised.at(i + 1).isLowSurrogate(),
+                             qPrintable(name));
+                    ++i;
+                } else {
+                    QVERIFY2(!c.isLowSurrogate(), qPrintable(name));
+                }
+            }
+            QCOMPARE(cis::normaliseName(normalised), normalised); // settled
+        }
     }
 
     void normaliseName()
@@ -249,6 +286,33 @@ private slots:
         // q + combining tilde has no precomposed form: the pair stays together or goes.
         QTest::newRow("base and combining")
             << QStringLiteral("Aq\u0303") << 3 << QStringLiteral("A") << true;
+        // Emoji sequences are one grapheme each (joiners, modifiers, flags, VS16): kept whole
+        // or left out whole, never cut after a joiner or between two regional indicators.
+        QTest::newRow("family emoji, 18 bytes")
+            << QStringLiteral("Ab\U0001F468\u200D\U0001F469\u200D\U0001F467") << 19
+            << QStringLiteral("Ab") << true;
+        QTest::newRow("family emoji fits")
+            << QStringLiteral("Ab\U0001F468\u200D\U0001F469\u200D\U0001F467") << 20
+            << QStringLiteral("Ab\U0001F468\u200D\U0001F469\u200D\U0001F467") << false;
+        QTest::newRow("flag") << QStringLiteral("Ab\U0001F1F8\U0001F1EA") << 9
+                              << QStringLiteral("Ab") << true;
+        QTest::newRow("skin tone")
+            << QStringLiteral("Ab\U0001F44D\U0001F3FD") << 9 << QStringLiteral("Ab") << true;
+        QTest::newRow("variation selector")
+            << QStringLiteral("Ab\u2764\uFE0F") << 7 << QStringLiteral("Ab") << true;
+        // Right-to-left text is stored in logical order: the cut keeps the first letters read.
+        QTest::newRow("Arabic letter and haraka")
+            << QStringLiteral("مُحَمَّد") << 5 << QStringLiteral("مُ") << true;
+        QTest::newRow("Arabic shadda and fatha")
+            << QStringLiteral("مُحَمَّد") << 13 << QStringLiteral("مُحَ") << true;
+        QTest::newRow("Hebrew letter and two points")
+            << QStringLiteral("שָׁלוֹם") << 7 << QStringLiteral("שָׁ") << true;
+        QTest::newRow("Hebrew cluster too long for the limit")
+            << QStringLiteral("שָׁלוֹם") << 5 << QString() << true;
+        QTest::newRow("Hebrew words, trailing space dropped")
+            << QStringLiteral("שלום כהן") << 9 << QStringLiteral("שלום") << true;
+        QTest::newRow("right-to-left mark kept with its text")
+            << QStringLiteral("\u200Fשרה Öberg") << 9 << QStringLiteral("\u200Fשרה") << true;
         QTest::newRow("trailing space dropped")
             << QStringLiteral("Anna Oberg") << 5 << QStringLiteral("Anna") << true;
         QTest::newRow("no limit") << QStringLiteral("Anna Oberg") << 0

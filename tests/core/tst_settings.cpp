@@ -14,9 +14,11 @@ class TestSettings : public QObject
 private:
     QTemporaryDir m_dir;
 
-    QString writeIni(const QByteArray &text)
+    // A file name of its own per test: QSettings rereads a file it knows only when its size or
+    // time stamp changed.
+    QString writeIni(const QByteArray &text, const QString &name = QStringLiteral("club.ini"))
     {
-        const QString path = m_dir.filePath(QStringLiteral("club.ini"));
+        const QString path = m_dir.filePath(name);
         QFile file(path);
         if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
             qFatal("cannot write the ini file");
@@ -123,6 +125,46 @@ private slots:
         const QStringList invalid = settings.validate();
         QVERIFY(invalid.join(QLatin1Char(' ')).contains(QStringLiteral("organisation")));
         QVERIFY(invalid.join(QLatin1Char(' ')).contains(QStringLiteral("Door")));
+    }
+
+    // Found by fuzzing: "nan" passed the range check (every comparison with NaN is false) and
+    // was converted to an integer, which is undefined behaviour; a NaN ratio would have
+    // switched the guard off without a word.
+    void notANumberIsNamedAndDefaulted()
+    {
+        const QString path = writeIni("[sync]\ninterval_seconds=nan\ngrace_days=-nan\n"
+                                      "[guard]\nmin_member_ratio=nan\nmin_revokes=inf\n",
+                                      QStringLiteral("nan.ini"));
+        QSettings ini(path, QSettings::IniFormat);
+        QStringList problems;
+        const AppSettings settings = AppSettings::load(ini, &problems);
+        const QString all = problems.join(QLatin1Char('\n'));
+        QVERIFY2(all.contains(QStringLiteral("sync/interval_seconds")), qPrintable(all));
+        QVERIFY(all.contains(QStringLiteral("sync/grace_days")));
+        QVERIFY(all.contains(QStringLiteral("guard/min_member_ratio")));
+        QVERIFY(all.contains(QStringLiteral("guard/min_revokes")));
+        const AppSettings defaults;
+        QCOMPARE(settings.sync.intervalSeconds, defaults.sync.intervalSeconds);
+        QCOMPARE(settings.sync.policy.graceDays, defaults.sync.policy.graceDays);
+        QCOMPARE(settings.sync.policy.guardMinMemberRatio,
+                 defaults.sync.policy.guardMinMemberRatio);
+        QCOMPARE(settings.sync.policy.guardMinRevokes, defaults.sync.policy.guardMinRevokes);
+    }
+
+    // Found by fuzzing: devices/size=2000000000 read two billion default devices (a hang, then
+    // out of memory). At most 100 are read, and the rest is named as a problem.
+    void aHugeDeviceCountIsCapped()
+    {
+        const QString path = writeIni("[devices]\nsize=2000000000\n1\\name=Door\n"
+                                      "1\\url=http://192.168.1.64\n",
+                                      QStringLiteral("huge.ini"));
+        QSettings ini(path, QSettings::IniFormat);
+        QStringList problems;
+        const AppSettings settings = AppSettings::load(ini, &problems);
+        QCOMPARE(settings.devices.size(), 100);
+        QCOMPARE(settings.devices.at(0).name, QStringLiteral("Door"));
+        const QString all = problems.join(QLatin1Char('\n'));
+        QVERIFY2(all.contains(QStringLiteral("devices/size = 2000000000")), qPrintable(all));
     }
 
     void environmentPasswordsWinOverTheFallback()

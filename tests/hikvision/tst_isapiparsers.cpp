@@ -365,6 +365,35 @@ private slots:
         QCOMPARE(none.value().responseStatus, QStringLiteral("NO MATCH"));
     }
 
+    // Found by fuzzing: a number no int (or qint64) holds was cast to one, which is undefined
+    // behaviour. Out of range is now as unreadable as a string that is no number.
+    void numbersOutOfRangeAreUnreadable()
+    {
+        const auto page = parsePersonSearchPage(
+            R"({"UserInfoSearch":{"searchID":1e300,"responseStatusStrg":"MORE","numOfMatches":2,
+                "totalMatches":922337203685477580887,
+                "UserInfo":[{"employeeNo":1e30,"name":"huge"},
+                            {"employeeNo":12,"name":"number","numOfCard":-1e300}]}})");
+        QVERIFY(page);
+        QCOMPARE(page.value().totalMatches, -1);
+        QVERIFY(page.value().searchId.isEmpty());
+        QCOMPARE(page.value().persons.size(), 1); // no employeeNo is made up from 1e30
+        QCOMPARE(page.value().persons.constFirst().employeeNo, QStringLiteral("12"));
+        QCOMPARE(page.value().persons.constFirst().numOfCard, -1);
+        QCOMPARE(page.value().warnings.size(), 1);
+
+        const auto caps = parseUserCapabilities(
+            R"({"UserInfo":{"UserInfoSearchCond":{"maxResults":{"@min":1,"@max":1e20}},
+                "employeeNo":{"@min":1,"@max":4294967328},"maxRecordNum":-1e300}})");
+        QVERIFY(caps);
+        QCOMPARE(caps.value().searchMaxResults, 30);
+        QCOMPARE(caps.value().employeeNoLength.max, 32);
+        QCOMPARE(caps.value().maxRecordNum, -1);
+
+        QCOMPARE(parsePersonCount(R"({"UserInfoCount":{"userNumber":1e300}})").error().kind,
+                 Kind::UnexpectedResponse);
+    }
+
     void deviceTimes()
     {
         QCOMPARE(parseDeviceTime(QStringLiteral("2017-08-01T17:30:08")), at(2017, 8, 1, 17, 30, 8));

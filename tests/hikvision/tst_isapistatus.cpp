@@ -265,6 +265,30 @@ private slots:
         QCOMPARE(parseIsapiStatus(body).shape, Shape::None);
     }
 
+    // Found by fuzzing: JSON numbers out of range were cast (undefined behaviour), and a
+    // statusCode of 4294967297 was cut to int as 1, so an error body read as success.
+    void numbersOutOfRangeAreUnreadable()
+    {
+        const IsapiStatus wrapped = parseIsapiStatus(
+            R"({"statusCode":4294967297,"subStatusCode":"deviceBusy","errorCode":1e300,
+                "retryTimes":4294967299,"resLockTime":-1e300})");
+        QCOMPARE(wrapped.shape, Shape::ResponseStatus);
+        QCOMPARE(wrapped.statusCode, 0);
+        QVERIFY(!wrapped.isOk());
+        QCOMPARE(wrapped.errorCode, 0);
+        QCOMPARE(wrapped.attemptsLeft, -1);
+        QCOMPARE(wrapped.lockSecondsLeft, -1);
+        const auto error = errorForResponse(200, wrapped);
+        QVERIFY(error);
+        QCOMPARE(error->kind, Kind::DeviceBusy);
+
+        const IsapiStatus text =
+            parseIsapiStatus(R"({"statusCode":2,"statusString":1e300,"errorMsg":-1e300})");
+        QCOMPARE(text.statusCode, 2);
+        QVERIFY(text.statusString.isEmpty());
+        QVERIFY(text.errorMsg.isEmpty());
+    }
+
     void subStatusLookupIgnoresCase()
     {
         QCOMPARE(kindForSubStatus(QStringLiteral("DEVICEBUSY")), Kind::DeviceBusy);
