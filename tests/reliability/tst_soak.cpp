@@ -198,15 +198,22 @@ private slots:
                     for (const Member &stored : store.value()->members(DemoData::kOrganisationId)) {
                         if (stored.key.organisationMemberId == simMember.organisationMemberId) {
                             for (const RolePeriod &role : stored.rolesIn(DemoData::kOrganisationId))
-                                qWarning() << "DEBUG stored role" << role.roleId << role.start << role.end;
+                                qWarning() << "diagnosis: stored role" << role.roleId << role.start
+                                           << role.end;
                         }
                     }
                     for (const RolePeriod &role : member.rolesIn(DemoData::kOrganisationId))
-                        qWarning() << "DEBUG cardskipper role" << role.roleId << role.start << role.end << simMember.lastChanged;
-                    for (const Person &snap : store.value()->deviceSnapshot(QStringLiteral("door")).persons)
-                        if (snap.employeeNo == employeeNo) qWarning() << "DEBUG snapshot" << snap.validity.begin << snap.validity.end;
+                        qWarning() << "diagnosis: cardskipper role" << role.roleId << role.start
+                                   << role.end << simMember.lastChanged;
+                    for (const Person &snap :
+                         store.value()->deviceSnapshot(QStringLiteral("door")).persons)
+                        if (snap.employeeNo == employeeNo)
+                            qWarning() << "diagnosis: snapshot" << snap.validity.begin
+                                       << snap.validity.end;
                     for (const auto &op : store.value()->operationsForMember(member.key, 50))
-                        qWarning() << "DEBUG op" << op.runId << actionKindToString(op.action) << operationStatusToString(op.status) << op.at << (op.after ? op.after->validity.end : QDateTime()) << op.error;
+                        qWarning() << "diagnosis: op" << op.runId << actionKindToString(op.action)
+                                   << operationStatusToString(op.status) << op.at
+                                   << (op.after ? op.after->validity.end : QDateTime()) << op.error;
                 }
                 QCOMPARE(text(person->endTime), text(QDateTime(lastDay, QTime(23, 59, 59))));
                 QCOMPARE(person->beginTime <= now, state == MembershipState::Active);
