@@ -582,6 +582,62 @@ private:
 };
 
 // Moves the reader onto the root element. Otherwise returns the error.
+
+// XML 1.0 cannot carry most C0 control characters, raw or as a character reference, so one
+// such character in one member's name would make the whole export unreadable and stop every
+// sync. They are replaced by U+FFFD before parsing and reported by member afterwards.
+bool isXmlChar(uint c)
+{
+    return c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF) ||
+           (c >= 0xE000 && c <= 0xFFFD) || (c >= 0x10000 && c <= 0x10FFFF);
+}
+
+QByteArray replaceCharactersXmlCannotCarry(const QByteArray &body, int *replaced)
+{
+    static const QByteArray replacement = QByteArrayLiteral("\xEF\xBF\xBD");
+    QByteArray out;
+    *replaced = 0;
+    // UTF-16 and UTF-32 documents are full of NUL bytes; the byte scan is for UTF-8 (and the
+    // other ASCII-compatible encodings), which is what Cardskipper sends.
+    const QByteArray head = body.left(4);
+    if (head.contains('\0') || head.startsWith("\xFE\xFF") || head.startsWith("\xFF\xFE"))
+        return body;
+    qsizetype copiedUpTo = 0;
+    const auto replaceRange = [&](qsizetype from, qsizetype to) {
+        if (out.isNull())
+            out.reserve(body.size());
+        out.append(body.constData() + copiedUpTo, from - copiedUpTo);
+        out.append(replacement);
+        copiedUpTo = to;
+        ++*replaced;
+    };
+    for (qsizetype i = 0; i < body.size(); ++i) {
+        const uchar c = uchar(body.at(i));
+        if (c < 0x20 && c != 0x9 && c != 0xA && c != 0xD) {
+            replaceRange(i, i + 1);
+            continue;
+        }
+        if (c != '&' || i + 2 >= body.size() || body.at(i + 1) != '#')
+            continue;
+        const bool hex = body.at(i + 2) == 'x';
+        qsizetype digits = i + (hex ? 3 : 2);
+        qsizetype end = digits;
+        while (end < body.size() && end - digits < 9 &&
+               (hex ? isxdigit(uchar(body.at(end))) : isdigit(uchar(body.at(end)))))
+            ++end;
+        if (end == digits || end >= body.size() || body.at(end) != ';')
+            continue; // not a character reference; the parser judges it
+        bool ok = false;
+        const qulonglong value = body.mid(digits, end - digits).toULongLong(&ok, hex ? 16 : 10);
+        if (!ok || value > 0x10FFFF || !isXmlChar(uint(value)))
+            replaceRange(i, end + 1);
+    }
+    if (*replaced == 0)
+        return body;
+    out.append(body.constData() + copiedUpTo, body.size() - copiedUpTo);
+    return out;
+}
+
 std::optional<CardskipperError> startDocument(Reader &reader, const QByteArray &body)
 {
     // Unexpected rather than damaged: nothing was cut off, there is nothing at all.
@@ -620,9 +676,11 @@ Expected<QList<Member>, CardskipperError> parseMembers(const QByteArray &body,
     return result;
 }
 
-Expected<QList<Member>, CardskipperError> parseMembers(const QByteArray &body,
+Expected<QList<Member>, CardskipperError> parseMembers(const QByteArray &original,
                                                        qint64 organisationId, QStringList *warnings)
 {
+    int replaced = 0;
+    const QByteArray body = replaceCharactersXmlCannotCarry(original, &replaced);
     Reader reader(body);
     if (const auto error = startDocument(reader, body))
         return *error;
@@ -653,8 +711,23 @@ Expected<QList<Member>, CardskipperError> parseMembers(const QByteArray &body,
                                    "holds <%1>)")
                                     .arg(otherChild));
     }
-    if (warnings)
+    if (warnings) {
         warnings->append(parser.warnings);
+        if (replaced > 0) {
+            const QChar mark(0xFFFD);
+            for (const Member &member : std::as_const(parser.members)) {
+                const bool touched =
+                    member.firstName.contains(mark) || member.lastName.contains(mark) ||
+                    member.email.contains(mark) || member.tags.join(QString()).contains(mark);
+                if (touched)
+                    warnings->append(
+                        tr("Member %1: the name, email or a tag held control characters that "
+                           "cannot be sent on; they were replaced by \u201C\uFFFD\u201D. "
+                           "Correct them in Cardskipper.")
+                            .arg(member.key.organisationMemberId));
+            }
+        }
+    }
     return std::move(parser.members);
 }
 

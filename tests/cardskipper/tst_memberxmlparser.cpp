@@ -875,22 +875,24 @@ private slots:
     }
 
     // XML 1.0 cannot carry U+0000..U+001F other than tab, LF and CR: not raw, not as &#x1;. A
-    // document with one is not well-formed and, like any damaged document, fails as a whole
-    // with the line and column of the character (the parser's design: nothing is guessed from
-    // a document that no longer parses). Control characters XML can carry are kept; see above.
-    void controlCharactersXmlCannotCarryFailTheAnswer_data()
+    // document with one would not parse, so one member's bad name would stop every sync. Such
+    // characters become U+FFFD and the member is named in a warning; the rest is untouched.
+    void controlCharactersXmlCannotCarryAreReplacedAndReported_data()
     {
         QTest::addColumn<QByteArray>("xml");
         QTest::newRow("raw U+0001 in an attribute") << QByteArray("Anna\x01");
         QTest::newRow("raw ESC in an attribute") << QByteArray("Anna\x1B[31m");
         QTest::newRow("&#x1; in an attribute") << QByteArray("Anna&#x1;");
         QTest::newRow("&#0; in an attribute") << QByteArray("Anna&#0;");
-        QTest::newRow("&#x1F; in text") << QByteArray("\"><Lastname>Anna&#x1F;</Lastname><x y=\"");
+        QTest::newRow("&#x1F; in element text")
+            << QByteArray("Anna\"><Lastname>Anna&#x1F;</Lastname></Member><Member "
+                          "OrganisationMemberId=\"3\" Firstname=\"Cecilia");
         QTest::newRow("&#xFFFE;") << QByteArray("Anna&#xFFFE;");
         QTest::newRow("lone surrogate by reference") << QByteArray("Anna&#xD800;");
+        QTest::newRow("beyond Unicode") << QByteArray("Anna&#x110000;");
     }
 
-    void controlCharactersXmlCannotCarryFailTheAnswer()
+    void controlCharactersXmlCannotCarryAreReplacedAndReported()
     {
         QFETCH(QByteArray, xml);
         const QByteArray body = "<Cardskipper><Members>\n<Member OrganisationMemberId=\"1\" "
@@ -900,11 +902,26 @@ private slots:
                                 "</Members></Cardskipper>";
         QStringList warnings;
         const auto result = MemberXmlParser::parseMembers(body, 4711, &warnings);
+        QVERIFY2(result, result ? "" : qPrintable(result.error().message()));
+        QVERIFY(result.value().size() >= 2);
+        const Member &first = result.value().at(0);
+        QVERIFY(first.firstName.startsWith(QStringLiteral("Anna")) ||
+                first.lastName.startsWith(QStringLiteral("Anna")));
+        QVERIFY(QString(first.firstName + first.lastName).contains(QChar(0xFFFD)));
+        QCOMPARE(result.value().last().firstName, QStringLiteral("Bo"));
+        QCOMPARE(warnings.size(), 1);
+        QVERIFY2(warnings.first().startsWith(QStringLiteral("Member 1:")),
+                 qPrintable(warnings.first()));
+    }
+
+    void aDocumentBrokenElsewhereStillFailsWhole()
+    {
+        // The repair is for characters only: a cut-off document still fails as a whole.
+        const QByteArray body = "<Cardskipper><Members><Member OrganisationMemberId=\"1\" "
+                                "Firstname=\"A\x01\"/><Member Organisa";
+        const auto result = MemberXmlParser::parseMembers(body, 4711);
         QVERIFY(!result);
         QCOMPARE(int(result.error().kind), int(Kind::MalformedResponse));
-        QCOMPARE(result.error().line, 2); // the member's line
-        QVERIFY(result.error().column > 0);
-        QVERIFY(warnings.isEmpty());
     }
 
     void aTenThousandCharacterNameIsKeptWhole()
