@@ -16,6 +16,7 @@
 #include <QListWidget>
 #include <QPushButton>
 #include <QSpinBox>
+#include <QTabWidget>
 #include <QTest>
 #include <QTimeEdit>
 
@@ -58,6 +59,8 @@ AppSettings fullSettings()
     s.sync.policy.graceDays = 7;
     s.sync.policy.renameEnabled = true;
     s.sync.policy.deleteRetentionDays = 30;
+    s.general.startWithSession = true;
+    s.general.startMinimised = true;
     s.sync.policy.employeeNoPrefix = QStringLiteral("CS");
     s.sync.policy.guardEnabled = false;
     s.sync.policy.guardMinMemberRatio = 0.4;
@@ -106,6 +109,8 @@ void compareSettings(const AppSettings &a, const AppSettings &b)
     QCOMPARE(p.guardMinMemberRatio, q.guardMinMemberRatio);
     QCOMPARE(p.guardMinRevokes, q.guardMinRevokes);
     QCOMPARE(p.guardRevokeShare, q.guardRevokeShare);
+    QCOMPARE(a.general.startWithSession, b.general.startWithSession);
+    QCOMPARE(a.general.startMinimised, b.general.startMinimised);
 }
 
 std::optional<QString> secretOf(SecretStore &store, const QString &key)
@@ -162,6 +167,12 @@ void TestSettingsDialog::roundTrip()
         dialog.show();
         QCoreApplication::processEvents();
         dialog.grab().save(QString::fromLocal8Bit(folder) + QStringLiteral("/settings.png"));
+        if (auto *tabs = dialog.findChild<QTabWidget *>(QStringLiteral("tabs"))) {
+            tabs->setCurrentIndex(tabs->count() - 1);
+            QCoreApplication::processEvents();
+            dialog.grab().save(QString::fromLocal8Bit(folder) +
+                               QStringLiteral("/settings-general.png"));
+        }
     }
 }
 
