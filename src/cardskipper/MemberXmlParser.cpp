@@ -8,6 +8,12 @@
 #include <array>
 #include <optional>
 
+// The translation context of this file's messages, the same for lupdate and at run time.
+struct MemberXmlParserTexts
+{
+    Q_DECLARE_TR_FUNCTIONS(MemberXmlParserTexts)
+};
+
 namespace cis::MemberXmlParser {
 
 namespace {
@@ -19,11 +25,6 @@ using Token = QXmlStreamReader::TokenType;
 constexpr int kMaxDepth = 256;
 // Enough to show the pattern in the log when every member has the same problem.
 constexpr qsizetype kMaxLoggedWarnings = 20;
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("MemberXmlParser", text);
-}
 
 CardskipperError unexpected(const QString &detail)
 {
@@ -177,7 +178,8 @@ private:
         switch (token) {
         case Token::StartElement:
             if (++m_depth > kMaxDepth) {
-                failMalformed(tr("elements are nested deeper than %1 levels").arg(kMaxDepth));
+                failMalformed(MemberXmlParserTexts::tr("elements are nested deeper than %1 levels")
+                                  .arg(kMaxDepth));
                 return Token::Invalid;
             }
             break;
@@ -191,15 +193,18 @@ private:
             // Internal entity declarations are what "billion laughs" documents expand, and an
             // external subset could point anywhere. Stopping here means neither is ever used.
             if (m_xml.dtdName().compare(QLatin1String("html"), Qt::CaseInsensitive) == 0)
-                m_error = unexpected(tr("the answer is an HTML page"));
+                m_error = unexpected(MemberXmlParserTexts::tr("the answer is an HTML page"));
             else
-                failMalformed(tr("document type declarations are not accepted"));
+                failMalformed(
+                    MemberXmlParserTexts::tr("document type declarations are not accepted"));
             return Token::Invalid;
         case Token::EntityReference:
-            failMalformed(tr("the entity reference &%1; cannot be resolved").arg(m_xml.name()));
+            failMalformed(MemberXmlParserTexts::tr("the entity reference &%1; cannot be resolved")
+                              .arg(m_xml.name()));
             return Token::Invalid;
         case Token::Invalid:
-            failMalformed(m_xml.hasError() ? m_xml.errorString() : tr("unreadable XML"));
+            failMalformed(m_xml.hasError() ? m_xml.errorString()
+                                           : MemberXmlParserTexts::tr("unreadable XML"));
             return Token::Invalid;
         default:
             break;
@@ -356,8 +361,9 @@ private:
             // Without its number a member has no key; guessing one could open the wrong door.
             const QString name =
                 QStringList{member.firstName, member.lastName}.join(QLatin1Char(' ')).trimmed();
-            warnings.append(tr("The member \"%1\" at line %2 has no usable OrganisationMemberId "
-                               "(\"%3\") and was left out.")
+            warnings.append(MemberXmlParserTexts::tr(
+                                "The member \"%1\" at line %2 has no usable OrganisationMemberId "
+                                "(\"%3\") and was left out.")
                                 .arg(name, QString::number(line), numberText));
             return;
         }
@@ -366,7 +372,8 @@ private:
         const QString birthdate = fields.text(MemberBirthdate);
         member.birthDate = parseDate(birthdate);
         if (!birthdate.isEmpty() && !member.birthDate.isValid())
-            problems.append(tr("the Birthdate \"%1\" is unreadable").arg(birthdate));
+            problems.append(
+                MemberXmlParserTexts::tr("the Birthdate \"%1\" is unreadable").arg(birthdate));
 
         const QString inactive = fields.text(MemberInactive);
         if (!inactive.isEmpty()) {
@@ -374,8 +381,9 @@ private:
             if (value)
                 member.inactive = *value;
             else
-                problems.append(
-                    tr("Inactive=\"%1\" is neither true nor false; taken as false").arg(inactive));
+                problems.append(MemberXmlParserTexts::tr(
+                                    "Inactive=\"%1\" is neither true nor false; taken as false")
+                                    .arg(inactive));
         }
 
         member.email = contact.text(ContactEmail);
@@ -383,10 +391,12 @@ private:
         member.cellPhone2 = contact.text(ContactCellPhone2);
 
         for (const QString &problem : std::as_const(problems))
-            warnings.append(tr("Member %1: %2.").arg(QString::number(*number), problem));
+            warnings.append(
+                MemberXmlParserTexts::tr("Member %1: %2.").arg(QString::number(*number), problem));
         if (m_seen.contains(*number)) {
             warnings.append(
-                tr("Member %1 appears more than once in the answer; every copy is kept.")
+                MemberXmlParserTexts::tr(
+                    "Member %1 appears more than once in the answer; every copy is kept.")
                     .arg(*number));
         }
         m_seen.insert(*number);
@@ -429,8 +439,9 @@ private:
         const std::optional<qint64> id = parseId(fields.text(0));
         if (!id) {
             if (!roles.isEmpty()) {
-                problems.append(tr("an organisation without a usable Id (\"%1\") lists %2 "
-                                   "role(s), which were ignored")
+                problems.append(MemberXmlParserTexts::tr(
+                                    "an organisation without a usable Id (\"%1\") lists %2 "
+                                    "role(s), which were ignored")
                                     .arg(fields.text(0), QString::number(roles.size())));
             }
             return;
@@ -460,7 +471,9 @@ private:
         const QString idText = fields.text(RoleId);
         const std::optional<qint64> id = parseId(idText);
         if (!id) {
-            problems.append(tr("a role without a usable Id (\"%1\") was ignored").arg(idText));
+            problems.append(
+                MemberXmlParserTexts::tr("a role without a usable Id (\"%1\") was ignored")
+                    .arg(idText));
             return;
         }
         RolePeriod role;
@@ -472,8 +485,9 @@ private:
         if (!role.start.isValid() || !role.end.isValid()) {
             // A period we cannot read must not be guessed: dropping it can at worst withhold
             // access, a guess could grant it.
-            problems.append(tr("role %1 has an unreadable period (StartDate \"%2\", EndDate "
-                               "\"%3\") and was ignored")
+            problems.append(MemberXmlParserTexts::tr(
+                                "role %1 has an unreadable period (StartDate \"%2\", EndDate "
+                                "\"%3\") and was ignored")
                                 .arg(QString::number(*id), start, end));
             return;
         }
@@ -537,8 +551,9 @@ private:
         const std::optional<qint64> id = parseId(fields.text(0));
         organisation.name = fields.text(1);
         if (!id) {
-            warnings.append(tr("The organisation \"%1\" at line %2 has no usable Id (\"%3\") and "
-                               "was left out.")
+            warnings.append(MemberXmlParserTexts::tr(
+                                "The organisation \"%1\" at line %2 has no usable Id (\"%3\") and "
+                                "was left out.")
                                 .arg(organisation.name, QString::number(line), fields.text(0)));
             return;
         }
@@ -553,8 +568,9 @@ private:
         m_reader.forEachChild([&] { fields.readChild(m_reader); });
         const std::optional<qint64> id = parseId(fields.text(0));
         if (!id) {
-            warnings.append(tr("A role \"%1\" without a usable Id (\"%2\") was left out.")
-                                .arg(fields.text(1), fields.text(0)));
+            warnings.append(
+                MemberXmlParserTexts::tr("A role \"%1\" without a usable Id (\"%2\") was left out.")
+                    .arg(fields.text(1), fields.text(0)));
             return;
         }
         organisation.roles.append({*id, fields.text(1), fields.text(2)});
@@ -567,8 +583,9 @@ private:
         m_reader.forEachChild([&] { fields.readChild(m_reader); });
         const std::optional<qint64> id = parseId(fields.text(0));
         if (!id) {
-            warnings.append(tr("A sub-organisation \"%1\" without a usable Id (\"%2\") was left "
-                               "out.")
+            warnings.append(MemberXmlParserTexts::tr(
+                                "A sub-organisation \"%1\" without a usable Id (\"%2\") was left "
+                                "out.")
                                 .arg(fields.text(1), fields.text(0)));
             return;
         }
@@ -642,16 +659,16 @@ std::optional<CardskipperError> startDocument(Reader &reader, const QByteArray &
 {
     // Unexpected rather than damaged: nothing was cut off, there is nothing at all.
     if (body.trimmed().isEmpty())
-        return unexpected(tr("the answer is empty"));
+        return unexpected(MemberXmlParserTexts::tr("the answer is empty"));
     if (reader.nextElement())
         return std::nullopt;
     // HTML error pages are rarely well-formed XML, and their doctype is not XML's; saying what
     // they are helps more than the line where XML gave up.
     const QByteArray start = body.trimmed().left(14).toLower();
     if (start.startsWith("<!doctype html") || start.startsWith("<html"))
-        return unexpected(tr("the answer is an HTML page"));
+        return unexpected(MemberXmlParserTexts::tr("the answer is an HTML page"));
     if (!reader.failed())
-        reader.failMalformed(tr("the answer holds no XML element"));
+        reader.failMalformed(MemberXmlParserTexts::tr("the answer holds no XML element"));
     return reader.error();
 }
 
@@ -660,8 +677,9 @@ void logWarnings(const QStringList &warnings)
     for (qsizetype i = 0; i < warnings.size() && i < kMaxLoggedWarnings; ++i)
         qCWarning(lcCardskipper).noquote() << warnings.at(i);
     if (warnings.size() > kMaxLoggedWarnings) {
-        qCWarning(lcCardskipper).noquote() << tr("... and %1 more problems of that kind.")
-                                                  .arg(warnings.size() - kMaxLoggedWarnings);
+        qCWarning(lcCardskipper).noquote()
+            << MemberXmlParserTexts::tr("... and %1 more problems of that kind.")
+                   .arg(warnings.size() - kMaxLoggedWarnings);
     }
 }
 
@@ -685,8 +703,8 @@ Expected<QList<Member>, CardskipperError> parseMembers(const QByteArray &origina
     if (const auto error = startDocument(reader, body))
         return *error;
     if (reader.name() != QLatin1String("Cardskipper")) {
-        return unexpected(
-            tr("the root element is <%1>, not <Cardskipper>").arg(reader.xml().qualifiedName()));
+        return unexpected(MemberXmlParserTexts::tr("the root element is <%1>, not <Cardskipper>")
+                              .arg(reader.xml().qualifiedName()));
     }
 
     MembersParser parser(reader, organisationId);
@@ -705,11 +723,13 @@ Expected<QList<Member>, CardskipperError> parseMembers(const QByteArray &origina
         return reader.error();
     if (!sawMembers) {
         // An empty export is <Members/>; anything else is not "no members".
-        return unexpected(otherChild.isEmpty()
-                              ? tr("the <Cardskipper> document has no <Members> element")
-                              : tr("the <Cardskipper> document has no <Members> element (it "
-                                   "holds <%1>)")
-                                    .arg(otherChild));
+        return unexpected(
+            otherChild.isEmpty()
+                ? MemberXmlParserTexts::tr("the <Cardskipper> document has no <Members> element")
+                : MemberXmlParserTexts::tr(
+                      "the <Cardskipper> document has no <Members> element (it "
+                      "holds <%1>)")
+                      .arg(otherChild));
     }
     if (warnings) {
         warnings->append(parser.warnings);
@@ -721,9 +741,10 @@ Expected<QList<Member>, CardskipperError> parseMembers(const QByteArray &origina
                     member.email.contains(mark) || member.tags.join(QString()).contains(mark);
                 if (touched)
                     warnings->append(
-                        tr("Member %1: the name, email or a tag held control characters that "
-                           "cannot be sent on; they were replaced by \u201C\uFFFD\u201D. "
-                           "Correct them in Cardskipper.")
+                        MemberXmlParserTexts::tr(
+                            "Member %1: the name, email or a tag held control characters that "
+                            "cannot be sent on; they were replaced by \u201C\uFFFD\u201D. "
+                            "Correct them in Cardskipper.")
                             .arg(member.key.organisationMemberId));
             }
         }
@@ -749,7 +770,7 @@ Expected<QList<OrganisationInfo>, CardskipperError> parseOrganisations(const QBy
     // any root is accepted that holds <Organisations>, or is it. Only HTML is refused at once,
     // because error pages are often not well-formed and would otherwise read as damaged XML.
     if (reader.name().compare(QLatin1String("html"), Qt::CaseInsensitive) == 0)
-        return unexpected(tr("the answer is an HTML page"));
+        return unexpected(MemberXmlParserTexts::tr("the answer is an HTML page"));
 
     OrganisationsParser parser(reader);
     bool sawOrganisations = false;
@@ -768,7 +789,7 @@ Expected<QList<OrganisationInfo>, CardskipperError> parseOrganisations(const QBy
     if (reader.failed())
         return reader.error();
     if (!sawOrganisations)
-        return unexpected(tr("the document has no <Organisations> element"));
+        return unexpected(MemberXmlParserTexts::tr("the document has no <Organisations> element"));
     if (warnings)
         warnings->append(parser.warnings);
     return std::move(parser.organisations);

@@ -26,14 +26,15 @@
 #include <cstdio>
 #include <optional>
 
+// The translation context of this file's messages, the same for lupdate and at run time.
+struct CliApplicationTexts
+{
+    Q_DECLARE_TR_FUNCTIONS(CliApplicationTexts)
+};
+
 namespace cis {
 
 namespace {
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("CliApplication", text);
-}
 
 const QString kPasswordVariable = QStringLiteral("CARDSKIPPER_PASSWORD");
 const QString kDevicePasswordVariable = QStringLiteral("IVMS_PASSWORD");
@@ -48,23 +49,33 @@ QList<Command> commands()
 {
     return {
         {QStringLiteral("test-connection"),
-         tr("Check the Cardskipper account and every door terminal in the configuration.")},
-        {QStringLiteral("plan"), tr("Show what a sync would change, and why; writes nothing.")},
+         CliApplicationTexts::tr(
+             "Check the Cardskipper account and every door terminal in the configuration.")},
+        {QStringLiteral("plan"),
+         CliApplicationTexts::tr("Show what a sync would change, and why; writes nothing.")},
         {QStringLiteral("sync"),
-         tr("Sync now (--full re-reads the terminals and repairs drift; --force releases a "
-            "held plan).")},
-        {QStringLiteral("run"), tr("Keep syncing on the configured interval until stopped.")},
-        {QStringLiteral("status"), tr("Show the last runs, the terminals' snapshots and links.")},
-        {QStringLiteral("link"), tr("Link a terminal person to a member (manual match).")},
-        {QStringLiteral("unlink"), tr("Remove a manual or suggested link.")},
-        {QStringLiteral("members"), tr("List the members of a Cardskipper organisation.")},
+         CliApplicationTexts::tr(
+             "Sync now (--full re-reads the terminals and repairs drift; --force releases a "
+             "held plan).")},
+        {QStringLiteral("run"),
+         CliApplicationTexts::tr("Keep syncing on the configured interval until stopped.")},
+        {QStringLiteral("status"),
+         CliApplicationTexts::tr("Show the last runs, the terminals' snapshots and links.")},
+        {QStringLiteral("link"),
+         CliApplicationTexts::tr("Link a terminal person to a member (manual match).")},
+        {QStringLiteral("unlink"), CliApplicationTexts::tr("Remove a manual or suggested link.")},
+        {QStringLiteral("members"),
+         CliApplicationTexts::tr("List the members of a Cardskipper organisation.")},
         {QStringLiteral("device"),
-         tr("Show a door terminal: model, firmware, serial, capacity and its persons.")},
+         CliApplicationTexts::tr(
+             "Show a door terminal: model, firmware, serial, capacity and its persons.")},
         {QStringLiteral("simulate"),
-         tr("Run the built-in Cardskipper and door-terminal simulators until stopped, to try "
-            "the product.")},
+         CliApplicationTexts::tr(
+             "Run the built-in Cardskipper and door-terminal simulators until stopped, to try "
+             "the product.")},
         {QStringLiteral("demo"),
-         tr("Start the simulator with demo data and list its members through the real client.")},
+         CliApplicationTexts::tr(
+             "Start the simulator with demo data and list its members through the real client.")},
     };
 }
 
@@ -127,13 +138,15 @@ std::optional<CardskipperError> diagnoseOrganisation(CardskipperClient &client,
     error.kind = CardskipperError::Kind::UnknownOrganisation;
     error.call = QStringLiteral("GET /Organisation/Info");
     error.host = client.config().baseUrl.host();
-    error.detail = visible.isEmpty()
-                       ? tr("organisation %1 is unknown, and the account sees no organisation "
-                            "at all.")
-                             .arg(organisationId)
-                       : tr("organisation %1 is unknown; the account can read: %2.")
-                             .arg(organisationId)
-                             .arg(visible.join(QStringLiteral(", ")));
+    error.detail =
+        visible.isEmpty()
+            ? CliApplicationTexts::tr(
+                  "organisation %1 is unknown, and the account sees no organisation "
+                  "at all.")
+                  .arg(organisationId)
+            : CliApplicationTexts::tr("organisation %1 is unknown; the account can read: %2.")
+                  .arg(organisationId)
+                  .arg(visible.join(QStringLiteral(", ")));
     return error;
 }
 
@@ -156,8 +169,9 @@ int CliApplication::run(const QStringList &arguments)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        tr("Keeps Hikvision door terminals in step with Cardskipper memberships.") +
-        QStringLiteral("\n\n") + tr("Commands:") + QLatin1Char('\n') + [] {
+        CliApplicationTexts::tr(
+            "Keeps Hikvision door terminals in step with Cardskipper memberships.") +
+        QStringLiteral("\n\n") + CliApplicationTexts::tr("Commands:") + QLatin1Char('\n') + [] {
             QString list;
             for (const Command &command : commands())
                 list += QStringLiteral("  %1  %2\n")
@@ -167,11 +181,12 @@ int CliApplication::run(const QStringList &arguments)
     parser.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsPositionalArguments);
     const QCommandLineOption helpOption = parser.addHelpOption();
     const QCommandLineOption versionOption = parser.addVersionOption();
-    const QCommandLineOption verboseOption(QStringLiteral("verbose"),
-                                           tr("Log every request and its timing."));
+    const QCommandLineOption verboseOption(
+        QStringLiteral("verbose"), CliApplicationTexts::tr("Log every request and its timing."));
     parser.addOption(verboseOption);
     parser.addOption(configOption());
-    parser.addPositionalArgument(QStringLiteral("command"), tr("The command to run (see above)."),
+    parser.addPositionalArgument(QStringLiteral("command"),
+                                 CliApplicationTexts::tr("The command to run (see above)."),
                                  QStringLiteral("<command> [options]"));
 
     if (!parser.parse(arguments))
@@ -223,34 +238,42 @@ int CliApplication::run(const QStringList &arguments)
     if (command == QLatin1String("demo"))
         return runDemo(commandParser, commandArguments);
     return usageError(
-        tr("Unknown command \"%1\". Run with --help to see the commands.").arg(command));
+        CliApplicationTexts::tr("Unknown command \"%1\". Run with --help to see the commands.")
+            .arg(command));
 }
 
 int CliApplication::runMembers(QCommandLineParser &parser, const QStringList &arguments)
 {
     parser.setApplicationDescription(
-        tr("List the members of a Cardskipper organisation. The password is read from the "
-           "environment variable %1.")
+        CliApplicationTexts::tr(
+            "List the members of a Cardskipper organisation. The password is read from the "
+            "environment variable %1.")
             .arg(kPasswordVariable));
-    const QCommandLineOption urlOption(QStringLiteral("url"),
-                                       tr("Cardskipper API address (default %1).")
-                                           .arg(QStringLiteral("https://api.cardskipper.se")),
-                                       tr("url"), QStringLiteral("https://api.cardskipper.se"));
-    const QCommandLineOption userOption(QStringLiteral("username"), tr("API account name."),
-                                        tr("name"));
+    const QCommandLineOption urlOption(
+        QStringLiteral("url"),
+        CliApplicationTexts::tr("Cardskipper API address (default %1).")
+            .arg(QStringLiteral("https://api.cardskipper.se")),
+        CliApplicationTexts::tr("url"), QStringLiteral("https://api.cardskipper.se"));
+    const QCommandLineOption userOption(QStringLiteral("username"),
+                                        CliApplicationTexts::tr("API account name."),
+                                        CliApplicationTexts::tr("name"));
     const QCommandLineOption organisationOption(QStringLiteral("organisation-id"),
-                                                tr("Organisation to export."), tr("id"));
-    const QCommandLineOption onlyActiveOption(QStringLiteral("only-active"),
-                                              tr("Only members Cardskipper counts as active."));
+                                                CliApplicationTexts::tr("Organisation to export."),
+                                                CliApplicationTexts::tr("id"));
+    const QCommandLineOption onlyActiveOption(
+        QStringLiteral("only-active"),
+        CliApplicationTexts::tr("Only members Cardskipper counts as active."));
     const QCommandLineOption changedOption(
         QStringLiteral("changed-since"),
-        tr("Only members changed after this time (ISO 8601, e.g. 2026-11-01T00:00:00)."),
-        tr("time"));
+        CliApplicationTexts::tr(
+            "Only members changed after this time (ISO 8601, e.g. 2026-11-01T00:00:00)."),
+        CliApplicationTexts::tr("time"));
     const QCommandLineOption jsonOption(QStringLiteral("json"),
-                                        tr("Print JSON instead of a table."));
-    const QCommandLineOption timeoutOption(QStringLiteral("timeout"),
-                                           tr("Give up after this many seconds without data."),
-                                           tr("seconds"), QStringLiteral("60"));
+                                        CliApplicationTexts::tr("Print JSON instead of a table."));
+    const QCommandLineOption timeoutOption(
+        QStringLiteral("timeout"),
+        CliApplicationTexts::tr("Give up after this many seconds without data."),
+        CliApplicationTexts::tr("seconds"), QStringLiteral("60"));
     parser.addOptions({urlOption, userOption, organisationOption, onlyActiveOption, changedOption,
                        jsonOption, timeoutOption});
     if (!parser.parse(arguments))
@@ -260,31 +283,34 @@ int CliApplication::runMembers(QCommandLineParser &parser, const QStringList &ar
         return Done;
     }
     if (!parser.positionalArguments().isEmpty())
-        return usageError(
-            tr("Unexpected argument \"%1\".").arg(parser.positionalArguments().first()));
+        return usageError(CliApplicationTexts::tr("Unexpected argument \"%1\".")
+                              .arg(parser.positionalArguments().first()));
 
     CardskipperConfig config;
     config.baseUrl = QUrl(parser.value(urlOption), QUrl::StrictMode);
     if (!config.baseUrl.isValid() || config.baseUrl.host().isEmpty() ||
         (config.baseUrl.scheme() != QLatin1String("https") &&
          config.baseUrl.scheme() != QLatin1String("http")))
-        return usageError(
-            tr("--url \"%1\" is not an http or https address.").arg(parser.value(urlOption)));
+        return usageError(CliApplicationTexts::tr("--url \"%1\" is not an http or https address.")
+                              .arg(parser.value(urlOption)));
     config.username = parser.value(userOption);
     if (config.username.isEmpty())
-        return usageError(tr("--username is required."));
+        return usageError(CliApplicationTexts::tr("--username is required."));
     bool ok = false;
     const qint64 organisationId = parser.value(organisationOption).toLongLong(&ok);
     if (!ok || organisationId <= 0)
-        return usageError(tr("--organisation-id must be a positive number, not \"%1\".")
-                              .arg(parser.value(organisationOption)));
+        return usageError(
+            CliApplicationTexts::tr("--organisation-id must be a positive number, not \"%1\".")
+                .arg(parser.value(organisationOption)));
     const int timeoutSeconds = parser.value(timeoutOption).toInt(&ok);
     if (!ok || timeoutSeconds <= 0)
-        return usageError(tr("--timeout must be a positive number of seconds."));
+        return usageError(
+            CliApplicationTexts::tr("--timeout must be a positive number of seconds."));
     config.timeoutMs = timeoutSeconds * 1000;
     if (!qEnvironmentVariableIsSet(qPrintable(kPasswordVariable)))
-        return usageError(tr("Set the Cardskipper password in the environment variable %1.")
-                              .arg(kPasswordVariable));
+        return usageError(
+            CliApplicationTexts::tr("Set the Cardskipper password in the environment variable %1.")
+                .arg(kPasswordVariable));
     config.password = qEnvironmentVariable(qPrintable(kPasswordVariable));
 
     ExportCriteria criteria;
@@ -294,9 +320,10 @@ int CliApplication::runMembers(QCommandLineParser &parser, const QStringList &ar
     if (parser.isSet(changedOption)) {
         const QDateTime since = QDateTime::fromString(parser.value(changedOption), Qt::ISODate);
         if (!since.isValid())
-            return usageError(tr("--changed-since \"%1\" is not a date and time like "
-                                 "2026-11-01T00:00:00.")
-                                  .arg(parser.value(changedOption)));
+            return usageError(
+                CliApplicationTexts::tr("--changed-since \"%1\" is not a date and time like "
+                                        "2026-11-01T00:00:00.")
+                    .arg(parser.value(changedOption)));
         criteria.changedAt = since;
     }
 
@@ -329,26 +356,34 @@ int CliApplication::runMembers(QCommandLineParser &parser, const QStringList &ar
 int CliApplication::runDevice(QCommandLineParser &parser, const QStringList &arguments)
 {
     parser.setApplicationDescription(
-        tr("Show a Hikvision door terminal over ISAPI. \"info\" prints model, firmware, serial "
-           "number, capacity and the number of persons; \"persons\" lists every person with "
-           "their validity; \"count\" prints the number of persons. The password is read from "
-           "the environment variable %1.")
+        CliApplicationTexts::tr(
+            "Show a Hikvision door terminal over ISAPI. \"info\" prints model, firmware, serial "
+            "number, capacity and the number of persons; \"persons\" lists every person with "
+            "their validity; \"count\" prints the number of persons. The password is read from "
+            "the environment variable %1.")
             .arg(kDevicePasswordVariable));
     const QCommandLineOption urlOption(
-        QStringLiteral("url"), tr("Terminal address, e.g. http://192.168.1.64."), tr("url"));
-    const QCommandLineOption userOption(QStringLiteral("username"),
-                                        tr("Terminal account name (default admin)."), tr("name"),
-                                        QStringLiteral("admin"));
+        QStringLiteral("url"),
+        CliApplicationTexts::tr("Terminal address, e.g. http://192.168.1.64."),
+        CliApplicationTexts::tr("url"));
+    const QCommandLineOption userOption(
+        QStringLiteral("username"),
+        CliApplicationTexts::tr("Terminal account name (default admin)."),
+        CliApplicationTexts::tr("name"), QStringLiteral("admin"));
     const QCommandLineOption fingerprintOption(
         QStringLiteral("certificate-sha256"),
-        tr("Trust the terminal's self-signed HTTPS certificate with this SHA-256 fingerprint."),
-        tr("fingerprint"));
-    const QCommandLineOption jsonOption(QStringLiteral("json"), tr("Print JSON instead of text."));
-    const QCommandLineOption timeoutOption(QStringLiteral("timeout"),
-                                           tr("Give up after this many seconds without an answer."),
-                                           tr("seconds"), QStringLiteral("30"));
+        CliApplicationTexts::tr(
+            "Trust the terminal's self-signed HTTPS certificate with this SHA-256 fingerprint."),
+        CliApplicationTexts::tr("fingerprint"));
+    const QCommandLineOption jsonOption(QStringLiteral("json"),
+                                        CliApplicationTexts::tr("Print JSON instead of text."));
+    const QCommandLineOption timeoutOption(
+        QStringLiteral("timeout"),
+        CliApplicationTexts::tr("Give up after this many seconds without an answer."),
+        CliApplicationTexts::tr("seconds"), QStringLiteral("30"));
     parser.addOptions({urlOption, userOption, fingerprintOption, jsonOption, timeoutOption});
-    parser.addPositionalArgument(QStringLiteral("what"), tr("info, persons or count."),
+    parser.addPositionalArgument(QStringLiteral("what"),
+                                 CliApplicationTexts::tr("info, persons or count."),
                                  QStringLiteral("info|persons|count"));
     if (!parser.parse(arguments))
         return usageError(parser.errorText());
@@ -359,39 +394,45 @@ int CliApplication::runDevice(QCommandLineParser &parser, const QStringList &arg
     const QStringList positional = parser.positionalArguments();
     const QString what = positional.value(0, QStringLiteral("info"));
     if (positional.size() > 1)
-        return usageError(tr("Unexpected argument \"%1\".").arg(positional.at(1)));
+        return usageError(
+            CliApplicationTexts::tr("Unexpected argument \"%1\".").arg(positional.at(1)));
     if (what != QLatin1String("info") && what != QLatin1String("persons") &&
         what != QLatin1String("count"))
         return usageError(
-            tr("Unknown device command \"%1\"; use info, persons or count.").arg(what));
+            CliApplicationTexts::tr("Unknown device command \"%1\"; use info, persons or count.")
+                .arg(what));
 
     HikvisionConfig config;
     config.baseUrl = QUrl(parser.value(urlOption), QUrl::StrictMode);
     if (!parser.isSet(urlOption))
-        return usageError(tr("--url is required, e.g. --url http://192.168.1.64."));
+        return usageError(
+            CliApplicationTexts::tr("--url is required, e.g. --url http://192.168.1.64."));
     if (!config.baseUrl.isValid() || config.baseUrl.host().isEmpty() ||
         (config.baseUrl.scheme() != QLatin1String("https") &&
          config.baseUrl.scheme() != QLatin1String("http")))
-        return usageError(
-            tr("--url \"%1\" is not an http or https address.").arg(parser.value(urlOption)));
+        return usageError(CliApplicationTexts::tr("--url \"%1\" is not an http or https address.")
+                              .arg(parser.value(urlOption)));
     config.username = parser.value(userOption);
     if (config.username.isEmpty())
-        return usageError(tr("--username must not be empty."));
+        return usageError(CliApplicationTexts::tr("--username must not be empty."));
     if (parser.isSet(fingerprintOption)) {
         config.pinnedCertificateSha256 = fingerprintFromText(parser.value(fingerprintOption));
         if (config.pinnedCertificateSha256.size() != 32)
-            return usageError(tr("--certificate-sha256 \"%1\" is not a SHA-256 fingerprint "
-                                 "(64 hexadecimal digits, colons allowed).")
-                                  .arg(parser.value(fingerprintOption)));
+            return usageError(
+                CliApplicationTexts::tr("--certificate-sha256 \"%1\" is not a SHA-256 fingerprint "
+                                        "(64 hexadecimal digits, colons allowed).")
+                    .arg(parser.value(fingerprintOption)));
     }
     bool ok = false;
     const int timeoutSeconds = parser.value(timeoutOption).toInt(&ok);
     if (!ok || timeoutSeconds <= 0)
-        return usageError(tr("--timeout must be a positive number of seconds."));
+        return usageError(
+            CliApplicationTexts::tr("--timeout must be a positive number of seconds."));
     config.timeoutMs = timeoutSeconds * 1000;
     if (!qEnvironmentVariableIsSet(qPrintable(kDevicePasswordVariable)))
-        return usageError(tr("Set the terminal's password in the environment variable %1.")
-                              .arg(kDevicePasswordVariable));
+        return usageError(
+            CliApplicationTexts::tr("Set the terminal's password in the environment variable %1.")
+                .arg(kDevicePasswordVariable));
     config.password = qEnvironmentVariable(qPrintable(kDevicePasswordVariable));
 
     HikvisionClient client(config, nullptr, m_clock);
@@ -446,55 +487,65 @@ int CliApplication::runDevice(QCommandLineParser &parser, const QStringList &arg
 
 int CliApplication::runSimulate(QCommandLineParser &parser, const QStringList &arguments)
 {
-    parser.setApplicationDescription(
-        tr("Run the Cardskipper simulator and a simulated Hikvision door terminal (ISAPI with "
-           "Digest authentication) on 127.0.0.1 until Ctrl+C, with seeded demo data, so the "
-           "product can be tried without an account or a device. Cardskipper account demo, "
-           "password demo."));
-    const QCommandLineOption portOption(QStringLiteral("cardskipper-port"),
-                                        tr("Port to listen on (0 picks a free one)."), tr("port"),
-                                        QStringLiteral("0"));
-    const QCommandLineOption membersOption(QStringLiteral("members"), tr("Number of demo members."),
-                                           tr("count"), QStringLiteral("120"));
-    const QCommandLineOption seedOption(QStringLiteral("seed"),
-                                        tr("Seed for the demo data and the faults."), tr("number"),
-                                        QStringLiteral("1"));
-    const QCommandLineOption latencyOption(QStringLiteral("latency-ms"),
-                                           tr("Delay added to every Cardskipper answer."), tr("ms"),
-                                           QStringLiteral("0"));
+    parser.setApplicationDescription(CliApplicationTexts::tr(
+        "Run the Cardskipper simulator and a simulated Hikvision door terminal (ISAPI with "
+        "Digest authentication) on 127.0.0.1 until Ctrl+C, with seeded demo data, so the "
+        "product can be tried without an account or a device. Cardskipper account demo, "
+        "password demo."));
+    const QCommandLineOption portOption(
+        QStringLiteral("cardskipper-port"),
+        CliApplicationTexts::tr("Port to listen on (0 picks a free one)."),
+        CliApplicationTexts::tr("port"), QStringLiteral("0"));
+    const QCommandLineOption membersOption(QStringLiteral("members"),
+                                           CliApplicationTexts::tr("Number of demo members."),
+                                           CliApplicationTexts::tr("count"), QStringLiteral("120"));
+    const QCommandLineOption seedOption(
+        QStringLiteral("seed"), CliApplicationTexts::tr("Seed for the demo data and the faults."),
+        CliApplicationTexts::tr("number"), QStringLiteral("1"));
+    const QCommandLineOption latencyOption(
+        QStringLiteral("latency-ms"),
+        CliApplicationTexts::tr("Delay added to every Cardskipper answer."),
+        CliApplicationTexts::tr("ms"), QStringLiteral("0"));
     const QCommandLineOption faultRateOption(
         QStringLiteral("fault-rate"),
-        tr("Share of Cardskipper requests (0 to 1) answered with a fault: HTTP 500/503/429, "
-           "timeouts, dropped connections, truncated or malformed bodies."),
-        tr("rate"), QStringLiteral("0"));
+        CliApplicationTexts::tr(
+            "Share of Cardskipper requests (0 to 1) answered with a fault: HTTP 500/503/429, "
+            "timeouts, dropped connections, truncated or malformed bodies."),
+        CliApplicationTexts::tr("rate"), QStringLiteral("0"));
     const QCommandLineOption lenientOption(
         QStringLiteral("lenient"),
-        tr("Accept request documents the strict mode rejects (element text, missing root)."));
-    const QCommandLineOption devicePortOption(QStringLiteral("device-port"),
-                                              tr("Port of the door terminal (0 picks a free one)."),
-                                              tr("port"), QStringLiteral("0"));
+        CliApplicationTexts::tr(
+            "Accept request documents the strict mode rejects (element text, missing root)."));
+    const QCommandLineOption devicePortOption(
+        QStringLiteral("device-port"),
+        CliApplicationTexts::tr("Port of the door terminal (0 picks a free one)."),
+        CliApplicationTexts::tr("port"), QStringLiteral("0"));
     const QCommandLineOption deviceProfileOption(
         QStringLiteral("device-profile"),
-        tr("Terminal model to simulate: %1.")
+        CliApplicationTexts::tr("Terminal model to simulate: %1.")
             .arg(sim::DeviceProfiles::names().join(QStringLiteral(", "))),
-        tr("name"), sim::DeviceProfiles::defaultName());
+        CliApplicationTexts::tr("name"), sim::DeviceProfiles::defaultName());
     const QCommandLineOption personsOption(
-        QStringLiteral("persons"), tr("Number of persons already on the terminal."), tr("count"),
+        QStringLiteral("persons"),
+        CliApplicationTexts::tr("Number of persons already on the terminal."),
+        CliApplicationTexts::tr("count"),
         QString::number(sim::DeviceDemoData::kDefaultPersonCount));
-    const QCommandLineOption deviceLatencyOption(QStringLiteral("device-latency-ms"),
-                                                 tr("Delay added to every terminal answer."),
-                                                 tr("ms"), QStringLiteral("0"));
+    const QCommandLineOption deviceLatencyOption(
+        QStringLiteral("device-latency-ms"),
+        CliApplicationTexts::tr("Delay added to every terminal answer."),
+        CliApplicationTexts::tr("ms"), QStringLiteral("0"));
     const QCommandLineOption deviceFaultRateOption(
         QStringLiteral("device-fault-rate"),
-        tr("Share of terminal requests (0 to 1) answered with a fault: HTTP 500/503, "
-           "deviceBusy, timeouts, dropped connections, truncated or malformed bodies."),
-        tr("rate"), QStringLiteral("0"));
-    const QCommandLineOption deviceUserOption(QStringLiteral("device-user"),
-                                              tr("Terminal account name."), tr("name"),
-                                              sim::IsapiSimulator::defaultUser());
-    const QCommandLineOption devicePasswordOption(QStringLiteral("device-password"),
-                                                  tr("Terminal account password."), tr("password"),
-                                                  sim::IsapiSimulator::defaultPassword());
+        CliApplicationTexts::tr(
+            "Share of terminal requests (0 to 1) answered with a fault: HTTP 500/503, "
+            "deviceBusy, timeouts, dropped connections, truncated or malformed bodies."),
+        CliApplicationTexts::tr("rate"), QStringLiteral("0"));
+    const QCommandLineOption deviceUserOption(
+        QStringLiteral("device-user"), CliApplicationTexts::tr("Terminal account name."),
+        CliApplicationTexts::tr("name"), sim::IsapiSimulator::defaultUser());
+    const QCommandLineOption devicePasswordOption(
+        QStringLiteral("device-password"), CliApplicationTexts::tr("Terminal account password."),
+        CliApplicationTexts::tr("password"), sim::IsapiSimulator::defaultPassword());
     parser.addOptions({portOption, membersOption, seedOption, latencyOption, faultRateOption,
                        lenientOption, devicePortOption, deviceProfileOption, personsOption,
                        deviceLatencyOption, deviceFaultRateOption, deviceUserOption,
@@ -508,44 +559,51 @@ int CliApplication::runSimulate(QCommandLineParser &parser, const QStringList &a
     bool ok = false;
     const uint port = parser.value(portOption).toUInt(&ok);
     if (!ok || port > 65535)
-        return usageError(tr("--cardskipper-port must be a port number from 0 to 65535."));
+        return usageError(
+            CliApplicationTexts::tr("--cardskipper-port must be a port number from 0 to 65535."));
     const int memberCount = parser.value(membersOption).toInt(&ok);
     if (!ok || memberCount < 0 || memberCount > 1000000)
-        return usageError(tr("--members must be a number from 0 to 1000000."));
+        return usageError(CliApplicationTexts::tr("--members must be a number from 0 to 1000000."));
     const quint32 seed = parser.value(seedOption).toUInt(&ok);
     if (!ok)
-        return usageError(tr("--seed must be a non-negative number."));
+        return usageError(CliApplicationTexts::tr("--seed must be a non-negative number."));
     const int latencyMs = parser.value(latencyOption).toInt(&ok);
     if (!ok || latencyMs < 0)
-        return usageError(tr("--latency-ms must be a non-negative number."));
+        return usageError(CliApplicationTexts::tr("--latency-ms must be a non-negative number."));
     const double faultRate = parser.value(faultRateOption).toDouble(&ok);
     if (!ok || faultRate < 0.0 || faultRate > 1.0)
-        return usageError(tr("--fault-rate must be a number from 0 to 1."));
+        return usageError(CliApplicationTexts::tr("--fault-rate must be a number from 0 to 1."));
     const uint devicePort = parser.value(devicePortOption).toUInt(&ok);
     if (!ok || devicePort > 65535)
-        return usageError(tr("--device-port must be a port number from 0 to 65535."));
+        return usageError(
+            CliApplicationTexts::tr("--device-port must be a port number from 0 to 65535."));
     const std::optional<sim::DeviceProfile> profile =
         sim::DeviceProfiles::byName(parser.value(deviceProfileOption));
     if (!profile)
-        return usageError(tr("--device-profile \"%1\" is unknown; choose one of %2.")
-                              .arg(parser.value(deviceProfileOption),
-                                   sim::DeviceProfiles::names().join(QStringLiteral(", "))));
+        return usageError(
+            CliApplicationTexts::tr("--device-profile \"%1\" is unknown; choose one of %2.")
+                .arg(parser.value(deviceProfileOption),
+                     sim::DeviceProfiles::names().join(QStringLiteral(", "))));
     const int maxPersons = profile->limits().maxRecordNum;
     const int personCount = parser.value(personsOption).toInt(&ok);
     if (!ok || personCount < 0 || personCount > maxPersons)
-        return usageError(tr("--persons must be a number from 0 to %1 (what a %2 holds).")
-                              .arg(maxPersons)
-                              .arg(profile->name));
+        return usageError(
+            CliApplicationTexts::tr("--persons must be a number from 0 to %1 (what a %2 holds).")
+                .arg(maxPersons)
+                .arg(profile->name));
     const int deviceLatencyMs = parser.value(deviceLatencyOption).toInt(&ok);
     if (!ok || deviceLatencyMs < 0)
-        return usageError(tr("--device-latency-ms must be a non-negative number."));
+        return usageError(
+            CliApplicationTexts::tr("--device-latency-ms must be a non-negative number."));
     const double deviceFaultRate = parser.value(deviceFaultRateOption).toDouble(&ok);
     if (!ok || deviceFaultRate < 0.0 || deviceFaultRate > 1.0)
-        return usageError(tr("--device-fault-rate must be a number from 0 to 1."));
+        return usageError(
+            CliApplicationTexts::tr("--device-fault-rate must be a number from 0 to 1."));
     const QString deviceUser = parser.value(deviceUserOption);
     const QString devicePassword = parser.value(devicePasswordOption);
     if (deviceUser.isEmpty() || devicePassword.isEmpty())
-        return usageError(tr("--device-user and --device-password must not be empty."));
+        return usageError(
+            CliApplicationTexts::tr("--device-user and --device-password must not be empty."));
 
     sim::CardskipperSimulator simulator(m_clock);
     simulator.options().strict = !parser.isSet(lenientOption);
@@ -554,7 +612,9 @@ int CliApplication::runSimulate(QCommandLineParser &parser, const QStringList &a
     simulator.faults().setFaultRate(faultRate);
     simulator.loadDemoData(memberCount, seed);
     if (!simulator.listen(static_cast<quint16>(port))) {
-        m_err << tr("Cannot listen on 127.0.0.1 port %1: is it already in use?").arg(port)
+        m_err << CliApplicationTexts::tr(
+                     "Cannot listen on 127.0.0.1 port %1: is it already in use?")
+                     .arg(port)
               << Qt::endl;
         return CannotConnect;
     }
@@ -567,31 +627,35 @@ int CliApplication::runSimulate(QCommandLineParser &parser, const QStringList &a
     device.setLatencyMs(deviceLatencyMs);
     device.loadDemoPersons(personCount, seed);
     if (!device.listen(static_cast<quint16>(devicePort))) {
-        m_err << tr("Cannot listen on 127.0.0.1 port %1: is it already in use?").arg(devicePort)
+        m_err << CliApplicationTexts::tr(
+                     "Cannot listen on 127.0.0.1 port %1: is it already in use?")
+                     .arg(devicePort)
               << Qt::endl;
         return CannotConnect;
     }
 
     const QString url = simulator.baseUrl().toString();
-    m_out << tr("Cardskipper simulator listening on %1").arg(url) << Qt::endl
-          << tr("  account demo, password demo; organisation %1 with %2 members (seed %3)")
+    m_out << CliApplicationTexts::tr("Cardskipper simulator listening on %1").arg(url) << Qt::endl
+          << CliApplicationTexts::tr(
+                 "  account demo, password demo; organisation %1 with %2 members (seed %3)")
                  .arg(sim::DemoData::kOrganisationId)
                  .arg(memberCount)
                  .arg(seed)
           << Qt::endl
-          << tr("Try: CARDSKIPPER_PASSWORD=demo %1 members --url %2 --username demo "
-                "--organisation-id %3")
+          << CliApplicationTexts::tr(
+                 "Try: CARDSKIPPER_PASSWORD=demo %1 members --url %2 --username demo "
+                 "--organisation-id %3")
                  .arg(QCoreApplication::applicationFilePath(), url)
                  .arg(sim::DemoData::kOrganisationId)
           << Qt::endl
-          << tr("Door terminal simulator (%1) listening on %2")
+          << CliApplicationTexts::tr("Door terminal simulator (%1) listening on %2")
                  .arg(profile->name, device.baseUrl().toString())
           << Qt::endl
-          << tr("  Digest user %1, password %2; %3 persons on the terminal")
+          << CliApplicationTexts::tr("  Digest user %1, password %2; %3 persons on the terminal")
                  .arg(deviceUser, devicePassword)
                  .arg(personCount)
           << Qt::endl
-          << tr("Press Ctrl+C to stop.") << Qt::endl;
+          << CliApplicationTexts::tr("Press Ctrl+C to stop.") << Qt::endl;
 
     const auto logRequest = [this](const QString &system) {
         return [this, system](const QString &method, const QString &path) {
@@ -606,20 +670,22 @@ int CliApplication::runSimulate(QCommandLineParser &parser, const QStringList &a
     QEventLoop loop;
     connect(&signals_, &SignalWatcher::terminationRequested, &loop, &QEventLoop::quit);
     loop.exec();
-    m_out << tr("Simulators stopped.") << Qt::endl;
+    m_out << CliApplicationTexts::tr("Simulators stopped.") << Qt::endl;
     return Done;
 }
 
 int CliApplication::runDemo(QCommandLineParser &parser, const QStringList &arguments)
 {
-    parser.setApplicationDescription(
-        tr("The original project's walkthrough, with simulated systems and no account: a "
-           "Cardskipper organisation and a door terminal with persons added by hand; a preview; "
-           "the first sync; a member renews; the next sync extends exactly that person."));
-    const QCommandLineOption membersOption(QStringLiteral("members"), tr("Number of demo members."),
-                                           tr("count"), QStringLiteral("40"));
-    const QCommandLineOption seedOption(QStringLiteral("seed"), tr("Seed for the demo data."),
-                                        tr("number"), QStringLiteral("1"));
+    parser.setApplicationDescription(CliApplicationTexts::tr(
+        "The original project's walkthrough, with simulated systems and no account: a "
+        "Cardskipper organisation and a door terminal with persons added by hand; a preview; "
+        "the first sync; a member renews; the next sync extends exactly that person."));
+    const QCommandLineOption membersOption(QStringLiteral("members"),
+                                           CliApplicationTexts::tr("Number of demo members."),
+                                           CliApplicationTexts::tr("count"), QStringLiteral("40"));
+    const QCommandLineOption seedOption(QStringLiteral("seed"),
+                                        CliApplicationTexts::tr("Seed for the demo data."),
+                                        CliApplicationTexts::tr("number"), QStringLiteral("1"));
     parser.addOptions({membersOption, seedOption});
     if (!parser.parse(arguments))
         return usageError(parser.errorText());
@@ -630,17 +696,17 @@ int CliApplication::runDemo(QCommandLineParser &parser, const QStringList &argum
     bool ok = false;
     const int memberCount = parser.value(membersOption).toInt(&ok);
     if (!ok || memberCount < 18 || memberCount > 100000)
-        return usageError(tr("--members must be a number from 18 to 100000."));
+        return usageError(CliApplicationTexts::tr("--members must be a number from 18 to 100000."));
     const quint32 seed = parser.value(seedOption).toUInt(&ok);
     if (!ok)
-        return usageError(tr("--seed must be a non-negative number."));
+        return usageError(CliApplicationTexts::tr("--seed must be a non-negative number."));
 
     sim::CardskipperSimulator cardskipper(m_clock);
     cardskipper.loadDemoData(memberCount, seed);
     sim::IsapiSimulator door(m_clock);
     door.loadDemoPersons(9, seed);
     if (!cardskipper.listen() || !door.listen()) {
-        m_err << tr("Cannot start the simulators on 127.0.0.1.") << Qt::endl;
+        m_err << CliApplicationTexts::tr("Cannot start the simulators on 127.0.0.1.") << Qt::endl;
         return CannotConnect;
     }
     QTemporaryDir folder;
@@ -650,7 +716,7 @@ int CliApplication::runDemo(QCommandLineParser &parser, const QStringList &argum
     settings.cardskipper.organisationId = sim::DemoData::kOrganisationId;
     DeviceSettings device;
     device.id = QStringLiteral("front-door");
-    device.name = tr("Front door");
+    device.name = CliApplicationTexts::tr("Front door");
     device.url = door.baseUrl();
     device.username = sim::IsapiSimulator::defaultUser();
     settings.devices = {device};
@@ -669,18 +735,21 @@ int CliApplication::runDemo(QCommandLineParser &parser, const QStringList &argum
     const auto heading = [this](const QString &text) {
         m_out << Qt::endl << QStringLiteral("== ") << text << Qt::endl;
     };
-    m_out << tr("Cardskipper (simulated) at %1: organisation %2 with %3 members.")
+    m_out << CliApplicationTexts::tr(
+                 "Cardskipper (simulated) at %1: organisation %2 with %3 members.")
                  .arg(cardskipper.baseUrl().toString())
                  .arg(sim::DemoData::kOrganisationId)
                  .arg(memberCount)
           << Qt::endl
-          << tr("Door terminal (simulated %1) at %2 with %3 persons added by hand in iVMS-4200: "
-                "the admin, cleaning staff, and some members typed in earlier.")
+          << CliApplicationTexts::tr(
+                 "Door terminal (simulated %1) at %2 with %3 persons added by hand in iVMS-4200: "
+                 "the admin, cleaning staff, and some members typed in earlier.")
                  .arg(door.profile().name, door.baseUrl().toString())
                  .arg(door.persons().size())
           << Qt::endl;
 
-    heading(tr("1. Preview: what the first sync would do (nothing is written)"));
+    heading(
+        CliApplicationTexts::tr("1. Preview: what the first sync would do (nothing is written)"));
     SyncEngine::RunOptions preview;
     preview.kind = RunKind::Preview;
     RunReport report = session.run(preview);
@@ -690,13 +759,14 @@ int CliApplication::runDemo(QCommandLineParser &parser, const QStringList &argum
     }
     m_out << RunOutput::planText(report, false);
 
-    heading(tr("2. First sync"));
+    heading(CliApplicationTexts::tr("2. First sync"));
     SyncEngine::RunOptions sync;
     sync.kind = RunKind::QuickSync;
     report = session.run(sync);
     m_out << RunOutput::summaryText(report);
-    m_out << tr("The terminal now holds %1 persons; the staff and the persons nobody linked "
-                "were not touched.")
+    m_out << CliApplicationTexts::tr(
+                 "The terminal now holds %1 persons; the staff and the persons nobody linked "
+                 "were not touched.")
                  .arg(door.persons().size())
           << Qt::endl;
 
@@ -707,7 +777,8 @@ int CliApplication::runDemo(QCommandLineParser &parser, const QStringList &argum
             renewed = link;
     }
     if (!renewed) {
-        m_err << tr("The first sync created nobody; the demo cannot go on.") << Qt::endl;
+        m_err << CliApplicationTexts::tr("The first sync created nobody; the demo cannot go on.")
+              << Qt::endl;
         return SomeFailed;
     }
     QString renewedName;
@@ -716,27 +787,30 @@ int CliApplication::runDemo(QCommandLineParser &parser, const QStringList &argum
             renewedName = member.displayName();
     }
     const QDate newEnd = m_clock->today().addYears(1).addMonths(1);
-    heading(tr("3. %1 (member %2) renews in Cardskipper until %3")
+    heading(CliApplicationTexts::tr("3. %1 (member %2) renews in Cardskipper until %3")
                 .arg(renewedName)
                 .arg(renewed->member.organisationMemberId)
                 .arg(newEnd.toString(Qt::ISODate)));
     cardskipper.extendMembership(renewed->member.organisationMemberId, newEnd);
     door.resetCounters();
 
-    heading(tr("4. Sync again"));
+    heading(CliApplicationTexts::tr("4. Sync again"));
     report = session.run(sync);
     m_out << RunOutput::planText(report, false) << RunOutput::summaryText(report);
-    m_out << tr("Writes sent to the terminal: %1 (only the renewal).").arg(door.totalWriteCount())
+    m_out << CliApplicationTexts::tr("Writes sent to the terminal: %1 (only the renewal).")
+                 .arg(door.totalWriteCount())
           << Qt::endl;
 
-    heading(tr("5. And once more, with nothing changed"));
+    heading(CliApplicationTexts::tr("5. And once more, with nothing changed"));
     door.resetCounters();
     report = session.run(sync);
     m_out << RunOutput::summaryText(report);
-    m_out << tr("Writes sent to the terminal: %1.").arg(door.totalWriteCount()) << Qt::endl;
+    m_out << CliApplicationTexts::tr("Writes sent to the terminal: %1.").arg(door.totalWriteCount())
+          << Qt::endl;
     m_out << Qt::endl
-          << tr("Try it yourself: \"%1 simulate\" keeps both simulators running; see the "
-                "README for a configuration file.")
+          << CliApplicationTexts::tr(
+                 "Try it yourself: \"%1 simulate\" keeps both simulators running; see the "
+                 "README for a configuration file.")
                  .arg(QCoreApplication::applicationName())
           << Qt::endl;
     m_out.flush();

@@ -7,14 +7,15 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+// The translation context of this file's messages, the same for lupdate and at run time.
+struct MemberOutputTexts
+{
+    Q_DECLARE_TR_FUNCTIONS(MemberOutputTexts)
+};
+
 namespace cis::MemberOutput {
 
 namespace {
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("MemberOutput", text);
-}
 
 QString stateKey(MembershipState state)
 {
@@ -49,30 +50,32 @@ QString stateName(int membershipState)
 {
     switch (static_cast<MembershipState>(membershipState)) {
     case MembershipState::Active:
-        return tr("active");
+        return MemberOutputTexts::tr("active");
     case MembershipState::Upcoming:
-        return tr("upcoming");
+        return MemberOutputTexts::tr("upcoming");
     case MembershipState::Expired:
-        return tr("expired");
+        return MemberOutputTexts::tr("expired");
     case MembershipState::Inactive:
-        return tr("inactive");
+        return MemberOutputTexts::tr("inactive");
     case MembershipState::None:
-        return tr("no membership");
+        return MemberOutputTexts::tr("no membership");
     }
     return {};
 }
 
 QString table(const QList<Member> &members, qint64 organisationId, QDate today)
 {
-    const QStringList header{tr("Member no."), tr("Name"),     tr("Email"), tr("Mobile"),
-                             tr("Valid from"), tr("Valid to"), tr("Status")};
+    const QStringList header{MemberOutputTexts::tr("Member no."), MemberOutputTexts::tr("Name"),
+                             MemberOutputTexts::tr("Email"),      MemberOutputTexts::tr("Mobile"),
+                             MemberOutputTexts::tr("Valid from"), MemberOutputTexts::tr("Valid to"),
+                             MemberOutputTexts::tr("Status")};
     QList<QStringList> rows;
     rows.reserve(members.size());
     for (const Member &member : members) {
         const auto period = effectivePeriod(member.rolesIn(organisationId), today);
         rows.append({QString::number(member.key.organisationMemberId), member.displayName(),
-                     member.email.isEmpty() ? tr("(none)") : member.email, member.cellPhone1,
-                     period ? isoDate(period->start) : QString(),
+                     member.email.isEmpty() ? MemberOutputTexts::tr("(none)") : member.email,
+                     member.cellPhone1, period ? isoDate(period->start) : QString(),
                      period ? isoDate(period->end) : QString(),
                      stateName(int(membershipState(member, organisationId, today)))});
     }
@@ -93,7 +96,7 @@ QString table(const QList<Member> &members, qint64 organisationId, QDate today)
     QString text = line(header);
     for (const QStringList &row : rows)
         text += line(row);
-    text += tr("Total: %1").arg(members.size()) + QLatin1Char('\n');
+    text += MemberOutputTexts::tr("Total: %1").arg(members.size()) + QLatin1Char('\n');
     return text;
 }
 

@@ -6,14 +6,15 @@
 #include <QJsonObject>
 #include <algorithm>
 
+// The translation context of this file's messages, the same for lupdate and at run time.
+struct PersonOutputTexts
+{
+    Q_DECLARE_TR_FUNCTIONS(PersonOutputTexts)
+};
+
 namespace cis::PersonOutput {
 
 namespace {
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("PersonOutput", text);
-}
 
 QString orDash(const QString &text)
 {
@@ -62,26 +63,31 @@ QString deviceTable(const HikvisionClient::Probe &probe, const std::optional<Per
     const DeviceInfo &info = probe.deviceInfo;
     const UserCapabilities &caps = probe.capabilities;
     QString text;
-    text += line(tr("Device name"), orDash(info.deviceName));
-    text += line(tr("Model"), orDash(info.model));
-    text += line(tr("Firmware"), orDash(QStringLiteral("%1 %2")
-                                            .arg(info.firmwareVersion, info.firmwareReleasedDate)
-                                            .trimmed()));
-    text += line(tr("Serial number"), orDash(info.serialNumber));
-    text += line(tr("MAC address"), orDash(info.macAddress));
-    text += line(tr("Capacity"), caps.maxRecordNum < 0 ? tr("not reported")
-                                                       : tr("%1 persons").arg(caps.maxRecordNum));
+    text += line(PersonOutputTexts::tr("Device name"), orDash(info.deviceName));
+    text += line(PersonOutputTexts::tr("Model"), orDash(info.model));
+    text += line(PersonOutputTexts::tr("Firmware"),
+                 orDash(QStringLiteral("%1 %2")
+                            .arg(info.firmwareVersion, info.firmwareReleasedDate)
+                            .trimmed()));
+    text += line(PersonOutputTexts::tr("Serial number"), orDash(info.serialNumber));
+    text += line(PersonOutputTexts::tr("MAC address"), orDash(info.macAddress));
+    text +=
+        line(PersonOutputTexts::tr("Capacity"),
+             caps.maxRecordNum < 0 ? PersonOutputTexts::tr("not reported")
+                                   : PersonOutputTexts::tr("%1 persons").arg(caps.maxRecordNum));
     if (count)
-        text += line(tr("Persons"), QString::number(count->persons));
-    text += line(tr("Page size"), QString::number(caps.searchMaxResults));
-    text += line(tr("Name length"), tr("%1 bytes").arg(caps.nameLength.max));
-    text += line(tr("Valid time range"),
+        text += line(PersonOutputTexts::tr("Persons"), QString::number(count->persons));
+    text += line(PersonOutputTexts::tr("Page size"), QString::number(caps.searchMaxResults));
+    text += line(PersonOutputTexts::tr("Name length"),
+                 PersonOutputTexts::tr("%1 bytes").arg(caps.nameLength.max));
+    text += line(PersonOutputTexts::tr("Valid time range"),
                  QStringLiteral("%1 – %2").arg(validityTime(caps.validTimeRangeBegin),
                                                validityTime(caps.validTimeRangeEnd)));
-    text += line(tr("Profile"),
+    text += line(PersonOutputTexts::tr("Profile"),
                  QStringLiteral("%1 (%2)").arg(probe.profile.id, probe.profile.description));
     if (!caps.reportedByDevice)
-        text += tr("The device does not report its person capabilities; defaults are used.") +
+        text += PersonOutputTexts::tr(
+                    "The device does not report its person capabilities; defaults are used.") +
                 QLatin1Char('\n');
     return text;
 }
@@ -115,14 +121,18 @@ QString personTable(const QList<Person> &persons)
 {
     QList<Person> sorted = persons;
     std::sort(sorted.begin(), sorted.end(), employeeNoLess);
-    const QStringList headers{tr("Employee no."), tr("Name"),  tr("Valid from"), tr("Valid until"),
-                              tr("Valid"),        tr("Cards"), tr("Faces")};
+    const QStringList headers{
+        PersonOutputTexts::tr("Employee no."), PersonOutputTexts::tr("Name"),
+        PersonOutputTexts::tr("Valid from"),   PersonOutputTexts::tr("Valid until"),
+        PersonOutputTexts::tr("Valid"),        PersonOutputTexts::tr("Cards"),
+        PersonOutputTexts::tr("Faces")};
     QList<QStringList> rows;
     for (const Person &person : sorted) {
-        rows.append({person.employeeNo, person.name, validityTime(person.validity.begin),
-                     validityTime(person.validity.end),
-                     person.validity.enabled ? tr("yes") : tr("no"), countOrDash(person.numOfCard),
-                     countOrDash(person.numOfFace)});
+        rows.append(
+            {person.employeeNo, person.name, validityTime(person.validity.begin),
+             validityTime(person.validity.end),
+             person.validity.enabled ? PersonOutputTexts::tr("yes") : PersonOutputTexts::tr("no"),
+             countOrDash(person.numOfCard), countOrDash(person.numOfFace)});
     }
     QList<qsizetype> widths;
     for (const QString &header : headers)
@@ -141,7 +151,7 @@ QString personTable(const QList<Person> &persons)
     QString text = format(headers);
     for (const QStringList &row : rows)
         text += format(row);
-    text += tr("Total: %1").arg(sorted.size()) + QLatin1Char('\n');
+    text += PersonOutputTexts::tr("Total: %1").arg(sorted.size()) + QLatin1Char('\n');
     return text;
 }
 
@@ -168,7 +178,7 @@ QByteArray personJson(const QList<Person> &persons)
 
 QString countText(const PersonCount &count)
 {
-    return tr("Persons: %1").arg(count.persons) + QLatin1Char('\n');
+    return PersonOutputTexts::tr("Persons: %1").arg(count.persons) + QLatin1Char('\n');
 }
 
 QByteArray countJson(const PersonCount &count)

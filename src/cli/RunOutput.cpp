@@ -2,38 +2,37 @@
 
 #include <QCoreApplication>
 
-namespace cis::RunOutput {
-
-namespace {
-QString tr(const char *text)
+// The translation context of this file's messages, the same for lupdate and at run time.
+struct RunOutputTexts
 {
-    return QCoreApplication::translate("RunOutput", text);
-}
-} // namespace
+    Q_DECLARE_TR_FUNCTIONS(RunOutputTexts)
+};
+
+namespace cis::RunOutput {
 
 QString actionLabel(ActionKind kind)
 {
     switch (kind) {
     case ActionKind::Unchanged:
-        return tr("in sync");
+        return RunOutputTexts::tr("in sync");
     case ActionKind::Create:
-        return tr("create");
+        return RunOutputTexts::tr("create");
     case ActionKind::UpdateValidity:
-        return tr("update validity");
+        return RunOutputTexts::tr("update validity");
     case ActionKind::Rename:
-        return tr("rename");
+        return RunOutputTexts::tr("rename");
     case ActionKind::Revoke:
-        return tr("revoke");
+        return RunOutputTexts::tr("revoke");
     case ActionKind::Delete:
-        return tr("delete");
+        return RunOutputTexts::tr("delete");
     case ActionKind::Conflict:
-        return tr("conflict");
+        return RunOutputTexts::tr("conflict");
     case ActionKind::AwaitingMatch:
-        return tr("awaiting match");
+        return RunOutputTexts::tr("awaiting match");
     case ActionKind::NoAccess:
-        return tr("no access");
+        return RunOutputTexts::tr("no access");
     case ActionKind::NotManaged:
-        return tr("not managed");
+        return RunOutputTexts::tr("not managed");
     }
     return {};
 }
@@ -61,7 +60,7 @@ QString actionLine(const PlannedAction &action)
                        .arg(actionLabel(action.kind).leftJustified(16),
                             action.employeeNo.leftJustified(10), who.leftJustified(32));
     if (action.kind == ActionKind::Create)
-        line += tr(" valid %1").arg(window(action.after));
+        line += RunOutputTexts::tr(" valid %1").arg(window(action.after));
     else if (action.kind == ActionKind::UpdateValidity || action.kind == ActionKind::Revoke ||
              action.kind == ActionKind::Rename)
         line += QStringLiteral(" %1 → %2").arg(window(action.before), window(action.after));
@@ -75,15 +74,16 @@ QString planText(const RunReport &report, bool verbose)
     QString text;
     for (const DeviceOutcome &device : report.devices) {
         const Plan &plan = device.plan;
-        text += tr("Door terminal \"%1\": %2")
+        text += RunOutputTexts::tr("Door terminal \"%1\": %2")
                     .arg(device.deviceName, deviceStatusToString(device.status));
         if (!device.message.isEmpty())
             text += QStringLiteral(" – ") + device.message;
         text += QLatin1Char('\n');
         if (plan.actions.isEmpty())
             continue;
-        text += tr("  %1 create, %2 update, %3 revoke, %4 delete, %5 conflict, %6 in sync, "
-                   "%7 awaiting a match decision, %8 not managed")
+        text += RunOutputTexts::tr(
+                    "  %1 create, %2 update, %3 revoke, %4 delete, %5 conflict, %6 in sync, "
+                    "%7 awaiting a match decision, %8 not managed")
                     .arg(plan.count(ActionKind::Create))
                     .arg(plan.count(ActionKind::UpdateValidity) + plan.count(ActionKind::Rename))
                     .arg(plan.count(ActionKind::Revoke))
@@ -101,14 +101,14 @@ QString planText(const RunReport &report, bool verbose)
                 text += actionLine(action) + QLatin1Char('\n');
         }
         for (const Suggestion &suggestion : plan.suggestions)
-            text += tr("  suggestion: person %1 may be member %2 (%3); accept with "
-                       "\"link --device %4 --employee-no %1 --member %2\"")
+            text += RunOutputTexts::tr("  suggestion: person %1 may be member %2 (%3); accept with "
+                                       "\"link --device %4 --employee-no %1 --member %2\"")
                         .arg(suggestion.employeeNo)
                         .arg(suggestion.member.organisationMemberId)
                         .arg(suggestion.reason, device.deviceId) +
                     QLatin1Char('\n');
         for (const QString &reason : plan.guard.reasons)
-            text += tr("  guard: %1").arg(reason) + QLatin1Char('\n');
+            text += RunOutputTexts::tr("  guard: %1").arg(reason) + QLatin1Char('\n');
     }
     return text;
 }
@@ -116,18 +116,19 @@ QString planText(const RunReport &report, bool verbose)
 QString summaryText(const RunReport &report)
 {
     const RunRecord &run = report.run;
-    QString text = tr("Run %1 (%2): %3. Members: %4; created %5, updated %6, revoked %7, "
-                      "deleted %8, conflicts %9, failed %10. Requests: %11.")
-                       .arg(run.id)
-                       .arg(runKindToString(run.kind), runStatusToString(run.status))
-                       .arg(run.membersFetched)
-                       .arg(run.created)
-                       .arg(run.updated)
-                       .arg(run.revoked)
-                       .arg(run.deleted)
-                       .arg(run.conflicts)
-                       .arg(run.failed)
-                       .arg(report.totalRequests());
+    QString text =
+        RunOutputTexts::tr("Run %1 (%2): %3. Members: %4; created %5, updated %6, revoked %7, "
+                           "deleted %8, conflicts %9, failed %10. Requests: %11.")
+            .arg(run.id)
+            .arg(runKindToString(run.kind), runStatusToString(run.status))
+            .arg(run.membersFetched)
+            .arg(run.created)
+            .arg(run.updated)
+            .arg(run.revoked)
+            .arg(run.deleted)
+            .arg(run.conflicts)
+            .arg(run.failed)
+            .arg(report.totalRequests());
     return text + QLatin1Char('\n');
 }
 

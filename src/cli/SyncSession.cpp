@@ -10,14 +10,15 @@
 #include <QStandardPaths>
 #include <optional>
 
+// The translation context of this file's messages, the same for lupdate and at run time.
+struct SyncSessionTexts
+{
+    Q_DECLARE_TR_FUNCTIONS(SyncSessionTexts)
+};
+
 namespace cis {
 
 namespace {
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("SyncSession", text);
-}
 
 // Reads one secret synchronously: the keychain answers through its own event loop turn.
 SecretStore::ReadResult readSecret(SecretStore &store, const QString &key)
@@ -42,16 +43,17 @@ QString SyncSession::defaultConfigPath()
 QString SyncSession::load(const QString &configPath, bool needPasswords)
 {
     if (!QFileInfo::exists(configPath))
-        return tr("The configuration file %1 does not exist. Write one as shown in the README "
-                  "(section Configuration) or pass --config FILE.")
+        return SyncSessionTexts::tr(
+                   "The configuration file %1 does not exist. Write one as shown in the README "
+                   "(section Configuration) or pass --config FILE.")
             .arg(configPath);
     QSettings ini(configPath, QSettings::IniFormat);
     if (ini.status() != QSettings::NoError)
-        return tr("The configuration file %1 cannot be read.").arg(configPath);
+        return SyncSessionTexts::tr("The configuration file %1 cannot be read.").arg(configPath);
     m_settings = AppSettings::load(ini, &m_problems);
     const QStringList invalid = m_settings.validate();
     if (!invalid.isEmpty())
-        return tr("The configuration in %1 is not complete: %2")
+        return SyncSessionTexts::tr("The configuration in %1 is not complete: %2")
             .arg(configPath, invalid.join(QLatin1Char(' ')));
 
     SyncEngine::Credentials credentials;
@@ -61,22 +63,26 @@ QString SyncSession::load(const QString &configPath, bool needPasswords)
         const auto cardskipper =
             readSecret(secrets, SecretStore::cardskipperKey(m_settings.cardskipper.username));
         if (!cardskipper.secret)
-            return tr("No Cardskipper password for %1: set CARDSKIPPER_PASSWORD or store it "
-                      "with the desktop app's settings%2.")
+            return SyncSessionTexts::tr(
+                       "No Cardskipper password for %1: set CARDSKIPPER_PASSWORD or store it "
+                       "with the desktop app's settings%2.")
                 .arg(m_settings.cardskipper.username,
-                     cardskipper.error.isEmpty() ? QString()
-                                                 : tr(" (keychain: %1)").arg(cardskipper.error));
+                     cardskipper.error.isEmpty()
+                         ? QString()
+                         : SyncSessionTexts::tr(" (keychain: %1)").arg(cardskipper.error));
         credentials.cardskipperPassword = *cardskipper.secret;
         for (const DeviceSettings &device : m_settings.devices) {
             if (!device.enabled)
                 continue;
             const auto secret = readSecret(secrets, SecretStore::deviceKey(device.id));
             if (!secret.secret)
-                return tr("No password for the door terminal \"%1\": set IVMS_PASSWORD or store "
-                          "it with the desktop app's settings%2.")
-                    .arg(device.name, secret.error.isEmpty()
-                                          ? QString()
-                                          : tr(" (keychain: %1)").arg(secret.error));
+                return SyncSessionTexts::tr(
+                           "No password for the door terminal \"%1\": set IVMS_PASSWORD or store "
+                           "it with the desktop app's settings%2.")
+                    .arg(device.name,
+                         secret.error.isEmpty()
+                             ? QString()
+                             : SyncSessionTexts::tr(" (keychain: %1)").arg(secret.error));
             credentials.devicePasswords.insert(device.id, *secret.secret);
         }
     }
@@ -114,7 +120,7 @@ RunReport SyncSession::run(const SyncEngine::RunOptions &options)
     if (!m_engine->start(options)) {
         QObject::disconnect(connection);
         RunReport refused;
-        refused.run.error = tr("another run is going on");
+        refused.run.error = SyncSessionTexts::tr("another run is going on");
         return refused;
     }
     if (!report)

@@ -1,4 +1,5 @@
 #include "CliApplication.h"
+#include "Translations.h"
 #include "Version.h"
 
 #include <QCoreApplication>
@@ -9,6 +10,8 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationName(QStringLiteral("cardskipper-ivms-sync-cli"));
     QCoreApplication::setOrganizationName(QString::fromLatin1(cis::kOrganisationName));
     QCoreApplication::setApplicationVersion(QString::fromLatin1(cis::kVersion));
+    // Messages follow the system's language (LANG, LC_ALL); --json output is never translated.
+    cis::installTranslations(app, {});
     cis::CliApplication cli;
     return cli.run(QCoreApplication::arguments());
 }

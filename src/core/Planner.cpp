@@ -13,14 +13,15 @@
 #include <map>
 #include <set>
 
+// The translation context of this file's messages, the same for lupdate and at run time.
+struct PlannerTexts
+{
+    Q_DECLARE_TR_FUNCTIONS(PlannerTexts)
+};
+
 namespace cis {
 
 namespace {
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Planner", text);
-}
 
 constexpr qint64 kSecondsPerDay = 86400;
 
@@ -62,24 +63,24 @@ bool isOpen(const PersonValidity &validity, qint64 nowSecs)
 QString formatTime(const QDateTime &dateTime)
 {
     return dateTime.isValid() ? dateTime.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"))
-                              : tr("(none)");
+                              : PlannerTexts::tr("(none)");
 }
 
 QString formatWindow(const PersonValidity &validity)
 {
     if (!validity.enabled)
-        return tr("always valid");
-    return tr("%1 to %2").arg(formatTime(validity.begin), formatTime(validity.end));
+        return PlannerTexts::tr("always valid");
+    return PlannerTexts::tr("%1 to %2").arg(formatTime(validity.begin), formatTime(validity.end));
 }
 
 QString memberLabel(const QString &name, const MemberKey &key)
 {
-    return tr("'%1' (#%2)").arg(name, QString::number(key.organisationMemberId));
+    return PlannerTexts::tr("'%1' (#%2)").arg(name, QString::number(key.organisationMemberId));
 }
 
 QString personLabel(const Person &person)
 {
-    return tr("'%1' (employeeNo %2)").arg(person.name, person.employeeNo);
+    return PlannerTexts::tr("'%1' (employeeNo %2)").arg(person.name, person.employeeNo);
 }
 
 struct Desired
@@ -95,7 +96,7 @@ Desired computeDesired(const Member &member, const PlanInput &input,
     Desired result;
     const QDate today = input.now.date();
     if (override_ && override_->blocked) {
-        result.whyNot = tr("blocked by the administrator");
+        result.whyNot = PlannerTexts::tr("blocked by the administrator");
         return result;
     }
 
@@ -110,10 +111,10 @@ Desired computeDesired(const Member &member, const PlanInput &input,
         }
         period = effectivePeriod(granting, today);
         if (!period)
-            result.whyNot = roles.isEmpty() ? tr("no role in the organisation")
-                                            : tr("no role that grants door access");
+            result.whyNot = roles.isEmpty() ? PlannerTexts::tr("no role in the organisation")
+                                            : PlannerTexts::tr("no role that grants door access");
     } else {
-        result.whyNot = tr("inactive in Cardskipper");
+        result.whyNot = PlannerTexts::tr("inactive in Cardskipper");
     }
 
     QDateTime begin;
@@ -136,7 +137,7 @@ Desired computeDesired(const Member &member, const PlanInput &input,
                 result.flexibleBegin = true;
                 have = true;
             } else {
-                result.whyNot = tr("the allow-until override ended on %1")
+                result.whyNot = PlannerTexts::tr("the allow-until override ended on %1")
                                     .arg(override_->allowUntil.toString(Qt::ISODate));
             }
         } else {
@@ -156,7 +157,7 @@ Desired computeDesired(const Member &member, const PlanInput &input,
     const QDateTime high = wallClock(input.limits.validEnd);
     if ((low.isValid() && wallSecs(end) <= wallSecs(low)) ||
         (high.isValid() && wallSecs(begin) >= wallSecs(high))) {
-        result.whyNot = tr("the window %1 to %2 lies outside the device's time range")
+        result.whyNot = PlannerTexts::tr("the window %1 to %2 lies outside the device's time range")
                             .arg(formatTime(begin), formatTime(end));
         return result;
     }
@@ -251,9 +252,9 @@ void PlanBuilder::indexInput()
     for (const Member &member : m_in.members) {
         MemberEntry &entry = m_entries[member.key];
         if (entry.member) {
-            m_plan.warnings.append(
-                tr("Member #%1 is listed twice in the Cardskipper export; the first entry is used.")
-                    .arg(member.key.organisationMemberId));
+            m_plan.warnings.append(PlannerTexts::tr("Member #%1 is listed twice in the Cardskipper "
+                                                    "export; the first entry is used.")
+                                       .arg(member.key.organisationMemberId));
             continue;
         }
         entry.member = &member;
@@ -268,7 +269,7 @@ void PlanBuilder::indexInput()
     for (const Person &person : m_in.devicePersons) {
         if (m_persons.contains(person.employeeNo)) {
             m_plan.warnings.append(
-                tr("The device lists employeeNo %1 twice; the first person is used.")
+                PlannerTexts::tr("The device lists employeeNo %1 twice; the first person is used.")
                     .arg(person.employeeNo));
             continue;
         }
@@ -350,7 +351,7 @@ void PlanBuilder::findSuggestions()
             if (rejected)
                 continue;
             Suggestion suggestion{m_in.deviceId, person->employeeNo, member->key,
-                                  tr("same name: %1").arg(member->displayName())};
+                                  PlannerTexts::tr("same name: %1").arg(member->displayName())};
             m_plan.suggestions.append(suggestion);
             m_suggestionsByPerson[person->employeeNo].append(suggestion);
             m_suggestionsByMember[member->key].append(suggestion);
@@ -364,21 +365,22 @@ QStringList PlanBuilder::memberWarnings(const Member *member) const
         return {};
     const QString email = normaliseEmail(member->email);
     if (email.isEmpty())
-        return {tr("no email: cannot be matched by email")};
+        return {PlannerTexts::tr("no email: cannot be matched by email")};
     const int others = m_emailCounts.value(email) - 1;
     if (others == 1)
-        return {tr("shares email %1 with 1 other member").arg(email)};
+        return {PlannerTexts::tr("shares email %1 with 1 other member").arg(email)};
     if (others > 1)
-        return {tr("shares email %1 with %2 other members").arg(email, QString::number(others))};
+        return {PlannerTexts::tr("shares email %1 with %2 other members")
+                    .arg(email, QString::number(others))};
     return {};
 }
 
 QString PlanBuilder::noAccessReason(const Member *member, const Desired &desired) const
 {
     if (!member)
-        return tr("no longer in Cardskipper");
+        return PlannerTexts::tr("no longer in Cardskipper");
     if (desired.validity)
-        return tr("access ended at %1").arg(formatTime(desired.validity->end));
+        return PlannerTexts::tr("access ended at %1").arg(formatTime(desired.validity->end));
     return desired.whyNot;
 }
 
@@ -428,19 +430,21 @@ void PlanBuilder::planLinked(const MemberKey &key, const MemberEntry &entry)
             action.kind = ActionKind::Create;
             action.after = newPerson(link.employeeNo, name, *desired.validity);
             action.reason =
-                tr("Member %1 is linked to employeeNo %2, which is gone from the device: "
-                   "created again with %3.")
+                PlannerTexts::tr(
+                    "Member %1 is linked to employeeNo %2, which is gone from the device: "
+                    "created again with %3.")
                     .arg(who, link.employeeNo, formatWindow(*desired.validity));
             if (truncated) {
                 ++m_truncatedNames;
                 action.warnings.append(
-                    tr("name of member %1 shortened to %2 bytes: '%3'")
+                    PlannerTexts::tr("name of member %1 shortened to %2 bytes: '%3'")
                         .arg(who, QString::number(m_in.limits.nameMaxBytes), name));
             }
         } else {
             action.kind = ActionKind::NoAccess;
             action.reason =
-                tr("Member %1 has no access (%2) and employeeNo %3 is not on the device.")
+                PlannerTexts::tr(
+                    "Member %1 has no access (%2) and employeeNo %3 is not on the device.")
                     .arg(who, noAccessReason(member, desired), link.employeeNo);
         }
         addAction(action, member);
@@ -464,7 +468,7 @@ void PlanBuilder::planLinked(const MemberKey &key, const MemberEntry &entry)
         if (!rename && !validityChanges) {
             action.kind = ActionKind::Unchanged;
             action.after = *person;
-            action.reason = tr("Member %1: the device already has %2.")
+            action.reason = PlannerTexts::tr("Member %1: the device already has %2.")
                                 .arg(who, formatWindow(person->validity));
             addAction(action, member);
             return;
@@ -481,21 +485,21 @@ void PlanBuilder::planLinked(const MemberKey &key, const MemberEntry &entry)
                 after.familyName =
                     truncateUtf8(member->lastName.trimmed(), m_in.limits.nameMaxBytes);
             }
-            reason =
-                tr("Member %1: the device name '%2' becomes '%3'").arg(who, person->name, name);
+            reason = PlannerTexts::tr("Member %1: the device name '%2' becomes '%3'")
+                         .arg(who, person->name, name);
             if (validityChanges)
-                reason += tr("; the window changes from %1 to %2")
+                reason += PlannerTexts::tr("; the window changes from %1 to %2")
                               .arg(formatWindow(current), formatWindow(window));
             reason += QLatin1Char('.');
             if (truncated) {
                 ++m_truncatedNames;
                 action.warnings.append(
-                    tr("name of member %1 shortened to %2 bytes: '%3'")
+                    PlannerTexts::tr("name of member %1 shortened to %2 bytes: '%3'")
                         .arg(who, QString::number(m_in.limits.nameMaxBytes), name));
             }
         } else {
             action.kind = ActionKind::UpdateValidity;
-            reason = tr("Member %1: the window changes from %2 to %3.")
+            reason = PlannerTexts::tr("Member %1: the window changes from %2 to %3.")
                          .arg(who, formatWindow(current), formatWindow(window));
         }
         action.after = after;
@@ -510,8 +514,9 @@ void PlanBuilder::planLinked(const MemberKey &key, const MemberEntry &entry)
         after.validity = revokedValidity(person->validity);
         action.kind = ActionKind::Revoke;
         action.after = after;
-        action.reason = tr("Member %1 has no access (%2): the window %3 on the device ends now.")
-                            .arg(who, why, formatWindow(person->validity));
+        action.reason =
+            PlannerTexts::tr("Member %1 has no access (%2): the window %3 on the device ends now.")
+                .arg(who, why, formatWindow(person->validity));
         addAction(action, member);
         return;
     }
@@ -520,8 +525,9 @@ void PlanBuilder::planLinked(const MemberKey &key, const MemberEntry &entry)
         wallSecs(person->validity.end) + retention * kSecondsPerDay < m_nowSecs) {
         action.kind = ActionKind::Delete;
         action.reason =
-            tr("Member %1 has no access (%2); the window on the device ended at %3, more than "
-               "%4 days ago, and we created the person: deleted.")
+            PlannerTexts::tr(
+                "Member %1 has no access (%2); the window on the device ended at %3, more than "
+                "%4 days ago, and we created the person: deleted.")
                 .arg(who, why, formatTime(person->validity.end), QString::number(retention));
         addAction(action, member);
         return;
@@ -529,7 +535,8 @@ void PlanBuilder::planLinked(const MemberKey &key, const MemberEntry &entry)
     action.kind = ActionKind::Unchanged;
     action.after = *person;
     action.reason =
-        tr("Member %1 has no access (%2); the window on the device already ended at %3.")
+        PlannerTexts::tr(
+            "Member %1 has no access (%2); the window on the device already ended at %3.")
             .arg(who, why, formatTime(person->validity.end));
     addAction(action, member);
 }
@@ -547,14 +554,16 @@ void PlanBuilder::planConflictLink(const MemberKey &key, const MemberEntry &entr
         action.before = *person;
     const QString who = memberLabel(action.memberName, key);
     if (entry.primary && entry.primary->employeeNo != link.employeeNo) {
-        action.reason = tr("Member %1 is linked twice on this device: to employeeNo %2 and to "
-                           "employeeNo %3; %3 is left alone until one link is removed.")
-                            .arg(who, entry.primary->employeeNo, link.employeeNo);
+        action.reason =
+            PlannerTexts::tr("Member %1 is linked twice on this device: to employeeNo %2 and to "
+                             "employeeNo %3; %3 is left alone until one link is removed.")
+                .arg(who, entry.primary->employeeNo, link.employeeNo);
     } else {
         const MemberKey other = m_linkedEmployeeNos.value(link.employeeNo);
-        action.reason = tr("EmployeeNo %1 is linked to member #%2 and also to member %3; left "
-                           "alone until one link is removed.")
-                            .arg(link.employeeNo, QString::number(other.organisationMemberId), who);
+        action.reason =
+            PlannerTexts::tr("EmployeeNo %1 is linked to member #%2 and also to member %3; left "
+                             "alone until one link is removed.")
+                .arg(link.employeeNo, QString::number(other.organisationMemberId), who);
     }
     addAction(action, entry.member);
 }
@@ -577,16 +586,17 @@ void PlanBuilder::planUnlinkedMember(const Member &member)
         action.kind = ActionKind::AwaitingMatch;
         // employeeNo stays empty: the member has no person yet; the persons are in the reason
         // and in Plan::suggestions.
-        action.reason = tr("Member %1 may be the device person %2; not created until the "
-                           "suggestion is accepted or rejected.")
-                            .arg(who, persons.join(tr(" or ")));
+        action.reason =
+            PlannerTexts::tr("Member %1 may be the device person %2; not created until the "
+                             "suggestion is accepted or rejected.")
+                .arg(who, persons.join(PlannerTexts::tr(" or ")));
         addAction(action, &member);
         return;
     }
     if (!hasAccess(desired)) {
         action.kind = ActionKind::NoAccess;
-        action.reason =
-            tr("Member %1 has no access (%2).").arg(who, noAccessReason(&member, desired));
+        action.reason = PlannerTexts::tr("Member %1 has no access (%2).")
+                            .arg(who, noAccessReason(&member, desired));
         addAction(action, &member);
         return;
     }
@@ -597,21 +607,24 @@ void PlanBuilder::planUnlinkedMember(const Member &member)
     if (employeeNo.isEmpty()) {
         const QString wanted =
             m_in.policy.employeeNoPrefix + QString::number(member.key.organisationMemberId);
-        action.reason = tr("Member %1 cannot be created: employeeNo %2 is longer than the "
-                           "device's limit of %3 characters.")
-                            .arg(who, wanted, QString::number(m_in.limits.employeeNoMaxLength));
+        action.reason =
+            PlannerTexts::tr("Member %1 cannot be created: employeeNo %2 is longer than the "
+                             "device's limit of %3 characters.")
+                .arg(who, wanted, QString::number(m_in.limits.employeeNoMaxLength));
     } else if (m_linkedEmployeeNos.contains(employeeNo)) {
         action.reason =
-            tr("Member %1 cannot be created: employeeNo %2 is linked to member #%3.")
+            PlannerTexts::tr("Member %1 cannot be created: employeeNo %2 is linked to member #%3.")
                 .arg(who, employeeNo,
                      QString::number(m_linkedEmployeeNos.value(employeeNo).organisationMemberId));
     } else if (const Person *taken = personFor(employeeNo)) {
-        action.reason = tr("Member %1 cannot be created: employeeNo %2 is taken by an unlinked "
-                           "person '%3'.")
-                            .arg(who, employeeNo, taken->name);
+        action.reason =
+            PlannerTexts::tr("Member %1 cannot be created: employeeNo %2 is taken by an unlinked "
+                             "person '%3'.")
+                .arg(who, employeeNo, taken->name);
     } else if (m_plannedCreates.contains(employeeNo)) {
         action.reason =
-            tr("Member %1 cannot be created: employeeNo %2 is already planned for member #%3.")
+            PlannerTexts::tr(
+                "Member %1 cannot be created: employeeNo %2 is already planned for member #%3.")
                 .arg(who, employeeNo,
                      QString::number(m_plannedCreates.value(employeeNo).organisationMemberId));
     } else {
@@ -619,11 +632,11 @@ void PlanBuilder::planUnlinkedMember(const Member &member)
         const QString name = deviceNameFor(member, m_in.limits, &truncated);
         action.kind = ActionKind::Create;
         action.after = newPerson(employeeNo, name, *desired.validity);
-        action.reason = tr("Member %1 is created as employeeNo %2 with %3.")
+        action.reason = PlannerTexts::tr("Member %1 is created as employeeNo %2 with %3.")
                             .arg(who, employeeNo, formatWindow(*desired.validity));
         if (truncated) {
             ++m_truncatedNames;
-            action.warnings.append(tr("name of member %1 shortened to %2 bytes: '%3'")
+            action.warnings.append(PlannerTexts::tr("name of member %1 shortened to %2 bytes: '%3'")
                                        .arg(who, QString::number(m_in.limits.nameMaxBytes), name));
         }
         m_plannedCreates.insert(employeeNo, member.key);
@@ -639,8 +652,8 @@ void PlanBuilder::planUnlinkedPerson(const Person &person)
     action.before = person;
     const QList<Suggestion> suggestions = m_suggestionsByPerson.value(person.employeeNo);
     if (suggestions.isEmpty()) {
-        action.reason =
-            tr("Person %1 is not linked to any member: never touched.").arg(personLabel(person));
+        action.reason = PlannerTexts::tr("Person %1 is not linked to any member: never touched.")
+                            .arg(personLabel(person));
     } else {
         QStringList members;
         for (const Suggestion &suggestion : suggestions) {
@@ -650,9 +663,10 @@ void PlanBuilder::planUnlinkedPerson(const Person &person)
                                      : QString();
             members.append(memberLabel(name, suggestion.member));
         }
-        action.reason = tr("Person %1 is not linked; suggested match: member %2 (same name). "
-                           "Not touched until the suggestion is accepted or rejected.")
-                            .arg(personLabel(person), members.join(tr(" or ")));
+        action.reason =
+            PlannerTexts::tr("Person %1 is not linked; suggested match: member %2 (same name). "
+                             "Not touched until the suggestion is accepted or rejected.")
+                .arg(personLabel(person), members.join(PlannerTexts::tr(" or ")));
     }
     m_plan.actions.append(action);
 }
@@ -674,21 +688,23 @@ void PlanBuilder::fillGuard()
 
     const SyncPolicy &policy = m_in.policy;
     if (guard.memberCount == 0) {
-        guard.reasons.append(tr("Cardskipper returned 0 members."));
+        guard.reasons.append(PlannerTexts::tr("Cardskipper returned 0 members."));
     } else if (guard.previousMemberCount > 0 &&
                guard.memberCount < policy.guardMinMemberRatio * guard.previousMemberCount) {
-        guard.reasons.append(tr("Cardskipper returned %1 members, fewer than %2% of the %3 it "
-                                "returned last time.")
-                                 .arg(guard.memberCount)
-                                 .arg(policy.guardMinMemberRatio * 100, 0, 'g', 4)
-                                 .arg(guard.previousMemberCount));
+        guard.reasons.append(
+            PlannerTexts::tr("Cardskipper returned %1 members, fewer than %2% of the %3 it "
+                             "returned last time.")
+                .arg(guard.memberCount)
+                .arg(policy.guardMinMemberRatio * 100, 0, 'g', 4)
+                .arg(guard.previousMemberCount));
     }
     const double limit = std::max(static_cast<double>(policy.guardMinRevokes),
                                   policy.guardRevokeShare * guard.managedPersons);
     if (guard.revokesAndDeletes > limit) {
         guard.reasons.append(
-            tr("The plan would revoke or delete %1 of %2 managed persons, more than the limit "
-               "of %3 (the larger of %4 and %5% of the managed persons).")
+            PlannerTexts::tr(
+                "The plan would revoke or delete %1 of %2 managed persons, more than the limit "
+                "of %3 (the larger of %4 and %5% of the managed persons).")
                 .arg(guard.revokesAndDeletes)
                 .arg(guard.managedPersons)
                 .arg(limit, 0, 'g', 6)
@@ -717,18 +733,20 @@ void PlanBuilder::summarise()
             ++sharedAddresses;
     }
     if (withoutEmail > 0)
-        m_plan.warnings.append(tr("%1 member(s) have no email: they are synced by member number "
-                                  "but cannot be matched by email.")
-                                   .arg(withoutEmail));
+        m_plan.warnings.append(
+            PlannerTexts::tr("%1 member(s) have no email: they are synced by member number "
+                             "but cannot be matched by email.")
+                .arg(withoutEmail));
     if (sharing > 0)
-        m_plan.warnings.append(tr("%1 member(s) share %2 email address(es) with other members: "
-                                  "they are synced by member number but cannot be matched by "
-                                  "email.")
-                                   .arg(sharing)
-                                   .arg(sharedAddresses));
+        m_plan.warnings.append(
+            PlannerTexts::tr("%1 member(s) share %2 email address(es) with other members: "
+                             "they are synced by member number but cannot be matched by "
+                             "email.")
+                .arg(sharing)
+                .arg(sharedAddresses));
     if (m_truncatedNames > 0)
         m_plan.warnings.append(
-            tr("%1 name(s) are longer than %2 bytes and are shortened on the device.")
+            PlannerTexts::tr("%1 name(s) are longer than %2 bytes and are shortened on the device.")
                 .arg(m_truncatedNames)
                 .arg(m_in.limits.nameMaxBytes));
 }

@@ -6,14 +6,15 @@
 #include <QDir>
 #include <QStandardPaths>
 
+// The translation context of this file's messages, the same for lupdate and at run time.
+struct SettingsTexts
+{
+    Q_DECLARE_TR_FUNCTIONS(SettingsTexts)
+};
+
 namespace cis {
 
 namespace {
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Settings", text);
-}
 
 // The registry: every key this program reads or writes, in one place.
 namespace key {
@@ -47,6 +48,7 @@ const QString guardRevokes = QStringLiteral("guard/min_revokes");
 const QString guardShare = QStringLiteral("guard/max_revoke_share");
 const QString startWithSession = QStringLiteral("general/start_with_session");
 const QString startMinimised = QStringLiteral("general/start_minimised");
+const QString language = QStringLiteral("general/language");
 } // namespace key
 
 class Reader
@@ -78,7 +80,8 @@ public:
         const double value = raw.toDouble(&ok);
         // Written so that "nan" fails too: converting NaN to an integer is undefined behaviour.
         if (!ok || !(value >= double(min) && value <= double(max))) {
-            problem(tr("The setting %1 = \"%2\" must be a number from %3 to %4; using %5.")
+            problem(SettingsTexts::tr(
+                        "The setting %1 = \"%2\" must be a number from %3 to %4; using %5.")
                         .arg(name, raw)
                         .arg(min)
                         .arg(max)
@@ -99,7 +102,7 @@ public:
         if (raw == QLatin1String("false") || raw == QLatin1String("0") ||
             raw == QLatin1String("no") || raw == QLatin1String("off"))
             return false;
-        problem(tr("The setting %1 = \"%2\" must be true or false; using %3.")
+        problem(SettingsTexts::tr("The setting %1 = \"%2\" must be true or false; using %3.")
                     .arg(name, raw, fallback ? QStringLiteral("true") : QStringLiteral("false")));
         return fallback;
     }
@@ -112,7 +115,8 @@ public:
         const QUrl value(raw, QUrl::StrictMode);
         if (!value.isValid() || value.host().isEmpty() ||
             (value.scheme() != QLatin1String("http") && value.scheme() != QLatin1String("https"))) {
-            problem(tr("The setting %1 = \"%2\" is not an http or https address.").arg(name, raw));
+            problem(SettingsTexts::tr("The setting %1 = \"%2\" is not an http or https address.")
+                        .arg(name, raw));
             return QUrl();
         }
         return value;
@@ -144,15 +148,17 @@ AppSettings AppSettings::load(QSettings &settings, QStringList *problems)
     AppSettings result;
     const int version = read.number(key::version, kVersion, 0, 1000);
     if (version > kVersion)
-        read.problem(tr("The settings were written by a newer version (settings_version %1); "
-                        "keys this version does not know are ignored.")
-                         .arg(version));
+        read.problem(
+            SettingsTexts::tr("The settings were written by a newer version (settings_version %1); "
+                              "keys this version does not know are ignored.")
+                .arg(version));
 
     for (const QString &name : settings.allKeys()) {
         if (name.endsWith(QLatin1String("password"), Qt::CaseInsensitive))
-            read.problem(tr("The setting %1 looks like a password. Passwords do not belong in "
-                            "the settings file and it is ignored; store it in the keychain or "
-                            "set CARDSKIPPER_PASSWORD / IVMS_PASSWORD.")
+            read.problem(SettingsTexts::tr(
+                             "The setting %1 looks like a password. Passwords do not belong in "
+                             "the settings file and it is ignored; store it in the keychain or "
+                             "set CARDSKIPPER_PASSWORD / IVMS_PASSWORD.")
                              .arg(name));
     }
 
@@ -170,15 +176,16 @@ AppSettings AppSettings::load(QSettings &settings, QStringList *problems)
         if (ok && role > 0)
             sync.policy.grantingRoleIds.append(role);
         else
-            read.problem(tr("The setting %1 holds \"%2\", which is not a role id.")
+            read.problem(SettingsTexts::tr("The setting %1 holds \"%2\", which is not a role id.")
                              .arg(key::csRoles, part.trimmed()));
     }
 
     int size = settings.beginReadArray(key::devices);
     if (size > kMaxDevices) {
         // devices/size=2000000000 would otherwise read (and keep) two billion default devices.
-        read.problem(tr("The setting devices/size = %1 is more than %2 door terminals; only the "
-                        "first %2 are read.")
+        read.problem(SettingsTexts::tr(
+                         "The setting devices/size = %1 is more than %2 door terminals; only the "
+                         "first %2 are read.")
                          .arg(size)
                          .arg(kMaxDevices));
         size = kMaxDevices;
@@ -199,9 +206,10 @@ AppSettings AppSettings::load(QSettings &settings, QStringList *problems)
         if (!rawUrl.isEmpty() && (!d.url.isValid() || d.url.host().isEmpty() ||
                                   (d.url.scheme() != QLatin1String("http") &&
                                    d.url.scheme() != QLatin1String("https")))) {
-            read.problem(tr("The setting %1url = \"%2\" (device %3) is not an http or https "
-                            "address.")
-                             .arg(at, rawUrl, d.name));
+            read.problem(
+                SettingsTexts::tr("The setting %1url = \"%2\" (device %3) is not an http or https "
+                                  "address.")
+                    .arg(at, rawUrl, d.name));
             d.url = QUrl();
         }
         d.username = device.text(key::devUsername, d.username);
@@ -211,8 +219,9 @@ AppSettings AppSettings::load(QSettings &settings, QStringList *problems)
             hex.remove(QLatin1Char(':')).remove(QLatin1Char(' '));
             d.pinnedCertificateSha256 = QByteArray::fromHex(hex.toLatin1());
             if (d.pinnedCertificateSha256.size() != 32) {
-                read.problem(tr("The setting %1certificate_sha256 (device %2) is not a SHA-256 "
-                                "fingerprint of 64 hexadecimal digits.")
+                read.problem(SettingsTexts::tr(
+                                 "The setting %1certificate_sha256 (device %2) is not a SHA-256 "
+                                 "fingerprint of 64 hexadecimal digits.")
                                  .arg(at, d.name));
                 d.pinnedCertificateSha256.clear();
             }
@@ -229,8 +238,9 @@ AppSettings AppSettings::load(QSettings &settings, QStringList *problems)
     const QString nightly = read.text(key::nightly, QStringLiteral("03:00"));
     sync.nightlyReconcileAt = QTime::fromString(nightly, QStringLiteral("HH:mm"));
     if (!sync.nightlyReconcileAt.isValid()) {
-        read.problem(tr("The setting %1 = \"%2\" must be a time like 03:00; using 03:00.")
-                         .arg(key::nightly, nightly));
+        read.problem(
+            SettingsTexts::tr("The setting %1 = \"%2\" must be a time like 03:00; using 03:00.")
+                .arg(key::nightly, nightly));
         sync.nightlyReconcileAt = QTime(3, 0);
     }
     sync.retryAttempts = read.number(key::retryAttempts, sync.retryAttempts, 0, 10);
@@ -248,6 +258,14 @@ AppSettings AppSettings::load(QSettings &settings, QStringList *problems)
     GeneralSettings &general = result.general;
     general.startWithSession = read.flag(key::startWithSession, general.startWithSession);
     general.startMinimised = read.flag(key::startMinimised, general.startMinimised);
+    general.language = read.text(key::language).toLower();
+    if (!general.language.isEmpty() && general.language != QLatin1String("sv") &&
+        general.language != QLatin1String("en")) {
+        read.problem(SettingsTexts::tr("The setting %1 = \"%2\" must be sv, en or empty (the "
+                                       "system's language); using the system's.")
+                         .arg(key::language, general.language));
+        general.language.clear();
+    }
     return result;
 }
 
@@ -298,6 +316,7 @@ void AppSettings::save(QSettings &settings) const
     settings.setValue(key::guardShare, sync.policy.guardRevokeShare);
     settings.setValue(key::startWithSession, general.startWithSession);
     settings.setValue(key::startMinimised, general.startMinimised);
+    settings.setValue(key::language, general.language);
     settings.sync();
 }
 
@@ -305,22 +324,26 @@ QStringList AppSettings::validate() const
 {
     QStringList problems;
     if (!cardskipper.url.isValid() || cardskipper.url.host().isEmpty())
-        problems.append(tr("Set the Cardskipper address (cardskipper/url)."));
+        problems.append(SettingsTexts::tr("Set the Cardskipper address (cardskipper/url)."));
     if (cardskipper.username.isEmpty())
-        problems.append(tr("Set the Cardskipper user name (cardskipper/username)."));
+        problems.append(SettingsTexts::tr("Set the Cardskipper user name (cardskipper/username)."));
     if (cardskipper.organisationId <= 0)
-        problems.append(tr("Set the Cardskipper organisation (cardskipper/organisation_id)."));
+        problems.append(
+            SettingsTexts::tr("Set the Cardskipper organisation (cardskipper/organisation_id)."));
     if (devices.isEmpty())
-        problems.append(tr("Add at least one door terminal ([devices] section)."));
+        problems.append(SettingsTexts::tr("Add at least one door terminal ([devices] section)."));
     QStringList ids;
     for (const DeviceSettings &d : devices) {
         if (!d.url.isValid() || d.url.host().isEmpty())
-            problems.append(tr("Set the address of the door terminal \"%1\" (url).").arg(d.name));
+            problems.append(SettingsTexts::tr("Set the address of the door terminal \"%1\" (url).")
+                                .arg(d.name));
         if (d.username.isEmpty())
-            problems.append(tr("Set the user name of the door terminal \"%1\".").arg(d.name));
+            problems.append(
+                SettingsTexts::tr("Set the user name of the door terminal \"%1\".").arg(d.name));
         if (ids.contains(d.id))
             problems.append(
-                tr("Two door terminals share the id \"%1\"; give each its own.").arg(d.id));
+                SettingsTexts::tr("Two door terminals share the id \"%1\"; give each its own.")
+                    .arg(d.id));
         ids.append(d.id);
     }
     return problems;

@@ -49,6 +49,7 @@ struct GeneralSettings
 {
     bool startWithSession = false; // an autostart entry for the desktop session
     bool startMinimised = false;   // to the tray, when there is one
+    QString language;              // "sv", "en"; empty: the system's
 };
 
 // The whole configuration, read from and written to an INI file (QSettings format) through one

@@ -145,6 +145,12 @@ SettingsDialog::SettingsDialog(const AppSettings &current, SecretStore &secrets,
             tr("This desktop shows no tray icons, so the window opens even when minimised "
                "start is chosen; it keeps syncing while it is open."));
     m_ui->trayNoteLabel->setVisible(!m_ui->trayNoteLabel->text().isEmpty());
+    // Language names in their own language, as people look for them.
+    m_ui->languageCombo->addItem(tr("The computer's language"), QString());
+    m_ui->languageCombo->addItem(QStringLiteral("English"), QStringLiteral("en"));
+    m_ui->languageCombo->addItem(QStringLiteral("Svenska"), QStringLiteral("sv"));
+    m_ui->languageCombo->setCurrentIndex(
+        std::max(0, m_ui->languageCombo->findData(current.general.language)));
 
     connect(m_ui->deleteCheck, &QCheckBox::toggled, m_ui->deleteDaysSpin, &QWidget::setEnabled);
     connect(m_ui->urlCombo, &QComboBox::editTextChanged, this, &SettingsDialog::updateProblems);
@@ -369,6 +375,7 @@ AppSettings SettingsDialog::settings() const
     edited.sync.policy.guardEnabled = m_ui->guardCheck->isChecked();
     edited.general.startWithSession = m_ui->startWithSessionCheck->isChecked();
     edited.general.startMinimised = m_ui->startMinimisedCheck->isChecked();
+    edited.general.language = m_ui->languageCombo->currentData().toString();
     return edited;
 }
 

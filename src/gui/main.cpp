@@ -7,6 +7,7 @@
 #include "SettingsDialog.h"
 #include "SyncEngine.h"
 #include "SyncService.h"
+#include "Translations.h"
 #include "Version.h"
 
 #include <QApplication>
@@ -87,6 +88,15 @@ int main(int argc, char *argv[])
                                              QApplication::translate("main", "Start in the tray."));
     parser.addOptions({demoOption, configOption, minimisedOption});
     parser.process(app);
+    {
+        // The language comes first: the welcome and every window are built in it.
+        QString language;
+        if (!parser.isSet(demoOption) && QFileInfo::exists(parser.value(configOption))) {
+            QSettings ini(parser.value(configOption), QSettings::IniFormat);
+            language = AppSettings::load(ini).general.language;
+        }
+        installTranslations(app, language);
+    }
     // The window's log panel is where people read what happens; keep the terminal quiet.
     QLoggingCategory::setFilterRules(QStringLiteral("cis.*.debug=false"));
 

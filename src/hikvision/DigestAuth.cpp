@@ -6,6 +6,12 @@
 #include <QStringList>
 #include <cstring>
 
+// The translation context of this file's messages, the same for lupdate and at run time.
+struct DigestAuthTexts
+{
+    Q_DECLARE_TR_FUNCTIONS(DigestAuthTexts)
+};
+
 namespace cis {
 
 namespace {
@@ -102,11 +108,6 @@ QByteArray quoted(const QByteArray &text)
     return '"' + escaped + '"';
 }
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("DigestAuth", text);
-}
-
 } // namespace
 
 QList<AuthChallenge> parseAuthenticateHeader(const QByteArray &value)
@@ -178,8 +179,9 @@ std::optional<DigestChallenge> chooseDigestChallenge(const QList<AuthChallenge> 
     }
     if (!best && whyNot) {
         *whyNot = offered.isEmpty()
-                      ? tr("no WWW-Authenticate challenge")
-                      : tr("offered %1; only Digest (MD5 or SHA-256, qop auth) is supported")
+                      ? DigestAuthTexts::tr("no WWW-Authenticate challenge")
+                      : DigestAuthTexts::tr(
+                            "offered %1; only Digest (MD5 or SHA-256, qop auth) is supported")
                             .arg(offered.join(QStringLiteral(", ")));
     }
     return best;

@@ -3,29 +3,25 @@
 #include <QCoreApplication>
 #include <QRegularExpression>
 
+// The translation context of this file's messages, the same for lupdate and at run time.
+struct HikvisionErrorTexts
+{
+    Q_DECLARE_TR_FUNCTIONS(HikvisionErrorTexts)
+};
+
 namespace cis {
 
 namespace {
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("HikvisionError", text);
-}
-
-QString tr(const char *text, qint64 n)
-{
-    return QCoreApplication::translate("HikvisionError", text, nullptr, static_cast<int>(n));
-}
 
 // "member Anna Svensson (1042)", "member 1042", or empty when the call concerned nobody.
 QString memberPhrase(const QString &name, const QString &employeeNo)
 {
     if (!name.isEmpty() && !employeeNo.isEmpty())
-        return tr("member %1 (%2)").arg(name, employeeNo);
+        return HikvisionErrorTexts::tr("member %1 (%2)").arg(name, employeeNo);
     if (!employeeNo.isEmpty())
-        return tr("member %1").arg(employeeNo);
+        return HikvisionErrorTexts::tr("member %1").arg(employeeNo);
     if (!name.isEmpty())
-        return tr("member %1").arg(name);
+        return HikvisionErrorTexts::tr("member %1").arg(name);
     return {};
 }
 
@@ -36,14 +32,14 @@ QString statusPhrase(const HikvisionError &e)
     if (text.isEmpty() && e.httpStatus > 0)
         text = QStringLiteral("HTTP %1").arg(e.httpStatus);
     if (!e.errorMsg.isEmpty() && e.errorMsg != e.subStatusCode)
-        text = tr("%1, about \"%2\"").arg(text, e.errorMsg);
+        text = HikvisionErrorTexts::tr("%1, about \"%2\"").arg(text, e.errorMsg);
     return text;
 }
 
 QString subjectSuffix(const HikvisionError &e)
 {
     const QString member = memberPhrase(e.personName, e.employeeNo);
-    return member.isEmpty() ? QString() : tr(" for %1").arg(member);
+    return member.isEmpty() ? QString() : HikvisionErrorTexts::tr(" for %1").arg(member);
 }
 
 } // namespace
@@ -112,135 +108,159 @@ QString HikvisionError::message() const
     switch (kind) {
     case Kind::WrongCredentials:
         if (!detail.isEmpty())
-            text = tr("The door terminal at %1 kept refusing the login (%2). No further attempt "
-                      "is made until the credentials in the settings are changed.")
+            text = HikvisionErrorTexts::tr(
+                       "The door terminal at %1 kept refusing the login (%2). No further attempt "
+                       "is made until the credentials in the settings are changed.")
                        .arg(host, detail);
         else if (attemptsLeft == 0)
-            text = tr("The door terminal at %1 rejected the username or password. It will lock "
-                      "the account at the next failed attempt, so no further attempt is made "
-                      "until the credentials in the settings are changed.")
+            text = HikvisionErrorTexts::tr(
+                       "The door terminal at %1 rejected the username or password. It will lock "
+                       "the account at the next failed attempt, so no further attempt is made "
+                       "until the credentials in the settings are changed.")
                        .arg(host);
         else if (attemptsLeft > 0)
-            text = tr("The door terminal at %1 rejected the username or password; %n attempt(s) "
-                      "left before it locks the account. No further attempt is made until the "
-                      "credentials in the settings are changed.",
-                      attemptsLeft)
+            text = HikvisionErrorTexts::tr(
+                       "The door terminal at %1 rejected the username or password; %n attempt(s) "
+                       "left before it locks the account. No further attempt is made until the "
+                       "credentials in the settings are changed.",
+                       nullptr, attemptsLeft)
                        .arg(host);
         else
-            text = tr("The door terminal at %1 rejected the username or password. No further "
-                      "attempt is made until the credentials in the settings are changed.")
+            text = HikvisionErrorTexts::tr(
+                       "The door terminal at %1 rejected the username or password. No further "
+                       "attempt is made until the credentials in the settings are changed.")
                        .arg(host);
         break;
     case Kind::LockedOut:
         if (lockSecondsLeft >= 0)
-            text = tr("The door terminal at %1 has locked the account after too many failed "
-                      "logins, for %n more minute(s). Nothing is sent to it until then.",
-                      lockMinutesLeft())
+            text = HikvisionErrorTexts::tr(
+                       "The door terminal at %1 has locked the account after too many failed "
+                       "logins, for %n more minute(s). Nothing is sent to it until then.",
+                       nullptr, int(lockMinutesLeft()))
                        .arg(host);
         else
-            text = tr("The door terminal at %1 has locked the account after too many failed "
-                      "logins. Nothing is sent to it until the lock ends.")
+            text = HikvisionErrorTexts::tr(
+                       "The door terminal at %1 has locked the account after too many failed "
+                       "logins. Nothing is sent to it until the lock ends.")
                        .arg(host);
         break;
     case Kind::AuthenticationUnsupported:
-        text = tr("The door terminal at %1 asks for a login method this program does not "
-                  "support: %2")
+        text = HikvisionErrorTexts::tr(
+                   "The door terminal at %1 asks for a login method this program does not "
+                   "support: %2")
                    .arg(host, detail);
         break;
     case Kind::UntrustedCertificate:
         if (pinnedCertificateMismatch)
-            text = tr("The door terminal at %1 presented a different HTTPS certificate "
-                      "(SHA-256 %2) from the one pinned in the settings. Nothing was sent. If "
-                      "the terminal's certificate was replaced on purpose, pin the new one.")
+            text = HikvisionErrorTexts::tr(
+                       "The door terminal at %1 presented a different HTTPS certificate "
+                       "(SHA-256 %2) from the one pinned in the settings. Nothing was sent. If "
+                       "the terminal's certificate was replaced on purpose, pin the new one.")
                        .arg(host, certificateFingerprint());
         else
-            text = tr("The HTTPS certificate of the door terminal at %1 is not trusted (%2). "
-                      "If this is the terminal's own certificate, pin its SHA-256 fingerprint "
-                      "%3 in the settings.")
+            text = HikvisionErrorTexts::tr(
+                       "The HTTPS certificate of the door terminal at %1 is not trusted (%2). "
+                       "If this is the terminal's own certificate, pin its SHA-256 fingerprint "
+                       "%3 in the settings.")
                        .arg(host, detail, certificateFingerprint());
         break;
     case Kind::Tls:
-        text = tr("The secure connection to the door terminal at %1 failed: %2").arg(host, detail);
+        text =
+            HikvisionErrorTexts::tr("The secure connection to the door terminal at %1 failed: %2")
+                .arg(host, detail);
         break;
     case Kind::Timeout:
-        text = tr("The door terminal at %1 did not answer %2 in time.").arg(host, call);
+        text = HikvisionErrorTexts::tr("The door terminal at %1 did not answer %2 in time.")
+                   .arg(host, call);
         break;
     case Kind::HostUnreachable:
-        text = tr("Cannot reach the door terminal at %1: %2. Check the address and the network.")
+        text = HikvisionErrorTexts::tr(
+                   "Cannot reach the door terminal at %1: %2. Check the address and the network.")
                    .arg(host, detail);
         break;
     case Kind::Network:
-        text = tr("The connection to the door terminal at %1 failed during %2: %3")
+        text = HikvisionErrorTexts::tr(
+                   "The connection to the door terminal at %1 failed during %2: %3")
                    .arg(host, call, detail);
         break;
     case Kind::DeviceBusy:
-        text = tr("The door terminal at %1 was busy and did not carry out %2%3. It will be tried "
-                  "again later.")
+        text = HikvisionErrorTexts::tr(
+                   "The door terminal at %1 was busy and did not carry out %2%3. It will be tried "
+                   "again later.")
                    .arg(host, call, subject);
         break;
     case Kind::DeviceError:
-        text = tr("The door terminal at %1 had an internal error during %2%3 (%4). It will be "
-                  "tried again later.")
+        text = HikvisionErrorTexts::tr(
+                   "The door terminal at %1 had an internal error during %2%3 (%4). It will be "
+                   "tried again later.")
                    .arg(host, call, subject, statusPhrase(*this));
         break;
     case Kind::RebootRequired:
-        text =
-            tr("The door terminal at %1 must be restarted before it accepts %2.").arg(host, call);
+        text = HikvisionErrorTexts::tr(
+                   "The door terminal at %1 must be restarted before it accepts %2.")
+                   .arg(host, call);
         break;
     case Kind::NotActivated:
-        text = tr("The door terminal at %1 has not been activated. Activate it (set its admin "
-                  "password) with Hikvision's tools first.")
+        text = HikvisionErrorTexts::tr(
+                   "The door terminal at %1 has not been activated. Activate it (set its admin "
+                   "password) with Hikvision's tools first.")
                    .arg(host);
         break;
     case Kind::AccessDenied:
-        text = tr("The account used for the door terminal at %1 may not do %2 (%3). Use an "
-                  "administrator account.")
+        text = HikvisionErrorTexts::tr(
+                   "The account used for the door terminal at %1 may not do %2 (%3). Use an "
+                   "administrator account.")
                    .arg(host, call, statusPhrase(*this));
         break;
     case Kind::NotSupported:
-        text = tr("The door terminal at %1 does not support %2 (%3).")
+        text = HikvisionErrorTexts::tr("The door terminal at %1 does not support %2 (%3).")
                    .arg(host, call, statusPhrase(*this));
         break;
     case Kind::AlreadyExists:
-        text = tr("The door terminal at %1 already has %2 (%3).")
+        text = HikvisionErrorTexts::tr("The door terminal at %1 already has %2 (%3).")
                    .arg(host,
                         memberPhrase(personName, employeeNo).isEmpty()
-                            ? tr("this record")
+                            ? HikvisionErrorTexts::tr("this record")
                             : memberPhrase(personName, employeeNo),
                         statusPhrase(*this));
         break;
     case Kind::DoesNotExist:
-        text = tr("The door terminal at %1 does not have %2 (%3).")
+        text = HikvisionErrorTexts::tr("The door terminal at %1 does not have %2 (%3).")
                    .arg(host,
                         memberPhrase(personName, employeeNo).isEmpty()
-                            ? tr("this record")
+                            ? HikvisionErrorTexts::tr("this record")
                             : memberPhrase(personName, employeeNo),
                         statusPhrase(*this));
         break;
     case Kind::InvalidContent:
         if (!errorMsg.isEmpty())
-            text = tr("The door terminal at %1 rejected %2%3: the field \"%4\" is missing or "
-                      "not acceptable (%5).")
+            text = HikvisionErrorTexts::tr(
+                       "The door terminal at %1 rejected %2%3: the field \"%4\" is missing or "
+                       "not acceptable (%5).")
                        .arg(host, call, subject, errorMsg,
                             subStatusCode.isEmpty() ? statusString : subStatusCode);
         else
-            text = tr("The door terminal at %1 rejected %2%3 as invalid (%4).")
+            text = HikvisionErrorTexts::tr("The door terminal at %1 rejected %2%3 as invalid (%4).")
                        .arg(host, call, subject, statusPhrase(*this));
         break;
     case Kind::DeviceFull:
-        text = tr("The door terminal at %1 is full and cannot store more%2 (%3).")
-                   .arg(host, subject, statusPhrase(*this));
+        text =
+            HikvisionErrorTexts::tr("The door terminal at %1 is full and cannot store more%2 (%3).")
+                .arg(host, subject, statusPhrase(*this));
         break;
     case Kind::MalformedResponse:
-        text = tr("The door terminal at %1 sent an unreadable answer to %2: %3.")
-                   .arg(host, call, detail);
+        text =
+            HikvisionErrorTexts::tr("The door terminal at %1 sent an unreadable answer to %2: %3.")
+                .arg(host, call, detail);
         break;
     case Kind::UnexpectedResponse:
-        text = tr("The door terminal at %1 answered %2 with something unexpected: %3.")
+        text = HikvisionErrorTexts::tr(
+                   "The door terminal at %1 answered %2 with something unexpected: %3.")
                    .arg(host, call, detail);
         break;
     case Kind::RefusedRequest:
-        text = tr("Not sent to the door terminal at %1%2: %3").arg(host, subject, detail);
+        text = HikvisionErrorTexts::tr("Not sent to the door terminal at %1%2: %3")
+                   .arg(host, subject, detail);
         break;
     }
     return text;

@@ -9,6 +9,12 @@
 #include <QJsonParseError>
 #include <QXmlStreamReader>
 
+// The translation context of this file's messages, the same for lupdate and at run time.
+struct IsapiParsersTexts
+{
+    Q_DECLARE_TR_FUNCTIONS(IsapiParsersTexts)
+};
+
 namespace cis {
 
 UserCapabilities::UserCapabilities()
@@ -21,11 +27,6 @@ namespace isapi {
 namespace {
 
 using Kind = HikvisionError::Kind;
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("IsapiParsers", text);
-}
 
 HikvisionError failure(Kind kind, const QString &detail, const QByteArray &body = {})
 {
@@ -41,22 +42,24 @@ Expected<QJsonObject, HikvisionError> jsonRoot(const QByteArray &body, const cha
 {
     const QByteArray trimmed = body.trimmed();
     if (trimmed.isEmpty())
-        return failure(Kind::MalformedResponse,
-                       tr("empty body where %1 was expected").arg(QLatin1String(rootName)));
+        return failure(
+            Kind::MalformedResponse,
+            IsapiParsersTexts::tr("empty body where %1 was expected").arg(QLatin1String(rootName)));
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(trimmed, &parseError);
     if (parseError.error != QJsonParseError::NoError || !document.isObject())
-        return failure(Kind::MalformedResponse,
-                       tr("not a JSON object (%1 at offset %2) where %3 was expected")
-                           .arg(parseError.errorString())
-                           .arg(parseError.offset)
-                           .arg(QLatin1String(rootName)),
-                       body);
+        return failure(
+            Kind::MalformedResponse,
+            IsapiParsersTexts::tr("not a JSON object (%1 at offset %2) where %3 was expected")
+                .arg(parseError.errorString())
+                .arg(parseError.offset)
+                .arg(QLatin1String(rootName)),
+            body);
     const QJsonValue root = document.object().value(QLatin1String(rootName));
     if (!root.isObject()) {
         const IsapiStatus status = parseIsapiStatus(trimmed);
-        const QString what =
-            status.isOk() ? tr("a bare OK status without %1") : tr("no %1 in the answer");
+        const QString what = status.isOk() ? IsapiParsersTexts::tr("a bare OK status without %1")
+                                           : IsapiParsersTexts::tr("no %1 in the answer");
         return failure(Kind::UnexpectedResponse, what.arg(QLatin1String(rootName)), body);
     }
     return root.toObject();
@@ -182,32 +185,36 @@ Expected<SearchPage, HikvisionError> parseSearchPage(const QByteArray &body, con
     page.numOfMatches = intOf(search.value(QLatin1String("numOfMatches")), page.itemCount);
 
     if (page.responseStatus.isEmpty())
-        return failure(Kind::UnexpectedResponse,
-                       tr("%1 without responseStatusStrg").arg(QLatin1String(root)), body);
+        return failure(
+            Kind::UnexpectedResponse,
+            IsapiParsersTexts::tr("%1 without responseStatusStrg").arg(QLatin1String(root)), body);
     if (page.numOfMatches > 0 && page.itemCount == 0)
         return failure(Kind::UnexpectedResponse,
-                       tr("%1 reports %2 matches but lists none")
+                       IsapiParsersTexts::tr("%1 reports %2 matches but lists none")
                            .arg(QLatin1String(root))
                            .arg(page.numOfMatches),
                        body);
 
     for (const QJsonValue &item : items) {
         if (!item.isObject()) {
-            page.warnings << tr("an entry in %1 is not an object").arg(QLatin1String(root));
+            page.warnings << IsapiParsersTexts::tr("an entry in %1 is not an object")
+                                 .arg(QLatin1String(root));
             continue;
         }
         if (persons) {
             Person person = personFromJson(item.toObject());
             if (person.employeeNo.isEmpty()) {
-                page.warnings
-                    << tr("a person without employeeNo was skipped (name \"%1\")").arg(person.name);
+                page.warnings << IsapiParsersTexts::tr(
+                                     "a person without employeeNo was skipped (name \"%1\")")
+                                     .arg(person.name);
                 continue;
             }
             page.persons.append(person);
         } else {
             Card card = cardFromJson(item.toObject());
             if (card.cardNo.isEmpty()) {
-                page.warnings << tr("a card without cardNo was skipped (employeeNo \"%1\")")
+                page.warnings << IsapiParsersTexts::tr(
+                                     "a card without cardNo was skipped (employeeNo \"%1\")")
                                      .arg(card.employeeNo);
                 continue;
             }
@@ -289,7 +296,8 @@ Expected<DeviceInfo, HikvisionError> parseDeviceInfo(const QByteArray &body)
 {
     const QByteArray trimmed = body.trimmed();
     if (trimmed.isEmpty())
-        return failure(Kind::MalformedResponse, tr("empty body where DeviceInfo was expected"));
+        return failure(Kind::MalformedResponse,
+                       IsapiParsersTexts::tr("empty body where DeviceInfo was expected"));
 
     DeviceInfo info;
     if (trimmed.startsWith('{')) {
@@ -303,11 +311,13 @@ Expected<DeviceInfo, HikvisionError> parseDeviceInfo(const QByteArray &body)
         QXmlStreamReader xml(trimmed);
         if (!xml.readNextStartElement())
             return failure(Kind::MalformedResponse,
-                           tr("not XML (%1) where DeviceInfo was expected").arg(xml.errorString()),
+                           IsapiParsersTexts::tr("not XML (%1) where DeviceInfo was expected")
+                               .arg(xml.errorString()),
                            body);
         if (xml.name() != QLatin1String("DeviceInfo"))
-            return failure(Kind::UnexpectedResponse,
-                           tr("%1 instead of DeviceInfo").arg(xml.name().toString()), body);
+            return failure(
+                Kind::UnexpectedResponse,
+                IsapiParsersTexts::tr("%1 instead of DeviceInfo").arg(xml.name().toString()), body);
         while (xml.readNextStartElement()) {
             const QString name = xml.name().toString();
             info.fields.insert(
@@ -315,7 +325,7 @@ Expected<DeviceInfo, HikvisionError> parseDeviceInfo(const QByteArray &body)
         }
         if (xml.hasError())
             return failure(Kind::MalformedResponse,
-                           tr("damaged DeviceInfo XML at line %1: %2")
+                           IsapiParsersTexts::tr("damaged DeviceInfo XML at line %1: %2")
                                .arg(xml.lineNumber())
                                .arg(xml.errorString()),
                            body);
@@ -331,7 +341,8 @@ Expected<DeviceInfo, HikvisionError> parseDeviceInfo(const QByteArray &body)
     info.hardwareVersion = info.fields.value(QStringLiteral("hardwareVersion"));
     info.manufacturer = info.fields.value(QStringLiteral("manufacturer"));
     if (info.model.isEmpty())
-        return failure(Kind::UnexpectedResponse, tr("DeviceInfo without a model"), body);
+        return failure(Kind::UnexpectedResponse,
+                       IsapiParsersTexts::tr("DeviceInfo without a model"), body);
     return info;
 }
 
@@ -412,12 +423,13 @@ Expected<PersonCount, HikvisionError> parsePersonCount(const QByteArray &body)
         return root.error();
     const QJsonObject count = root.value();
     if (!count.contains(QLatin1String("userNumber")))
-        return failure(Kind::UnexpectedResponse, tr("UserInfoCount without userNumber"), body);
+        return failure(Kind::UnexpectedResponse,
+                       IsapiParsersTexts::tr("UserInfoCount without userNumber"), body);
     PersonCount result;
     result.persons = intOf(count.value(QLatin1String("userNumber")), -1);
     if (result.persons < 0)
-        return failure(Kind::UnexpectedResponse, tr("UserInfoCount with an unreadable userNumber"),
-                       body);
+        return failure(Kind::UnexpectedResponse,
+                       IsapiParsersTexts::tr("UserInfoCount with an unreadable userNumber"), body);
     result.withFace = intOf(count.value(QLatin1String("bindFaceUserNumber")), -1);
     result.withFingerprint = intOf(count.value(QLatin1String("bindFingerprintUserNumber")), -1);
     result.withCard = intOf(count.value(QLatin1String("bindCardUserNumber")), -1);

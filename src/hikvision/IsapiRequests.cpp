@@ -10,17 +10,18 @@
 #include <QSet>
 #include <QTextBoundaryFinder>
 
+// The translation context of this file's messages, the same for lupdate and at run time.
+struct IsapiRequestsTexts
+{
+    Q_DECLARE_TR_FUNCTIONS(IsapiRequestsTexts)
+};
+
 namespace cis {
 namespace isapi {
 
 namespace {
 
 using Kind = HikvisionError::Kind;
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("IsapiRequests", text);
-}
 
 HikvisionError refused(const QString &detail, const Person *person = nullptr)
 {
@@ -37,8 +38,8 @@ HikvisionError refused(const QString &detail, const Person *person = nullptr)
 QString memberPhrase(const Person &person)
 {
     if (person.name.isEmpty())
-        return tr("member %1").arg(person.employeeNo);
-    return tr("member %1 (%2)").arg(person.name, person.employeeNo);
+        return IsapiRequestsTexts::tr("member %1").arg(person.employeeNo);
+    return IsapiRequestsTexts::tr("member %1 (%2)").arg(person.name, person.employeeNo);
 }
 
 QByteArray compact(const QJsonObject &object)
@@ -96,14 +97,16 @@ std::optional<HikvisionError> checkEmployeeNo(const Person &person,
 {
     const qsizetype bytes = utf8Size(person.employeeNo);
     if (person.employeeNo.trimmed().isEmpty())
-        return refused(tr("the employee number is empty"), &person);
+        return refused(IsapiRequestsTexts::tr("the employee number is empty"), &person);
     if (person.employeeNo.trimmed() != person.employeeNo)
         return refused(
-            tr("the employee number \"%1\" has leading or trailing spaces").arg(person.employeeNo),
+            IsapiRequestsTexts::tr("the employee number \"%1\" has leading or trailing spaces")
+                .arg(person.employeeNo),
             &person);
     if (bytes < capabilities.employeeNoLength.min || bytes > capabilities.employeeNoLength.max)
-        return refused(tr("the employee number \"%1\" is %2 bytes long; the terminal takes %3 to "
-                          "%4")
+        return refused(IsapiRequestsTexts::tr(
+                           "the employee number \"%1\" is %2 bytes long; the terminal takes %3 to "
+                           "%4")
                            .arg(person.employeeNo)
                            .arg(bytes)
                            .arg(capabilities.employeeNoLength.min)
@@ -130,8 +133,9 @@ QString fittedName(const QString &raw, int maxBytes, const Person &person, const
     const TruncatedText fitted = truncateUtf8(raw.simplified(), maxBytes);
     if (fitted.truncated) {
         const QString warning =
-            tr("The %1 of %2 was shortened to \"%3\" to fit the %4-byte limit of the door "
-               "terminal at %5.")
+            IsapiRequestsTexts::tr(
+                "The %1 of %2 was shortened to \"%3\" to fit the %4-byte limit of the door "
+                "terminal at %5.")
                 .arg(field, memberPhrase(person), fitted.text)
                 .arg(maxBytes)
                 .arg(host);
@@ -148,15 +152,17 @@ Expected<QList<IdBatch>, HikvisionError> splitIntoBatches(const QStringList &ids
 {
     if (ids.isEmpty())
         return refused(kind == IdBatch::Kind::EmployeeNo
-                           ? tr("the list of employee numbers is empty; the terminal would take "
-                                "an empty list as \"every person\"")
-                           : tr("the list of card numbers is empty; the terminal would take an "
-                                "empty list as \"every card\""));
+                           ? IsapiRequestsTexts::tr(
+                                 "the list of employee numbers is empty; the terminal would take "
+                                 "an empty list as \"every person\"")
+                           : IsapiRequestsTexts::tr(
+                                 "the list of card numbers is empty; the terminal would take an "
+                                 "empty list as \"every card\""));
     QStringList unique;
     QSet<QString> seen;
     for (const QString &id : ids) {
         if (id.trimmed().isEmpty())
-            return refused(tr("the list holds an empty number"));
+            return refused(IsapiRequestsTexts::tr("the list holds an empty number"));
         if (!seen.contains(id)) {
             seen.insert(id);
             unique.append(id);
@@ -232,7 +238,7 @@ Expected<ClampedValidity, HikvisionError> clampValidity(const PersonValidity &va
         result.begin = wholeSecondsLocal(validity.begin);
         result.end = wholeSecondsLocal(validity.end);
     } else if (validity.enabled) {
-        return refused(tr("the validity has no begin or no end time"));
+        return refused(IsapiRequestsTexts::tr("the validity has no begin or no end time"));
     } else {
         // "Always valid" still needs times the terminal accepts.
         result.begin = rangeBegin;
@@ -240,17 +246,18 @@ Expected<ClampedValidity, HikvisionError> clampValidity(const PersonValidity &va
     }
 
     if (result.begin < rangeBegin) {
-        result.adjustments << tr("begin raised to the terminal's earliest time");
+        result.adjustments << IsapiRequestsTexts::tr(
+            "begin raised to the terminal's earliest time");
         result.begin = rangeBegin;
     } else if (result.begin > rangeEnd) {
-        result.adjustments << tr("begin lowered to the terminal's latest time");
+        result.adjustments << IsapiRequestsTexts::tr("begin lowered to the terminal's latest time");
         result.begin = rangeEnd;
     }
     if (result.end > rangeEnd) {
-        result.adjustments << tr("end lowered to the terminal's latest time");
+        result.adjustments << IsapiRequestsTexts::tr("end lowered to the terminal's latest time");
         result.end = rangeEnd;
     } else if (result.end < rangeBegin) {
-        result.adjustments << tr("end raised to the terminal's earliest time");
+        result.adjustments << IsapiRequestsTexts::tr("end raised to the terminal's earliest time");
         result.end = rangeBegin;
     }
 
@@ -258,15 +265,16 @@ Expected<ClampedValidity, HikvisionError> clampValidity(const PersonValidity &va
         result.reordered = true;
         const QDateTime oneSecondBeforeEnd = result.end.addSecs(-1);
         if (oneSecondBeforeEnd >= rangeBegin) {
-            result.adjustments << tr("begin moved to one second before end");
+            result.adjustments << IsapiRequestsTexts::tr("begin moved to one second before end");
             result.begin = oneSecondBeforeEnd;
         } else {
-            result.adjustments << tr("end moved to one second after begin");
+            result.adjustments << IsapiRequestsTexts::tr("end moved to one second after begin");
             result.begin = rangeBegin;
             result.end = rangeBegin.addSecs(1);
         }
         if (result.end > rangeEnd || result.begin >= result.end)
-            return refused(tr("the terminal's time range is too small for a validity window"));
+            return refused(IsapiRequestsTexts::tr(
+                "the terminal's time range is too small for a validity window"));
     }
     return result;
 }
@@ -288,10 +296,11 @@ Expected<PersonWrite, HikvisionError> userInfoBody(const Person &person,
 
     PersonWrite write;
     QJsonObject info{{QStringLiteral("employeeNo"), person.employeeNo}};
-    const QString name = fittedName(person.name, capabilities.nameLength.max, person, tr("name"),
-                                    host, &write.warnings);
+    const QString name = fittedName(person.name, capabilities.nameLength.max, person,
+                                    IsapiRequestsTexts::tr("name"), host, &write.warnings);
     if (name.isEmpty() && capabilities.nameLength.min > 0)
-        return refused(tr("the name is empty and the terminal requires one"), &person);
+        return refused(IsapiRequestsTexts::tr("the name is empty and the terminal requires one"),
+                       &person);
     info.insert(QStringLiteral("name"), name);
 
     if (profile.sendGivenAndFamilyName) {
@@ -305,11 +314,11 @@ Expected<PersonWrite, HikvisionError> userInfoBody(const Person &person,
             family = space < 0 ? QString() : simplified.mid(space + 1);
         }
         info.insert(QStringLiteral("givenName"),
-                    fittedName(given, capabilities.givenNameLength.max, person, tr("given name"),
-                               host, &write.warnings));
+                    fittedName(given, capabilities.givenNameLength.max, person,
+                               IsapiRequestsTexts::tr("given name"), host, &write.warnings));
         info.insert(QStringLiteral("familyName"),
-                    fittedName(family, capabilities.familyNameLength.max, person, tr("family name"),
-                               host, &write.warnings));
+                    fittedName(family, capabilities.familyNameLength.max, person,
+                               IsapiRequestsTexts::tr("family name"), host, &write.warnings));
     }
 
     if (profile.sendUserType) {
@@ -317,7 +326,8 @@ Expected<PersonWrite, HikvisionError> userInfoBody(const Person &person,
         if (!capabilities.userTypeOptions.isEmpty() &&
             !capabilities.userTypeOptions.contains(userType, Qt::CaseInsensitive))
             return refused(
-                tr("the terminal does not offer the person type \"%1\" (it offers %2)")
+                IsapiRequestsTexts::tr(
+                    "the terminal does not offer the person type \"%1\" (it offers %2)")
                     .arg(userType, capabilities.userTypeOptions.join(QStringLiteral(", "))),
                 &person);
         info.insert(QStringLiteral("userType"), userType);
@@ -339,8 +349,9 @@ Expected<PersonWrite, HikvisionError> userInfoBody(const Person &person,
             plans.append(DoorPlan{profile.rightPlanDoorNo, profile.rightPlanTemplateNo});
         if (capabilities.rightPlanMaxSize > 0 && plans.size() > capabilities.rightPlanMaxSize) {
             const QString warning =
-                tr("Only %1 of the %2 door plans of %3 were sent: the door terminal at %4 takes "
-                   "no more.")
+                IsapiRequestsTexts::tr(
+                    "Only %1 of the %2 door plans of %3 were sent: the door terminal at %4 takes "
+                    "no more.")
                     .arg(capabilities.rightPlanMaxSize)
                     .arg(plans.size())
                     .arg(memberPhrase(person), host);
@@ -397,8 +408,9 @@ Expected<QByteArray, HikvisionError> cardInfoRecordBody(const Card &card,
     const qsizetype cardBytes = utf8Size(card.cardNo);
     if (card.cardNo.trimmed().isEmpty() || card.cardNo.trimmed() != card.cardNo ||
         cardBytes > kMaxCardNoBytes)
-        return refused(tr("the card number \"%1\" is empty, has spaces around it or is longer "
-                          "than %2 bytes")
+        return refused(IsapiRequestsTexts::tr(
+                           "the card number \"%1\" is empty, has spaces around it or is longer "
+                           "than %2 bytes")
                            .arg(card.cardNo)
                            .arg(kMaxCardNoBytes),
                        &owner);

@@ -1,0 +1,47 @@
+#include "Translations.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QTranslator>
+
+namespace cis {
+
+QStringList installTranslations(QCoreApplication &app, const QString &language)
+{
+    const QLocale locale = language.isEmpty() ? QLocale::system() : QLocale(language);
+    QStringList loaded;
+    auto *ours = new QTranslator(&app);
+    if (ours->load(locale, QStringLiteral("cardskipper-ivms-sync"), QStringLiteral("_"),
+                   QStringLiteral(":/i18n"))) {
+        QCoreApplication::installTranslator(ours);
+        loaded.append(ours->filePath());
+    } else {
+        delete ours;
+    }
+    // Debian ships Qt's Swedish as qt_sv.qm (there is no qtbase_sv.qm); try both names.
+    const QString qtFolder = QLibraryInfo::path(QLibraryInfo::TranslationsPath);
+    for (const QString &catalog : {QStringLiteral("qtbase"), QStringLiteral("qt")}) {
+        auto *qt = new QTranslator(&app);
+        if (qt->load(locale, catalog, QStringLiteral("_"), qtFolder)) {
+            QCoreApplication::installTranslator(qt);
+            loaded.append(qt->filePath());
+            break;
+        }
+        delete qt;
+    }
+    return loaded;
+}
+
+QStringList availableLanguages()
+{
+    QStringList languages;
+    const QStringList files = QDir(QStringLiteral(":/i18n"))
+                                  .entryList({QStringLiteral("cardskipper-ivms-sync_*.qm")});
+    for (const QString &file : files)
+        languages.append(file.section(QLatin1Char('_'), 1).section(QLatin1Char('.'), 0, 0));
+    return languages;
+}
+
+} // namespace cis
