@@ -6,6 +6,7 @@
 #   scripts/dev.sh test   build with warnings as errors and run the whole test suite; in CI
 #                         (CI set) also again with AddressSanitizer + UBSan (the asan preset)
 #   scripts/dev.sh deps   only install the build dependencies
+#   scripts/dev.sh package   build the .deb (build-package/); CI also installs and runs it
 #   scripts/dev.sh fuzz [seconds]   build the libFuzzer targets (clang) and run each for
 #                         `seconds` (default 30); with CI set, `test` ends with `fuzz 20`
 set -euo pipefail
@@ -84,6 +85,29 @@ run_fuzzers() {
     fi
 }
 
+# In CI only: the Debian package is built, installed with apt-get like a user would, and the
+# installed programs are run.
+package_check_in_ci() {
+    { [ -n "${CI:-}" ] && [ "$CI" != false ]; } || return 0
+    echo "CI: build, install and run the Debian package"
+    build_package
+    local deb sudo=()
+    deb=$(ls -t build-package/cardskipper-ivms-sync_*.deb | head -n 1)
+    [ "$(id -u)" -ne 0 ] && sudo=(sudo)
+    "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "./$deb"
+    appstreamcli validate --no-net /usr/share/metainfo/io.github.cardskipper_ivms_sync.metainfo.xml
+    desktop-file-validate /usr/share/applications/io.github.cardskipper_ivms_sync.desktop
+    /usr/bin/cardskipper-ivms-sync-cli --version
+    /usr/bin/cardskipper-ivms-sync-cli demo >/dev/null
+    echo "The installed package works: $deb"
+}
+
+build_package() {
+    cmake --preset package
+    cmake --build --preset package -j "$jobs"
+    (cd build-package && cpack -G DEB)
+}
+
 case "${1:-}" in
 deps)
     install_dependencies
@@ -105,15 +129,21 @@ test)
     cmake --build --preset ci -j "$jobs"
     cmake --build --preset ci --target check-format
     ctest --preset ci -j "$jobs"
+    package_check_in_ci
     sanitizer_tests_in_ci
     if [ -n "${CI:-}" ] && [ "$CI" != false ]; then run_fuzzers 20; fi
+    ;;
+package)
+    install_dependencies
+    build_package
+    ls build-package/cardskipper-ivms-sync_*.deb
     ;;
 fuzz)
     install_dependencies
     run_fuzzers "${2:-30}"
     ;;
 *)
-    echo "usage: $0 demo|test|deps|fuzz [seconds]" >&2
+    echo "usage: $0 demo|test|deps|package|fuzz [seconds]" >&2
     exit 2
     ;;
 esac

@@ -13,8 +13,10 @@ QStringList installTranslations(QCoreApplication &app, const QString &language)
     const QLocale locale = language.isEmpty() ? QLocale::system() : QLocale(language);
     QStringList loaded;
     auto *ours = new QTranslator(&app);
+    // A language we have no catalog for gets the English one, which carries the plural forms.
     if (ours->load(locale, QStringLiteral("cardskipper-ivms-sync"), QStringLiteral("_"),
-                   QStringLiteral(":/i18n"))) {
+                   QStringLiteral(":/i18n")) ||
+        ours->load(QStringLiteral(":/i18n/cardskipper-ivms-sync_en"))) {
         QCoreApplication::installTranslator(ours);
         loaded.append(ours->filePath());
     } else {
@@ -37,8 +39,8 @@ QStringList installTranslations(QCoreApplication &app, const QString &language)
 QStringList availableLanguages()
 {
     QStringList languages;
-    const QStringList files = QDir(QStringLiteral(":/i18n"))
-                                  .entryList({QStringLiteral("cardskipper-ivms-sync_*.qm")});
+    const QStringList files =
+        QDir(QStringLiteral(":/i18n")).entryList({QStringLiteral("cardskipper-ivms-sync_*.qm")});
     for (const QString &file : files)
         languages.append(file.section(QLatin1Char('_'), 1).section(QLatin1Char('.'), 0, 0));
     return languages;

@@ -5,2307 +5,2307 @@
     <name>Autostart</name>
     <message>
         <source>Could not change the start at log-in entry in the registry.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kunde inte ändra posten för start vid inloggning i registret.</translation>
     </message>
     <message>
         <source>Could not remove %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kunde inte ta bort %1.</translation>
     </message>
     <message>
         <source>Could not create the folder %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kunde inte skapa mappen %1.</translation>
     </message>
     <message>
         <source>Could not write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Kunde inte skriva %1: %2</translation>
     </message>
 </context>
 <context>
     <name>CardskipperError</name>
     <message>
         <source>HTTP status %1 (is the address right?)</source>
-        <translation type="unfinished"></translation>
+        <translation>HTTP-status %1 (stämmer adressen?)</translation>
     </message>
 </context>
 <context>
     <name>CardskipperErrorTexts</name>
     <message>
         <source>Cardskipper at %1 rejected the username or password (HTTP %2). Check the Cardskipper account in the settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cardskipper på %1 godtog inte användarnamnet eller lösenordet (HTTP %2). Kontrollera Cardskipper-kontot i inställningarna.</translation>
     </message>
     <message>
         <source>Cardskipper at %1 refused %2 (HTTP %3): the account has not been granted the API right for this call, or may not read this organisation. Each call needs its own right; ask support@cardskipper.se to grant it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cardskipper på %1 nekade %2 (HTTP %3): kontot har inte fått API-behörighet för det här anropet, eller får inte läsa den här föreningen. Varje anrop kräver en egen behörighet; be support@cardskipper.se att lägga till den.</translation>
     </message>
     <message>
         <source>Cardskipper at %1 does not let this account read the organisation: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Cardskipper på %1 låter inte det här kontot läsa föreningen: %2</translation>
     </message>
     <message>
         <source>Cardskipper at %1 rejected the request %2 as invalid (HTTP %3).</source>
-        <translation type="unfinished"></translation>
+        <translation>Cardskipper på %1 avvisade anropet %2 som ogiltigt (HTTP %3).</translation>
     </message>
     <message>
         <source>Cardskipper at %1 had an internal error answering %2 (HTTP %3). It will be tried again later.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cardskipper på %1 fick ett internt fel när det svarade på %2 (HTTP %3). Ett nytt försök görs senare.</translation>
     </message>
     <message>
         <source>Cardskipper at %1 is busy (HTTP %2) and asked us to wait %3 seconds.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cardskipper på %1 är upptaget (HTTP %2) och bad oss vänta %3 sekunder.</translation>
     </message>
     <message>
         <source>Cardskipper at %1 is busy (HTTP %2). It will be tried again later.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cardskipper på %1 är upptaget (HTTP %2). Ett nytt försök görs senare.</translation>
     </message>
     <message>
         <source>Cardskipper at %1 did not answer %2 in time.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cardskipper på %1 svarade inte på %2 i tid.</translation>
     </message>
     <message>
         <source>The secure connection to Cardskipper at %1 could not be trusted: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Den säkra anslutningen till Cardskipper på %1 gick inte att lita på: %2</translation>
     </message>
     <message>
         <source>Cannot reach Cardskipper at %1: %2. Check the address and the network.</source>
-        <translation type="unfinished"></translation>
+        <translation>Når inte Cardskipper på %1: %2. Kontrollera adressen och nätverket.</translation>
     </message>
     <message>
         <source>The connection to Cardskipper at %1 failed during %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Anslutningen till Cardskipper på %1 misslyckades under %2: %3</translation>
     </message>
     <message>
         <source>Cardskipper at %1 sent a damaged answer to %2 (line %3, column %4: %5). Nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cardskipper på %1 skickade ett trasigt svar på %2 (rad %3, kolumn %4: %5). Inget ändrades.</translation>
     </message>
     <message>
         <source>Cardskipper at %1 answered %2 with something that is not a member list: %3. Nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cardskipper på %1 svarade på %2 med något som inte är en medlemslista: %3. Inget ändrades.</translation>
     </message>
 </context>
 <context>
     <name>CliApplicationTexts</name>
     <message>
         <source>Check the Cardskipper account and every door terminal in the configuration.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kontrollera Cardskipper-kontot och alla dörrterminaler i konfigurationen.</translation>
     </message>
     <message>
         <source>Show what a sync would change, and why; writes nothing.</source>
-        <translation type="unfinished"></translation>
+        <translation>Visa vad en synkning skulle ändra, och varför; skriver ingenting.</translation>
     </message>
     <message>
         <source>Sync now (--full re-reads the terminals and repairs drift; --force releases a held plan).</source>
-        <translation type="unfinished"></translation>
+        <translation>Synka nu (--full läser in terminalerna igen och rättar avvikelser; --force släpper igenom en plan som hålls tillbaka).</translation>
     </message>
     <message>
         <source>Keep syncing on the configured interval until stopped.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fortsätt synka med det inställda intervallet tills du stoppar.</translation>
     </message>
     <message>
         <source>Show the last runs, the terminals&apos; snapshots and links.</source>
-        <translation type="unfinished"></translation>
+        <translation>Visa de senaste körningarna, terminalernas ögonblicksbilder och kopplingar.</translation>
     </message>
     <message>
         <source>Link a terminal person to a member (manual match).</source>
-        <translation type="unfinished"></translation>
+        <translation>Koppla en person på terminalen till en medlem (manuell matchning).</translation>
     </message>
     <message>
         <source>Remove a manual or suggested link.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ta bort en manuell eller föreslagen koppling.</translation>
     </message>
     <message>
         <source>List the members of a Cardskipper organisation.</source>
-        <translation type="unfinished"></translation>
+        <translation>Lista medlemmarna i en förening i Cardskipper.</translation>
     </message>
     <message>
         <source>Show a door terminal: model, firmware, serial, capacity and its persons.</source>
-        <translation type="unfinished"></translation>
+        <translation>Visa en dörrterminal: modell, firmware, serienummer, kapacitet och dess personer.</translation>
     </message>
     <message>
         <source>Run the built-in Cardskipper and door-terminal simulators until stopped, to try the product.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kör de inbyggda simulatorerna för Cardskipper och dörrterminalen tills de stoppas, så att du kan prova produkten.</translation>
     </message>
     <message>
         <source>Start the simulator with demo data and list its members through the real client.</source>
-        <translation type="unfinished"></translation>
+        <translation>Starta simulatorn med demodata och lista dess medlemmar via den riktiga klienten.</translation>
     </message>
     <message>
         <source>organisation %1 is unknown, and the account sees no organisation at all.</source>
-        <translation type="unfinished"></translation>
+        <translation>förening %1 är okänd, och kontot ser ingen förening alls.</translation>
     </message>
     <message>
         <source>organisation %1 is unknown; the account can read: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>förening %1 är okänd; kontot kan läsa: %2.</translation>
     </message>
     <message>
         <source>Keeps Hikvision door terminals in step with Cardskipper memberships.</source>
-        <translation type="unfinished"></translation>
+        <translation>Håller Hikvisions dörrterminaler i synk med medlemskapen i Cardskipper.</translation>
     </message>
     <message>
         <source>Commands:</source>
-        <translation type="unfinished"></translation>
+        <translation>Kommandon:</translation>
     </message>
     <message>
         <source>Log every request and its timing.</source>
-        <translation type="unfinished"></translation>
+        <translation>Logga varje anrop och hur lång tid det tog.</translation>
     </message>
     <message>
         <source>The command to run (see above).</source>
-        <translation type="unfinished"></translation>
+        <translation>Kommandot som ska köras (se ovan).</translation>
     </message>
     <message>
         <source>Unknown command &quot;%1&quot;. Run with --help to see the commands.</source>
-        <translation type="unfinished"></translation>
+        <translation>Okänt kommando ”%1”. Kör med --help för att se kommandona.</translation>
     </message>
     <message>
         <source>List the members of a Cardskipper organisation. The password is read from the environment variable %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Lista medlemmarna i en förening i Cardskipper. Lösenordet läses från miljövariabeln %1.</translation>
     </message>
     <message>
         <source>Cardskipper API address (default %1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Adress till Cardskippers API (standard %1).</translation>
     </message>
     <message>
         <source>url</source>
-        <translation type="unfinished"></translation>
+        <translation>url</translation>
     </message>
     <message>
         <source>API account name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kontonamn för API:t.</translation>
     </message>
     <message>
         <source>name</source>
-        <translation type="unfinished"></translation>
+        <translation>namn</translation>
     </message>
     <message>
         <source>Organisation to export.</source>
-        <translation type="unfinished"></translation>
+        <translation>Förening (organisations-id) att exportera.</translation>
     </message>
     <message>
         <source>id</source>
-        <translation type="unfinished"></translation>
+        <translation>id</translation>
     </message>
     <message>
         <source>Only members Cardskipper counts as active.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bara medlemmar som Cardskipper räknar som aktiva.</translation>
     </message>
     <message>
         <source>Only members changed after this time (ISO 8601, e.g. 2026-11-01T00:00:00).</source>
-        <translation type="unfinished"></translation>
+        <translation>Bara medlemmar som ändrats efter den här tidpunkten (ISO 8601, t.ex. 2026-11-01T00:00:00).</translation>
     </message>
     <message>
         <source>time</source>
-        <translation type="unfinished"></translation>
+        <translation>tid</translation>
     </message>
     <message>
         <source>Print JSON instead of a table.</source>
-        <translation type="unfinished"></translation>
+        <translation>Skriv ut JSON i stället för en tabell.</translation>
     </message>
     <message>
         <source>Give up after this many seconds without data.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ge upp efter så här många sekunder utan data.</translation>
     </message>
     <message>
         <source>seconds</source>
-        <translation type="unfinished"></translation>
+        <translation>sekunder</translation>
     </message>
     <message>
         <source>Unexpected argument &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Oväntat argument ”%1”.</translation>
     </message>
     <message>
         <source>--url &quot;%1&quot; is not an http or https address.</source>
-        <translation type="unfinished"></translation>
+        <translation>--url ”%1” är inte en http- eller https-adress.</translation>
     </message>
     <message>
         <source>--username is required.</source>
-        <translation type="unfinished"></translation>
+        <translation>--username måste anges.</translation>
     </message>
     <message>
         <source>--organisation-id must be a positive number, not &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>--organisation-id måste vara ett positivt tal, inte ”%1”.</translation>
     </message>
     <message>
         <source>--timeout must be a positive number of seconds.</source>
-        <translation type="unfinished"></translation>
+        <translation>--timeout måste vara ett positivt antal sekunder.</translation>
     </message>
     <message>
         <source>Set the Cardskipper password in the environment variable %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ange Cardskipper-lösenordet i miljövariabeln %1.</translation>
     </message>
     <message>
         <source>--changed-since &quot;%1&quot; is not a date and time like 2026-11-01T00:00:00.</source>
-        <translation type="unfinished"></translation>
+        <translation>--changed-since ”%1” är inte ett datum och en tid som 2026-11-01T00:00:00.</translation>
     </message>
     <message>
         <source>Show a Hikvision door terminal over ISAPI. &quot;info&quot; prints model, firmware, serial number, capacity and the number of persons; &quot;persons&quot; lists every person with their validity; &quot;count&quot; prints the number of persons. The password is read from the environment variable %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Visa en Hikvision-dörrterminal via ISAPI. &quot;info&quot; skriver ut modell, firmware, serienummer, kapacitet och antal personer; &quot;persons&quot; listar varje person med giltighetstid; &quot;count&quot; skriver ut antalet personer. Lösenordet läses från miljövariabeln %1.</translation>
     </message>
     <message>
         <source>Terminal address, e.g. http://192.168.1.64.</source>
-        <translation type="unfinished"></translation>
+        <translation>Terminalens adress, t.ex. http://192.168.1.64.</translation>
     </message>
     <message>
         <source>Terminal account name (default admin).</source>
-        <translation type="unfinished"></translation>
+        <translation>Kontonamn på terminalen (standard admin).</translation>
     </message>
     <message>
         <source>Trust the terminal&apos;s self-signed HTTPS certificate with this SHA-256 fingerprint.</source>
-        <translation type="unfinished"></translation>
+        <translation>Lita på terminalens självsignerade HTTPS-certifikat med det här SHA-256-fingeravtrycket.</translation>
     </message>
     <message>
         <source>fingerprint</source>
-        <translation type="unfinished"></translation>
+        <translation>fingeravtryck</translation>
     </message>
     <message>
         <source>Print JSON instead of text.</source>
-        <translation type="unfinished"></translation>
+        <translation>Skriv ut JSON i stället för text.</translation>
     </message>
     <message>
         <source>Give up after this many seconds without an answer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ge upp efter så här många sekunder utan svar.</translation>
     </message>
     <message>
         <source>info, persons or count.</source>
-        <translation type="unfinished"></translation>
+        <translation>info, persons eller count.</translation>
     </message>
     <message>
         <source>Unknown device command &quot;%1&quot;; use info, persons or count.</source>
-        <translation type="unfinished"></translation>
+        <translation>Okänt enhetskommando ”%1”; använd info, persons eller count.</translation>
     </message>
     <message>
         <source>--url is required, e.g. --url http://192.168.1.64.</source>
-        <translation type="unfinished"></translation>
+        <translation>--url måste anges, t.ex. --url http://192.168.1.64.</translation>
     </message>
     <message>
         <source>--username must not be empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>--username får inte vara tomt.</translation>
     </message>
     <message>
         <source>--certificate-sha256 &quot;%1&quot; is not a SHA-256 fingerprint (64 hexadecimal digits, colons allowed).</source>
-        <translation type="unfinished"></translation>
+        <translation>--certificate-sha256 ”%1” är inte ett SHA-256-fingeravtryck (64 hexadecimala siffror, kolon tillåtna).</translation>
     </message>
     <message>
         <source>Set the terminal&apos;s password in the environment variable %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ange terminalens lösenord i miljövariabeln %1.</translation>
     </message>
     <message>
         <source>Run the Cardskipper simulator and a simulated Hikvision door terminal (ISAPI with Digest authentication) on 127.0.0.1 until Ctrl+C, with seeded demo data, so the product can be tried without an account or a device. Cardskipper account demo, password demo.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kör Cardskipper-simulatorn och en simulerad Hikvision-dörrterminal (ISAPI med Digest-autentisering) på 127.0.0.1 tills du trycker Ctrl+C, med genererad demodata, så att du kan prova produkten utan konto eller enhet. Cardskipper-konto demo, lösenord demo.</translation>
     </message>
     <message>
         <source>Port to listen on (0 picks a free one).</source>
-        <translation type="unfinished"></translation>
+        <translation>Port att lyssna på (0 väljer en ledig).</translation>
     </message>
     <message>
         <source>port</source>
-        <translation type="unfinished"></translation>
+        <translation>port</translation>
     </message>
     <message>
         <source>Number of demo members.</source>
-        <translation type="unfinished"></translation>
+        <translation>Antal demomedlemmar.</translation>
     </message>
     <message>
         <source>count</source>
-        <translation type="unfinished"></translation>
+        <translation>antal</translation>
     </message>
     <message>
         <source>Seed for the demo data and the faults.</source>
-        <translation type="unfinished"></translation>
+        <translation>Slumpfrö för demodatan och de simulerade felen.</translation>
     </message>
     <message>
         <source>number</source>
-        <translation type="unfinished"></translation>
+        <translation>tal</translation>
     </message>
     <message>
         <source>Delay added to every Cardskipper answer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fördröjning som läggs på varje svar från Cardskipper.</translation>
     </message>
     <message>
         <source>ms</source>
-        <translation type="unfinished"></translation>
+        <translation>ms</translation>
     </message>
     <message>
         <source>Share of Cardskipper requests (0 to 1) answered with a fault: HTTP 500/503/429, timeouts, dropped connections, truncated or malformed bodies.</source>
-        <translation type="unfinished"></translation>
+        <translation>Andel av anropen till Cardskipper (0 till 1) som besvaras med ett fel: HTTP 500/503/429, tidsgränser som överskrids, avbrutna anslutningar, avkortade eller felformade svar.</translation>
     </message>
     <message>
         <source>rate</source>
-        <translation type="unfinished"></translation>
+        <translation>andel</translation>
     </message>
     <message>
         <source>Accept request documents the strict mode rejects (element text, missing root).</source>
-        <translation type="unfinished"></translation>
+        <translation>Godta anropsdokument som strikt läge avvisar (elementtext, saknad rot).</translation>
     </message>
     <message>
         <source>Port of the door terminal (0 picks a free one).</source>
-        <translation type="unfinished"></translation>
+        <translation>Dörrterminalens port (0 väljer en ledig).</translation>
     </message>
     <message>
         <source>Terminal model to simulate: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Terminalmodell att simulera: %1.</translation>
     </message>
     <message>
         <source>Number of persons already on the terminal.</source>
-        <translation type="unfinished"></translation>
+        <translation>Antal personer som redan finns på terminalen.</translation>
     </message>
     <message>
         <source>Delay added to every terminal answer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fördröjning som läggs på varje svar från terminalen.</translation>
     </message>
     <message>
         <source>Share of terminal requests (0 to 1) answered with a fault: HTTP 500/503, deviceBusy, timeouts, dropped connections, truncated or malformed bodies.</source>
-        <translation type="unfinished"></translation>
+        <translation>Andel av anropen till terminalen (0 till 1) som besvaras med ett fel: HTTP 500/503, deviceBusy, tidsgränser som överskrids, avbrutna anslutningar, avkortade eller felformade svar.</translation>
     </message>
     <message>
         <source>Terminal account name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Terminalens kontonamn.</translation>
     </message>
     <message>
         <source>Terminal account password.</source>
-        <translation type="unfinished"></translation>
+        <translation>Lösenord för terminalens konto.</translation>
     </message>
     <message>
         <source>password</source>
-        <translation type="unfinished"></translation>
+        <translation>lösenord</translation>
     </message>
     <message>
         <source>--cardskipper-port must be a port number from 0 to 65535.</source>
-        <translation type="unfinished"></translation>
+        <translation>--cardskipper-port måste vara ett portnummer från 0 till 65535.</translation>
     </message>
     <message>
         <source>--members must be a number from 0 to 1000000.</source>
-        <translation type="unfinished"></translation>
+        <translation>--members måste vara ett tal från 0 till 1000000.</translation>
     </message>
     <message>
         <source>--seed must be a non-negative number.</source>
-        <translation type="unfinished"></translation>
+        <translation>--seed måste vara 0 eller större.</translation>
     </message>
     <message>
         <source>--latency-ms must be a non-negative number.</source>
-        <translation type="unfinished"></translation>
+        <translation>--latency-ms måste vara 0 eller större.</translation>
     </message>
     <message>
         <source>--fault-rate must be a number from 0 to 1.</source>
-        <translation type="unfinished"></translation>
+        <translation>--fault-rate måste vara ett tal från 0 till 1.</translation>
     </message>
     <message>
         <source>--device-port must be a port number from 0 to 65535.</source>
-        <translation type="unfinished"></translation>
+        <translation>--device-port måste vara ett portnummer från 0 till 65535.</translation>
     </message>
     <message>
         <source>--device-profile &quot;%1&quot; is unknown; choose one of %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>--device-profile ”%1” är okänd; välj en av %2.</translation>
     </message>
     <message>
         <source>--persons must be a number from 0 to %1 (what a %2 holds).</source>
-        <translation type="unfinished"></translation>
+        <translation>--persons måste vara ett tal från 0 till %1 (så många som en %2 rymmer).</translation>
     </message>
     <message>
         <source>--device-latency-ms must be a non-negative number.</source>
-        <translation type="unfinished"></translation>
+        <translation>--device-latency-ms måste vara 0 eller större.</translation>
     </message>
     <message>
         <source>--device-fault-rate must be a number from 0 to 1.</source>
-        <translation type="unfinished"></translation>
+        <translation>--device-fault-rate måste vara ett tal från 0 till 1.</translation>
     </message>
     <message>
         <source>--device-user and --device-password must not be empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>--device-user och --device-password får inte vara tomma.</translation>
     </message>
     <message>
         <source>Cannot listen on 127.0.0.1 port %1: is it already in use?</source>
-        <translation type="unfinished"></translation>
+        <translation>Kan inte lyssna på 127.0.0.1 port %1: används den redan?</translation>
     </message>
     <message>
         <source>Cardskipper simulator listening on %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Cardskipper-simulatorn lyssnar på %1</translation>
     </message>
     <message>
         <source>  account demo, password demo; organisation %1 with %2 members (seed %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>  konto demo, lösenord demo; förening %1 med %2 medlemmar (slumpfrö %3)</translation>
     </message>
     <message>
         <source>Try: CARDSKIPPER_PASSWORD=demo %1 members --url %2 --username demo --organisation-id %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Prova: CARDSKIPPER_PASSWORD=demo %1 members --url %2 --username demo --organisation-id %3</translation>
     </message>
     <message>
         <source>Door terminal simulator (%1) listening on %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Dörrterminalsimulatorn (%1) lyssnar på %2</translation>
     </message>
     <message>
         <source>  Digest user %1, password %2; %3 persons on the terminal</source>
-        <translation type="unfinished"></translation>
+        <translation>  Digest-användare %1, lösenord %2; %3 personer på terminalen</translation>
     </message>
     <message>
         <source>Press Ctrl+C to stop.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tryck Ctrl+C för att stoppa.</translation>
     </message>
     <message>
         <source>Simulators stopped.</source>
-        <translation type="unfinished"></translation>
+        <translation>Simulatorerna har stoppats.</translation>
     </message>
     <message>
         <source>The original project&apos;s walkthrough, with simulated systems and no account: a Cardskipper organisation and a door terminal with persons added by hand; a preview; the first sync; a member renews; the next sync extends exactly that person.</source>
-        <translation type="unfinished"></translation>
+        <translation>Originalprojektets genomgång, med simulerade system och utan konto: en förening i Cardskipper och en dörrterminal med personer som lagts in för hand; en förhandsgranskning; den första synkningen; en medlem förnyar; nästa synkning förlänger exakt den personen.</translation>
     </message>
     <message>
         <source>Seed for the demo data.</source>
-        <translation type="unfinished"></translation>
+        <translation>Slumpfrö för demodatan.</translation>
     </message>
     <message>
         <source>--members must be a number from 18 to 100000.</source>
-        <translation type="unfinished"></translation>
+        <translation>--members måste vara ett tal från 18 till 100000.</translation>
     </message>
     <message>
         <source>Cannot start the simulators on 127.0.0.1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kan inte starta simulatorerna på 127.0.0.1.</translation>
     </message>
     <message>
         <source>Front door</source>
-        <translation type="unfinished"></translation>
+        <translation>Entrédörren</translation>
     </message>
     <message>
         <source>Cardskipper (simulated) at %1: organisation %2 with %3 members.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cardskipper (simulerat) på %1: förening %2 med %3 medlemmar.</translation>
     </message>
     <message>
         <source>Door terminal (simulated %1) at %2 with %3 persons added by hand in iVMS-4200: the admin, cleaning staff, and some members typed in earlier.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dörrterminal (simulerad %1) på %2 med %3 personer som lagts in för hand i iVMS-4200: administratören, städpersonalen och några medlemmar som skrivits in tidigare.</translation>
     </message>
     <message>
         <source>1. Preview: what the first sync would do (nothing is written)</source>
-        <translation type="unfinished"></translation>
+        <translation>1. Förhandsgranskning: vad den första synkningen skulle göra (ingenting skrivs)</translation>
     </message>
     <message>
         <source>2. First sync</source>
-        <translation type="unfinished"></translation>
+        <translation>2. Första synkningen</translation>
     </message>
     <message>
         <source>The terminal now holds %1 persons; the staff and the persons nobody linked were not touched.</source>
-        <translation type="unfinished"></translation>
+        <translation>Terminalen har nu %1 personer; personalen och de personer som ingen har kopplat rördes inte.</translation>
     </message>
     <message>
         <source>The first sync created nobody; the demo cannot go on.</source>
-        <translation type="unfinished"></translation>
+        <translation>Den första synkningen skapade ingen; demon kan inte fortsätta.</translation>
     </message>
     <message>
         <source>3. %1 (member %2) renews in Cardskipper until %3</source>
-        <translation type="unfinished"></translation>
+        <translation>3. %1 (medlem %2) förnyar i Cardskipper till %3</translation>
     </message>
     <message>
         <source>4. Sync again</source>
-        <translation type="unfinished"></translation>
+        <translation>4. Synka igen</translation>
     </message>
     <message>
         <source>Writes sent to the terminal: %1 (only the renewal).</source>
-        <translation type="unfinished"></translation>
+        <translation>Skrivningar som skickades till terminalen: %1 (bara förnyelsen).</translation>
     </message>
     <message>
         <source>5. And once more, with nothing changed</source>
-        <translation type="unfinished"></translation>
+        <translation>5. Och en gång till, utan några ändringar</translation>
     </message>
     <message>
         <source>Writes sent to the terminal: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Skrivningar som skickades till terminalen: %1.</translation>
     </message>
     <message>
         <source>Try it yourself: &quot;%1 simulate&quot; keeps both simulators running; see the README for a configuration file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Prova själv: &quot;%1 simulate&quot; håller båda simulatorerna igång; se README för hur en konfigurationsfil ser ut.</translation>
     </message>
 </context>
 <context>
     <name>DigestAuthTexts</name>
     <message>
         <source>no WWW-Authenticate challenge</source>
-        <translation type="unfinished"></translation>
+        <translation>ingen WWW-Authenticate-utmaning</translation>
     </message>
     <message>
         <source>offered %1; only Digest (MD5 or SHA-256, qop auth) is supported</source>
-        <translation type="unfinished"></translation>
+        <translation>erbjöd %1; bara Digest (MD5 eller SHA-256, qop auth) stöds</translation>
     </message>
 </context>
 <context>
     <name>HikvisionErrorTexts</name>
     <message>
         <source>member %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>medlem %1 (%2)</translation>
     </message>
     <message>
         <source>member %1</source>
-        <translation type="unfinished"></translation>
+        <translation>medlem %1</translation>
     </message>
     <message>
         <source>%1, about &quot;%2&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, om ”%2”</translation>
     </message>
     <message>
         <source> for %1</source>
-        <translation type="unfinished"></translation>
+        <translation> för %1</translation>
     </message>
     <message>
         <source>The door terminal at %1 kept refusing the login (%2). No further attempt is made until the credentials in the settings are changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dörrterminalen på %1 nekade inloggningen gång på gång (%2). Inga fler försök görs förrän inloggningsuppgifterna i inställningarna har ändrats.</translation>
     </message>
     <message>
         <source>The door terminal at %1 rejected the username or password. It will lock the account at the next failed attempt, so no further attempt is made until the credentials in the settings are changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dörrterminalen på %1 godtog inte användarnamnet eller lösenordet. Den låser kontot vid nästa misslyckade försök, så inga fler försök görs förrän inloggningsuppgifterna i inställningarna har ändrats.</translation>
     </message>
     <message numerus="yes">
         <source>The door terminal at %1 rejected the username or password; %n attempt(s) left before it locks the account. No further attempt is made until the credentials in the settings are changed.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Dörrterminalen på %1 godtog inte användarnamnet eller lösenordet; %n försök kvar innan den låser kontot. Inga fler försök görs förrän inloggningsuppgifterna i inställningarna har ändrats.</numerusform>
+            <numerusform>Dörrterminalen på %1 godtog inte användarnamnet eller lösenordet; %n försök kvar innan den låser kontot. Inga fler försök görs förrän inloggningsuppgifterna i inställningarna har ändrats.</numerusform>
         </translation>
     </message>
     <message>
         <source>The door terminal at %1 rejected the username or password. No further attempt is made until the credentials in the settings are changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dörrterminalen på %1 godtog inte användarnamnet eller lösenordet. Inga fler försök görs förrän inloggningsuppgifterna i inställningarna har ändrats.</translation>
     </message>
     <message numerus="yes">
         <source>The door terminal at %1 has locked the account after too many failed logins, for %n more minute(s). Nothing is sent to it until then.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Dörrterminalen på %1 har låst kontot efter för många misslyckade inloggningar, i %n minut till. Inget skickas till den förrän dess.</numerusform>
+            <numerusform>Dörrterminalen på %1 har låst kontot efter för många misslyckade inloggningar, i %n minuter till. Inget skickas till den förrän dess.</numerusform>
         </translation>
     </message>
     <message>
         <source>The door terminal at %1 has locked the account after too many failed logins. Nothing is sent to it until the lock ends.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dörrterminalen på %1 har låst kontot efter för många misslyckade inloggningar. Inget skickas till den förrän låsningen upphör.</translation>
     </message>
     <message>
         <source>The door terminal at %1 asks for a login method this program does not support: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Dörrterminalen på %1 kräver en inloggningsmetod som det här programmet inte stöder: %2</translation>
     </message>
     <message>
         <source>The door terminal at %1 presented a different HTTPS certificate (SHA-256 %2) from the one pinned in the settings. Nothing was sent. If the terminal&apos;s certificate was replaced on purpose, pin the new one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dörrterminalen på %1 visade ett annat HTTPS-certifikat (SHA-256 %2) än det som är betrott i inställningarna. Inget skickades. Om terminalens certifikat har bytts avsiktligt kan du välja att lita på det nya.</translation>
     </message>
     <message>
         <source>The HTTPS certificate of the door terminal at %1 is not trusted (%2). If this is the terminal&apos;s own certificate, pin its SHA-256 fingerprint %3 in the settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>HTTPS-certifikatet för dörrterminalen på %1 är inte betrott (%2). Om det är terminalens eget certifikat kan du lita på dess SHA-256-fingeravtryck %3 i inställningarna.</translation>
     </message>
     <message>
         <source>The secure connection to the door terminal at %1 failed: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Den säkra anslutningen till dörrterminalen på %1 misslyckades: %2</translation>
     </message>
     <message>
         <source>The door terminal at %1 did not answer %2 in time.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dörrterminalen på %1 svarade inte på %2 i tid.</translation>
     </message>
     <message>
         <source>Cannot reach the door terminal at %1: %2. Check the address and the network.</source>
-        <translation type="unfinished"></translation>
+        <translation>Når inte dörrterminalen på %1: %2. Kontrollera adressen och nätverket.</translation>
     </message>
     <message>
         <source>The connection to the door terminal at %1 failed during %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Anslutningen till dörrterminalen på %1 misslyckades under %2: %3</translation>
     </message>
     <message>
         <source>The door terminal at %1 was busy and did not carry out %2%3. It will be tried again later.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dörrterminalen på %1 var upptagen och utförde inte %2%3. Ett nytt försök görs senare.</translation>
     </message>
     <message>
         <source>The door terminal at %1 had an internal error during %2%3 (%4). It will be tried again later.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dörrterminalen på %1 fick ett internt fel under %2%3 (%4). Ett nytt försök görs senare.</translation>
     </message>
     <message>
         <source>The door terminal at %1 must be restarted before it accepts %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dörrterminalen på %1 måste startas om innan den tar emot %2.</translation>
     </message>
     <message>
         <source>The door terminal at %1 has not been activated. Activate it (set its admin password) with Hikvision&apos;s tools first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dörrterminalen på %1 är inte aktiverad. Aktivera den först (ange dess administratörslösenord) med Hikvisions verktyg.</translation>
     </message>
     <message>
         <source>The account used for the door terminal at %1 may not do %2 (%3). Use an administrator account.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kontot som används för dörrterminalen på %1 får inte utföra %2 (%3). Använd ett administratörskonto.</translation>
     </message>
     <message>
         <source>The door terminal at %1 does not support %2 (%3).</source>
-        <translation type="unfinished"></translation>
+        <translation>Dörrterminalen på %1 stöder inte %2 (%3).</translation>
     </message>
     <message>
         <source>The door terminal at %1 already has %2 (%3).</source>
-        <translation type="unfinished"></translation>
+        <translation>Dörrterminalen på %1 har redan %2 (%3).</translation>
     </message>
     <message>
         <source>this record</source>
-        <translation type="unfinished"></translation>
+        <translation>den här posten</translation>
     </message>
     <message>
         <source>The door terminal at %1 does not have %2 (%3).</source>
-        <translation type="unfinished"></translation>
+        <translation>Dörrterminalen på %1 saknar %2 (%3).</translation>
     </message>
     <message>
         <source>The door terminal at %1 rejected %2%3: the field &quot;%4&quot; is missing or not acceptable (%5).</source>
-        <translation type="unfinished"></translation>
+        <translation>Dörrterminalen på %1 avvisade %2%3: fältet ”%4” saknas eller godtas inte (%5).</translation>
     </message>
     <message>
         <source>The door terminal at %1 rejected %2%3 as invalid (%4).</source>
-        <translation type="unfinished"></translation>
+        <translation>Dörrterminalen på %1 avvisade %2%3 som ogiltigt (%4).</translation>
     </message>
     <message>
         <source>The door terminal at %1 is full and cannot store more%2 (%3).</source>
-        <translation type="unfinished"></translation>
+        <translation>Dörrterminalen på %1 är full och kan inte spara något mer%2 (%3).</translation>
     </message>
     <message>
         <source>The door terminal at %1 sent an unreadable answer to %2: %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dörrterminalen på %1 skickade ett oläsbart svar på %2: %3.</translation>
     </message>
     <message>
         <source>The door terminal at %1 answered %2 with something unexpected: %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dörrterminalen på %1 svarade på %2 med något oväntat: %3.</translation>
     </message>
     <message>
         <source>Not sent to the door terminal at %1%2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Skickades inte till dörrterminalen på %1%2: %3</translation>
     </message>
 </context>
 <context>
     <name>IsapiParsersTexts</name>
     <message>
         <source>empty body where %1 was expected</source>
-        <translation type="unfinished"></translation>
+        <translation>tomt svar där %1 väntades</translation>
     </message>
     <message>
         <source>not a JSON object (%1 at offset %2) where %3 was expected</source>
-        <translation type="unfinished"></translation>
+        <translation>inte ett JSON-objekt (%1 vid position %2) där %3 väntades</translation>
     </message>
     <message>
         <source>a bare OK status without %1</source>
-        <translation type="unfinished"></translation>
+        <translation>bara en OK-status utan %1</translation>
     </message>
     <message>
         <source>no %1 in the answer</source>
-        <translation type="unfinished"></translation>
+        <translation>inget %1 i svaret</translation>
     </message>
     <message>
         <source>%1 without responseStatusStrg</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 utan responseStatusStrg</translation>
     </message>
     <message>
         <source>%1 reports %2 matches but lists none</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 anger %2 träffar men listar inga</translation>
     </message>
     <message>
         <source>an entry in %1 is not an object</source>
-        <translation type="unfinished"></translation>
+        <translation>en post i %1 är inte ett objekt</translation>
     </message>
     <message>
         <source>a person without employeeNo was skipped (name &quot;%1&quot;)</source>
-        <translation type="unfinished"></translation>
+        <translation>en person utan employeeNo hoppades över (namn ”%1”)</translation>
     </message>
     <message>
         <source>a card without cardNo was skipped (employeeNo &quot;%1&quot;)</source>
-        <translation type="unfinished"></translation>
+        <translation>ett kort utan cardNo hoppades över (employeeNo ”%1”)</translation>
     </message>
     <message>
         <source>empty body where DeviceInfo was expected</source>
-        <translation type="unfinished"></translation>
+        <translation>tomt svar där DeviceInfo väntades</translation>
     </message>
     <message>
         <source>not XML (%1) where DeviceInfo was expected</source>
-        <translation type="unfinished"></translation>
+        <translation>inte XML (%1) där DeviceInfo väntades</translation>
     </message>
     <message>
         <source>%1 instead of DeviceInfo</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 i stället för DeviceInfo</translation>
     </message>
     <message>
         <source>damaged DeviceInfo XML at line %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>trasig DeviceInfo-XML på rad %1: %2</translation>
     </message>
     <message>
         <source>DeviceInfo without a model</source>
-        <translation type="unfinished"></translation>
+        <translation>DeviceInfo utan modell</translation>
     </message>
     <message>
         <source>UserInfoCount without userNumber</source>
-        <translation type="unfinished"></translation>
+        <translation>UserInfoCount utan userNumber</translation>
     </message>
     <message>
         <source>UserInfoCount with an unreadable userNumber</source>
-        <translation type="unfinished"></translation>
+        <translation>UserInfoCount med ett oläsbart userNumber</translation>
     </message>
 </context>
 <context>
     <name>IsapiRequestsTexts</name>
     <message>
         <source>member %1</source>
-        <translation type="unfinished"></translation>
+        <translation>medlem %1</translation>
     </message>
     <message>
         <source>member %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>medlem %1 (%2)</translation>
     </message>
     <message>
         <source>the employee number is empty</source>
-        <translation type="unfinished"></translation>
+        <translation>anställningsnumret är tomt</translation>
     </message>
     <message>
         <source>the employee number &quot;%1&quot; has leading or trailing spaces</source>
-        <translation type="unfinished"></translation>
+        <translation>anställningsnumret ”%1” har mellanslag i början eller slutet</translation>
     </message>
     <message>
         <source>the employee number &quot;%1&quot; is %2 bytes long; the terminal takes %3 to %4</source>
-        <translation type="unfinished"></translation>
+        <translation>anställningsnumret ”%1” är %2 byte långt; terminalen tar %3 till %4</translation>
     </message>
     <message>
         <source>The %1 of %2 was shortened to &quot;%3&quot; to fit the %4-byte limit of the door terminal at %5.</source>
-        <translation type="unfinished"></translation>
+        <translation>För %2 kortades %1 till ”%3” så att det ryms inom gränsen på %4 byte hos dörrterminalen på %5.</translation>
     </message>
     <message>
         <source>the list of employee numbers is empty; the terminal would take an empty list as &quot;every person&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>listan med anställningsnummer är tom; terminalen skulle tolka en tom lista som ”alla personer”</translation>
     </message>
     <message>
         <source>the list of card numbers is empty; the terminal would take an empty list as &quot;every card&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>listan med kortnummer är tom; terminalen skulle tolka en tom lista som ”alla kort”</translation>
     </message>
     <message>
         <source>the list holds an empty number</source>
-        <translation type="unfinished"></translation>
+        <translation>listan innehåller ett tomt nummer</translation>
     </message>
     <message>
         <source>the validity has no begin or no end time</source>
-        <translation type="unfinished"></translation>
+        <translation>giltighetstiden saknar start- eller sluttid</translation>
     </message>
     <message>
         <source>begin raised to the terminal&apos;s earliest time</source>
-        <translation type="unfinished"></translation>
+        <translation>starten ändrades till terminalens tidigaste möjliga tid</translation>
     </message>
     <message>
         <source>begin lowered to the terminal&apos;s latest time</source>
-        <translation type="unfinished"></translation>
+        <translation>starten ändrades till terminalens senaste möjliga tid</translation>
     </message>
     <message>
         <source>end lowered to the terminal&apos;s latest time</source>
-        <translation type="unfinished"></translation>
+        <translation>slutet ändrades till terminalens senaste möjliga tid</translation>
     </message>
     <message>
         <source>end raised to the terminal&apos;s earliest time</source>
-        <translation type="unfinished"></translation>
+        <translation>slutet ändrades till terminalens tidigaste möjliga tid</translation>
     </message>
     <message>
         <source>begin moved to one second before end</source>
-        <translation type="unfinished"></translation>
+        <translation>starten flyttades till en sekund före slutet</translation>
     </message>
     <message>
         <source>end moved to one second after begin</source>
-        <translation type="unfinished"></translation>
+        <translation>slutet flyttades till en sekund efter starten</translation>
     </message>
     <message>
         <source>the terminal&apos;s time range is too small for a validity window</source>
-        <translation type="unfinished"></translation>
+        <translation>terminalens tidsintervall är för litet för en giltighetstid</translation>
     </message>
     <message>
         <source>name</source>
-        <translation type="unfinished"></translation>
+        <translation>namnet</translation>
     </message>
     <message>
         <source>the name is empty and the terminal requires one</source>
-        <translation type="unfinished"></translation>
+        <translation>namnet är tomt och terminalen kräver ett</translation>
     </message>
     <message>
         <source>given name</source>
-        <translation type="unfinished"></translation>
+        <translation>förnamnet</translation>
     </message>
     <message>
         <source>family name</source>
-        <translation type="unfinished"></translation>
+        <translation>efternamnet</translation>
     </message>
     <message>
         <source>the terminal does not offer the person type &quot;%1&quot; (it offers %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>terminalen erbjuder inte persontypen ”%1” (den erbjuder %2)</translation>
     </message>
     <message>
         <source>Only %1 of the %2 door plans of %3 were sent: the door terminal at %4 takes no more.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bara %1 av de %2 dörrscheman som gäller %3 skickades: dörrterminalen på %4 tar inte emot fler.</translation>
     </message>
     <message>
         <source>the card number &quot;%1&quot; is empty, has spaces around it or is longer than %2 bytes</source>
-        <translation type="unfinished"></translation>
+        <translation>kortnumret ”%1” är tomt, har mellanslag runt sig eller är längre än %2 byte</translation>
     </message>
 </context>
 <context>
     <name>LinkDialog</name>
     <message>
         <source>Link a person to a member</source>
-        <translation type="unfinished"></translation>
+        <translation>Koppla en person till en medlem</translation>
     </message>
     <message>
         <source>Type the member&apos;s email or name</source>
-        <translation type="unfinished"></translation>
+        <translation>Skriv medlemmens e-postadress eller namn</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
         <source>Cardskipper IVMS Sync</source>
-        <translation type="unfinished"></translation>
+        <translation>Cardskipper IVMS Sync</translation>
     </message>
     <message>
         <source>Door:</source>
-        <translation type="unfinished"></translation>
+        <translation>Dörr:</translation>
     </message>
     <message>
         <source>Search name, email, member no. or employee no.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sök på namn, e-post, medlemsnr eller anställningsnr</translation>
     </message>
     <message>
         <source>Toolbar</source>
-        <translation type="unfinished"></translation>
+        <translation>Verktygsfält</translation>
     </message>
     <message>
         <source>Log and history</source>
-        <translation type="unfinished"></translation>
+        <translation>Logg och historik</translation>
     </message>
     <message>
         <source>Log</source>
-        <translation type="unfinished"></translation>
+        <translation>Logg</translation>
     </message>
     <message>
         <source>Search the log</source>
-        <translation type="unfinished"></translation>
+        <translation>Sök i loggen</translation>
     </message>
     <message>
         <source>Copy</source>
-        <translation type="unfinished"></translation>
+        <translation>Kopiera</translation>
     </message>
     <message>
         <source>Export…</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportera…</translation>
     </message>
     <message>
         <source>History</source>
-        <translation type="unfinished"></translation>
+        <translation>Historik</translation>
     </message>
     <message>
         <source>Sync now</source>
-        <translation type="unfinished"></translation>
+        <translation>Synka nu</translation>
     </message>
     <message>
         <source>Fetch the members and write what changed to the door</source>
-        <translation type="unfinished"></translation>
+        <translation>Hämta medlemmarna och skriv det som ändrats till dörren</translation>
     </message>
     <message>
         <source>Preview changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Förhandsgranska ändringar</translation>
     </message>
     <message>
         <source>Fetch the members and show every change without writing anything</source>
-        <translation type="unfinished"></translation>
+        <translation>Hämta medlemmarna och visa alla ändringar utan att skriva något</translation>
     </message>
     <message>
         <source>Full reconcile</source>
-        <translation type="unfinished"></translation>
+        <translation>Fullständig avstämning</translation>
     </message>
     <message>
         <source>Read the whole door again and repair anything changed there by hand</source>
-        <translation type="unfinished"></translation>
+        <translation>Läs in hela dörren igen och rätta allt som har ändrats där för hand</translation>
     </message>
     <message>
         <source>Pause automatic sync</source>
-        <translation type="unfinished"></translation>
+        <translation>Pausa automatisk synkning</translation>
     </message>
     <message>
         <source>Link to member…</source>
-        <translation type="unfinished"></translation>
+        <translation>Koppla till medlem…</translation>
     </message>
     <message>
         <source>Say which member this person on the door is</source>
-        <translation type="unfinished"></translation>
+        <translation>Ange vilken medlem den här personen på dörren är</translation>
     </message>
     <message>
         <source>Accept suggestion</source>
-        <translation type="unfinished"></translation>
+        <translation>Godta förslaget</translation>
     </message>
     <message>
         <source>Allow until / Block…</source>
-        <translation type="unfinished"></translation>
+        <translation>Tillåt till / Spärra…</translation>
     </message>
     <message>
         <source>Give the selected member access until a date, or block them, whatever Cardskipper says</source>
-        <translation type="unfinished"></translation>
+        <translation>Ge den valda medlemmen behörighet till ett visst datum, eller spärra medlemmen, oavsett vad Cardskipper säger</translation>
     </message>
     <message>
         <source>Sync this member now</source>
-        <translation type="unfinished"></translation>
+        <translation>Synka den här medlemmen nu</translation>
     </message>
     <message>
         <source>Fetch only the selected member from Cardskipper and write their changes to the door</source>
-        <translation type="unfinished"></translation>
+        <translation>Hämta bara den valda medlemmen från Cardskipper och skriv ändringarna till dörren</translation>
     </message>
     <message>
         <source>Settings…</source>
-        <translation type="unfinished"></translation>
+        <translation>Inställningar…</translation>
     </message>
     <message>
         <source>Cardskipper account, doors and sync policy</source>
-        <translation type="unfinished"></translation>
+        <translation>Cardskipper-konto, dörrar och regler för synkning</translation>
     </message>
     <message>
         <source>Unlink</source>
-        <translation type="unfinished"></translation>
+        <translation>Koppla bort</translation>
     </message>
 </context>
 <context>
     <name>MemberOutputTexts</name>
     <message>
         <source>active</source>
-        <translation type="unfinished"></translation>
+        <translation>aktiv</translation>
     </message>
     <message>
         <source>upcoming</source>
-        <translation type="unfinished"></translation>
+        <translation>kommande</translation>
     </message>
     <message>
         <source>expired</source>
-        <translation type="unfinished"></translation>
+        <translation>utgången</translation>
     </message>
     <message>
         <source>inactive</source>
-        <translation type="unfinished"></translation>
+        <translation>inaktiv</translation>
     </message>
     <message>
         <source>no membership</source>
-        <translation type="unfinished"></translation>
+        <translation>inget medlemskap</translation>
     </message>
     <message>
         <source>Member no.</source>
-        <translation type="unfinished"></translation>
+        <translation>Medlemsnr</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Namn</translation>
     </message>
     <message>
         <source>Email</source>
-        <translation type="unfinished"></translation>
+        <translation>E-post</translation>
     </message>
     <message>
         <source>Mobile</source>
-        <translation type="unfinished"></translation>
+        <translation>Mobil</translation>
     </message>
     <message>
         <source>Valid from</source>
-        <translation type="unfinished"></translation>
+        <translation>Giltig från</translation>
     </message>
     <message>
         <source>Valid to</source>
-        <translation type="unfinished"></translation>
+        <translation>Giltig till</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>(none)</source>
-        <translation type="unfinished"></translation>
+        <translation>(inget)</translation>
     </message>
     <message>
         <source>Total: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Totalt: %1</translation>
     </message>
 </context>
 <context>
     <name>MemberXmlParserTexts</name>
     <message>
         <source>elements are nested deeper than %1 levels</source>
-        <translation type="unfinished"></translation>
+        <translation>elementen är nästlade djupare än %1 nivåer</translation>
     </message>
     <message>
         <source>the answer is an HTML page</source>
-        <translation type="unfinished"></translation>
+        <translation>svaret är en HTML-sida</translation>
     </message>
     <message>
         <source>document type declarations are not accepted</source>
-        <translation type="unfinished"></translation>
+        <translation>dokumenttypsdeklarationer godtas inte</translation>
     </message>
     <message>
         <source>the entity reference &amp;%1; cannot be resolved</source>
-        <translation type="unfinished"></translation>
+        <translation>entitetsreferensen &amp;%1; kan inte lösas upp</translation>
     </message>
     <message>
         <source>unreadable XML</source>
-        <translation type="unfinished"></translation>
+        <translation>oläsbar XML</translation>
     </message>
     <message>
         <source>The member &quot;%1&quot; at line %2 has no usable OrganisationMemberId (&quot;%3&quot;) and was left out.</source>
-        <translation type="unfinished"></translation>
+        <translation>Medlemmen ”%1” på rad %2 har inget användbart OrganisationMemberId (”%3”) och utelämnades.</translation>
     </message>
     <message>
         <source>the Birthdate &quot;%1&quot; is unreadable</source>
-        <translation type="unfinished"></translation>
+        <translation>födelsedatumet (Birthdate) ”%1” går inte att läsa</translation>
     </message>
     <message>
         <source>Inactive=&quot;%1&quot; is neither true nor false; taken as false</source>
-        <translation type="unfinished"></translation>
+        <translation>Inactive=&quot;%1&quot; är varken true eller false; tolkas som false</translation>
     </message>
     <message>
         <source>Member %1: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Medlem %1: %2.</translation>
     </message>
     <message>
         <source>Member %1 appears more than once in the answer; every copy is kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>Medlem %1 förekommer mer än en gång i svaret; alla kopior behålls.</translation>
     </message>
     <message>
         <source>an organisation without a usable Id (&quot;%1&quot;) lists %2 role(s), which were ignored</source>
-        <translation type="unfinished"></translation>
+        <translation>en organisation utan användbart Id (”%1”) har %2 roll(er), som ignorerades</translation>
     </message>
     <message>
         <source>a role without a usable Id (&quot;%1&quot;) was ignored</source>
-        <translation type="unfinished"></translation>
+        <translation>en roll utan användbart Id (”%1”) ignorerades</translation>
     </message>
     <message>
         <source>role %1 has an unreadable period (StartDate &quot;%2&quot;, EndDate &quot;%3&quot;) and was ignored</source>
-        <translation type="unfinished"></translation>
+        <translation>rollen %1 har en oläsbar period (StartDate ”%2”, EndDate ”%3”) och ignorerades</translation>
     </message>
     <message>
         <source>The organisation &quot;%1&quot; at line %2 has no usable Id (&quot;%3&quot;) and was left out.</source>
-        <translation type="unfinished"></translation>
+        <translation>Organisationen ”%1” på rad %2 har inget användbart Id (”%3”) och utelämnades.</translation>
     </message>
     <message>
         <source>A role &quot;%1&quot; without a usable Id (&quot;%2&quot;) was left out.</source>
-        <translation type="unfinished"></translation>
+        <translation>En roll ”%1” utan användbart Id (”%2”) utelämnades.</translation>
     </message>
     <message>
         <source>A sub-organisation &quot;%1&quot; without a usable Id (&quot;%2&quot;) was left out.</source>
-        <translation type="unfinished"></translation>
+        <translation>En underorganisation ”%1” utan användbart Id (”%2”) utelämnades.</translation>
     </message>
     <message>
         <source>the answer is empty</source>
-        <translation type="unfinished"></translation>
+        <translation>svaret är tomt</translation>
     </message>
     <message>
         <source>the answer holds no XML element</source>
-        <translation type="unfinished"></translation>
+        <translation>svaret innehåller inget XML-element</translation>
     </message>
     <message>
         <source>... and %1 more problems of that kind.</source>
-        <translation type="unfinished"></translation>
+        <translation>... och %1 problem till av samma slag.</translation>
     </message>
     <message>
         <source>the root element is &lt;%1&gt;, not &lt;Cardskipper&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>rotelementet är &lt;%1&gt;, inte &lt;Cardskipper&gt;</translation>
     </message>
     <message>
         <source>the &lt;Cardskipper&gt; document has no &lt;Members&gt; element</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;Cardskipper&gt;-dokumentet har inget &lt;Members&gt;-element</translation>
     </message>
     <message>
         <source>the &lt;Cardskipper&gt; document has no &lt;Members&gt; element (it holds &lt;%1&gt;)</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;Cardskipper&gt;-dokumentet har inget &lt;Members&gt;-element (det innehåller &lt;%1&gt;)</translation>
     </message>
     <message>
         <source>Member %1: the name, email or a tag held control characters that cannot be sent on; they were replaced by “�”. Correct them in Cardskipper.</source>
-        <translation type="unfinished"></translation>
+        <translation>Medlem %1: namnet, e-postadressen eller en tagg innehöll styrtecken som inte kan skickas vidare; de ersattes med ”�”. Rätta dem i Cardskipper.</translation>
     </message>
     <message>
         <source>the document has no &lt;Organisations&gt; element</source>
-        <translation type="unfinished"></translation>
+        <translation>dokumentet har inget &lt;Organisations&gt;-element</translation>
     </message>
 </context>
 <context>
     <name>OverrideDialog</name>
     <message>
         <source>Override for a member</source>
-        <translation type="unfinished"></translation>
+        <translation>Undantag för en medlem</translation>
     </message>
     <message>
         <source>Allow access until</source>
-        <translation type="unfinished"></translation>
+        <translation>Tillåt behörighet till</translation>
     </message>
     <message>
         <source>yyyy-MM-dd</source>
-        <translation type="unfinished"></translation>
+        <translation>yyyy-MM-dd</translation>
     </message>
     <message>
         <source>Block: end access now, whatever Cardskipper says</source>
-        <translation type="unfinished"></translation>
+        <translation>Spärra: avsluta behörigheten nu, oavsett vad Cardskipper säger</translation>
     </message>
     <message>
         <source>Note (why), shown in the history</source>
-        <translation type="unfinished"></translation>
+        <translation>Anteckning (varför), visas i historiken</translation>
     </message>
     <message>
         <source>The next sync writes the new validity to every door. Clear both boxes to remove the override.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nästa synkning skriver den nya giltighetstiden till alla dörrar. Avmarkera båda rutorna för att ta bort undantaget.</translation>
     </message>
 </context>
 <context>
     <name>PersonOutputTexts</name>
     <message>
         <source>Device name</source>
-        <translation type="unfinished"></translation>
+        <translation>Enhetsnamn</translation>
     </message>
     <message>
         <source>Model</source>
-        <translation type="unfinished"></translation>
+        <translation>Modell</translation>
     </message>
     <message>
         <source>Firmware</source>
-        <translation type="unfinished"></translation>
+        <translation>Firmware</translation>
     </message>
     <message>
         <source>Serial number</source>
-        <translation type="unfinished"></translation>
+        <translation>Serienummer</translation>
     </message>
     <message>
         <source>MAC address</source>
-        <translation type="unfinished"></translation>
+        <translation>MAC-adress</translation>
     </message>
     <message>
         <source>Capacity</source>
-        <translation type="unfinished"></translation>
+        <translation>Kapacitet</translation>
     </message>
     <message>
         <source>not reported</source>
-        <translation type="unfinished"></translation>
+        <translation>rapporteras inte</translation>
     </message>
     <message>
         <source>%1 persons</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 personer</translation>
     </message>
     <message>
         <source>Persons</source>
-        <translation type="unfinished"></translation>
+        <translation>Personer</translation>
     </message>
     <message>
         <source>Page size</source>
-        <translation type="unfinished"></translation>
+        <translation>Sidstorlek</translation>
     </message>
     <message>
         <source>Name length</source>
-        <translation type="unfinished"></translation>
+        <translation>Namnlängd</translation>
     </message>
     <message>
         <source>%1 bytes</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 byte</translation>
     </message>
     <message>
         <source>Valid time range</source>
-        <translation type="unfinished"></translation>
+        <translation>Giltigt tidsintervall</translation>
     </message>
     <message>
         <source>Profile</source>
-        <translation type="unfinished"></translation>
+        <translation>Profil</translation>
     </message>
     <message>
         <source>The device does not report its person capabilities; defaults are used.</source>
-        <translation type="unfinished"></translation>
+        <translation>Enheten rapporterar inte vad den klarar för personer; standardvärden används.</translation>
     </message>
     <message>
         <source>Employee no.</source>
-        <translation type="unfinished"></translation>
+        <translation>Anställningsnr</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Namn</translation>
     </message>
     <message>
         <source>Valid from</source>
-        <translation type="unfinished"></translation>
+        <translation>Giltig från</translation>
     </message>
     <message>
         <source>Valid until</source>
-        <translation type="unfinished"></translation>
+        <translation>Giltig till</translation>
     </message>
     <message>
         <source>Valid</source>
-        <translation type="unfinished"></translation>
+        <translation>Giltig</translation>
     </message>
     <message>
         <source>Cards</source>
-        <translation type="unfinished"></translation>
+        <translation>Kort</translation>
     </message>
     <message>
         <source>Faces</source>
-        <translation type="unfinished"></translation>
+        <translation>Ansikten</translation>
     </message>
     <message>
         <source>yes</source>
-        <translation type="unfinished"></translation>
+        <translation>ja</translation>
     </message>
     <message>
         <source>no</source>
-        <translation type="unfinished"></translation>
+        <translation>nej</translation>
     </message>
     <message>
         <source>Total: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Totalt: %1</translation>
     </message>
     <message>
         <source>Persons: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Personer: %1</translation>
     </message>
 </context>
 <context>
     <name>PlannerTexts</name>
     <message>
         <source>(none)</source>
-        <translation type="unfinished"></translation>
+        <translation>(inget)</translation>
     </message>
     <message>
         <source>always valid</source>
-        <translation type="unfinished"></translation>
+        <translation>alltid giltig</translation>
     </message>
     <message>
         <source>%1 to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 – %2</translation>
     </message>
     <message>
         <source>&apos;%1&apos; (#%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>”%1” (#%2)</translation>
     </message>
     <message>
         <source>&apos;%1&apos; (employeeNo %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>”%1” (anställningsnr %2)</translation>
     </message>
     <message>
         <source>blocked by the administrator</source>
-        <translation type="unfinished"></translation>
+        <translation>spärrad av administratören</translation>
     </message>
     <message>
         <source>no role in the organisation</source>
-        <translation type="unfinished"></translation>
+        <translation>ingen roll i föreningen</translation>
     </message>
     <message>
         <source>no role that grants door access</source>
-        <translation type="unfinished"></translation>
+        <translation>ingen roll som ger behörighet till dörren</translation>
     </message>
     <message>
         <source>inactive in Cardskipper</source>
-        <translation type="unfinished"></translation>
+        <translation>inaktiv i Cardskipper</translation>
     </message>
     <message>
         <source>the allow-until override ended on %1</source>
-        <translation type="unfinished"></translation>
+        <translation>undantaget ”tillåt till” upphörde %1</translation>
     </message>
     <message>
         <source>the window %1 to %2 lies outside the device&apos;s time range</source>
-        <translation type="unfinished"></translation>
+        <translation>giltighetstiden %1 – %2 ligger utanför terminalens tidsintervall</translation>
     </message>
     <message>
         <source>Member #%1 is listed twice in the Cardskipper export; the first entry is used.</source>
-        <translation type="unfinished"></translation>
+        <translation>Medlem #%1 finns två gånger i exporten från Cardskipper; den första posten används.</translation>
     </message>
     <message>
         <source>The device lists employeeNo %1 twice; the first person is used.</source>
-        <translation type="unfinished"></translation>
+        <translation>Terminalen listar anställningsnr %1 två gånger; den första personen används.</translation>
     </message>
     <message>
         <source>same name: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>samma namn: %1</translation>
     </message>
     <message>
         <source>no email: cannot be matched by email</source>
-        <translation type="unfinished"></translation>
+        <translation>ingen e-post: kan inte matchas på e-post</translation>
     </message>
     <message>
         <source>shares email %1 with 1 other member</source>
-        <translation type="unfinished"></translation>
+        <translation>delar e-postadressen %1 med en annan medlem</translation>
     </message>
     <message>
         <source>shares email %1 with %2 other members</source>
-        <translation type="unfinished"></translation>
+        <translation>delar e-postadressen %1 med %2 andra medlemmar</translation>
     </message>
     <message>
         <source>no longer in Cardskipper</source>
-        <translation type="unfinished"></translation>
+        <translation>finns inte längre i Cardskipper</translation>
     </message>
     <message>
         <source>access ended at %1</source>
-        <translation type="unfinished"></translation>
+        <translation>behörigheten upphörde %1</translation>
     </message>
     <message>
         <source>Member %1 is linked to employeeNo %2, which is gone from the device: created again with %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Medlem %1 är kopplad till anställningsnr %2, som har försvunnit från terminalen: skapas igen (%3).</translation>
     </message>
     <message>
         <source>name of member %1 shortened to %2 bytes: &apos;%3&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>namnet på medlem %1 kortades till %2 byte: ”%3”</translation>
     </message>
     <message>
         <source>Member %1 has no access (%2) and employeeNo %3 is not on the device.</source>
-        <translation type="unfinished"></translation>
+        <translation>Medlem %1 har ingen behörighet (%2) och anställningsnr %3 finns inte på terminalen.</translation>
     </message>
     <message>
         <source>Member %1: the device already has %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Medlem %1: terminalen har redan rätt giltighetstid (%2).</translation>
     </message>
     <message>
         <source>Member %1: the device name &apos;%2&apos; becomes &apos;%3&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>Medlem %1: namnet på terminalen ändras från ”%2” till ”%3”</translation>
     </message>
     <message>
         <source>; the window changes from %1 to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>; giltighetstiden ändras från %1 till %2</translation>
     </message>
     <message>
         <source>Member %1: the window changes from %2 to %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Medlem %1: giltighetstiden ändras från %2 till %3.</translation>
     </message>
     <message>
         <source>Member %1 has no access (%2): the window %3 on the device ends now.</source>
-        <translation type="unfinished"></translation>
+        <translation>Medlem %1 har ingen behörighet (%2): giltighetstiden (%3) på terminalen avslutas nu.</translation>
     </message>
     <message>
         <source>Member %1 has no access (%2); the window on the device ended at %3, more than %4 days ago, and we created the person: deleted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Medlem %1 har ingen behörighet (%2); giltighetstiden på terminalen tog slut %3, för mer än %4 dagar sedan, och personen skapades av det här programmet: tas bort.</translation>
     </message>
     <message>
         <source>Member %1 has no access (%2); the window on the device already ended at %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Medlem %1 har ingen behörighet (%2); giltighetstiden på terminalen tog redan slut %3.</translation>
     </message>
     <message>
         <source>Member %1 is linked twice on this device: to employeeNo %2 and to employeeNo %3; %3 is left alone until one link is removed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Medlem %1 är kopplad två gånger på den här terminalen: till anställningsnr %2 och till anställningsnr %3; %3 lämnas orörd tills en av kopplingarna tas bort.</translation>
     </message>
     <message>
         <source>EmployeeNo %1 is linked to member #%2 and also to member %3; left alone until one link is removed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Anställningsnr %1 är kopplat både till medlem #%2 och till medlem %3; lämnas orört tills en av kopplingarna tas bort.</translation>
     </message>
     <message>
         <source>Member %1 may be the device person %2; not created until the suggestion is accepted or rejected.</source>
-        <translation type="unfinished"></translation>
+        <translation>Medlem %1 kan vara personen %2 på terminalen; skapas inte förrän förslaget har godtagits eller avvisats.</translation>
     </message>
     <message>
         <source> or </source>
-        <translation type="unfinished"></translation>
+        <translation> eller </translation>
     </message>
     <message>
         <source>Member %1 has no access (%2).</source>
-        <translation type="unfinished"></translation>
+        <translation>Medlem %1 har ingen behörighet (%2).</translation>
     </message>
     <message>
         <source>Member %1 cannot be created: employeeNo %2 is longer than the device&apos;s limit of %3 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Medlem %1 kan inte skapas: anställningsnr %2 är längre än terminalens gräns på %3 tecken.</translation>
     </message>
     <message>
         <source>Member %1 cannot be created: employeeNo %2 is linked to member #%3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Medlem %1 kan inte skapas: anställningsnr %2 är kopplat till medlem #%3.</translation>
     </message>
     <message>
         <source>Member %1 cannot be created: employeeNo %2 is taken by an unlinked person &apos;%3&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Medlem %1 kan inte skapas: anställningsnr %2 används redan av en okopplad person, ”%3”.</translation>
     </message>
     <message>
         <source>Member %1 cannot be created: employeeNo %2 is already planned for member #%3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Medlem %1 kan inte skapas: anställningsnr %2 är redan planerat för medlem #%3.</translation>
     </message>
     <message>
         <source>Member %1 is created as employeeNo %2 with %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Medlem %1 skapas som anställningsnr %2 (%3).</translation>
     </message>
     <message>
         <source>Person %1 is not linked to any member: never touched.</source>
-        <translation type="unfinished"></translation>
+        <translation>Personen %1 är inte kopplad till någon medlem: rörs aldrig.</translation>
     </message>
     <message>
         <source>Person %1 is not linked; suggested match: member %2 (same name). Not touched until the suggestion is accepted or rejected.</source>
-        <translation type="unfinished"></translation>
+        <translation>Personen %1 är inte kopplad; förslag på matchning: medlem %2 (samma namn). Rörs inte förrän förslaget har godtagits eller avvisats.</translation>
     </message>
     <message>
         <source>Cardskipper returned 0 members.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cardskipper returnerade 0 medlemmar.</translation>
     </message>
     <message>
         <source>Cardskipper returned %1 members, fewer than %2% of the %3 it returned last time.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cardskipper returnerade %1 medlemmar, färre än %2 % av de %3 som kom förra gången.</translation>
     </message>
     <message>
         <source>The plan would revoke or delete %1 of %2 managed persons, more than the limit of %3 (the larger of %4 and %5% of the managed persons).</source>
-        <translation type="unfinished"></translation>
+        <translation>Planen skulle dra in eller ta bort %1 av %2 hanterade personer, fler än gränsen på %3 (det största av %4 och %5 % av de hanterade personerna).</translation>
     </message>
     <message>
         <source>%1 member(s) have no email: they are synced by member number but cannot be matched by email.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 medlem(mar) saknar e-post: de synkas via medlemsnummer men kan inte matchas på e-post.</translation>
     </message>
     <message>
         <source>%1 member(s) share %2 email address(es) with other members: they are synced by member number but cannot be matched by email.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 medlem(mar) delar %2 e-postadress(er) med andra medlemmar: de synkas via medlemsnummer men kan inte matchas på e-post.</translation>
     </message>
     <message>
         <source>%1 name(s) are longer than %2 bytes and are shortened on the device.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 namn är längre än %2 byte och kortas på terminalen.</translation>
     </message>
 </context>
 <context>
     <name>RunOutputTexts</name>
     <message>
         <source>in sync</source>
-        <translation type="unfinished"></translation>
+        <translation>synkad</translation>
     </message>
     <message>
         <source>create</source>
-        <translation type="unfinished"></translation>
+        <translation>skapa</translation>
     </message>
     <message>
         <source>update validity</source>
-        <translation type="unfinished"></translation>
+        <translation>uppdatera giltighetstid</translation>
     </message>
     <message>
         <source>rename</source>
-        <translation type="unfinished"></translation>
+        <translation>byt namn</translation>
     </message>
     <message>
         <source>revoke</source>
-        <translation type="unfinished"></translation>
+        <translation>dra in</translation>
     </message>
     <message>
         <source>delete</source>
-        <translation type="unfinished"></translation>
+        <translation>ta bort</translation>
     </message>
     <message>
         <source>conflict</source>
-        <translation type="unfinished"></translation>
+        <translation>konflikt</translation>
     </message>
     <message>
         <source>awaiting match</source>
-        <translation type="unfinished"></translation>
+        <translation>väntar på matchning</translation>
     </message>
     <message>
         <source>no access</source>
-        <translation type="unfinished"></translation>
+        <translation>ingen behörighet</translation>
     </message>
     <message>
         <source>not managed</source>
-        <translation type="unfinished"></translation>
+        <translation>hanteras inte</translation>
     </message>
     <message>
         <source> valid %1</source>
-        <translation type="unfinished"></translation>
+        <translation> giltig %1</translation>
     </message>
     <message>
         <source>Door terminal &quot;%1&quot;: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Dörrterminal ”%1”: %2</translation>
     </message>
     <message>
         <source>  %1 create, %2 update, %3 revoke, %4 delete, %5 conflict, %6 in sync, %7 awaiting a match decision, %8 not managed</source>
-        <translation type="unfinished"></translation>
+        <translation>  %1 att skapa, %2 att uppdatera, %3 att dra in, %4 att ta bort, %5 konflikter, %6 synkade, %7 väntar på beslut om matchning, %8 hanteras inte</translation>
     </message>
     <message>
         <source>  suggestion: person %1 may be member %2 (%3); accept with &quot;link --device %4 --employee-no %1 --member %2&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>  förslag: person %1 kan vara medlem %2 (%3); godta med &quot;link --device %4 --employee-no %1 --member %2&quot;</translation>
     </message>
     <message>
         <source>  guard: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>  spärren: %1</translation>
     </message>
     <message>
         <source>Run %1 (%2): %3. Members: %4; created %5, updated %6, revoked %7, deleted %8, conflicts %9, failed %10. Requests: %11.</source>
-        <translation type="unfinished"></translation>
+        <translation>Körning %1 (%2): %3. Medlemmar: %4; skapade %5, uppdaterade %6, indragna %7, borttagna %8, konflikter %9, misslyckade %10. Anrop: %11.</translation>
     </message>
 </context>
 <context>
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Inställningar</translation>
     </message>
     <message>
         <source>Cardskipper</source>
-        <translation type="unfinished"></translation>
+        <translation>Cardskipper</translation>
     </message>
     <message>
         <source>&amp;Address</source>
-        <translation type="unfinished"></translation>
+        <translation>Adr&amp;ess</translation>
     </message>
     <message>
         <source>&amp;Username</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Användarnamn</translation>
     </message>
     <message>
         <source>&amp;Password</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Lösenord</translation>
     </message>
     <message>
         <source>&amp;Organisation</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Förening</translation>
     </message>
     <message>
         <source>The organisation id; &quot;Test connection&quot; lists the organisations the account sees.</source>
-        <translation type="unfinished"></translation>
+        <translation>Föreningens organisations-id; ”Testa anslutningen” listar de föreningar som kontot ser.</translation>
     </message>
     <message>
         <source>&amp;Granting role ids</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Roll-id som ger behörighet</translation>
     </message>
     <message>
         <source>Comma-separated; empty: every role opens the door</source>
-        <translation type="unfinished"></translation>
+        <translation>Kommaseparerade; tomt: alla roller öppnar dörren</translation>
     </message>
     <message>
         <source>&amp;Test connection</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Testa anslutningen</translation>
     </message>
     <message>
         <source>Doors</source>
-        <translation type="unfinished"></translation>
+        <translation>Dörrar</translation>
     </message>
     <message>
         <source>A&amp;dd</source>
-        <translation type="unfinished"></translation>
+        <translation>L&amp;ägg till</translation>
     </message>
     <message>
         <source>&amp;Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>Ta &amp;bort</translation>
     </message>
     <message>
         <source>&amp;Name</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Namn</translation>
     </message>
     <message>
         <source>A&amp;ddress</source>
-        <translation type="unfinished"></translation>
+        <translation>A&amp;dress</translation>
     </message>
     <message>
         <source>http://192.168.1.64 or https://door.example:8443</source>
-        <translation type="unfinished"></translation>
+        <translation>http://192.168.1.64 eller https://door.example:8443</translation>
     </message>
     <message>
         <source>&amp;Certificate SHA-256</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Certifikat SHA-256</translation>
     </message>
     <message>
         <source>Empty: ordinary certificate verification</source>
-        <translation type="unfinished"></translation>
+        <translation>Tomt: vanlig certifikatkontroll</translation>
     </message>
     <message>
         <source>&amp;Enabled: sync this door</source>
-        <translation type="unfinished"></translation>
+        <translation>A&amp;ktiv: synka den här dörren</translation>
     </message>
     <message>
         <source>Trust this certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>Lita på det här certifikatet</translation>
     </message>
     <message>
         <source>Sync</source>
-        <translation type="unfinished"></translation>
+        <translation>Synkning</translation>
     </message>
     <message>
         <source>Sync &amp;every</source>
-        <translation type="unfinished"></translation>
+        <translation>Synka &amp;var</translation>
     </message>
     <message>
         <source> s</source>
-        <translation type="unfinished"></translation>
+        <translation> s</translation>
     </message>
     <message>
         <source>&amp;Nightly full check at</source>
-        <translation type="unfinished"></translation>
+        <translation>Fullständig &amp;kontroll varje natt kl.</translation>
     </message>
     <message>
         <source>HH:mm</source>
-        <translation type="unfinished"></translation>
+        <translation>HH:mm</translation>
     </message>
     <message>
         <source>&amp;Grace days</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Extra dagar</translation>
     </message>
     <message>
         <source>Days of access added after a membership period ends</source>
-        <translation type="unfinished"></translation>
+        <translation>Dagar med behörighet som läggs till efter att en medlemskapsperiod har tagit slut</translation>
     </message>
     <message>
         <source>&amp;Rename linked persons to their Cardskipper name</source>
-        <translation type="unfinished"></translation>
+        <translation>Byt &amp;namn på kopplade personer till deras namn i Cardskipper</translation>
     </message>
     <message>
         <source>&amp;Delete persons after</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ta bort personer efter</translation>
     </message>
     <message>
         <source> days without access</source>
-        <translation type="unfinished"></translation>
+        <translation> dagar utan behörighet</translation>
     </message>
     <message>
         <source>&amp;Guard: hold a sync that would revoke unusually many persons</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Spärr: håll tillbaka en synkning som skulle dra in behörigheten för ovanligt många personer</translation>
     </message>
     <message>
         <source>General</source>
-        <translation type="unfinished"></translation>
+        <translation>Allmänt</translation>
     </message>
     <message>
         <source>&amp;Start when I log in to this computer</source>
-        <translation type="unfinished"></translation>
+        <translation>Starta när jag &amp;loggar in på den här datorn</translation>
     </message>
     <message>
         <source>Start &amp;minimised to the tray</source>
-        <translation type="unfinished"></translation>
+        <translation>Starta &amp;minimerad i systemfältet</translation>
     </message>
     <message>
         <source>&amp;Language</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Språk</translation>
     </message>
     <message>
         <source>A new language is used from the next start.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ett nytt språk används från nästa start.</translation>
     </message>
 </context>
 <context>
     <name>SettingsTexts</name>
     <message>
         <source>The setting %1 = &quot;%2&quot; must be a number from %3 to %4; using %5.</source>
-        <translation type="unfinished"></translation>
+        <translation>Inställningen %1 = &quot;%2&quot; måste vara ett tal från %3 till %4; %5 används.</translation>
     </message>
     <message>
         <source>The setting %1 = &quot;%2&quot; must be true or false; using %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Inställningen %1 = &quot;%2&quot; måste vara true eller false; %3 används.</translation>
     </message>
     <message>
         <source>The setting %1 = &quot;%2&quot; is not an http or https address.</source>
-        <translation type="unfinished"></translation>
+        <translation>Inställningen %1 = &quot;%2&quot; är inte en http- eller https-adress.</translation>
     </message>
     <message>
         <source>The settings were written by a newer version (settings_version %1); keys this version does not know are ignored.</source>
-        <translation type="unfinished"></translation>
+        <translation>Inställningarna skrevs av en nyare version (settings_version %1); nycklar som den här versionen inte känner till ignoreras.</translation>
     </message>
     <message>
         <source>The setting %1 looks like a password. Passwords do not belong in the settings file and it is ignored; store it in the keychain or set CARDSKIPPER_PASSWORD / IVMS_PASSWORD.</source>
-        <translation type="unfinished"></translation>
+        <translation>Inställningen %1 ser ut som ett lösenord. Lösenord hör inte hemma i inställningsfilen, så den ignoreras; spara lösenordet i nyckelringen eller sätt CARDSKIPPER_PASSWORD / IVMS_PASSWORD.</translation>
     </message>
     <message>
         <source>The setting %1 holds &quot;%2&quot;, which is not a role id.</source>
-        <translation type="unfinished"></translation>
+        <translation>Inställningen %1 innehåller &quot;%2&quot;, som inte är ett roll-id.</translation>
     </message>
     <message>
         <source>The setting devices/size = %1 is more than %2 door terminals; only the first %2 are read.</source>
-        <translation type="unfinished"></translation>
+        <translation>Inställningen devices/size = %1 är fler än %2 dörrterminaler; bara de första %2 läses in.</translation>
     </message>
     <message>
         <source>The setting %1url = &quot;%2&quot; (device %3) is not an http or https address.</source>
-        <translation type="unfinished"></translation>
+        <translation>Inställningen %1url = &quot;%2&quot; (dörrterminal %3) är inte en http- eller https-adress.</translation>
     </message>
     <message>
         <source>The setting %1certificate_sha256 (device %2) is not a SHA-256 fingerprint of 64 hexadecimal digits.</source>
-        <translation type="unfinished"></translation>
+        <translation>Inställningen %1certificate_sha256 (dörrterminal %2) är inte ett SHA-256-fingeravtryck med 64 hexadecimala siffror.</translation>
     </message>
     <message>
         <source>The setting %1 = &quot;%2&quot; must be a time like 03:00; using 03:00.</source>
-        <translation type="unfinished"></translation>
+        <translation>Inställningen %1 = &quot;%2&quot; måste vara en tid som 03:00; 03:00 används.</translation>
     </message>
     <message>
         <source>The setting %1 = &quot;%2&quot; must be sv, en or empty (the system&apos;s language); using the system&apos;s.</source>
-        <translation type="unfinished"></translation>
+        <translation>Inställningen %1 = &quot;%2&quot; måste vara sv, en eller tom (datorns språk); datorns språk används.</translation>
     </message>
     <message>
         <source>Set the Cardskipper address (cardskipper/url).</source>
-        <translation type="unfinished"></translation>
+        <translation>Ange Cardskippers adress (cardskipper/url).</translation>
     </message>
     <message>
         <source>Set the Cardskipper user name (cardskipper/username).</source>
-        <translation type="unfinished"></translation>
+        <translation>Ange användarnamnet för Cardskipper (cardskipper/username).</translation>
     </message>
     <message>
         <source>Set the Cardskipper organisation (cardskipper/organisation_id).</source>
-        <translation type="unfinished"></translation>
+        <translation>Ange föreningen i Cardskipper (cardskipper/organisation_id).</translation>
     </message>
     <message>
         <source>Add at least one door terminal ([devices] section).</source>
-        <translation type="unfinished"></translation>
+        <translation>Lägg till minst en dörrterminal (avsnittet [devices]).</translation>
     </message>
     <message>
         <source>Set the address of the door terminal &quot;%1&quot; (url).</source>
-        <translation type="unfinished"></translation>
+        <translation>Ange adressen till dörrterminalen ”%1” (url).</translation>
     </message>
     <message>
         <source>Set the user name of the door terminal &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ange användarnamnet för dörrterminalen ”%1”.</translation>
     </message>
     <message>
         <source>Two door terminals share the id &quot;%1&quot;; give each its own.</source>
-        <translation type="unfinished"></translation>
+        <translation>Två dörrterminaler har samma id, ”%1”; ge var och en ett eget.</translation>
     </message>
 </context>
 <context>
     <name>SyncSessionTexts</name>
     <message>
         <source>The configuration file %1 does not exist. Write one as shown in the README (section Configuration) or pass --config FILE.</source>
-        <translation type="unfinished"></translation>
+        <translation>Konfigurationsfilen %1 finns inte. Skriv en enligt README (avsnittet Configuration) eller ange --config FIL.</translation>
     </message>
     <message>
         <source>The configuration file %1 cannot be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>Konfigurationsfilen %1 går inte att läsa.</translation>
     </message>
     <message>
         <source>The configuration in %1 is not complete: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Konfigurationen i %1 är inte komplett: %2</translation>
     </message>
     <message>
         <source>No Cardskipper password for %1: set CARDSKIPPER_PASSWORD or store it with the desktop app&apos;s settings%2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Inget Cardskipper-lösenord för %1: sätt CARDSKIPPER_PASSWORD eller spara lösenordet i skrivbordsappens inställningar%2.</translation>
     </message>
     <message>
         <source> (keychain: %1)</source>
-        <translation type="unfinished"></translation>
+        <translation> (nyckelring: %1)</translation>
     </message>
     <message>
         <source>No password for the door terminal &quot;%1&quot;: set IVMS_PASSWORD or store it with the desktop app&apos;s settings%2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Inget lösenord för dörrterminalen ”%1”: sätt IVMS_PASSWORD eller spara lösenordet i skrivbordsappens inställningar%2.</translation>
     </message>
     <message>
         <source>another run is going on</source>
-        <translation type="unfinished"></translation>
+        <translation>en annan körning pågår</translation>
     </message>
 </context>
 <context>
     <name>cis::CliApplication</name>
     <message>
         <source>Configuration file (INI; default %1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Konfigurationsfil (INI; standard %1).</translation>
     </message>
     <message>
         <source>file</source>
-        <translation type="unfinished"></translation>
+        <translation>fil</translation>
     </message>
     <message>
         <source>Cannot write the report to %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Kan inte skriva rapporten till %1: %2</translation>
     </message>
     <message>
         <source>Print the plan as JSON.</source>
-        <translation type="unfinished"></translation>
+        <translation>Skriv ut planen som JSON.</translation>
     </message>
     <message>
         <source>Read every door terminal again first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Läs in alla dörrterminaler igen först.</translation>
     </message>
     <message>
         <source>Also list members and persons that are in sync.</source>
-        <translation type="unfinished"></translation>
+        <translation>Lista även medlemmar och personer som redan är synkade.</translation>
     </message>
     <message>
         <source>Show what a sync would change on each door terminal, and why, without writing anything.</source>
-        <translation type="unfinished"></translation>
+        <translation>Visa vad en synkning skulle ändra på varje dörrterminal, och varför, utan att skriva något.</translation>
     </message>
     <message>
         <source>Re-read every door terminal and repair what was changed there.</source>
-        <translation type="unfinished"></translation>
+        <translation>Läs in alla dörrterminaler igen och rätta det som har ändrats där.</translation>
     </message>
     <message>
         <source>Apply a plan the guard held back.</source>
-        <translation type="unfinished"></translation>
+        <translation>Genomför en plan som spärren höll tillbaka.</translation>
     </message>
     <message>
         <source>Write the run report as JSON to this file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Skriv körningsrapporten som JSON till den här filen.</translation>
     </message>
     <message>
         <source>Fetch only members changed since the last run (what the timer does).</source>
-        <translation type="unfinished"></translation>
+        <translation>Hämta bara medlemmar som har ändrats sedan förra körningen (det som timern gör).</translation>
     </message>
     <message>
         <source>Sync now: fetch the members, plan each door terminal and write what changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Synka nu: hämta medlemmarna, planera varje dörrterminal och skriv det som ändrats.</translation>
     </message>
     <message>
         <source>The guard held the plan back; check it with &quot;plan&quot; and run &quot;sync --force&quot; if it is right.</source>
-        <translation type="unfinished"></translation>
+        <translation>Spärren höll tillbaka planen; kontrollera den med &quot;plan&quot; och kör &quot;sync --force&quot; om den stämmer.</translation>
     </message>
     <message>
         <source>Keep syncing until stopped (Ctrl+C or SIGTERM): a full reconcile at start and every night, quick syncs every sync/interval_seconds in between.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fortsätt synka tills du stoppar (Ctrl+C eller SIGTERM): en fullständig avstämning vid start och varje natt, och snabbsynkningar med intervallet sync/interval_seconds däremellan.</translation>
     </message>
     <message>
         <source>Next run at %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nästa körning %1.</translation>
     </message>
     <message>
         <source>Print JSON.</source>
-        <translation type="unfinished"></translation>
+        <translation>Skriv ut JSON.</translation>
     </message>
     <message>
         <source>Show the last runs, each door terminal&apos;s snapshot and links, and unfinished writes.</source>
-        <translation type="unfinished"></translation>
+        <translation>Visa de senaste körningarna, varje dörrterminals ögonblicksbild och kopplingar samt oavslutade skrivningar.</translation>
     </message>
     <message>
         <source>Database: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Databas: %1</translation>
     </message>
     <message>
         <source>Members in the snapshot: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Medlemmar i ögonblicksbilden: %1</translation>
     </message>
     <message>
         <source>Door terminal &quot;%1&quot; (%2): %3 persons, %4 linked, last read %5</source>
-        <translation type="unfinished"></translation>
+        <translation>Dörrterminal ”%1” (%2): %3 personer, %4 kopplade, senast inläst %5</translation>
     </message>
     <message>
         <source>never</source>
-        <translation type="unfinished"></translation>
+        <translation>aldrig</translation>
     </message>
     <message>
         <source>Unfinished writes: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Oavslutade skrivningar: %1</translation>
     </message>
     <message>
         <source>Last runs:</source>
-        <translation type="unfinished"></translation>
+        <translation>Senaste körningar:</translation>
     </message>
     <message>
         <source>Door terminal id.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dörrterminalens id.</translation>
     </message>
     <message>
         <source>id</source>
-        <translation type="unfinished"></translation>
+        <translation>id</translation>
     </message>
     <message>
         <source>The person&apos;s employeeNo on the terminal.</source>
-        <translation type="unfinished"></translation>
+        <translation>Personens anställningsnummer (employeeNo) på terminalen.</translation>
     </message>
     <message>
         <source>number</source>
-        <translation type="unfinished"></translation>
+        <translation>nummer</translation>
     </message>
     <message>
         <source>The member: Cardskipper member number or email.</source>
-        <translation type="unfinished"></translation>
+        <translation>Medlemmen: medlemsnummer i Cardskipper eller e-postadress.</translation>
     </message>
     <message>
         <source>member</source>
-        <translation type="unfinished"></translation>
+        <translation>medlem</translation>
     </message>
     <message>
         <source>Turn the suggestion down instead of accepting it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Avvisa förslaget i stället för att godta det.</translation>
     </message>
     <message>
         <source>Link a person on a door terminal to a Cardskipper member (a manual match), or accept or --reject a suggested match.</source>
-        <translation type="unfinished"></translation>
+        <translation>Koppla en person på en dörrterminal till en medlem i Cardskipper (manuell matchning), eller godta ett förslag på matchning eller avvisa det med --reject.</translation>
     </message>
     <message>
         <source>Remove the link between a person on a door terminal and a member. The person is left as it is and is no longer managed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ta bort kopplingen mellan en person på en dörrterminal och en medlem. Personen lämnas som den är och hanteras inte längre.</translation>
     </message>
     <message>
         <source>--device &quot;%1&quot; is not a configured door terminal.</source>
-        <translation type="unfinished"></translation>
+        <translation>--device ”%1” är inte en konfigurerad dörrterminal.</translation>
     </message>
     <message>
         <source>--employee-no is required.</source>
-        <translation type="unfinished"></translation>
+        <translation>--employee-no måste anges.</translation>
     </message>
     <message>
         <source>Person %1 on &quot;%2&quot; is not linked.</source>
-        <translation type="unfinished"></translation>
+        <translation>Person %1 på ”%2” är inte kopplad.</translation>
     </message>
     <message>
         <source>Person %1 on &quot;%2&quot; is no longer linked.</source>
-        <translation type="unfinished"></translation>
+        <translation>Person %1 på ”%2” är inte längre kopplad.</translation>
     </message>
     <message>
         <source>No member &quot;%1&quot; in the last member list; run &quot;sync&quot; or &quot;plan&quot; first if the member is new.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ingen medlem ”%1” i den senaste medlemslistan; kör &quot;sync&quot; eller &quot;plan&quot; först om medlemmen är ny.</translation>
     </message>
     <message>
         <source>The email %1 belongs to %2 members: %3. Give the member number instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>E-postadressen %1 tillhör %2 medlemmar: %3. Ange medlemsnumret i stället.</translation>
     </message>
     <message>
         <source>Suggestion rejected: person %1 on &quot;%2&quot; is not %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Förslaget avvisat: person %1 på ”%2” är inte %3.</translation>
     </message>
     <message>
         <source>%1 is already linked to person %2 on &quot;%3&quot;; unlink that first.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 är redan kopplad till person %2 på ”%3”; koppla bort den först.</translation>
     </message>
     <message>
         <source>Person %1 on &quot;%2&quot; is now linked to %3 (%4); the next sync sets their validity.</source>
-        <translation type="unfinished"></translation>
+        <translation>Person %1 på ”%2” är nu kopplad till %3 (%4); nästa synkning sätter giltighetstiden.</translation>
     </message>
     <message>
         <source>Check the Cardskipper account and every door terminal: one read each, no writes.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kontrollera Cardskipper-kontot och alla dörrterminaler: en läsning var, inga skrivningar.</translation>
     </message>
     <message>
         <source>Cardskipper: OK, the account sees %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cardskipper: OK, kontot ser %1.</translation>
     </message>
     <message>
         <source>Cardskipper: organisation %1 is not among them; check cardskipper/organisation_id.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cardskipper: förening %1 finns inte bland dem; kontrollera cardskipper/organisation_id.</translation>
     </message>
     <message>
         <source>Cardskipper: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Cardskipper: %1</translation>
     </message>
     <message>
         <source>Door terminal &quot;%1&quot;: OK, %2, firmware %3, serial %4, capacity %5.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dörrterminal ”%1”: OK, %2, firmware %3, serienummer %4, kapacitet %5.</translation>
     </message>
     <message>
         <source>Door terminal &quot;%1&quot;: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Dörrterminal ”%1”: %2</translation>
     </message>
     <message>
         <source>  Its certificate&apos;s SHA-256 fingerprint is %1; pin it with certificate_sha256 if you trust it.</source>
-        <translation type="unfinished"></translation>
+        <translation>  Certifikatets SHA-256-fingeravtryck är %1; ange det i certificate_sha256 om du litar på det.</translation>
     </message>
 </context>
 <context>
     <name>cis::HikvisionClient</name>
     <message>
         <source>the terminal called even a fresh login stale</source>
-        <translation type="unfinished"></translation>
+        <translation>terminalen underkände även en helt ny inloggning som inaktuell</translation>
     </message>
     <message>
         <source>the terminal answered invalidOperation even to a fresh login</source>
-        <translation type="unfinished"></translation>
+        <translation>terminalen svarade invalidOperation även på en helt ny inloggning</translation>
     </message>
     <message>
         <source>it said MORE but sent nothing at position %1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>den svarade MORE men skickade inget vid position %1 av %2</translation>
     </message>
     <message>
         <source>it kept saying MORE after %1 pages</source>
-        <translation type="unfinished"></translation>
+        <translation>den fortsatte att svara MORE efter %1 sidor</translation>
     </message>
     <message>
         <source>the request body is empty</source>
-        <translation type="unfinished"></translation>
+        <translation>anropets innehåll är tomt</translation>
     </message>
     <message>
         <source>no ResponseStatus confirming the change</source>
-        <translation type="unfinished"></translation>
+        <translation>ingen ResponseStatus som bekräftar ändringen</translation>
     </message>
     <message>
         <source>%1 of %2 had been deleted before this batch failed</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 av %2 hade tagits bort innan den här omgången misslyckades</translation>
     </message>
 </context>
 <context>
     <name>cis::SyncEngine</name>
     <message>
         <source>Interrupted: the program stopped before this run finished.</source>
-        <translation type="unfinished"></translation>
+        <translation>Avbruten: programmet stängdes innan körningen var klar.</translation>
     </message>
     <message numerus="yes">
         <source>%n earlier run(s) were interrupted (the program stopped during them); their unfinished writes are checked on the door now.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n tidigare körning avbröts (programmet stängdes under den); dess oavslutade skrivningar kontrolleras på dörren nu.</numerusform>
+            <numerusform>%n tidigare körningar avbröts (programmet stängdes under dem); deras oavslutade skrivningar kontrolleras på dörren nu.</numerusform>
         </translation>
     </message>
     <message>
         <source>Preview started.</source>
-        <translation type="unfinished"></translation>
+        <translation>Förhandsgranskning startad.</translation>
     </message>
     <message>
         <source>Full reconcile started.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fullständig avstämning startad.</translation>
     </message>
     <message>
         <source>Sync started.</source>
-        <translation type="unfinished"></translation>
+        <translation>Synkning startad.</translation>
     </message>
     <message>
         <source>No member list, so no door was changed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ingen medlemslista, så ingen dörr ändrades: %1</translation>
     </message>
     <message>
         <source>Cardskipper returned no members for organisation %1 (last time %2); nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cardskipper returnerade inga medlemmar för förening %1 (förra gången %2); inget ändrades.</translation>
     </message>
     <message>
         <source>Cardskipper returned %1 members, fewer than %2 % of the %3 last time; nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cardskipper returnerade %1 medlemmar, färre än %2 % av de %3 som kom förra gången; inget ändrades.</translation>
     </message>
     <message>
         <source>%1: checking %2 write(s) that an earlier run left unfinished.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: kontrollerar %2 skrivning(ar) som en tidigare körning lämnade oavslutade.</translation>
     </message>
     <message>
         <source>interrupted before the device answered; the device was read back and the next plan repairs it</source>
-        <translation type="unfinished"></translation>
+        <translation>avbröts innan terminalen svarade; terminalen lästes in igen och nästa plan rättar det</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>%1: held back: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: hålls tillbaka: %2</translation>
     </message>
     <message>
         <source>not a write</source>
-        <translation type="unfinished"></translation>
+        <translation>inte en skrivning</translation>
     </message>
     <message>
         <source>%1 was no longer on the device.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 fanns inte längre på terminalen.</translation>
     </message>
     <message>
         <source>employeeNo %1 is already used on the device by &quot;%2&quot;; it was left alone. Link it to the member or change its employeeNo.</source>
-        <translation type="unfinished"></translation>
+        <translation>Anställningsnr %1 används redan på terminalen av ”%2”; personen lämnades orörd. Koppla personen till medlemmen eller ändra dess anställningsnr.</translation>
     </message>
     <message>
         <source>%1; trying again in %2 s.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1; försöker igen om %2 s.</translation>
     </message>
     <message>
         <source>created</source>
-        <translation type="unfinished"></translation>
+        <translation>skapades</translation>
     </message>
     <message>
         <source>access ended</source>
-        <translation type="unfinished"></translation>
+        <translation>fick behörigheten indragen</translation>
     </message>
     <message>
         <source>deleted</source>
-        <translation type="unfinished"></translation>
+        <translation>togs bort</translation>
     </message>
     <message>
         <source>renamed</source>
-        <translation type="unfinished"></translation>
+        <translation>bytte namn</translation>
     </message>
     <message>
         <source>validity updated</source>
-        <translation type="unfinished"></translation>
+        <translation>fick ny giltighetstid</translation>
     </message>
     <message>
         <source> (valid %1 – %2)</source>
-        <translation type="unfinished"></translation>
+        <translation> (giltig %1 – %2)</translation>
     </message>
     <message>
         <source>%1: %2 %3%4.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 %3%4.</translation>
     </message>
     <message>
         <source>%1: %2 could not be written: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 kunde inte skrivas: %3</translation>
     </message>
     <message>
         <source>%1: in sync, nothing to write.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: synkad, inget att skriva.</translation>
     </message>
     <message>
         <source>%1: %2 change(s) written.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 ändring(ar) skrivna.</translation>
     </message>
 </context>
 <context>
     <name>cis::gui::DemoEnvironment</name>
     <message>
         <source>Cannot create a temporary folder for the demo database.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kan inte skapa en tillfällig mapp för demodatabasen.</translation>
     </message>
     <message>
         <source>Cannot start the simulators on 127.0.0.1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kan inte starta simulatorerna på 127.0.0.1.</translation>
     </message>
     <message>
         <source>Front door (simulated)</source>
-        <translation type="unfinished"></translation>
+        <translation>Entrédörren (simulerad)</translation>
     </message>
     <message>
         <source>Member %1 has no membership to extend.</source>
-        <translation type="unfinished"></translation>
+        <translation>Medlem %1 har inget medlemskap att förlänga.</translation>
     </message>
     <message>
         <source>Demo: member %1 renewed in Cardskipper until %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Demo: medlem %1 förnyade i Cardskipper till %2.</translation>
     </message>
     <message>
         <source>Member %1 has no membership to cancel.</source>
-        <translation type="unfinished"></translation>
+        <translation>Medlem %1 har inget medlemskap att avsluta.</translation>
     </message>
     <message>
         <source>Demo: member %1&apos;s membership was cancelled in Cardskipper (ended %2).</source>
-        <translation type="unfinished"></translation>
+        <translation>Demo: medlemskapet för medlem %1 avslutades i Cardskipper (slutade %2).</translation>
     </message>
     <message>
         <source>Demo: %1 %2 (member %3) joined in Cardskipper.</source>
-        <translation type="unfinished"></translation>
+        <translation>Demo: %1 %2 (medlem %3) gick med i Cardskipper.</translation>
     </message>
     <message>
         <source>Person %1 is not on the door.</source>
-        <translation type="unfinished"></translation>
+        <translation>Person %1 finns inte på dörren.</translation>
     </message>
     <message>
         <source>Demo: someone gave person %1 access until 2037 by hand in iVMS-4200; a full reconcile puts it back.</source>
-        <translation type="unfinished"></translation>
+        <translation>Demo: någon gav person %1 behörighet till 2037 för hand i iVMS-4200; en fullständig avstämning rättar det.</translation>
     </message>
     <message>
         <source>Demo: the door answers its next 6 requests with a server error.</source>
-        <translation type="unfinished"></translation>
+        <translation>Demo: dörren svarar på de 6 nästa anropen med ett serverfel.</translation>
     </message>
     <message>
         <source>Demo: someone changed the door&apos;s password; the next sync meets a wrong password and stops after one attempt.</source>
-        <translation type="unfinished"></translation>
+        <translation>Demo: någon har bytt dörrens lösenord; nästa synkning får fel lösenord och slutar efter ett försök.</translation>
     </message>
     <message>
         <source>Demo: the door&apos;s password is back to the one in the settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>Demo: dörrens lösenord är återställt till det i inställningarna.</translation>
     </message>
 </context>
 <context>
     <name>cis::gui::LinkDialog</name>
     <message>
         <source>Person on the door: &lt;b&gt;%1&lt;/b&gt; (employee no. %2). Which Cardskipper member is this?</source>
-        <translation type="unfinished"></translation>
+        <translation>Person på dörren: &lt;b&gt;%1&lt;/b&gt; (anställningsnr %2). Vilken medlem i Cardskipper är det?</translation>
     </message>
     <message>
         <source>%1 (no. %2, no email)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (nr %2, ingen e-post)</translation>
     </message>
     <message>
         <source>%1 &lt;%2&gt; (no. %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 &lt;%2&gt; (nr %3)</translation>
     </message>
     <message>
         <source>Link</source>
-        <translation type="unfinished"></translation>
+        <translation>Koppla</translation>
     </message>
     <message>
         <source>No member matches; type part of the email or the name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ingen medlem matchar; skriv en del av e-postadressen eller namnet.</translation>
     </message>
     <message>
         <source>Working out what the link changes on the door…</source>
-        <translation type="unfinished"></translation>
+        <translation>Räknar ut vad kopplingen ändrar på dörren…</translation>
     </message>
 </context>
 <context>
     <name>cis::gui::LogModel</name>
     <message>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>Tid</translation>
     </message>
     <message>
         <source>Level</source>
-        <translation type="unfinished"></translation>
+        <translation>Nivå</translation>
     </message>
     <message>
         <source>Device</source>
-        <translation type="unfinished"></translation>
+        <translation>Dörr</translation>
     </message>
     <message>
         <source>Member</source>
-        <translation type="unfinished"></translation>
+        <translation>Medlem</translation>
     </message>
     <message>
         <source>Message</source>
-        <translation type="unfinished"></translation>
+        <translation>Meddelande</translation>
     </message>
 </context>
 <context>
     <name>cis::gui::MainWindow</name>
     <message>
         <source>Cardskipper IVMS Sync – demo with simulated systems</source>
-        <translation type="unfinished"></translation>
+        <translation>Cardskipper IVMS Sync – demo med simulerade system</translation>
     </message>
     <message>
         <source>All messages</source>
-        <translation type="unfinished"></translation>
+        <translation>Alla meddelanden</translation>
     </message>
     <message>
         <source>Warnings and errors</source>
-        <translation type="unfinished"></translation>
+        <translation>Varningar och fel</translation>
     </message>
     <message>
         <source>Errors only</source>
-        <translation type="unfinished"></translation>
+        <translation>Bara fel</translation>
     </message>
     <message>
         <source>Apply these changes?</source>
-        <translation type="unfinished"></translation>
+        <translation>Vill du genomföra ändringarna?</translation>
     </message>
     <message>
         <source>Door:</source>
-        <translation type="unfinished"></translation>
+        <translation>Dörr:</translation>
     </message>
     <message>
         <source>Door: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Dörr: %1</translation>
     </message>
     <message>
         <source>Settings changed for this session.</source>
-        <translation type="unfinished"></translation>
+        <translation>Inställningarna ändrades för den här sessionen.</translation>
     </message>
     <message>
         <source>Settings saved to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Inställningarna sparades i %1.</translation>
     </message>
     <message>
         <source>No member list yet. &lt;b&gt;Preview changes&lt;/b&gt; fetches the members from Cardskipper and shows what the first sync would do to the door, without writing anything.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ingen medlemslista än. &lt;b&gt;Förhandsgranska ändringar&lt;/b&gt; hämtar medlemmarna från Cardskipper och visar vad den första synkningen skulle göra med dörren, utan att skriva något.</translation>
     </message>
     <message>
         <source>This is a preview with the latest member list: nothing has been written. &lt;b&gt;Sync now&lt;/b&gt; applies it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Det här är en förhandsgranskning med den senaste medlemslistan: inget har skrivits. &lt;b&gt;Synka nu&lt;/b&gt; genomför ändringarna.</translation>
     </message>
     <message>
         <source>The guard would hold the next sync back: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Spärren skulle hålla tillbaka nästa synkning: %1</translation>
     </message>
     <message>
         <source>Select a row to see why, and what the last write did.</source>
-        <translation type="unfinished"></translation>
+        <translation>Markera en rad för att se varför, och vad den senaste skrivningen gjorde.</translation>
     </message>
     <message>
         <source> – member %1</source>
-        <translation type="unfinished"></translation>
+        <translation> – medlem %1</translation>
     </message>
     <message>
         <source> – employee no. %1</source>
-        <translation type="unfinished"></translation>
+        <translation> – anställningsnr %1</translation>
     </message>
     <message>
         <source>On the door now: %1; after the sync: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>På dörren nu: %1; efter synkningen: %2</translation>
     </message>
     <message>
         <source>nobody</source>
-        <translation type="unfinished"></translation>
+        <translation>ingen</translation>
     </message>
     <message>
         <source>role %1: %2 – %3</source>
-        <translation type="unfinished"></translation>
+        <translation>roll %1: %2 – %3</translation>
     </message>
     <message>
         <source>No roles in the organisation.</source>
-        <translation type="unfinished"></translation>
+        <translation>Inga roller i föreningen.</translation>
     </message>
     <message>
         <source>Cardskipper: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Cardskipper: %1</translation>
     </message>
     <message>
         <source> – %1</source>
-        <translation type="unfinished"></translation>
+        <translation> – %1</translation>
     </message>
     <message>
         <source>Last write: %1 on %2, %3%4</source>
-        <translation type="unfinished"></translation>
+        <translation>Senaste skrivning: %1 den %2, %3%4</translation>
     </message>
     <message>
         <source>A sync is already running.</source>
-        <translation type="unfinished"></translation>
+        <translation>En synkning pågår redan.</translation>
     </message>
     <message>
         <source>Automatic sync paused.</source>
-        <translation type="unfinished"></translation>
+        <translation>Automatisk synkning pausad.</translation>
     </message>
     <message>
         <source>Automatic sync resumed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Automatisk synkning återupptagen.</translation>
     </message>
     <message>
         <source>Sync held back</source>
-        <translation type="unfinished"></translation>
+        <translation>Synkningen hölls tillbaka</translation>
     </message>
     <message>
         <source>Sync failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Synkningen misslyckades</translation>
     </message>
     <message>
         <source>%1: %2 revoke(s) and %3 delete(s) of %4 managed persons. %5</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 indragning(ar) och %3 borttagning(ar) av %4 hanterade personer. %5</translation>
     </message>
     <message>
         <source>The guard held this sync back because it looks like an accident:
@@ -2313,490 +2313,498 @@
 %1
 
 Apply it anyway?</source>
-        <translation type="unfinished"></translation>
+        <translation>Spärren höll tillbaka synkningen eftersom den ser ut som ett misstag:
+
+%1
+
+Vill du genomföra den ändå?</translation>
     </message>
     <message>
         <source>Started</source>
-        <translation type="unfinished"></translation>
+        <translation>Startad</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>Typ</translation>
     </message>
     <message>
         <source>Result</source>
-        <translation type="unfinished"></translation>
+        <translation>Resultat</translation>
     </message>
     <message>
         <source>Created</source>
-        <translation type="unfinished"></translation>
+        <translation>Skapade</translation>
     </message>
     <message>
         <source>Updated</source>
-        <translation type="unfinished"></translation>
+        <translation>Uppdaterade</translation>
     </message>
     <message>
         <source>Revoked</source>
-        <translation type="unfinished"></translation>
+        <translation>Indragna</translation>
     </message>
     <message>
         <source>Failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Misslyckade</translation>
     </message>
     <message>
         <source>Preview</source>
-        <translation type="unfinished"></translation>
+        <translation>Förhandsgranskning</translation>
     </message>
     <message>
         <source>Full reconcile</source>
-        <translation type="unfinished"></translation>
+        <translation>Fullständig avstämning</translation>
     </message>
     <message>
         <source>Sync</source>
-        <translation type="unfinished"></translation>
+        <translation>Synkning</translation>
     </message>
     <message>
         <source>Done</source>
-        <translation type="unfinished"></translation>
+        <translation>Klar</translation>
     </message>
     <message>
         <source>Held by the guard</source>
-        <translation type="unfinished"></translation>
+        <translation>Hölls tillbaka av spärren</translation>
     </message>
     <message>
         <source>Some writes failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Vissa skrivningar misslyckades</translation>
     </message>
     <message>
         <source>Running</source>
-        <translation type="unfinished"></translation>
+        <translation>Pågår</translation>
     </message>
     <message>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>Tid</translation>
     </message>
     <message>
         <source>Door</source>
-        <translation type="unfinished"></translation>
+        <translation>Dörr</translation>
     </message>
     <message>
         <source>Employee no.</source>
-        <translation type="unfinished"></translation>
+        <translation>Anställningsnr</translation>
     </message>
     <message>
         <source>Action</source>
-        <translation type="unfinished"></translation>
+        <translation>Åtgärd</translation>
     </message>
     <message>
         <source>Before</source>
-        <translation type="unfinished"></translation>
+        <translation>Före</translation>
     </message>
     <message>
         <source>After</source>
-        <translation type="unfinished"></translation>
+        <translation>Efter</translation>
     </message>
     <message>
         <source>done</source>
-        <translation type="unfinished"></translation>
+        <translation>klar</translation>
     </message>
     <message>
         <source>held by the guard</source>
-        <translation type="unfinished"></translation>
+        <translation>hölls tillbaka av spärren</translation>
     </message>
     <message>
         <source>running</source>
-        <translation type="unfinished"></translation>
+        <translation>pågår</translation>
     </message>
     <message>
         <source>failed</source>
-        <translation type="unfinished"></translation>
+        <translation>misslyckades</translation>
     </message>
     <message>
         <source>Last sync: %1, %2; %3 created, %4 updated, %5 revoked</source>
-        <translation type="unfinished"></translation>
+        <translation>Senaste synkning: %1, %2; %3 skapade, %4 uppdaterade, %5 indragna</translation>
     </message>
     <message>
         <source>No sync yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ingen synkning än.</translation>
     </message>
     <message>
         <source>Automatic sync paused</source>
-        <translation type="unfinished"></translation>
+        <translation>Automatisk synkning pausad</translation>
     </message>
     <message>
         <source>Syncing…</source>
-        <translation type="unfinished"></translation>
+        <translation>Synkar…</translation>
     </message>
     <message>
         <source>Next sync in %1:%2</source>
-        <translation type="unfinished"></translation>
+        <translation>Nästa synkning om %1:%2</translation>
     </message>
     <message>
         <source>No system tray here: keep this window open (it may be minimised) to keep syncing.</source>
-        <translation type="unfinished"></translation>
+        <translation>Inget systemfält här: håll det här fönstret öppet (det får vara minimerat) så fortsätter synkningen.</translation>
     </message>
     <message>
         <source>Open</source>
-        <translation type="unfinished"></translation>
+        <translation>Öppna</translation>
     </message>
     <message>
         <source>Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>Avsluta</translation>
     </message>
     <message>
         <source>Still syncing</source>
-        <translation type="unfinished"></translation>
+        <translation>Synkar fortfarande</translation>
     </message>
     <message>
         <source>Cardskipper IVMS Sync keeps the door in step from the tray.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cardskipper IVMS Sync håller dörren i synk från systemfältet.</translation>
     </message>
     <message>
         <source>&amp;Demo</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Demo</translation>
     </message>
     <message>
         <source>Selected member renews in Cardskipper</source>
-        <translation type="unfinished"></translation>
+        <translation>Vald medlem förnyar i Cardskipper</translation>
     </message>
     <message>
         <source>Select a member first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Välj en medlem först.</translation>
     </message>
     <message>
         <source>Selected member cancels in Cardskipper</source>
-        <translation type="unfinished"></translation>
+        <translation>Vald medlem säger upp sig i Cardskipper</translation>
     </message>
     <message>
         <source>A new member joins in Cardskipper</source>
-        <translation type="unfinished"></translation>
+        <translation>En ny medlem går med i Cardskipper</translation>
     </message>
     <message>
         <source>Someone edits the selected person on the door</source>
-        <translation type="unfinished"></translation>
+        <translation>Någon ändrar den valda personen på dörren</translation>
     </message>
     <message>
         <source>Select a row with a person on the door first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Välj först en rad med en person på dörren.</translation>
     </message>
     <message>
         <source>The door fails for a while</source>
-        <translation type="unfinished"></translation>
+        <translation>Dörren krånglar en stund</translation>
     </message>
     <message>
         <source>Someone changes the door&apos;s password</source>
-        <translation type="unfinished"></translation>
+        <translation>Någon byter dörrens lösenord</translation>
     </message>
     <message>
         <source>Put the door&apos;s password back and try again</source>
-        <translation type="unfinished"></translation>
+        <translation>Återställ dörrens lösenord och försök igen</translation>
     </message>
     <message>
         <source>administrator</source>
-        <translation type="unfinished"></translation>
+        <translation>administratör</translation>
     </message>
     <message>
         <source>Person %1 linked to member %2; the next sync sets their validity.</source>
-        <translation type="unfinished"></translation>
+        <translation>Person %1 kopplad till medlem %2; nästa synkning sätter giltighetstiden.</translation>
     </message>
     <message>
         <source>Member %1 blocked; the next sync ends their access on every door.</source>
-        <translation type="unfinished"></translation>
+        <translation>Medlem %1 spärrad; nästa synkning avslutar behörigheten på alla dörrar.</translation>
     </message>
     <message>
         <source>Member %1 allowed until %2; the next sync writes it to every door.</source>
-        <translation type="unfinished"></translation>
+        <translation>Medlem %1 tillåten till %2; nästa synkning skriver det till alla dörrar.</translation>
     </message>
     <message>
         <source>Override of member %1 removed; Cardskipper decides again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Undantaget för medlem %1 är borttaget; Cardskipper bestämmer igen.</translation>
     </message>
     <message>
         <source>The door already has the right validity; nothing changes there.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dörren har redan rätt giltighetstid; inget ändras där.</translation>
     </message>
     <message>
         <source>Cannot link: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Kan inte koppla: %1</translation>
     </message>
     <message>
         <source>The next sync changes the door: %1 → %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Nästa synkning ändrar dörren: %1 → %2</translation>
     </message>
     <message>
         <source>The next sync leaves this person as it is.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nästa synkning lämnar den här personen som den är.</translation>
     </message>
     <message>
         <source>Person %1 unlinked; the sync leaves it alone from now on.</source>
-        <translation type="unfinished"></translation>
+        <translation>Person %1 bortkopplad; synkningen lämnar personen i fred från och med nu.</translation>
     </message>
     <message>
         <source>Export the log</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportera loggen</translation>
     </message>
     <message>
         <source>Text files (*.txt)</source>
-        <translation type="unfinished"></translation>
+        <translation>Textfiler (*.txt)</translation>
     </message>
     <message>
         <source>Cannot write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Kan inte skriva %1: %2</translation>
     </message>
 </context>
 <context>
     <name>cis::gui::OverrideDialog</name>
     <message>
         <source>Override for &lt;b&gt;%1&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>Undantag för &lt;b&gt;%1&lt;/b&gt;</translation>
     </message>
 </context>
 <context>
     <name>cis::gui::PairModel</name>
     <message>
         <source>In sync</source>
-        <translation type="unfinished"></translation>
+        <translation>Synkad</translation>
     </message>
     <message>
         <source>Will be created</source>
-        <translation type="unfinished"></translation>
+        <translation>Skapas</translation>
     </message>
     <message>
         <source>Will be extended</source>
-        <translation type="unfinished"></translation>
+        <translation>Förlängs</translation>
     </message>
     <message>
         <source>Will be revoked</source>
-        <translation type="unfinished"></translation>
+        <translation>Dras in</translation>
     </message>
     <message>
         <source>Held</source>
-        <translation type="unfinished"></translation>
+        <translation>Hålls tillbaka</translation>
     </message>
     <message>
         <source>Conflicts</source>
-        <translation type="unfinished"></translation>
+        <translation>Konflikter</translation>
     </message>
     <message>
         <source>Suggested</source>
-        <translation type="unfinished"></translation>
+        <translation>Förslag</translation>
     </message>
     <message>
         <source>No access</source>
-        <translation type="unfinished"></translation>
+        <translation>Ingen behörighet</translation>
     </message>
     <message>
         <source>Not managed</source>
-        <translation type="unfinished"></translation>
+        <translation>Hanteras inte</translation>
     </message>
     <message>
         <source>Will be shortened</source>
-        <translation type="unfinished"></translation>
+        <translation>Förkortas</translation>
     </message>
     <message>
         <source>Will be renamed</source>
-        <translation type="unfinished"></translation>
+        <translation>Byter namn</translation>
     </message>
     <message>
         <source>Will be deleted</source>
-        <translation type="unfinished"></translation>
+        <translation>Tas bort</translation>
     </message>
     <message>
         <source>Conflict</source>
-        <translation type="unfinished"></translation>
+        <translation>Konflikt</translation>
     </message>
     <message>
         <source>Suggested match</source>
-        <translation type="unfinished"></translation>
+        <translation>Föreslagen matchning</translation>
     </message>
     <message>
         <source>Held by the guard</source>
-        <translation type="unfinished"></translation>
+        <translation>Hålls tillbaka av spärren</translation>
     </message>
     <message>
         <source>always</source>
-        <translation type="unfinished"></translation>
+        <translation>alltid</translation>
     </message>
     <message>
         <source>Member</source>
-        <translation type="unfinished"></translation>
+        <translation>Medlem</translation>
     </message>
     <message>
         <source>Email</source>
-        <translation type="unfinished"></translation>
+        <translation>E-post</translation>
     </message>
     <message>
         <source>Member no.</source>
-        <translation type="unfinished"></translation>
+        <translation>Medlemsnr</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Employee no.</source>
-        <translation type="unfinished"></translation>
+        <translation>Anställningsnr</translation>
     </message>
     <message>
         <source>Person on the door</source>
-        <translation type="unfinished"></translation>
+        <translation>Person på dörren</translation>
     </message>
     <message>
         <source>Valid until</source>
-        <translation type="unfinished"></translation>
+        <translation>Giltig till</translation>
     </message>
 </context>
 <context>
     <name>cis::gui::SettingsDialog</name>
     <message>
         <source>This desktop shows no tray icons, so the window opens even when minimised start is chosen; it keeps syncing while it is open.</source>
-        <translation type="unfinished"></translation>
+        <translation>Det här skrivbordet visar inga ikoner i systemfältet, så fönstret öppnas även om minimerad start är vald; programmet fortsätter synka så länge fönstret är öppet.</translation>
     </message>
     <message>
         <source>The computer&apos;s language</source>
-        <translation type="unfinished"></translation>
+        <translation>Datorns språk</translation>
     </message>
     <message>
         <source>Door %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Dörr %1</translation>
     </message>
     <message>
         <source>Cardskipper: the address is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cardskipper: adressen är tom.</translation>
     </message>
     <message>
         <source>Cardskipper: the address is not an http or https address.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cardskipper: adressen är inte en http- eller https-adress.</translation>
     </message>
     <message>
         <source>Cardskipper: the username is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cardskipper: användarnamnet är tomt.</translation>
     </message>
     <message>
         <source>Cardskipper: the organisation is not set; enter its id or use Test connection.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cardskipper: ingen förening är vald; ange dess id eller använd ”Testa anslutningen”.</translation>
     </message>
     <message>
         <source>Cardskipper: the granting role ids must be numbers separated by commas.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cardskipper: roll-id som ger behörighet måste vara tal åtskilda med kommatecken.</translation>
     </message>
     <message>
         <source>%1: the name is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: namnet är tomt.</translation>
     </message>
     <message>
         <source>Doors: the name &quot;%1&quot; is used by more than one door.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dörrar: namnet ”%1” används av mer än en dörr.</translation>
     </message>
     <message>
         <source>%1: the address is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: adressen är tom.</translation>
     </message>
     <message>
         <source>%1: the address is not an http or https address.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: adressen är inte en http- eller https-adress.</translation>
     </message>
     <message>
         <source>%1: the username is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: användarnamnet är tomt.</translation>
     </message>
     <message>
         <source>%1: the certificate fingerprint is not 64 hexadecimal digits.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: certifikatets fingeravtryck är inte 64 hexadecimala siffror.</translation>
     </message>
     <message>
         <source>Enter the address and the username first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ange adressen och användarnamnet först.</translation>
     </message>
     <message>
         <source>Connecting…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ansluter…</translation>
     </message>
     <message>
         <source>Failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Misslyckades: %1</translation>
     </message>
     <message numerus="yes">
         <source>OK. The account sees %n organisation(s):</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>OK. Kontot ser %n förening:</numerusform>
+            <numerusform>OK. Kontot ser %n föreningar:</numerusform>
         </translation>
     </message>
     <message>
         <source>Enter an http or https address first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ange en http- eller https-adress först.</translation>
     </message>
     <message>
         <source>Failed: %1
 The terminal&apos;s certificate has the SHA-256 fingerprint %2. Trust it only if it is the terminal&apos;s own.</source>
-        <translation type="unfinished"></translation>
+        <translation>Misslyckades: %1
+Terminalens certifikat har SHA-256-fingeravtrycket %2. Lita bara på det om det verkligen är terminalens eget.</translation>
     </message>
     <message>
         <source>not reported</source>
-        <translation type="unfinished"></translation>
+        <translation>rapporteras inte</translation>
     </message>
     <message>
         <source>could not count (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>kunde inte räknas (%1)</translation>
     </message>
     <message>
         <source>OK. Model %1, firmware %2 %3, serial %4.
 Capacity %5 persons; %6 persons on the terminal.</source>
-        <translation type="unfinished"></translation>
+        <translation>OK. Modell %1, firmware %2 %3, serienummer %4.
+Kapacitet %5 personer; %6 personer på terminalen.</translation>
     </message>
 </context>
 <context>
     <name>main</name>
     <message>
         <source>The keychain is not available (%1); the password is kept only until you quit.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nyckelringen (lösenordsförvaret) är inte tillgänglig (%1); lösenordet sparas bara tills du avslutar programmet.</translation>
     </message>
     <message>
         <source>Keeps Hikvision door terminals in step with Cardskipper.</source>
-        <translation type="unfinished"></translation>
+        <translation>Håller Hikvisions dörrterminaler i synk med Cardskipper.</translation>
     </message>
     <message>
         <source>Run against built-in simulators with demo data.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kör mot inbyggda simulatorer med demodata.</translation>
     </message>
     <message>
         <source>Configuration file (INI).</source>
-        <translation type="unfinished"></translation>
+        <translation>Konfigurationsfil (INI).</translation>
     </message>
     <message>
         <source>Start in the tray.</source>
-        <translation type="unfinished"></translation>
+        <translation>Starta i systemfältet.</translation>
     </message>
     <message>
         <source>&lt;h3&gt;Welcome to Cardskipper IVMS Sync&lt;/h3&gt;It keeps your door terminal in step with the memberships in Cardskipper.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h3&gt;Välkommen till Cardskipper IVMS Sync&lt;/h3&gt;Programmet håller din dörrterminal i synk med medlemskapen i Cardskipper.</translation>
     </message>
     <message>
         <source>Connect your Cardskipper account and your door terminal (saved in %1, passwords in the keychain), or try everything first with simulated systems.</source>
-        <translation type="unfinished"></translation>
+        <translation>Anslut ditt Cardskipper-konto och din dörrterminal (sparas i %1, lösenorden i nyckelringen), eller prova allt först med simulerade system.</translation>
     </message>
     <message>
         <source>Connect to Cardskipper and my door…</source>
-        <translation type="unfinished"></translation>
+        <translation>Anslut till Cardskipper och min dörr…</translation>
     </message>
     <message>
         <source>Try the demo</source>
-        <translation type="unfinished"></translation>
+        <translation>Prova demon</translation>
     </message>
     <message>
         <source>The configuration %1 is not complete:
 
 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Konfigurationen %1 är inte komplett:
+
+%2</translation>
     </message>
     <message>
         <source>Cardskipper password for %1:</source>
-        <translation type="unfinished"></translation>
+        <translation>Cardskipper-lösenord för %1:</translation>
     </message>
     <message>
         <source>Password of the door terminal &quot;%1&quot; (%2):</source>
-        <translation type="unfinished"></translation>
+        <translation>Lösenord för dörrterminalen ”%1” (%2):</translation>
     </message>
 </context>
 </TS>

@@ -36,8 +36,7 @@ SyncSession::~SyncSession() = default;
 
 QString SyncSession::defaultConfigPath()
 {
-    return QDir(QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation))
-        .filePath(QStringLiteral("cardskipper-ivms-sync.ini"));
+    return AppSettings::defaultConfigPath();
 }
 
 QString SyncSession::load(const QString &configPath, bool needPasswords)

@@ -358,10 +358,18 @@ const DeviceSettings *AppSettings::device(const QString &id) const
     return nullptr;
 }
 
+// One folder for the desktop app and the command line, so that `cardskipper-ivms-sync-cli run`
+// (or the systemd user unit) works with what the settings dialog saved.
 QString AppSettings::defaultDatabasePath()
 {
-    const QString folder = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
-    return QDir(folder).filePath(QStringLiteral("cardskipper-ivms-sync.sqlite"));
+    const QString folder = QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation);
+    return QDir(folder).filePath(QStringLiteral("cardskipper-ivms-sync/cardskipper-ivms-sync.sqlite"));
+}
+
+QString AppSettings::defaultConfigPath()
+{
+    const QString folder = QStandardPaths::writableLocation(QStandardPaths::GenericConfigLocation);
+    return QDir(folder).filePath(QStringLiteral("cardskipper-ivms-sync/cardskipper-ivms-sync.ini"));
 }
 
 } // namespace cis

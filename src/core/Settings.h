@@ -75,6 +75,8 @@ struct AppSettings
 
     // Where the database lives when sync.databasePath is empty.
     static QString defaultDatabasePath();
+    // The settings file both apps use unless told otherwise (--config).
+    static QString defaultConfigPath();
 };
 
 } // namespace cis

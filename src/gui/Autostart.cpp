@@ -111,7 +111,7 @@ QString Autostart::apply(bool enabled, const QString &program, const QStringList
                                          "Comment=Keeps the door terminal in step with "
                                          "Cardskipper\n"
                                          "Exec=%1\n"
-                                         "Icon=cardskipper-ivms-sync\n"
+                                         "Icon=io.github.cardskipper_ivms_sync\n"
                                          "Terminal=false\n"
                                          "X-GNOME-Autostart-enabled=true\n")
                               .arg(execLine(program, arguments));

@@ -32,8 +32,7 @@ namespace {
 
 QString configPath()
 {
-    return QDir(QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation))
-        .filePath(QStringLiteral("cardskipper-ivms-sync.ini"));
+    return AppSettings::defaultConfigPath();
 }
 
 QString readSecret(SecretStore &store, const QString &key, const QString &prompt)
@@ -71,6 +70,8 @@ int main(int argc, char *argv[])
     QApplication::setApplicationDisplayName(QStringLiteral("Cardskipper IVMS Sync"));
     QApplication::setApplicationVersion(QString::fromLatin1(kVersion));
     QApplication::setOrganizationName(QStringLiteral("cardskipper-ivms-sync"));
+    // Matches the installed .desktop file, so Wayland and docks show the right icon.
+    QGuiApplication::setDesktopFileName(QStringLiteral("io.github.cardskipper_ivms_sync"));
     QApplication::setQuitOnLastWindowClosed(false);
 
     QCommandLineParser parser;
