@@ -19,12 +19,50 @@
     </message>
 </context>
 <context>
+    <name>PlannerTexts</name>
+    <message numerus="yes">
+        <source>%n member(s) have no email: they are synced by member number but cannot be matched by email.</source>
+        <translation>
+            <numerusform>%n member has no email: they are synced by member number but cannot be matched by email.</numerusform>
+            <numerusform>%n members have no email: they are synced by member number but cannot be matched by email.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n member(s) share %1 email address(es) with other members: they are synced by member number but cannot be matched by email.</source>
+        <translation>
+            <numerusform>%n member shares %1 email address(es) with other members: they are synced by member number but cannot be matched by email.</numerusform>
+            <numerusform>%n members share %1 email address(es) with other members: they are synced by member number but cannot be matched by email.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n name(s) are longer than %1 bytes and are shortened on the device.</source>
+        <translation>
+            <numerusform>%n name is longer than %1 bytes and is shortened on the device.</numerusform>
+            <numerusform>%n names are longer than %1 bytes and are shortened on the device.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>cis::SyncEngine</name>
     <message numerus="yes">
         <source>%n earlier run(s) were interrupted (the program stopped during them); their unfinished writes are checked on the door now.</source>
         <translation>
             <numerusform>%n earlier run was interrupted (the program stopped during it); its unfinished writes are checked on the door now.</numerusform>
             <numerusform>%n earlier runs were interrupted (the program stopped during them); their unfinished writes are checked on the door now.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: checking %n write(s) that an earlier run left unfinished.</source>
+        <translation>
+            <numerusform>%1: checking %n write that an earlier run left unfinished.</numerusform>
+            <numerusform>%1: checking %n writes that an earlier run left unfinished.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n change(s) written.</source>
+        <translation>
+            <numerusform>%1: %n change written.</numerusform>
+            <numerusform>%1: %n changes written.</numerusform>
         </translation>
     </message>
 </context>

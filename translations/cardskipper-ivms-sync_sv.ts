@@ -1419,17 +1419,101 @@
         <source>The plan would revoke or delete %1 of %2 managed persons, more than the limit of %3 (the larger of %4 and %5% of the managed persons).</source>
         <translation>Planen skulle dra in eller ta bort %1 av %2 hanterade personer, fler än gränsen på %3 (det största av %4 och %5 % av de hanterade personerna).</translation>
     </message>
+    <message numerus="yes">
+        <source>%n member(s) have no email: they are synced by member number but cannot be matched by email.</source>
+        <translation>
+            <numerusform>%n medlem saknar e-post: medlemmen synkas via medlemsnummer men kan inte matchas på e-post.</numerusform>
+            <numerusform>%n medlemmar saknar e-post: de synkas via medlemsnummer men kan inte matchas på e-post.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n member(s) share %1 email address(es) with other members: they are synced by member number but cannot be matched by email.</source>
+        <translation>
+            <numerusform>%n medlem delar e-postadress med andra medlemmar (%1 adress(er)): medlemmen synkas via medlemsnummer men kan inte matchas på e-post.</numerusform>
+            <numerusform>%n medlemmar delar e-postadress med andra medlemmar (%1 adress(er)): de synkas via medlemsnummer men kan inte matchas på e-post.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n name(s) are longer than %1 bytes and are shortened on the device.</source>
+        <translation>
+            <numerusform>%n namn är längre än %1 byte och kortas av på dörrterminalen.</numerusform>
+            <numerusform>%n namn är längre än %1 byte och kortas av på dörrterminalen.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>QPlatformTheme</name>
     <message>
-        <source>%1 member(s) have no email: they are synced by member number but cannot be matched by email.</source>
-        <translation>%1 medlem(mar) saknar e-post: de synkas via medlemsnummer men kan inte matchas på e-post.</translation>
+        <source>OK</source>
+        <translation>OK</translation>
     </message>
     <message>
-        <source>%1 member(s) share %2 email address(es) with other members: they are synced by member number but cannot be matched by email.</source>
-        <translation>%1 medlem(mar) delar %2 e-postadress(er) med andra medlemmar: de synkas via medlemsnummer men kan inte matchas på e-post.</translation>
+        <source>Save</source>
+        <translation>Spara</translation>
     </message>
     <message>
-        <source>%1 name(s) are longer than %2 bytes and are shortened on the device.</source>
-        <translation>%1 namn är längre än %2 byte och kortas på terminalen.</translation>
+        <source>Save All</source>
+        <translation>Spara alla</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Öppna</translation>
+    </message>
+    <message>
+        <source>&amp;Yes</source>
+        <translation>&amp;Ja</translation>
+    </message>
+    <message>
+        <source>Yes to &amp;All</source>
+        <translation>Ja till &amp;alla</translation>
+    </message>
+    <message>
+        <source>&amp;No</source>
+        <translation>&amp;Nej</translation>
+    </message>
+    <message>
+        <source>N&amp;o to All</source>
+        <translation>N&amp;ej till alla</translation>
+    </message>
+    <message>
+        <source>Abort</source>
+        <translation>Avbryt</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Försök igen</translation>
+    </message>
+    <message>
+        <source>Ignore</source>
+        <translation>Ignorera</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Stäng</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Avbryt</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Kasta</translation>
+    </message>
+    <message>
+        <source>Help</source>
+        <translation>Hjälp</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>Verkställ</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>Återställ</translation>
+    </message>
+    <message>
+        <source>Restore Defaults</source>
+        <translation>Återställ standardvärden</translation>
     </message>
 </context>
 <context>
@@ -2016,10 +2100,6 @@
         <translation>Cardskipper returnerade %1 medlemmar, färre än %2 % av de %3 som kom förra gången; inget ändrades.</translation>
     </message>
     <message>
-        <source>%1: checking %2 write(s) that an earlier run left unfinished.</source>
-        <translation>%1: kontrollerar %2 skrivning(ar) som en tidigare körning lämnade oavslutade.</translation>
-    </message>
-    <message>
         <source>interrupted before the device answered; the device was read back and the next plan repairs it</source>
         <translation>avbröts innan terminalen svarade; terminalen lästes in igen och nästa plan rättar det</translation>
     </message>
@@ -2083,9 +2163,19 @@
         <source>%1: in sync, nothing to write.</source>
         <translation>%1: synkad, inget att skriva.</translation>
     </message>
-    <message>
-        <source>%1: %2 change(s) written.</source>
-        <translation>%1: %2 ändring(ar) skrivna.</translation>
+    <message numerus="yes">
+        <source>%1: checking %n write(s) that an earlier run left unfinished.</source>
+        <translation>
+            <numerusform>%1: kontrollerar %n skrivning som en tidigare körning lämnade ofullbordad.</numerusform>
+            <numerusform>%1: kontrollerar %n skrivningar som en tidigare körning lämnade ofullbordade.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n change(s) written.</source>
+        <translation>
+            <numerusform>%1: %n ändring skrevs.</numerusform>
+            <numerusform>%1: %n ändringar skrevs.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2191,6 +2281,18 @@
     <message>
         <source>Message</source>
         <translation>Meddelande</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>fel</translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation>varning</translation>
+    </message>
+    <message>
+        <source>info</source>
+        <translation>info</translation>
     </message>
 </context>
 <context>

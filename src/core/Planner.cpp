@@ -734,20 +734,20 @@ void PlanBuilder::summarise()
     }
     if (withoutEmail > 0)
         m_plan.warnings.append(
-            PlannerTexts::tr("%1 member(s) have no email: they are synced by member number "
-                             "but cannot be matched by email.")
-                .arg(withoutEmail));
+            PlannerTexts::tr("%n member(s) have no email: they are synced by member number "
+                             "but cannot be matched by email.",
+                             nullptr, int(withoutEmail)));
     if (sharing > 0)
         m_plan.warnings.append(
-            PlannerTexts::tr("%1 member(s) share %2 email address(es) with other members: "
+            PlannerTexts::tr("%n member(s) share %1 email address(es) with other members: "
                              "they are synced by member number but cannot be matched by "
-                             "email.")
-                .arg(sharing)
+                             "email.",
+                             nullptr, int(sharing))
                 .arg(sharedAddresses));
     if (m_truncatedNames > 0)
         m_plan.warnings.append(
-            PlannerTexts::tr("%1 name(s) are longer than %2 bytes and are shortened on the device.")
-                .arg(m_truncatedNames)
+            PlannerTexts::tr("%n name(s) are longer than %1 bytes and are shortened on the device.",
+                             nullptr, int(m_truncatedNames))
                 .arg(m_in.limits.nameMaxBytes));
 }
 

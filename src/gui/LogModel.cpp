@@ -108,7 +108,10 @@ QVariant LogModel::data(const QModelIndex &index, int role) const
         case Time:
             return line.time.toString(QStringLiteral("HH:mm:ss"));
         case Level:
-            return line.level;
+            // The engine's level names are keys; people read them in their language.
+            return line.levelValue == 2   ? tr("error")
+                   : line.levelValue == 1 ? tr("warning")
+                                          : tr("info");
         case Device:
             return line.device;
         case Member:

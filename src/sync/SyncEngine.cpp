@@ -463,9 +463,9 @@ void SyncEngine::resolvePending(const std::shared_ptr<DeviceWork> &work)
             employeeNos.append(operation.employeeNo);
     }
     log(QStringLiteral("info"), work->device.id, {},
-        tr("%1: checking %2 write(s) that an earlier run left unfinished.")
-            .arg(work->device.name)
-            .arg(pending.size()));
+        tr("%1: checking %n write(s) that an earlier run left unfinished.", nullptr,
+           int(pending.size()))
+            .arg(work->device.name));
     ensureProbed(work, [this, work, pending, employeeNos] {
         work->client->searchPersons(
             employeeNos, [this, work, pending](HikvisionClient::Result<PersonSearchResult> found) {
@@ -843,10 +843,10 @@ void SyncEngine::finishDevice(const std::shared_ptr<DeviceWork> &work, DeviceOut
     m_run->report.run.conflicts += plan.count(ActionKind::Conflict);
     if (status == DeviceOutcome::Status::Synced)
         log(QStringLiteral("info"), work->device.id, {},
-            work->outcome.written == 0 ? tr("%1: in sync, nothing to write.").arg(work->device.name)
-                                       : tr("%1: %2 change(s) written.")
-                                             .arg(work->device.name)
-                                             .arg(work->outcome.written));
+            work->outcome.written == 0
+                ? tr("%1: in sync, nothing to write.").arg(work->device.name)
+                : tr("%1: %n change(s) written.", nullptr, int(work->outcome.written))
+                      .arg(work->device.name));
     // Let the client's own queue unwind before the next device starts.
     QTimer::singleShot(0, this, [this] {
         if (m_run)
