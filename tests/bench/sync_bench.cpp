@@ -1,0 +1,311 @@
+// sync-bench: measures the sync against its physical floor (docs/performance.md).
+//
+//   sync-bench [--members 1000,10000] [--latency-ms 20] [--seed 7] [--json FILE]
+//
+// The simulators run on their own thread with a serial door latency, so that what is measured
+// on the main thread is the engine (clients, parser, planner, database) and nothing else.
+#include "CardskipperSimulator.h"
+#include "Clock.h"
+#include "DemoData.h"
+#include "IsapiSimulator.h"
+#include "PairFilterModel.h"
+#include "PairModel.h"
+#include "Store.h"
+#include "SyncEngine.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLoggingCategory>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTextStream>
+#include <QThread>
+#include <cmath>
+#include <ctime>
+#include <sys/resource.h>
+
+using namespace cis;
+
+namespace {
+
+double threadCpuMs()
+{
+    timespec spec{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &spec);
+    return double(spec.tv_sec) * 1000.0 + double(spec.tv_nsec) / 1.0e6;
+}
+
+double peakRssMb()
+{
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    return double(usage.ru_maxrss) / 1024.0;
+}
+
+// Both simulators on a thread of their own; every call to them goes through run().
+class SimulatorHost
+{
+public:
+    SimulatorHost(const Clock &clock, int members, quint32 seed, int latencyMs)
+    {
+        m_worker.moveToThread(&m_thread);
+        m_thread.start();
+        run([&] {
+            m_cardskipper = new sim::CardskipperSimulator(&clock);
+            m_cardskipper->loadDemoData(members, seed);
+            m_cardskipper->faults().setLatencyMs(latencyMs);
+            m_cardskipper->listen();
+            m_door = new sim::IsapiSimulator(&clock);
+            m_door->profile().setCapability({QStringLiteral("maxRecordNum")}, members + 1000);
+            m_door->loadDemoPersons(3, seed); // staff, never ours
+            m_door->setLatencyMs(latencyMs);
+            m_door->listen();
+        });
+    }
+
+    ~SimulatorHost()
+    {
+        run([&] {
+            delete m_door;
+            delete m_cardskipper;
+        });
+        m_thread.quit();
+        m_thread.wait();
+    }
+
+    template<typename Work> void run(Work work)
+    {
+        QMetaObject::invokeMethod(&m_worker, work, Qt::BlockingQueuedConnection);
+    }
+
+    sim::CardskipperSimulator &cardskipper() { return *m_cardskipper; }
+    sim::IsapiSimulator &door() { return *m_door; }
+
+private:
+    QThread m_thread;
+    QObject m_worker;
+    sim::CardskipperSimulator *m_cardskipper = nullptr;
+    sim::IsapiSimulator *m_door = nullptr;
+};
+
+struct Scenario
+{
+    QString name;
+    RunKind kind;
+    bool readsDevice;
+};
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    QLoggingCategory::setFilterRules(QStringLiteral("cis.*=false"));
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Measures the sync against its floor."));
+    parser.addHelpOption();
+    const QCommandLineOption membersOption(QStringLiteral("members"),
+                                           QStringLiteral("Member counts, comma-separated."),
+                                           QStringLiteral("n,n"), QStringLiteral("1000,10000"));
+    const QCommandLineOption latencyOption(QStringLiteral("latency-ms"),
+                                           QStringLiteral("Door and Cardskipper latency."),
+                                           QStringLiteral("ms"), QStringLiteral("20"));
+    const QCommandLineOption seedOption(QStringLiteral("seed"), QStringLiteral("Demo data seed."),
+                                        QStringLiteral("s"), QStringLiteral("7"));
+    const QCommandLineOption jsonOption(QStringLiteral("json"), QStringLiteral("Write JSON here."),
+                                        QStringLiteral("file"));
+    parser.addOptions({membersOption, latencyOption, seedOption, jsonOption});
+    parser.process(app);
+    const int latency = parser.value(latencyOption).toInt();
+    const auto seed = quint32(parser.value(seedOption).toUInt());
+
+    QTextStream out(stdout);
+    QJsonArray results;
+    out << QStringLiteral("latency %1 ms per request, serial; seed %2\n").arg(latency).arg(seed);
+    out << QStringLiteral("%1 %2 %3 %4 %5 %6 %7 %8 %9\n")
+               .arg(QStringLiteral("members"), 7)
+               .arg(QStringLiteral("scenario"), -26)
+               .arg(QStringLiteral("requests"), 8)
+               .arg(QStringLiteral("floor"), 6)
+               .arg(QStringLiteral("ratio"), 6)
+               .arg(QStringLiteral("wall ms"), 9)
+               .arg(QStringLiteral("req*lat"), 9)
+               .arg(QStringLiteral("ratio"), 6)
+               .arg(QStringLiteral("cpu ms  parse+fetch/plan/db ms  rss MB"));
+    out.flush();
+
+    for (const QString &countText : parser.value(membersOption).split(QLatin1Char(','))) {
+        const int members = countText.toInt();
+        ManualClock clock{QDateTime(QDate(2026, 11, 29), QTime(10, 0, 0))};
+        SimulatorHost sims(clock, members, seed, latency);
+        QTemporaryDir dir;
+        auto store = Store::open(dir.filePath(QStringLiteral("bench.sqlite")), clock);
+        if (!store)
+            qFatal("%s", qPrintable(store.error().message));
+        AppSettings settings;
+        QUrl cardskipperUrl;
+        QUrl doorUrl;
+        sims.run([&] {
+            cardskipperUrl = sims.cardskipper().baseUrl();
+            doorUrl = sims.door().baseUrl();
+        });
+        settings.cardskipper.url = cardskipperUrl;
+        settings.cardskipper.username = QStringLiteral("demo");
+        settings.cardskipper.organisationId = sim::DemoData::kOrganisationId;
+        DeviceSettings device;
+        device.id = QStringLiteral("door");
+        device.name = QStringLiteral("Door");
+        device.url = doorUrl;
+        settings.devices = {device};
+        settings.sync.policy.guardEnabled = false; // the benchmark measures, it does not guard
+        SyncEngine::Credentials credentials;
+        credentials.cardskipperPassword = QStringLiteral("demo");
+        credentials.devicePasswords.insert(device.id, sim::IsapiSimulator::defaultPassword());
+        SyncEngine engine(*store.value(), clock);
+        engine.setConfiguration(settings, credentials);
+
+        const QList<Scenario> scenarios{
+            {QStringLiteral("1 first sync"), RunKind::QuickSync, true},
+            {QStringLiteral("2 quick, nothing changed"), RunKind::QuickSync, false},
+            {QStringLiteral("3 quick, 1 % extended"), RunKind::QuickSync, false},
+            {QStringLiteral("4 full, nothing changed"), RunKind::FullReconcile, true},
+            {QStringLiteral("5 full, 1 % drift"), RunKind::FullReconcile, true},
+        };
+        for (const Scenario &scenario : scenarios) {
+            int personsBefore = 0;
+            if (scenario.name.startsWith(QLatin1Char('3'))) {
+                sims.run([&] {
+                    int changed = 0;
+                    for (const auto &member : sims.cardskipper().members()) {
+                        if (changed >= members / 100)
+                            break;
+                        if (sims.cardskipper().extendMembership(member.organisationMemberId,
+                                                                clock.today().addYears(2)))
+                            ++changed;
+                    }
+                });
+            }
+            if (scenario.name.startsWith(QLatin1Char('5'))) {
+                sims.run([&] {
+                    int changed = 0;
+                    for (const auto &person : sims.door().persons()) {
+                        if (changed >= members / 100)
+                            break;
+                        if (person.employeeNo.size() < 4)
+                            continue; // staff
+                        sims.door().setPersonValidity(
+                            person.employeeNo, true, QDateTime(QDate(2020, 1, 1), QTime(0, 0)),
+                            QDateTime(QDate(2037, 12, 31), QTime(23, 59, 59)));
+                        ++changed;
+                    }
+                });
+            }
+            sims.run([&] { personsBefore = int(sims.door().persons().size()); });
+            clock.advanceSeconds(600);
+
+            SyncEngine::RunOptions options;
+            options.kind = scenario.kind;
+            options.fullMemberExport = scenario.kind == RunKind::FullReconcile ||
+                                       scenario.name.startsWith(QLatin1Char('1'));
+            QSignalSpy finished(&engine, &SyncEngine::runFinished);
+            const double cpuBefore = threadCpuMs();
+            QElapsedTimer wall;
+            wall.start();
+            engine.start(options);
+            if (!finished.wait(3600 * 1000))
+                qFatal("the run did not finish");
+            const qint64 wallMs = wall.elapsed();
+            const double cpuMs = threadCpuMs() - cpuBefore;
+            const RunReport report = finished.first().first().value<RunReport>();
+
+            const int writes =
+                report.run.created + report.run.updated + report.run.revoked + report.run.deleted;
+            const int pageSize = 30;
+            const int searches =
+                scenario.readsDevice ? int(std::ceil(double(personsBefore) / pageSize)) : 0;
+            const int floor = 1 + searches + writes;
+            const int requests = report.totalRequests();
+            const double lowerBoundMs = double(requests) * latency;
+            QJsonObject byEndpoint;
+            for (auto it = report.requestsByEndpoint.cbegin();
+                 it != report.requestsByEndpoint.cend(); ++it)
+                byEndpoint.insert(it.key(), it.value());
+            const double rss = peakRssMb();
+            out << QStringLiteral("%1 %2 %3 %4 %5 %6 %7 %8 %9 %10/%11/%12 %13\n")
+                       .arg(members, 7)
+                       .arg(scenario.name, -26)
+                       .arg(requests, 8)
+                       .arg(floor, 6)
+                       .arg(double(requests) / floor, 6, 'f', 2)
+                       .arg(wallMs, 9)
+                       .arg(lowerBoundMs, 9, 'f', 0)
+                       .arg(lowerBoundMs > 0 ? double(wallMs) / lowerBoundMs : 0.0, 6, 'f', 2)
+                       .arg(cpuMs, 6, 'f', 0)
+                       .arg(report.fetchMs)
+                       .arg(report.planMs)
+                       .arg(report.databaseMs)
+                       .arg(rss, 7, 'f', 1);
+            out.flush();
+            results.append(
+                QJsonObject{{QStringLiteral("members"), members},
+                            {QStringLiteral("scenario"), scenario.name},
+                            {QStringLiteral("status"), runStatusToString(report.run.status)},
+                            {QStringLiteral("requests"), requests},
+                            {QStringLiteral("requestsByEndpoint"), byEndpoint},
+                            {QStringLiteral("floor"), floor},
+                            {QStringLiteral("writes"), writes},
+                            {QStringLiteral("wallMs"), wallMs},
+                            {QStringLiteral("requestsTimesLatencyMs"), lowerBoundMs},
+                            {QStringLiteral("cpuMs"), cpuMs},
+                            {QStringLiteral("fetchMs"), report.fetchMs},
+                            {QStringLiteral("planMs"), report.planMs},
+                            {QStringLiteral("databaseMs"), report.databaseMs},
+                            {QStringLiteral("applyMs"), report.applyMs},
+                            {QStringLiteral("peakRssMb"), rss}});
+        }
+
+        // The window's model with this club: loading the rows and one filter keystroke.
+        const QList<Member> stored = store.value()->members(sim::DemoData::kOrganisationId);
+        const Plan plan = engine.planFromSnapshot(device.id);
+        gui::PairModel model;
+        gui::PairFilterModel filter;
+        filter.setSourceModel(&model);
+        QElapsedTimer timer;
+        timer.start();
+        model.setPlan(plan, stored);
+        const qint64 loadMs = timer.elapsed();
+        filter.setSearchText(QStringLiteral("an"));
+        timer.restart();
+        filter.setSearchText(QStringLiteral("and"));
+        const qint64 keystrokeMs = timer.elapsed();
+        out << QStringLiteral("%1 GUI model: %2 rows loaded in %3 ms; a filter keystroke took %4 "
+                              "ms (%5 rows match)\n")
+                   .arg(members, 7)
+                   .arg(model.rowCount())
+                   .arg(loadMs)
+                   .arg(keystrokeMs)
+                   .arg(filter.rowCount());
+        out.flush();
+        results.append(QJsonObject{{QStringLiteral("members"), members},
+                                   {QStringLiteral("scenario"), QStringLiteral("gui model")},
+                                   {QStringLiteral("rows"), model.rowCount()},
+                                   {QStringLiteral("loadMs"), loadMs},
+                                   {QStringLiteral("keystrokeMs"), keystrokeMs}});
+    }
+
+    if (parser.isSet(jsonOption)) {
+        QFile file(parser.value(jsonOption));
+        if (!file.open(QIODevice::WriteOnly))
+            qFatal("cannot write %s", qPrintable(parser.value(jsonOption)));
+        file.write(QJsonDocument(QJsonObject{{QStringLiteral("latencyMs"), latency},
+                                             {QStringLiteral("results"), results}})
+                       .toJson());
+    }
+    return 0;
+}
