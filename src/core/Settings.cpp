@@ -363,7 +363,8 @@ const DeviceSettings *AppSettings::device(const QString &id) const
 QString AppSettings::defaultDatabasePath()
 {
     const QString folder = QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation);
-    return QDir(folder).filePath(QStringLiteral("cardskipper-ivms-sync/cardskipper-ivms-sync.sqlite"));
+    return QDir(folder).filePath(
+        QStringLiteral("cardskipper-ivms-sync/cardskipper-ivms-sync.sqlite"));
 }
 
 QString AppSettings::defaultConfigPath()
