@@ -5,6 +5,7 @@
 #include "Clock.h"
 #include "DemoData.h"
 #include "IsapiSimulator.h"
+#include "ReliabilityRig.h"
 #include "Store.h"
 #include "Validity.h"
 
@@ -74,17 +75,7 @@ private slots:
         QVERIFY(m_cardskipper.listen());
         m_door.loadDemoPersons(3);
         QVERIFY(m_door.listen());
-        m_config = m_dir.filePath(QStringLiteral("club.ini"));
-        QFile file(m_config);
-        QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write(QStringLiteral("[cardskipper]\nurl=%1\nusername=demo\norganisation_id=%2\n"
-                                  "[devices]\nsize=1\n1\\id=front\n1\\name=Front door\n"
-                                  "1\\url=%3\n1\\username=admin\n"
-                                  "[sync]\ndatabase=club.sqlite\nretry_backoff_ms=0\n")
-                       .arg(m_cardskipper.baseUrl().toString())
-                       .arg(DemoData::kOrganisationId)
-                       .arg(m_door.baseUrl().toString())
-                       .toUtf8());
+        m_config = reliability::writeClubIni(m_dir.path(), m_cardskipper, m_door);
     }
 
     void killedAtRandomPointsTheSyncStillConverges()

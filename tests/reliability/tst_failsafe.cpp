@@ -4,6 +4,7 @@
 #include "Clock.h"
 #include "DemoData.h"
 #include "IsapiSimulator.h"
+#include "ReliabilityRig.h"
 #include "Store.h"
 #include "SyncEngine.h"
 
@@ -79,31 +80,11 @@ private slots:
                                         .replace(QLatin1Char(' '), QLatin1Char('-'))));
         auto store = Store::open(path, m_clock);
         QVERIFY(store);
-        AppSettings settings;
-        settings.cardskipper.url = cardskipper.baseUrl();
-        settings.cardskipper.username = QStringLiteral("demo");
-        settings.cardskipper.organisationId = DemoData::kOrganisationId;
+        AppSettings settings = reliability::settingsFor(cardskipper, door);
         settings.cardskipper.timeoutSeconds = 1;
-        DeviceSettings device;
-        device.id = QStringLiteral("door");
-        device.name = QStringLiteral("Front door");
-        device.url = door.baseUrl();
-        settings.devices = {device};
-        SyncEngine::Credentials credentials;
-        credentials.cardskipperPassword = QStringLiteral("demo");
-        credentials.devicePasswords.insert(device.id, IsapiSimulator::defaultPassword());
         SyncEngine engine(*store.value(), m_clock);
-        engine.setConfiguration(settings, credentials);
-        const auto runSync = [&](RunKind kind) {
-            SyncEngine::RunOptions options;
-            options.kind = kind;
-            QSignalSpy finished(&engine, &SyncEngine::runFinished);
-            if (!engine.start(options))
-                qFatal("a run is already going on");
-            if (!finished.wait(60000))
-                qFatal("the run did not finish");
-            return finished.first().first().value<RunReport>();
-        };
+        engine.setConfiguration(settings, reliability::demoCredentials());
+        const auto runSync = [&](RunKind kind) { return reliability::runSync(engine, kind); };
 
         QCOMPARE(runSync(RunKind::QuickSync).exitCode(), 0);
         QHash<QString, QDateTime> endBefore;

@@ -6,6 +6,7 @@
 #include "DemoData.h"
 #include "HikvisionClient.h"
 #include "IsapiSimulator.h"
+#include "ReliabilityRig.h"
 #include "Scheduler.h"
 #include "Store.h"
 #include "SyncEngine.h"
@@ -35,10 +36,7 @@ private:
 
     void configure(const QString &devicePassword)
     {
-        SyncEngine::Credentials credentials;
-        credentials.cardskipperPassword = QStringLiteral("demo");
-        credentials.devicePasswords.insert(QStringLiteral("door"), devicePassword);
-        m_engine->setConfiguration(m_settings, credentials);
+        m_engine->setConfiguration(m_settings, reliability::demoCredentials(devicePassword));
     }
 
     // Lets the scheduler run once more: time moves to its next run, the timer fires.
@@ -77,15 +75,7 @@ private slots:
                                  m_clock);
         QVERIFY(store);
         m_store = std::move(store.value());
-        m_settings = AppSettings();
-        m_settings.cardskipper.url = m_cardskipper->baseUrl();
-        m_settings.cardskipper.username = QStringLiteral("demo");
-        m_settings.cardskipper.organisationId = DemoData::kOrganisationId;
-        DeviceSettings device;
-        device.id = QStringLiteral("door");
-        device.name = QStringLiteral("Front door");
-        device.url = m_door->baseUrl();
-        m_settings.devices = {device};
+        m_settings = reliability::settingsFor(*m_cardskipper, *m_door);
         m_settings.sync.intervalSeconds = 300;
         m_engine = std::make_unique<SyncEngine>(*m_store, m_clock);
         m_scheduler = std::make_unique<Scheduler>(*m_engine, m_clock);

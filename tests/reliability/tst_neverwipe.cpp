@@ -5,6 +5,7 @@
 #include "DemoData.h"
 #include "HikvisionClient.h"
 #include "IsapiSimulator.h"
+#include "ReliabilityRig.h"
 #include "Store.h"
 #include "SyncEngine.h"
 
@@ -113,31 +114,13 @@ private slots:
 
         auto store = Store::open(m_dir.filePath(QStringLiteral("wipe.sqlite")), m_clock);
         QVERIFY(store);
-        AppSettings settings;
-        settings.cardskipper.url = cardskipper.baseUrl();
-        settings.cardskipper.username = QStringLiteral("demo");
-        settings.cardskipper.organisationId = DemoData::kOrganisationId;
-        DeviceSettings device;
-        device.id = QStringLiteral("door");
-        device.name = QStringLiteral("Front door");
-        device.url = door.baseUrl();
-        settings.devices = {device};
+        AppSettings settings = reliability::settingsFor(cardskipper, door);
         settings.sync.policy.deleteRetentionDays = 0; // delete as soon as access has ended
-        SyncEngine::Credentials credentials;
-        credentials.cardskipperPassword = QStringLiteral("demo");
-        credentials.devicePasswords.insert(device.id, IsapiSimulator::defaultPassword());
+        const DeviceSettings device = settings.devices.first();
         SyncEngine engine(*store.value(), m_clock);
-        engine.setConfiguration(settings, credentials);
+        engine.setConfiguration(settings, reliability::demoCredentials());
         const auto runSync = [&](RunKind kind, bool force) {
-            SyncEngine::RunOptions options;
-            options.kind = kind;
-            options.force = force;
-            QSignalSpy finished(&engine, &SyncEngine::runFinished);
-            if (!engine.start(options))
-                qFatal("a run is already going on");
-            if (!finished.wait(60000))
-                qFatal("the run did not finish");
-            return finished.first().first().value<RunReport>();
+            return reliability::runSync(engine, kind, force);
         };
 
         QCOMPARE(runSync(RunKind::QuickSync, false).exitCode(), 0);

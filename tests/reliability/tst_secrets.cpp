@@ -4,6 +4,7 @@
 #include "CardskipperSimulator.h"
 #include "DemoData.h"
 #include "IsapiSimulator.h"
+#include "ReliabilityRig.h"
 
 #include <QDir>
 #include <QDirIterator>
@@ -91,17 +92,7 @@ private slots:
         m_door.setCredentials(IsapiSimulator::defaultUser(), kDevicePassword);
         m_door.loadDemoPersons(3);
         QVERIFY(m_door.listen());
-        m_config = m_dir.filePath(QStringLiteral("club.ini"));
-        QFile file(m_config);
-        QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write(QStringLiteral("[cardskipper]\nurl=%1\nusername=demo\norganisation_id=%2\n"
-                                  "[devices]\nsize=1\n1\\id=front\n1\\name=Front door\n"
-                                  "1\\url=%3\n1\\username=admin\n"
-                                  "[sync]\ndatabase=club.sqlite\nretry_backoff_ms=0\n")
-                       .arg(m_cardskipper.baseUrl().toString())
-                       .arg(DemoData::kOrganisationId)
-                       .arg(m_door.baseUrl().toString())
-                       .toUtf8());
+        m_config = reliability::writeClubIni(m_dir.path(), m_cardskipper, m_door);
     }
 
     void noSecretIsWrittenAnywhere()

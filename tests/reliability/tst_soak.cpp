@@ -5,6 +5,7 @@
 #include "Clock.h"
 #include "DemoData.h"
 #include "IsapiSimulator.h"
+#include "ReliabilityRig.h"
 #include "Store.h"
 #include "SyncEngine.h"
 #include "Validity.h"
@@ -81,34 +82,12 @@ private slots:
 
         auto store = Store::open(m_dir.filePath(QStringLiteral("soak.sqlite")), m_clock);
         QVERIFY(store);
-        AppSettings settings;
-        settings.cardskipper.url = cardskipper.baseUrl();
-        settings.cardskipper.username = QStringLiteral("demo");
-        settings.cardskipper.organisationId = DemoData::kOrganisationId;
+        AppSettings settings = reliability::settingsFor(cardskipper, door);
         settings.cardskipper.timeoutSeconds = 1;
-        DeviceSettings device;
-        device.id = QStringLiteral("door");
-        device.name = QStringLiteral("Front door");
-        device.url = door.baseUrl();
-        device.timeoutSeconds = 1; // a request that is never answered costs one second
-        settings.devices = {device};
-        settings.sync.retryBackoffMs = 0;
-        SyncEngine::Credentials credentials;
-        credentials.cardskipperPassword = QStringLiteral("demo");
-        credentials.devicePasswords.insert(device.id, IsapiSimulator::defaultPassword());
+        settings.devices[0].timeoutSeconds = 1; // a request that is never answered costs 1 s
         SyncEngine engine(*store.value(), m_clock);
-        engine.setConfiguration(settings, credentials);
-
-        const auto runSync = [&](RunKind kind) {
-            SyncEngine::RunOptions options;
-            options.kind = kind;
-            QSignalSpy finished(&engine, &SyncEngine::runFinished);
-            if (!engine.start(options))
-                qFatal("a run is already going on");
-            if (!finished.wait(300000))
-                qFatal("the run did not finish");
-            return finished.first().first().value<RunReport>();
-        };
+        engine.setConfiguration(settings, reliability::demoCredentials());
+        const auto runSync = [&](RunKind kind) { return reliability::runSync(engine, kind); };
 
         // Faults at 10 % of requests on both sides, every kind the injectors know.
         for (sim::FaultInjector *faults : {&cardskipper.faults(), &door.faults()}) {
