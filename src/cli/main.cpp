@@ -1,4 +1,5 @@
 #include "CliApplication.h"
+#include "Clock.h"
 #include "Translations.h"
 #include "Version.h"
 
@@ -6,6 +7,7 @@
 
 int main(int argc, char *argv[])
 {
+    cis::Clock::pinLocalTimeZone();
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("cardskipper-ivms-sync-cli"));
     QCoreApplication::setOrganizationName(QString::fromLatin1(cis::kOrganisationName));

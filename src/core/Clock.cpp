@@ -1,11 +1,24 @@
 #include "Clock.h"
 
+#include <QFileInfo>
+
 namespace cis {
 
 const Clock &Clock::system()
 {
     static const SystemClock clock;
     return clock;
+}
+
+void Clock::pinLocalTimeZone()
+{
+#if defined(Q_OS_UNIX)
+    const QString localtime = QStringLiteral("/etc/localtime");
+    if (qEnvironmentVariableIsSet("TZ") || !QFileInfo::exists(localtime))
+        return;
+    // The leading colon asks for this file rather than a POSIX zone rule.
+    qputenv("TZ", ":" + localtime.toLocal8Bit());
+#endif
 }
 
 QDateTime SystemClock::now() const

@@ -12,6 +12,8 @@
 #include <QSqlQuery>
 #include <QVariant>
 #include <atomic>
+#include <map>
+#include <optional>
 
 namespace cis {
 
@@ -235,25 +237,94 @@ int toInt(const QVariant &value)
 // ---- Statements -------------------------------------------------------------------------------
 
 // A prepared statement with positional parameters that logs its own failures.
+} // namespace
+
+// One prepared query per statement text, kept for the connection's lifetime. A statement that
+// is still in use (a nested call running the same SQL) gets a fresh query of its own instead.
+class Store::Statements
+{
+public:
+    explicit Statements(QString connectionName)
+        : m_connectionName(std::move(connectionName))
+    {}
+
+    struct Entry
+    {
+        explicit Entry(const QSqlDatabase &db)
+            : query(db)
+        {}
+        QSqlQuery query;
+        bool inUse = false;
+    };
+
+    QSqlDatabase database() const { return QSqlDatabase::database(m_connectionName, false); }
+
+    // The key is the two literals' addresses: every call site passes string literals.
+    Entry *acquire(const char *head, const char *tail)
+    {
+        const auto key = std::make_pair(head, tail);
+        auto it = m_entries.find(key);
+        if (it == m_entries.end()) {
+            auto entry = std::make_unique<Entry>(database());
+            entry->query.setForwardOnly(true);
+            if (!entry->query.prepare(QString::fromUtf8(head) + QString::fromUtf8(tail)))
+                return nullptr; // the caller prepares its own and reports why
+            it = m_entries.emplace(key, std::move(entry)).first;
+        }
+        Entry *entry = it->second.get();
+        if (entry->inUse)
+            return nullptr;
+        entry->inUse = true;
+        return entry;
+    }
+
+    // Before the connection closes: a prepared query must not outlive it.
+    void clear() { m_entries.clear(); }
+
+private:
+    QString m_connectionName;
+    std::map<std::pair<const char *, const char *>, std::unique_ptr<Entry>> m_entries;
+};
+
+namespace {
+
 class Sql
 {
 public:
     // The statement is head + tail (a shared SELECT ... FROM and its WHERE/ORDER BY).
-    Sql(const QSqlDatabase &db, const char *head, const char *tail = "")
-        : m_query(db)
+    Sql(Store::Statements &statements, const char *head, const char *tail = "")
+        : m_entry(statements.acquire(head, tail))
     {
-        m_query.setForwardOnly(true);
+        if (m_entry) {
+            m_query = &m_entry->query;
+            m_prepared = true;
+            return;
+        }
+        m_own.emplace(statements.database());
+        m_query = &*m_own;
+        m_query->setForwardOnly(true);
         const QString sql = QString::fromUtf8(head) + QString::fromUtf8(tail);
-        m_prepared = m_query.prepare(sql);
+        m_prepared = m_query->prepare(sql);
         if (!m_prepared) {
             qCWarning(lcCore).noquote()
-                << "Store: cannot prepare" << sql << "-" << m_query.lastError().text();
+                << "Store: cannot prepare" << sql << "-" << m_query->lastError().text();
         }
     }
 
+    ~Sql()
+    {
+        if (m_entry) {
+            m_query->finish(); // ends the read, so a checkpoint is not held back
+            m_entry->inUse = false;
+        }
+    }
+
+    Sql(const Sql &) = delete;
+    Sql &operator=(const Sql &) = delete;
+
     Sql &operator<<(const QVariant &value)
     {
-        m_query.bindValue(m_next++, value);
+        m_query->bindValue(m_next++, value);
         return *this;
     }
 
@@ -262,20 +333,22 @@ public:
         m_next = 0;
         if (!m_prepared)
             return false;
-        if (m_query.exec())
+        if (m_query->exec())
             return true;
         qCWarning(lcCore).noquote()
-            << "Store:" << QLatin1String(what) << "failed:" << m_query.lastError().text();
+            << "Store:" << QLatin1String(what) << "failed:" << m_query->lastError().text();
         return false;
     }
 
-    bool next() { return m_query.next(); }
-    QVariant value(int index) const { return m_query.value(index); }
-    qint64 lastInsertId() const { return m_query.lastInsertId().toLongLong(); }
-    int rowsAffected() const { return m_query.numRowsAffected(); }
+    bool next() { return m_query->next(); }
+    QVariant value(int index) const { return m_query->value(index); }
+    qint64 lastInsertId() const { return m_query->lastInsertId().toLongLong(); }
+    int rowsAffected() const { return m_query->numRowsAffected(); }
 
 private:
-    QSqlQuery m_query;
+    Store::Statements::Entry *m_entry = nullptr;
+    std::optional<QSqlQuery> m_own;
+    QSqlQuery *m_query = nullptr;
     bool m_prepared = false;
     int m_next = 0;
 };
@@ -516,10 +589,12 @@ Store::Store(QString path, QString connectionName, const Clock &clock)
     : m_path(std::move(path))
     , m_connectionName(std::move(connectionName))
     , m_clock(clock)
+    , m_statements(std::make_unique<Statements>(m_connectionName))
 {}
 
 Store::~Store()
 {
+    m_statements->clear();
     {
         QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
         if (db.isOpen())
@@ -531,6 +606,11 @@ Store::~Store()
 QSqlDatabase Store::database() const
 {
     return QSqlDatabase::database(m_connectionName, false);
+}
+
+Store::Statements &Store::statements() const
+{
+    return *m_statements;
 }
 
 Store::OpenResult Store::open(const QString &path, const Clock &clock)
@@ -735,17 +815,17 @@ bool Store::writeMembers(qint64 orgId, const QList<Member> &members, bool replac
     Transaction tx(*this);
     if (!tx.isActive())
         return false;
-    const QSqlDatabase db = database();
     if (replace) {
-        Sql clear(db, "DELETE FROM members WHERE org_id = ?");
+        Sql clear(statements(), "DELETE FROM members WHERE org_id = ?");
         clear << orgId;
         if (!clear.exec("clearing the members"))
             return false;
     }
     const QVariant now = instant(m_clock.now());
-    Sql insert(db, "INSERT OR REPLACE INTO members (org_id, member_id, first_name, last_name,"
-                   " email, cell_phone1, cell_phone2, birth_date, inactive, roles, tags,"
-                   " updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    Sql insert(statements(),
+               "INSERT OR REPLACE INTO members (org_id, member_id, first_name, last_name,"
+               " email, cell_phone1, cell_phone2, birth_date, inactive, roles, tags,"
+               " updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     for (const Member &member : members) {
         insert << member.key.organisationId << member.key.organisationMemberId
                << text(member.firstName) << text(member.lastName) << text(member.email)
@@ -772,7 +852,7 @@ bool Store::upsertMembers(qint64 orgId, const QList<Member> &members)
 QList<Member> Store::members(qint64 orgId) const
 {
     QList<Member> result;
-    Sql q(database(), kMemberSelect, " WHERE org_id = ? ORDER BY member_id");
+    Sql q(statements(), kMemberSelect, " WHERE org_id = ? ORDER BY member_id");
     q << orgId;
     if (!q.exec("reading the members"))
         return result;
@@ -783,7 +863,7 @@ QList<Member> Store::members(qint64 orgId) const
 
 std::optional<Member> Store::member(const MemberKey &key) const
 {
-    Sql q(database(), kMemberSelect, " WHERE org_id = ? AND member_id = ?");
+    Sql q(statements(), kMemberSelect, " WHERE org_id = ? AND member_id = ?");
     q << key.organisationId << key.organisationMemberId;
     if (!q.exec("reading a member") || !q.next())
         return std::nullopt;
@@ -792,7 +872,7 @@ std::optional<Member> Store::member(const MemberKey &key) const
 
 int Store::memberCount(qint64 orgId) const
 {
-    Sql q(database(), "SELECT count(*) FROM members WHERE org_id = ?");
+    Sql q(statements(), "SELECT count(*) FROM members WHERE org_id = ?");
     q << orgId;
     if (!q.exec("counting the members") || !q.next())
         return -1;
@@ -809,14 +889,14 @@ QDateTime Store::lastFullExportAt(qint64 orgId) const
 
 bool Store::setMeta(const QString &key, const QString &value)
 {
-    Sql q(database(), "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)");
+    Sql q(statements(), "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)");
     q << key << text(value);
     return q.exec("storing a setting");
 }
 
 QString Store::meta(const QString &key, const QString &defaultValue) const
 {
-    Sql q(database(), "SELECT value FROM meta WHERE key = ?");
+    Sql q(statements(), "SELECT value FROM meta WHERE key = ?");
     q << key;
     if (!q.exec("reading a setting") || !q.next())
         return defaultValue;
@@ -851,18 +931,18 @@ bool Store::replaceDevicePersons(const QString &deviceId, const QList<Person> &p
     Transaction tx(*this);
     if (!tx.isActive())
         return false;
-    const QSqlDatabase db = database();
     const QVariant seen = instant(readAt.isValid() ? readAt : m_clock.now());
-    Sql device(db, "INSERT INTO devices (device_id, last_read_at) VALUES (?, ?)"
-                   " ON CONFLICT (device_id) DO UPDATE SET last_read_at = excluded.last_read_at");
+    Sql device(statements(),
+               "INSERT INTO devices (device_id, last_read_at) VALUES (?, ?)"
+               " ON CONFLICT (device_id) DO UPDATE SET last_read_at = excluded.last_read_at");
     device << deviceId << seen;
     if (!device.exec("recording the device read"))
         return false;
-    Sql clear(db, "DELETE FROM device_persons WHERE device_id = ?");
+    Sql clear(statements(), "DELETE FROM device_persons WHERE device_id = ?");
     clear << deviceId;
     if (!clear.exec("clearing the device snapshot"))
         return false;
-    Sql insert(db, kPersonInsert);
+    Sql insert(statements(), kPersonInsert);
     for (const Person &person : persons) {
         if (!insertPerson(insert, deviceId, person, seen))
             return false;
@@ -875,12 +955,11 @@ bool Store::upsertDevicePerson(const QString &deviceId, const Person &person)
     Transaction tx(*this);
     if (!tx.isActive())
         return false;
-    const QSqlDatabase db = database();
-    Sql device(db, "INSERT OR IGNORE INTO devices (device_id) VALUES (?)");
+    Sql device(statements(), "INSERT OR IGNORE INTO devices (device_id) VALUES (?)");
     device << deviceId;
     if (!device.exec("recording the device"))
         return false;
-    Sql insert(db, kPersonInsert);
+    Sql insert(statements(), kPersonInsert);
     if (!insertPerson(insert, deviceId, person, instant(m_clock.now())))
         return false;
     return tx.commit();
@@ -888,7 +967,7 @@ bool Store::upsertDevicePerson(const QString &deviceId, const Person &person)
 
 bool Store::removeDevicePerson(const QString &deviceId, const QString &employeeNo)
 {
-    Sql q(database(), "DELETE FROM device_persons WHERE device_id = ? AND employee_no = ?");
+    Sql q(statements(), "DELETE FROM device_persons WHERE device_id = ? AND employee_no = ?");
     q << deviceId << employeeNo;
     return q.exec("removing a device person");
 }
@@ -897,14 +976,14 @@ DeviceSnapshot Store::deviceSnapshot(const QString &deviceId) const
 {
     DeviceSnapshot snapshot;
     snapshot.deviceId = deviceId;
-    const QSqlDatabase db = database();
-    Sql device(db, "SELECT last_read_at FROM devices WHERE device_id = ?");
+    Sql device(statements(), "SELECT last_read_at FROM devices WHERE device_id = ?");
     device << deviceId;
     if (device.exec("reading the device") && device.next())
         snapshot.readAt = instantFrom(device.value(0));
-    Sql q(db, "SELECT employee_no, name, given_name, family_name, user_type, valid_enabled,"
-              " valid_begin, valid_end, door_right, right_plans, num_card, num_face, num_fp,"
-              " other_fields FROM device_persons WHERE device_id = ? ORDER BY employee_no");
+    Sql q(statements(),
+          "SELECT employee_no, name, given_name, family_name, user_type, valid_enabled,"
+          " valid_begin, valid_end, door_right, right_plans, num_card, num_face, num_fp,"
+          " other_fields FROM device_persons WHERE device_id = ? ORDER BY employee_no");
     q << deviceId;
     if (q.exec("reading the device snapshot")) {
         while (q.next())
@@ -916,7 +995,7 @@ DeviceSnapshot Store::deviceSnapshot(const QString &deviceId) const
 QStringList Store::deviceIds() const
 {
     QStringList result;
-    Sql q(database(), "SELECT device_id FROM devices ORDER BY device_id");
+    Sql q(statements(), "SELECT device_id FROM devices ORDER BY device_id");
     if (!q.exec("listing the devices"))
         return result;
     while (q.next())
@@ -943,8 +1022,8 @@ QList<Link> readLinks(Sql &q)
 
 bool Store::addLink(const Link &link)
 {
-    Sql q(database(), "INSERT OR REPLACE INTO links (device_id, employee_no, org_id, member_id,"
-                      " origin, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?)");
+    Sql q(statements(), "INSERT OR REPLACE INTO links (device_id, employee_no, org_id, member_id,"
+                        " origin, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?)");
     q << text(link.deviceId) << text(link.employeeNo) << link.member.organisationId
       << link.member.organisationMemberId << linkOriginToString(link.origin)
       << instant(link.createdAt.isValid() ? link.createdAt : m_clock.now()) << text(link.createdBy);
@@ -953,27 +1032,27 @@ bool Store::addLink(const Link &link)
 
 bool Store::removeLink(const QString &deviceId, const QString &employeeNo)
 {
-    Sql q(database(), "DELETE FROM links WHERE device_id = ? AND employee_no = ?");
+    Sql q(statements(), "DELETE FROM links WHERE device_id = ? AND employee_no = ?");
     q << deviceId << employeeNo;
     return q.exec("removing a link");
 }
 
 QList<Link> Store::links(const QString &deviceId) const
 {
-    Sql q(database(), kLinkSelect, " WHERE device_id = ? ORDER BY employee_no");
+    Sql q(statements(), kLinkSelect, " WHERE device_id = ? ORDER BY employee_no");
     q << deviceId;
     return readLinks(q);
 }
 
 QList<Link> Store::links() const
 {
-    Sql q(database(), kLinkSelect, " ORDER BY device_id, employee_no");
+    Sql q(statements(), kLinkSelect, " ORDER BY device_id, employee_no");
     return readLinks(q);
 }
 
 std::optional<Link> Store::linkFor(const QString &deviceId, const QString &employeeNo) const
 {
-    Sql q(database(), kLinkSelect, " WHERE device_id = ? AND employee_no = ?");
+    Sql q(statements(), kLinkSelect, " WHERE device_id = ? AND employee_no = ?");
     q << deviceId << employeeNo;
     if (!q.exec("reading a link") || !q.next())
         return std::nullopt;
@@ -1001,8 +1080,9 @@ constexpr const char *kRejectedSelect =
 
 bool Store::addRejectedSuggestion(const RejectedSuggestion &rejected)
 {
-    Sql q(database(), "INSERT OR IGNORE INTO rejected_suggestions (device_id, employee_no, org_id,"
-                      " member_id, rejected_at) VALUES (?, ?, ?, ?, ?)");
+    Sql q(statements(),
+          "INSERT OR IGNORE INTO rejected_suggestions (device_id, employee_no, org_id,"
+          " member_id, rejected_at) VALUES (?, ?, ?, ?, ?)");
     q << text(rejected.deviceId) << text(rejected.employeeNo) << rejected.member.organisationId
       << rejected.member.organisationMemberId << instant(m_clock.now());
     return q.exec("storing a rejected suggestion");
@@ -1010,8 +1090,8 @@ bool Store::addRejectedSuggestion(const RejectedSuggestion &rejected)
 
 bool Store::removeRejectedSuggestion(const RejectedSuggestion &rejected)
 {
-    Sql q(database(), "DELETE FROM rejected_suggestions WHERE device_id = ? AND employee_no = ?"
-                      " AND org_id = ? AND member_id = ?");
+    Sql q(statements(), "DELETE FROM rejected_suggestions WHERE device_id = ? AND employee_no = ?"
+                        " AND org_id = ? AND member_id = ?");
     q << rejected.deviceId << rejected.employeeNo << rejected.member.organisationId
       << rejected.member.organisationMemberId;
     return q.exec("removing a rejected suggestion");
@@ -1019,7 +1099,7 @@ bool Store::removeRejectedSuggestion(const RejectedSuggestion &rejected)
 
 QList<RejectedSuggestion> Store::rejectedSuggestions(const QString &deviceId) const
 {
-    Sql q(database(), kRejectedSelect,
+    Sql q(statements(), kRejectedSelect,
           " WHERE device_id = ? ORDER BY employee_no, org_id, member_id");
     q << deviceId;
     return readRejected(q);
@@ -1027,7 +1107,7 @@ QList<RejectedSuggestion> Store::rejectedSuggestions(const QString &deviceId) co
 
 QList<RejectedSuggestion> Store::rejectedSuggestions() const
 {
-    Sql q(database(), kRejectedSelect, " ORDER BY device_id, employee_no, org_id, member_id");
+    Sql q(statements(), kRejectedSelect, " ORDER BY device_id, employee_no, org_id, member_id");
     return readRejected(q);
 }
 
@@ -1040,14 +1120,14 @@ constexpr const char *kOverrideSelect = "SELECT org_id, member_id, allow_until, 
 
 bool Store::setOverride(const MemberOverride &memberOverride)
 {
-    const QSqlDatabase db = database();
     if (memberOverride.isEmpty()) {
-        Sql q(db, "DELETE FROM overrides WHERE org_id = ? AND member_id = ?");
+        Sql q(statements(), "DELETE FROM overrides WHERE org_id = ? AND member_id = ?");
         q << memberOverride.member.organisationId << memberOverride.member.organisationMemberId;
         return q.exec("removing an override");
     }
-    Sql q(db, "INSERT OR REPLACE INTO overrides (org_id, member_id, allow_until, blocked, note,"
-              " changed_at, changed_by) VALUES (?, ?, ?, ?, ?, ?, ?)");
+    Sql q(statements(),
+          "INSERT OR REPLACE INTO overrides (org_id, member_id, allow_until, blocked, note,"
+          " changed_at, changed_by) VALUES (?, ?, ?, ?, ?, ?, ?)");
     q << memberOverride.member.organisationId << memberOverride.member.organisationMemberId
       << dateValue(memberOverride.allowUntil) << memberOverride.blocked << text(memberOverride.note)
       << instant(memberOverride.changedAt.isValid() ? memberOverride.changedAt : m_clock.now())
@@ -1058,7 +1138,7 @@ bool Store::setOverride(const MemberOverride &memberOverride)
 QList<MemberOverride> Store::overrides() const
 {
     QList<MemberOverride> result;
-    Sql q(database(), kOverrideSelect, " ORDER BY org_id, member_id");
+    Sql q(statements(), kOverrideSelect, " ORDER BY org_id, member_id");
     if (!q.exec("reading the overrides"))
         return result;
     while (q.next())
@@ -1068,7 +1148,7 @@ QList<MemberOverride> Store::overrides() const
 
 std::optional<MemberOverride> Store::overrideFor(const MemberKey &key) const
 {
-    Sql q(database(), kOverrideSelect, " WHERE org_id = ? AND member_id = ?");
+    Sql q(statements(), kOverrideSelect, " WHERE org_id = ? AND member_id = ?");
     q << key.organisationId << key.organisationMemberId;
     if (!q.exec("reading an override") || !q.next())
         return std::nullopt;
@@ -1079,7 +1159,7 @@ std::optional<MemberOverride> Store::overrideFor(const MemberKey &key) const
 
 qint64 Store::beginRun(RunKind kind, const QDateTime &startedAt)
 {
-    Sql q(database(), "INSERT INTO runs (kind, started_at, status) VALUES (?, ?, ?)");
+    Sql q(statements(), "INSERT INTO runs (kind, started_at, status) VALUES (?, ?, ?)");
     q << runKindToString(kind) << instant(startedAt.isValid() ? startedAt : m_clock.now())
       << runStatusToString(RunStatus::Running);
     if (!q.exec("starting a run"))
@@ -1089,7 +1169,7 @@ qint64 Store::beginRun(RunKind kind, const QDateTime &startedAt)
 
 int Store::closeInterruptedRuns(const QString &error)
 {
-    Sql q(database(), "UPDATE runs SET status = ?, error = ? WHERE status = ?");
+    Sql q(statements(), "UPDATE runs SET status = ?, error = ? WHERE status = ?");
     q << runStatusToString(RunStatus::Failed) << error << runStatusToString(RunStatus::Running);
     if (!q.exec("closing interrupted runs"))
         return 0;
@@ -1098,9 +1178,9 @@ int Store::closeInterruptedRuns(const QString &error)
 
 bool Store::finishRun(const RunRecord &run)
 {
-    Sql q(database(), "UPDATE runs SET finished_at = ?, status = ?, members_fetched = ?,"
-                      " created = ?, updated = ?, revoked = ?, deleted = ?, conflicts = ?,"
-                      " failed = ?, error = ? WHERE id = ?");
+    Sql q(statements(), "UPDATE runs SET finished_at = ?, status = ?, members_fetched = ?,"
+                        " created = ?, updated = ?, revoked = ?, deleted = ?, conflicts = ?,"
+                        " failed = ?, error = ? WHERE id = ?");
     q << instant(run.finishedAt.isValid() ? run.finishedAt : m_clock.now())
       << runStatusToString(run.status) << run.membersFetched << run.created << run.updated
       << run.revoked << run.deleted << run.conflicts << run.failed << text(run.error) << run.id;
@@ -1116,7 +1196,7 @@ bool Store::finishRun(const RunRecord &run)
 QList<RunRecord> Store::runs(int limit) const
 {
     QList<RunRecord> result;
-    Sql q(database(), kRunSelect, " ORDER BY id DESC LIMIT ?");
+    Sql q(statements(), kRunSelect, " ORDER BY id DESC LIMIT ?");
     q << (limit > 0 ? limit : -1);
     if (!q.exec("reading the runs"))
         return result;
@@ -1127,7 +1207,7 @@ QList<RunRecord> Store::runs(int limit) const
 
 std::optional<RunRecord> Store::run(qint64 id) const
 {
-    Sql q(database(), kRunSelect, " WHERE id = ?");
+    Sql q(statements(), kRunSelect, " WHERE id = ?");
     q << id;
     if (!q.exec("reading a run") || !q.next())
         return std::nullopt;
@@ -1150,9 +1230,9 @@ QList<OperationRecord> readOperations(Sql &q)
 
 qint64 Store::journalOperation(const OperationRecord &record)
 {
-    Sql q(database(), "INSERT INTO operations (run_id, device_id, employee_no, org_id, member_id,"
-                      " action, before_json, after_json, status, error, at)"
-                      " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    Sql q(statements(), "INSERT INTO operations (run_id, device_id, employee_no, org_id, member_id,"
+                        " action, before_json, after_json, status, error, at)"
+                        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     q << (record.runId != 0 ? QVariant(record.runId) : QVariant()) << text(record.deviceId)
       << text(record.employeeNo)
       << (record.member ? QVariant(record.member->organisationId) : QVariant())
@@ -1170,8 +1250,8 @@ qint64 Store::journalOperation(const OperationRecord &record)
 bool Store::completeOperation(qint64 id, OperationStatus status, const QString &error,
                               const std::optional<Person> &after)
 {
-    Sql q(database(), "UPDATE operations SET status = ?, error = ?, at = ?,"
-                      " after_json = CASE WHEN ? THEN ? ELSE after_json END WHERE id = ?");
+    Sql q(statements(), "UPDATE operations SET status = ?, error = ?, at = ?,"
+                        " after_json = CASE WHEN ? THEN ? ELSE after_json END WHERE id = ?");
     q << operationStatusToString(status) << text(error) << instant(m_clock.now())
       << after.has_value() << (after ? QVariant(personJson(*after)) : QVariant()) << id;
     if (!q.exec("recording an operation's result"))
@@ -1185,21 +1265,21 @@ bool Store::completeOperation(qint64 id, OperationStatus status, const QString &
 
 QList<OperationRecord> Store::pendingOperations() const
 {
-    Sql q(database(), kOperationSelect, " WHERE status = ? ORDER BY id");
+    Sql q(statements(), kOperationSelect, " WHERE status = ? ORDER BY id");
     q << operationStatusToString(OperationStatus::Pending);
     return readOperations(q);
 }
 
 QList<OperationRecord> Store::operations(qint64 runId) const
 {
-    Sql q(database(), kOperationSelect, " WHERE run_id = ? ORDER BY id");
+    Sql q(statements(), kOperationSelect, " WHERE run_id = ? ORDER BY id");
     q << runId;
     return readOperations(q);
 }
 
 QList<OperationRecord> Store::operationsForMember(const MemberKey &key, int limit) const
 {
-    Sql q(database(), kOperationSelect,
+    Sql q(statements(), kOperationSelect,
           " WHERE org_id = ? AND member_id = ? ORDER BY id DESC LIMIT ?");
     q << key.organisationId << key.organisationMemberId << (limit > 0 ? limit : -1);
     return readOperations(q);
@@ -1207,7 +1287,7 @@ QList<OperationRecord> Store::operationsForMember(const MemberKey &key, int limi
 
 std::optional<OperationRecord> Store::operation(qint64 id) const
 {
-    Sql q(database(), kOperationSelect, " WHERE id = ?");
+    Sql q(statements(), kOperationSelect, " WHERE id = ?");
     q << id;
     if (!q.exec("reading an operation") || !q.next())
         return std::nullopt;

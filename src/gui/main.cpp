@@ -64,6 +64,7 @@ QString readSecret(SecretStore &store, const QString &key, const QString &prompt
 
 int main(int argc, char *argv[])
 {
+    Clock::pinLocalTimeZone();
     Q_INIT_RESOURCE(resources); // the welcome box shows the icon before any window exists
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("cardskipper-ivms-sync"));

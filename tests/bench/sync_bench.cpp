@@ -104,6 +104,7 @@ struct Scenario
 
 int main(int argc, char *argv[])
 {
+    cis::Clock::pinLocalTimeZone();
     qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);
     QLoggingCategory::setFilterRules(QStringLiteral("cis.*=false"));
