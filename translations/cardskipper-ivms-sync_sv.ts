@@ -2177,6 +2177,10 @@
             <numerusform>%1: %n ändringar skrevs.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Not sent: the run ended before this write.</source>
+        <translation>Inte skickad: körningen avslutades före den här ändringen.</translation>
+    </message>
 </context>
 <context>
     <name>cis::gui::DemoEnvironment</name>

@@ -2,6 +2,7 @@
 
 #include "SimulatorLogging.h"
 
+#include <QElapsedTimer>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTimer>
@@ -184,6 +185,7 @@ HttpServer::HttpServer(QObject *parent)
     : QObject(parent)
     , m_server(new QTcpServer(this))
 {
+    m_uptime.start();
     connect(m_server, &QTcpServer::newConnection, this, &HttpServer::acceptConnections);
 }
 
@@ -317,6 +319,9 @@ void HttpServer::pumpQueue()
 void HttpServer::dispatch(const HttpRequest &request)
 {
     emit requestStarted(QString::fromLatin1(request.method), request.path);
+    QElapsedTimer handling;
+    handling.start();
+    const qint64 startedNs = m_uptime.nsecsElapsed();
     HttpResponder responder;
     if (m_handler)
         m_handler(request, responder);
@@ -327,10 +332,14 @@ void HttpServer::dispatch(const HttpRequest &request)
     const bool close = responder.closesConnection() || request.wantsClose() || !m_keepAlive;
     const quint64 id = request.connectionId;
     const bool serialized = m_serialSlotTaken;
-    // Always through the event loop, so a queue of instant answers cannot recurse.
-    QTimer::singleShot(m_latencyMs + responder.delayMs(), this,
-                       [this, id, responder, close, serialized] {
+    // The latency is the device's time from request to answer, so the simulator's own work is
+    // part of it rather than added to it. Always through the event loop, so a queue of instant
+    // answers cannot recurse.
+    const qint64 latencyLeft = std::max<qint64>(0, m_latencyMs - handling.elapsed());
+    QTimer::singleShot(int(latencyLeft) + responder.delayMs(), this,
+                       [this, id, responder, close, serialized, startedNs] {
                            deliver(id, responder, close);
+                           m_answeringNs += m_uptime.nsecsElapsed() - startedNs;
                            if (serialized) {
                                m_serialSlotTaken = false;
                                pumpQueue();

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QElapsedTimer>
 #include <QHostAddress>
 #include <QList>
 #include <QObject>
@@ -144,6 +145,9 @@ public:
     // When off, every response carries Connection: close.
     void setKeepAliveEnabled(bool enabled) { m_keepAlive = enabled; }
     int openConnectionCount() const { return int(m_connections.size()); }
+    // Time from taking each request up to writing its answer, summed: the share of a client's
+    // wall time that is the server's (benchmarks subtract it to see the client's own).
+    qint64 answeringNs() const { return m_answeringNs; }
 
 signals:
     void requestStarted(const QString &method, const QString &path);
@@ -174,6 +178,8 @@ private:
     std::map<quint64, Connection> m_connections;
     quint64 m_nextConnectionId = 0;
     int m_latencyMs = 0;
+    QElapsedTimer m_uptime;
+    qint64 m_answeringNs = 0;
     bool m_serialized = false;
     bool m_keepAlive = true;
     qint64 m_maxBodySize = 16 * 1024 * 1024;

@@ -12,6 +12,7 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QTimer>
+#include <optional>
 
 namespace cis {
 
@@ -92,6 +93,14 @@ struct SyncEngine::DeviceWork
     DeviceOutcome outcome;
     QList<PlannedAction> writes;
     int nextWrite = 0;
+    // The next write's journal row, committed while the write before it was on the wire, so
+    // that no database work stands between one answer and the next request.
+    struct Journaled
+    {
+        int index = -1;
+        qint64 operationId = -1;
+    };
+    std::optional<Journaled> journaledAhead;
     QElapsedTimer applyTimer;
 };
 
@@ -606,7 +615,19 @@ void SyncEngine::applyNext(const std::shared_ptr<DeviceWork> &work)
         return finishDevice(work, work->outcome.failed > 0 ? DeviceOutcome::Status::PartlyFailed
                                                            : DeviceOutcome::Status::Synced);
     }
-    const PlannedAction &action = work->writes.at(work->nextWrite);
+    // Journal first: if we die after sending, the next start reads this person back.
+    qint64 operationId = -1;
+    if (work->journaledAhead && work->journaledAhead->index == work->nextWrite)
+        operationId = work->journaledAhead->operationId;
+    else
+        operationId = journalWrite(work, work->nextWrite);
+    work->journaledAhead.reset();
+    execute(work, work->writes.at(work->nextWrite), operationId, 0);
+}
+
+qint64 SyncEngine::journalWrite(const std::shared_ptr<DeviceWork> &work, int index)
+{
+    const PlannedAction &action = work->writes.at(index);
     OperationRecord operation;
     operation.runId = m_run->report.run.id;
     operation.deviceId = work->device.id;
@@ -617,9 +638,7 @@ void SyncEngine::applyNext(const std::shared_ptr<DeviceWork> &work)
     operation.after = action.after;
     operation.status = OperationStatus::Pending;
     operation.at = m_clock.now();
-    // Journal first: if we die after sending, the next start reads this person back.
-    const qint64 operationId = m_store.journalOperation(operation);
-    execute(work, action, operationId, 0);
+    return m_store.journalOperation(operation);
 }
 
 void SyncEngine::execute(const std::shared_ptr<DeviceWork> &work, const PlannedAction &action,
@@ -740,27 +759,6 @@ void SyncEngine::finishWrite(const std::shared_ptr<DeviceWork> &work, const Plan
 void SyncEngine::recordSuccess(const std::shared_ptr<DeviceWork> &work, const PlannedAction &action,
                                qint64 operationId, const QStringList &warnings)
 {
-    QElapsedTimer db;
-    db.start();
-    m_store.transaction([&] {
-        if (action.kind == ActionKind::Delete) {
-            m_store.removeDevicePerson(work->device.id, action.employeeNo);
-            m_store.removeLink(work->device.id, action.employeeNo);
-        } else if (action.after) {
-            Person stored = *action.after;
-            if (action.before) {
-                stored.numOfCard = action.before->numOfCard;
-                stored.numOfFace = action.before->numOfFace;
-                stored.numOfFP = action.before->numOfFP;
-            }
-            m_store.upsertDevicePerson(work->device.id, stored);
-        }
-        if (action.kind == ActionKind::Create && action.member)
-            linkCreatedPerson(work->device.id, action.employeeNo, *action.member);
-        m_store.completeOperation(operationId, OperationStatus::Done, {}, action.after);
-        return true;
-    });
-    m_run->report.databaseMs += db.elapsed();
     RunRecord &run = m_run->report.run;
     switch (action.kind) {
     case ActionKind::Create:
@@ -780,6 +778,39 @@ void SyncEngine::recordSuccess(const std::shared_ptr<DeviceWork> &work, const Pl
         break;
     }
     ++work->outcome.written;
+    ++work->nextWrite;
+    // The next request goes out first (its journal row is already committed), and this write's
+    // record, the journal row of the one after, the log and the audit entry are made while the
+    // device works on it: the terminal's latency, not our bookkeeping, sets the pace. Should we
+    // die in between, this write is still "pending" and the next start reads the person back.
+    // `action` may live in work->writes, which does not change while the run lasts.
+    const bool moreToWrite = !m_run->stopRequested && work->nextWrite < work->writes.size();
+    if (moreToWrite)
+        applyNext(work);
+    QElapsedTimer db;
+    db.start();
+    m_store.transaction([&] {
+        if (action.kind == ActionKind::Delete) {
+            m_store.removeDevicePerson(work->device.id, action.employeeNo);
+            m_store.removeLink(work->device.id, action.employeeNo);
+        } else if (action.after) {
+            Person stored = *action.after;
+            if (action.before) {
+                stored.numOfCard = action.before->numOfCard;
+                stored.numOfFace = action.before->numOfFace;
+                stored.numOfFP = action.before->numOfFP;
+            }
+            m_store.upsertDevicePerson(work->device.id, stored);
+        }
+        if (action.kind == ActionKind::Create && action.member)
+            linkCreatedPerson(work->device.id, action.employeeNo, *action.member);
+        m_store.completeOperation(operationId, OperationStatus::Done, {}, action.after);
+        const int ahead = work->nextWrite + 1;
+        if (moreToWrite && ahead < work->writes.size())
+            work->journaledAhead = DeviceWork::Journaled{ahead, journalWrite(work, ahead)};
+        return true;
+    });
+    m_run->report.databaseMs += db.elapsed();
     for (const QString &warning : warnings)
         log(QStringLiteral("warning"), work->device.id, memberLabel(action), warning);
     const QString verb = action.kind == ActionKind::Create   ? tr("created")
@@ -795,8 +826,8 @@ void SyncEngine::recordSuccess(const std::shared_ptr<DeviceWork> &work, const Pl
     log(QStringLiteral("info"), work->device.id, memberLabel(action),
         tr("%1: %2 %3%4.").arg(work->device.name, memberLabel(action), verb, window));
     publishOperation(operationId);
-    ++work->nextWrite;
-    applyNext(work);
+    if (!moreToWrite)
+        applyNext(work);
 }
 
 void SyncEngine::recordFailure(const std::shared_ptr<DeviceWork> &work, const PlannedAction &action,
@@ -830,6 +861,12 @@ void SyncEngine::failDevice(const std::shared_ptr<DeviceWork> &work, const Hikvi
 void SyncEngine::finishDevice(const std::shared_ptr<DeviceWork> &work, DeviceOutcome::Status status,
                               const QString &message)
 {
+    if (work->journaledAhead) {
+        // Journaled ahead but never sent (the run was stopped, or the device failed).
+        m_store.completeOperation(work->journaledAhead->operationId, OperationStatus::Skipped,
+                                  tr("Not sent: the run ended before this write."), std::nullopt);
+        work->journaledAhead.reset();
+    }
     work->outcome.status = status;
     work->outcome.message = message;
     for (DeviceOutcome &outcome : m_run->report.devices) {

@@ -138,7 +138,8 @@ int main(int argc, char *argv[])
                .arg(QStringLiteral("wall ms"), 9)
                .arg(QStringLiteral("req*lat"), 9)
                .arg(QStringLiteral("ratio"), 6)
-               .arg(QStringLiteral("cpu ms  parse+fetch/plan/db ms  rss MB"));
+               .arg(QStringLiteral("cpu ms  parse+fetch/plan/db ms  rss MB  server ms  own "
+                                   "ms/req"));
     out.flush();
 
     for (const QString &countText : parser.value(membersOption).split(QLatin1Char(','))) {
@@ -208,9 +209,12 @@ int main(int argc, char *argv[])
                 });
             }
             int staleBefore = 0;
+            qint64 answeringBeforeNs = 0;
             sims.run([&] {
                 personsBefore = int(sims.door().persons().size());
                 staleBefore = sims.door().staleChallenges();
+                answeringBeforeNs =
+                    sims.door().server().answeringNs() + sims.cardskipper().server().answeringNs();
             });
             clock.advanceSeconds(600);
 
@@ -231,7 +235,12 @@ int main(int argc, char *argv[])
             // The terminal spends a Digest nonce after 8 uses (hikvision-isapi.md, S12): each
             // renewal costs the refused request once more. Counted apart from the floor.
             int stale = 0;
-            sims.run([&] { stale = sims.door().staleChallenges() - staleBefore; });
+            qint64 answeringNs = 0;
+            sims.run([&] {
+                stale = sims.door().staleChallenges() - staleBefore;
+                answeringNs = sims.door().server().answeringNs() +
+                              sims.cardskipper().server().answeringNs() - answeringBeforeNs;
+            });
 
             const int writes =
                 report.run.created + report.run.updated + report.run.revoked + report.run.deleted;
@@ -240,6 +249,11 @@ int main(int argc, char *argv[])
                 scenario.readsDevice ? int(std::ceil(double(personsBefore) / pageSize)) : 0;
             const int floor = 1 + searches + writes;
             const int requests = report.totalRequests();
+            // What is left of the wall time once the servers' answering is taken out: the
+            // client side's own share (our code, Qt's network thread, the loopback).
+            const double serversMs = double(answeringNs) / 1.0e6;
+            const double ownMsPerRequest =
+                requests > 0 ? (double(wallMs) - serversMs) / requests : 0.0;
             const int requestsWithoutRenewals = requests - stale;
             const double lowerBoundMs = double(requests) * latency;
             QJsonObject byEndpoint;
@@ -247,7 +261,7 @@ int main(int argc, char *argv[])
                  it != report.requestsByEndpoint.cend(); ++it)
                 byEndpoint.insert(it.key(), it.value());
             const double rss = peakRssMb();
-            out << QStringLiteral("%1 %2 %3 %4 %5 %6 %7 %8 %9 %10/%11/%12 %13\n")
+            out << QStringLiteral("%1 %2 %3 %4 %5 %6 %7 %8 %9 %10/%11/%12 %13 %14 %15\n")
                        .arg(members, 7)
                        .arg(scenario.name, -26)
                        .arg(QStringLiteral("%1+%2").arg(requestsWithoutRenewals).arg(stale), 8)
@@ -260,7 +274,9 @@ int main(int argc, char *argv[])
                        .arg(report.fetchMs)
                        .arg(report.planMs)
                        .arg(report.databaseMs)
-                       .arg(rss, 7, 'f', 1);
+                       .arg(rss, 7, 'f', 1)
+                       .arg(serversMs, 9, 'f', 0)
+                       .arg(ownMsPerRequest, 6, 'f', 2);
             out.flush();
             results.append(
                 QJsonObject{{QStringLiteral("members"), members},
@@ -277,7 +293,9 @@ int main(int argc, char *argv[])
                             {QStringLiteral("planMs"), report.planMs},
                             {QStringLiteral("databaseMs"), report.databaseMs},
                             {QStringLiteral("applyMs"), report.applyMs},
-                            {QStringLiteral("peakRssMb"), rss}});
+                            {QStringLiteral("peakRssMb"), rss},
+                            {QStringLiteral("serversAnsweringMs"), serversMs},
+                            {QStringLiteral("ownMsPerRequest"), ownMsPerRequest}});
         }
 
         // The window's model with this club: loading the rows and one filter keystroke.
