@@ -1,5 +1,6 @@
 #include "Planner.h"
 
+#include "IsoTime.h"
 #include "Validity.h"
 
 #include <QCoreApplication>
@@ -62,8 +63,7 @@ bool isOpen(const PersonValidity &validity, qint64 nowSecs)
 
 QString formatTime(const QDateTime &dateTime)
 {
-    return dateTime.isValid() ? dateTime.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"))
-                              : PlannerTexts::tr("(none)");
+    return dateTime.isValid() ? formatDateTimeWithSpace(dateTime) : PlannerTexts::tr("(none)");
 }
 
 QString formatWindow(const PersonValidity &validity)

@@ -1,6 +1,7 @@
 #include "Store.h"
 
 #include "CoreLogging.h"
+#include "IsoTime.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -61,7 +62,7 @@ QDateTime wallClockFrom(const QVariant &value)
 {
     if (value.isNull())
         return {};
-    return QDateTime::fromString(value.toString(), Qt::ISODate);
+    return parseIsoDateTime(value.toString());
 }
 
 QDateTime instantFrom(const QVariant &value)
@@ -77,7 +78,7 @@ QVariant dateValue(const QDate &value)
 
 QDate dateFrom(const QVariant &value)
 {
-    return value.isNull() ? QDate() : QDate::fromString(value.toString(), Qt::ISODate);
+    return value.isNull() ? QDate() : parseIsoDate(value.toString());
 }
 
 QJsonValue jsonDate(const QDate &value)
@@ -100,14 +101,21 @@ QString compact(const QJsonObject &object)
     return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
 }
 
+// Most rows hold an empty list or object; parsing those was a visible share of loading.
 QJsonArray parseArray(const QVariant &value)
 {
-    return QJsonDocument::fromJson(value.toString().toUtf8()).array();
+    const QString text = value.toString();
+    if (text.isEmpty() || text == QLatin1String("[]"))
+        return {};
+    return QJsonDocument::fromJson(text.toUtf8()).array();
 }
 
 QJsonObject parseObject(const QVariant &value)
 {
-    return QJsonDocument::fromJson(value.toString().toUtf8()).object();
+    const QString text = value.toString();
+    if (text.isEmpty() || text == QLatin1String("{}"))
+        return {};
+    return QJsonDocument::fromJson(text.toUtf8()).object();
 }
 
 QString rolesJson(const QList<RolePeriod> &roles)
@@ -134,9 +142,8 @@ QList<RolePeriod> rolesFrom(const QVariant &value)
         RolePeriod role;
         role.organisationId = object.value(QLatin1String("organisationId")).toInteger();
         role.roleId = object.value(QLatin1String("roleId")).toInteger();
-        role.start =
-            QDate::fromString(object.value(QLatin1String("start")).toString(), Qt::ISODate);
-        role.end = QDate::fromString(object.value(QLatin1String("end")).toString(), Qt::ISODate);
+        role.start = parseIsoDate(object.value(QLatin1String("start")).toString());
+        role.end = parseIsoDate(object.value(QLatin1String("end")).toString());
         role.type = object.value(QLatin1String("type")).toString();
         role.organisationUnit = object.value(QLatin1String("organisationUnit")).toString();
         roles.append(role);
@@ -426,7 +433,34 @@ Member memberFrom(const Sql &q)
     return member;
 }
 
-Person devicePersonFrom(const Sql &q)
+// Persons on one device mostly share their door plans and extra fields, word for word. Parsing
+// each distinct text once and sharing the result (Qt containers are implicitly shared) makes a
+// 10,000-person snapshot faster to load and smaller in memory.
+struct PersonFieldCache
+{
+    QHash<QString, QList<DoorPlan>> rightPlans;
+    QHash<QString, QVariantMap> otherFields;
+
+    QList<DoorPlan> rightPlansOf(const QVariant &value)
+    {
+        const QString text = value.toString();
+        auto it = rightPlans.constFind(text);
+        if (it == rightPlans.cend())
+            it = rightPlans.insert(text, rightPlansFrom(parseArray(text)));
+        return it.value();
+    }
+
+    QVariantMap otherFieldsOf(const QVariant &value)
+    {
+        const QString text = value.toString();
+        auto it = otherFields.constFind(text);
+        if (it == otherFields.cend())
+            it = otherFields.insert(text, parseObject(text).toVariantMap());
+        return it.value();
+    }
+};
+
+Person devicePersonFrom(const Sql &q, PersonFieldCache &cache)
 {
     Person person;
     person.employeeNo = q.value(0).toString();
@@ -438,11 +472,11 @@ Person devicePersonFrom(const Sql &q)
     person.validity.begin = wallClockFrom(q.value(6));
     person.validity.end = wallClockFrom(q.value(7));
     person.doorRight = q.value(8).toString();
-    person.rightPlans = rightPlansFrom(parseArray(q.value(9)));
+    person.rightPlans = cache.rightPlansOf(q.value(9));
     person.numOfCard = toInt(q.value(10));
     person.numOfFace = toInt(q.value(11));
     person.numOfFP = toInt(q.value(12));
-    person.otherFields = parseObject(q.value(13)).toVariantMap();
+    person.otherFields = cache.otherFieldsOf(q.value(13));
     return person;
 }
 
@@ -986,8 +1020,9 @@ DeviceSnapshot Store::deviceSnapshot(const QString &deviceId) const
           " other_fields FROM device_persons WHERE device_id = ? ORDER BY employee_no");
     q << deviceId;
     if (q.exec("reading the device snapshot")) {
+        PersonFieldCache cache;
         while (q.next())
-            snapshot.persons.append(devicePersonFrom(q));
+            snapshot.persons.append(devicePersonFrom(q, cache));
     }
     return snapshot;
 }
