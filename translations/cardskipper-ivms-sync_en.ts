@@ -65,6 +65,20 @@
             <numerusform>%1: %n changes written.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source> and %n more</source>
+        <translation>
+            <numerusform> and %n more</numerusform>
+            <numerusform> and %n more</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 is full: %n member(s) could not be added: %2.</source>
+        <translation>
+            <numerusform>%1 is full: %n member could not be added: %2.</numerusform>
+            <numerusform>%1 is full: %n members could not be added: %2.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>cis::gui::SettingsDialog</name>

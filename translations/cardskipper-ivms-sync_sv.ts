@@ -2181,6 +2181,24 @@
         <source>Not sent: the run ended before this write.</source>
         <translation>Inte skickad: körningen avslutades före den här ändringen.</translation>
     </message>
+    <message>
+        <source>Not sent: %1 is full. Remove persons on the terminal or raise its capacity.</source>
+        <translation>Inte skickad: %1 är full. Ta bort personer i terminalen eller höj dess kapacitet.</translation>
+    </message>
+    <message numerus="yes">
+        <source> and %n more</source>
+        <translation>
+            <numerusform> och %n till</numerusform>
+            <numerusform> och %n till</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 is full: %n member(s) could not be added: %2.</source>
+        <translation>
+            <numerusform>%1 är full: %n medlem kunde inte läggas till: %2.</numerusform>
+            <numerusform>%1 är full: %n medlemmar kunde inte läggas till: %2.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>cis::gui::DemoEnvironment</name>

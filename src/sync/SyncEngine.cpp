@@ -101,6 +101,7 @@ struct SyncEngine::DeviceWork
         qint64 operationId = -1;
     };
     std::optional<Journaled> journaledAhead;
+    bool deviceFull = false; // the terminal refused a create for want of room
     QElapsedTimer applyTimer;
 };
 
@@ -615,6 +616,10 @@ void SyncEngine::applyNext(const std::shared_ptr<DeviceWork> &work)
         return finishDevice(work, work->outcome.failed > 0 ? DeviceOutcome::Status::PartlyFailed
                                                            : DeviceOutcome::Status::Synced);
     }
+    if (work->deviceFull && work->writes.at(work->nextWrite).kind == ActionKind::Create) {
+        skipCreatesOnFullDevice(work);
+        return applyNext(work);
+    }
     // Journal first: if we die after sending, the next start reads this person back.
     qint64 operationId = -1;
     if (work->journaledAhead && work->journaledAhead->index == work->nextWrite)
@@ -623,6 +628,43 @@ void SyncEngine::applyNext(const std::shared_ptr<DeviceWork> &work)
         operationId = journalWrite(work, work->nextWrite);
     work->journaledAhead.reset();
     execute(work, work->writes.at(work->nextWrite), operationId, 0);
+}
+
+// A full terminal refuses every create the same way: the rest are recorded as not sent, in one
+// transaction and one log line, instead of thousands of requests that cannot succeed. Revokes
+// and deletes still go out (deletes make room for the next run).
+void SyncEngine::skipCreatesOnFullDevice(const std::shared_ptr<DeviceWork> &work)
+{
+    const QString reason =
+        tr("Not sent: %1 is full. Remove persons on the terminal or raise its capacity.")
+            .arg(work->device.name);
+    QStringList skipped;
+    m_store.transaction([&] {
+        while (work->nextWrite < work->writes.size() &&
+               work->writes.at(work->nextWrite).kind == ActionKind::Create) {
+            qint64 operationId = -1;
+            if (work->journaledAhead && work->journaledAhead->index == work->nextWrite)
+                operationId = work->journaledAhead->operationId;
+            else
+                operationId = journalWrite(work, work->nextWrite);
+            work->journaledAhead.reset();
+            m_store.completeOperation(operationId, OperationStatus::Skipped, reason, std::nullopt);
+            skipped.append(memberLabel(work->writes.at(work->nextWrite)));
+            ++m_run->report.run.failed;
+            ++work->outcome.failed;
+            ++work->nextWrite;
+        }
+        return true;
+    });
+    if (skipped.isEmpty())
+        return;
+    const int shown = 10;
+    QString names = QStringList(skipped.mid(0, shown)).join(QStringLiteral(", "));
+    if (skipped.size() > shown)
+        names += tr(" and %n more", nullptr, int(skipped.size() - shown));
+    log(QStringLiteral("error"), work->device.id, {},
+        tr("%1 is full: %n member(s) could not be added: %2.", nullptr, int(skipped.size()))
+            .arg(work->device.name, names));
 }
 
 qint64 SyncEngine::journalWrite(const std::shared_ptr<DeviceWork> &work, int index)
@@ -753,6 +795,8 @@ void SyncEngine::finishWrite(const std::shared_ptr<DeviceWork> &work, const Plan
         });
         return;
     }
+    if (error.kind == Kind::DeviceFull && action.kind == ActionKind::Create)
+        work->deviceFull = true; // every further create would be refused the same way
     recordFailure(work, action, operationId, error.message());
 }
 

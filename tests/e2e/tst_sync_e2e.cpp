@@ -390,6 +390,42 @@ private slots:
         QCOMPARE(m_door->successfulWriteCount(kRecord) + m_gym->successfulWriteCount(kRecord), 6);
     }
 
+    void fullTerminalIsNotAskedAgainForEveryMember()
+    {
+        // Room for the 3 staff and 10 members.
+        m_door->profile().setCapability({QStringLiteral("maxRecordNum")}, 13);
+        QStringList errors;
+        connect(m_engine.get(), &SyncEngine::logMessage, this,
+                [&](const QString &level, const QString &deviceId, const QString &,
+                    const QString &text) {
+                    if (level == QLatin1String("error") && deviceId == QLatin1String("door"))
+                        errors.append(text);
+                });
+        const RunReport report = sync();
+        const int eligible = int(eligibleMembers().size());
+        QCOMPARE(m_door->persons().size(), qsizetype(13));
+        // Ten creates succeeded, one was refused, and no further create was sent.
+        QCOMPARE(m_door->successfulWriteCount(kRecord), 10);
+        QCOMPARE(m_door->writeCount(kRecord), 11);
+        // The other door is not held back by this one.
+        QCOMPARE(m_gym->successfulWriteCount(kRecord), eligible);
+        QCOMPARE(report.run.failed, eligible - 10);
+        QCOMPARE(m_store->pendingOperations().size(), 0);
+        int skipped = 0;
+        for (const OperationRecord &operation : m_store->operations(report.run.id)) {
+            if (operation.deviceId == QLatin1String("door") &&
+                operation.status == OperationStatus::Skipped) {
+                ++skipped;
+                QVERIFY(operation.error.contains(QStringLiteral("Front door is full")));
+            }
+        }
+        QCOMPARE(skipped, eligible - 11);
+        // One line for the refused create, one naming who else was not added.
+        QCOMPARE(errors.size(), 2);
+        QVERIFY2(errors.last().contains(QStringLiteral("is full: %1 member").arg(eligible - 11)),
+                 qPrintable(errors.last()));
+    }
+
     void interruptedWriteIsReadBackBeforeAnythingElse()
     {
         sync();
