@@ -512,6 +512,14 @@
         <source>Try it yourself: &quot;%1 simulate&quot; keeps both simulators running; see the README for a configuration file.</source>
         <translation>Prova själv: &quot;%1 simulate&quot; håller båda simulatorerna igång; se README för hur en konfigurationsfil ser ut.</translation>
     </message>
+    <message>
+        <source>Persons the terminal can hold (default: what the model holds).</source>
+        <translation>Antal personer terminalen rymmer (standard: vad modellen rymmer).</translation>
+    </message>
+    <message>
+        <source>--device-capacity must be a number from 1 to 1000000.</source>
+        <translation>--device-capacity måste vara ett tal från 1 till 1000000.</translation>
+    </message>
 </context>
 <context>
     <name>DigestAuthTexts</name>

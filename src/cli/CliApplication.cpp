@@ -530,6 +530,10 @@ int CliApplication::runSimulate(QCommandLineParser &parser, const QStringList &a
         CliApplicationTexts::tr("Number of persons already on the terminal."),
         CliApplicationTexts::tr("count"),
         QString::number(sim::DeviceDemoData::kDefaultPersonCount));
+    const QCommandLineOption deviceCapacityOption(
+        QStringLiteral("device-capacity"),
+        CliApplicationTexts::tr("Persons the terminal can hold (default: what the model holds)."),
+        CliApplicationTexts::tr("count"));
     const QCommandLineOption deviceLatencyOption(
         QStringLiteral("device-latency-ms"),
         CliApplicationTexts::tr("Delay added to every terminal answer."),
@@ -548,8 +552,8 @@ int CliApplication::runSimulate(QCommandLineParser &parser, const QStringList &a
         CliApplicationTexts::tr("password"), sim::IsapiSimulator::defaultPassword());
     parser.addOptions({portOption, membersOption, seedOption, latencyOption, faultRateOption,
                        lenientOption, devicePortOption, deviceProfileOption, personsOption,
-                       deviceLatencyOption, deviceFaultRateOption, deviceUserOption,
-                       devicePasswordOption});
+                       deviceCapacityOption, deviceLatencyOption, deviceFaultRateOption,
+                       deviceUserOption, devicePasswordOption});
     if (!parser.parse(arguments))
         return usageError(parser.errorText());
     if (parser.isSet(QStringLiteral("help"))) {
@@ -584,7 +588,13 @@ int CliApplication::runSimulate(QCommandLineParser &parser, const QStringList &a
             CliApplicationTexts::tr("--device-profile \"%1\" is unknown; choose one of %2.")
                 .arg(parser.value(deviceProfileOption),
                      sim::DeviceProfiles::names().join(QStringLiteral(", "))));
-    const int maxPersons = profile->limits().maxRecordNum;
+    int maxPersons = profile->limits().maxRecordNum;
+    if (parser.isSet(deviceCapacityOption)) {
+        maxPersons = parser.value(deviceCapacityOption).toInt(&ok);
+        if (!ok || maxPersons < 1 || maxPersons > 1000000)
+            return usageError(
+                CliApplicationTexts::tr("--device-capacity must be a number from 1 to 1000000."));
+    }
     const int personCount = parser.value(personsOption).toInt(&ok);
     if (!ok || personCount < 0 || personCount > maxPersons)
         return usageError(
@@ -621,6 +631,7 @@ int CliApplication::runSimulate(QCommandLineParser &parser, const QStringList &a
 
     sim::IsapiSimulator device(m_clock);
     device.setProfile(*profile);
+    device.profile().setCapability({QStringLiteral("maxRecordNum")}, maxPersons);
     device.setCredentials(deviceUser, devicePassword);
     device.faults().setSeed(seed);
     device.faults().setFaultRate(deviceFaultRate);

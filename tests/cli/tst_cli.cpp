@@ -220,7 +220,8 @@ private slots:
         process.start(QStringLiteral(CIS_CLI_PATH),
                       {QStringLiteral("simulate"), QStringLiteral("--members"),
                        QStringLiteral("10"), QStringLiteral("--device-port"), QStringLiteral("0"),
-                       QStringLiteral("--persons"), QStringLiteral("5"),
+                       QStringLiteral("--persons"), QStringLiteral("1600"),
+                       QStringLiteral("--device-capacity"), QStringLiteral("2000"),
                        QStringLiteral("--device-password"), QStringLiteral("s3cret-door")});
         QVERIFY(process.waitForStarted());
         QString banner;
@@ -272,7 +273,7 @@ private slots:
         QCOMPARE(QJsonDocument::fromJson(
                      count)[QLatin1String("UserInfoCount")][QLatin1String("userNumber")]
                      .toInt(),
-                 5);
+                 1600); // more than the model's 1,500: --device-capacity raised it
         QCOMPARE(asked, 1);
 
         process.terminate();
@@ -565,6 +566,10 @@ private slots:
             run({QStringLiteral("simulate"), QStringLiteral("--persons"), QStringLiteral("1501")});
         QCOMPARE(tooMany.exitCode, 2);
         QVERIFY(tooMany.err.contains(QStringLiteral("--persons")));
+        const Run noRoom = run(
+            {QStringLiteral("simulate"), QStringLiteral("--device-capacity"), QStringLiteral("0")});
+        QCOMPARE(noRoom.exitCode, 2);
+        QVERIFY(noRoom.err.contains(QStringLiteral("--device-capacity")));
     }
 };
 
