@@ -319,7 +319,8 @@ void MainWindow::reloadPlan(std::function<void()> then)
         [deviceId, organisationId, previewPlan](SyncService::Parts parts) {
             Snapshot snapshot;
             snapshot.members = parts.store.members(organisationId);
-            snapshot.plan = previewPlan ? *previewPlan : parts.engine.planFromSnapshot(deviceId);
+            snapshot.plan = previewPlan ? *previewPlan
+                                        : parts.engine.planFromSnapshot(deviceId, snapshot.members);
             for (const Link &link : parts.store.links(deviceId))
                 snapshot.linked.insert(link.employeeNo);
             return snapshot;

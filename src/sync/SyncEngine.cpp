@@ -229,7 +229,12 @@ PlanInput SyncEngine::planInput(const QString &deviceId, const QList<Member> &me
 
 Plan SyncEngine::planFromSnapshot(const QString &deviceId) const
 {
-    return makePlan(planInput(deviceId, m_store.members(m_settings.cardskipper.organisationId)));
+    return planFromSnapshot(deviceId, m_store.members(m_settings.cardskipper.organisationId));
+}
+
+Plan SyncEngine::planFromSnapshot(const QString &deviceId, const QList<Member> &storedMembers) const
+{
+    return makePlan(planInput(deviceId, storedMembers));
 }
 
 Plan SyncEngine::planWithLink(const Link &link) const
