@@ -2,6 +2,7 @@
 #include "CardskipperSimulator.h"
 #include "DemoData.h"
 #include "IsapiSimulator.h"
+#include "ProcessWait.h"
 
 #include <QAuthenticator>
 #include <QEventLoop>
@@ -58,7 +59,7 @@ private:
         process.start(QStringLiteral(CIS_CLI_PATH), arguments);
         if (!process.waitForStarted())
             qFatal("cannot start the CLI");
-        if (!QTest::qWaitFor([&] { return process.state() == QProcess::NotRunning; }, 60000))
+        if (!test::waitForExit(process, 60000))
             qFatal("the CLI did not finish");
         return {process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
                 QString::fromUtf8(process.readAllStandardError())};
@@ -409,7 +410,7 @@ private slots:
         process.start(QStringLiteral(CIS_CLI_PATH), arguments);
         if (!process.waitForStarted())
             qFatal("cannot start the CLI");
-        if (!QTest::qWaitFor([&] { return process.state() == QProcess::NotRunning; }, 120000))
+        if (!test::waitForExit(process, 120000))
             qFatal("the CLI did not finish");
         return {process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
                 QString::fromUtf8(process.readAllStandardError())};
@@ -523,7 +524,7 @@ private slots:
             60000));
         QVERIFY(door.persons().size() > 50);
         process.terminate();
-        QVERIFY(QTest::qWaitFor([&] { return process.state() == QProcess::NotRunning; }, 20000));
+        QVERIFY(test::waitForExit(process, 20000));
         QCOMPARE(process.exitStatus(), QProcess::NormalExit);
         QCOMPARE(process.exitCode(), 0);
     }

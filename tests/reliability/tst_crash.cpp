@@ -5,6 +5,7 @@
 #include "Clock.h"
 #include "DemoData.h"
 #include "IsapiSimulator.h"
+#include "ProcessWait.h"
 #include "ReliabilityRig.h"
 #include "Store.h"
 #include "Validity.h"
@@ -63,10 +64,7 @@ private:
     }
 
     // The simulators live on this thread: wait with an event loop, not waitForFinished().
-    static bool waitForExit(QProcess &process)
-    {
-        return QTest::qWaitFor([&] { return process.state() == QProcess::NotRunning; }, 300000);
-    }
+    static bool waitForExit(QProcess &process) { return test::waitForExit(process, 300000); }
 
 private slots:
     void initTestCase()

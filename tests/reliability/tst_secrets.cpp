@@ -4,6 +4,7 @@
 #include "CardskipperSimulator.h"
 #include "DemoData.h"
 #include "IsapiSimulator.h"
+#include "ProcessWait.h"
 #include "ReliabilityRig.h"
 
 #include <QDir>
@@ -58,7 +59,7 @@ private:
         process.start(QStringLiteral(CIS_CLI_PATH),
                       QStringList{QStringLiteral("--config"), m_config} + arguments);
         QVERIFY(process.waitForStarted());
-        QVERIFY(QTest::qWaitFor([&] { return process.state() == QProcess::NotRunning; }, 120000));
+        QVERIFY(test::waitForExit(process, 120000));
         disconnect(kill);
         m_output += process.readAll();
     }
