@@ -5,6 +5,7 @@
 
 #include <QDir>
 #include <QFileInfo>
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -12,9 +13,12 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QVariant>
+#include <algorithm>
 #include <atomic>
+#include <initializer_list>
 #include <map>
 #include <optional>
+#include <string_view>
 
 namespace cis {
 
@@ -288,6 +292,11 @@ public:
     // Before the connection closes: a prepared query must not outlive it.
     void clear() { m_entries.clear(); }
 
+    // Statements run on this connection that may have changed the members, or a device's
+    // persons or read time: what the read cache compares against.
+    quint64 memberWrites = 0;
+    quint64 deviceWrites = 0;
+
 private:
     QString m_connectionName;
     std::map<std::pair<const char *, const char *>, std::unique_ptr<Entry>> m_entries;
@@ -300,7 +309,10 @@ class Sql
 public:
     // The statement is head + tail (a shared SELECT ... FROM and its WHERE/ORDER BY).
     Sql(Store::Statements &statements, const char *head, const char *tail = "")
-        : m_entry(statements.acquire(head, tail))
+        : m_statements(statements)
+        , m_entry(statements.acquire(head, tail))
+        , m_changesMembers(changes(head, {"members"}))
+        , m_changesDevices(changes(head, {"devices", "device_persons"}))
     {
         if (m_entry) {
             m_query = &m_entry->query;
@@ -340,6 +352,10 @@ public:
         m_next = 0;
         if (!m_prepared)
             return false;
+        // Counted whether or not it succeeds: a failed statement may have changed rows before
+        // its transaction rolled back, and counting too often only costs a cache refill.
+        m_statements.memberWrites += m_changesMembers ? 1 : 0;
+        m_statements.deviceWrites += m_changesDevices ? 1 : 0;
         if (m_query->exec())
             return true;
         qCWarning(lcCore).noquote()
@@ -353,10 +369,37 @@ public:
     int rowsAffected() const { return m_query->numRowsAffected(); }
 
 private:
+    // The table an INSERT, UPDATE or DELETE writes to ("" for reads and anything else).
+    static std::string_view writtenTable(std::string_view sql)
+    {
+        const auto after = [&](std::string_view keyword) -> std::string_view {
+            const auto at = sql.find(keyword);
+            if (at == std::string_view::npos)
+                return {};
+            std::string_view rest = sql.substr(at + keyword.size());
+            return rest.substr(0, rest.find_first_of(" ("));
+        };
+        if (sql.rfind("INSERT", 0) == 0)
+            return after(" INTO ");
+        if (sql.rfind("DELETE", 0) == 0)
+            return after(" FROM ");
+        if (sql.rfind("UPDATE", 0) == 0)
+            return after("UPDATE ");
+        return {};
+    }
+    static bool changes(const char *sql, std::initializer_list<std::string_view> tables)
+    {
+        const std::string_view table = writtenTable(sql);
+        return !table.empty() && std::find(tables.begin(), tables.end(), table) != tables.end();
+    }
+
+    Store::Statements &m_statements;
     Store::Statements::Entry *m_entry = nullptr;
     std::optional<QSqlQuery> m_own;
     QSqlQuery *m_query = nullptr;
     bool m_prepared = false;
+    bool m_changesMembers = false;
+    bool m_changesDevices = false;
     int m_next = 0;
 };
 
@@ -624,6 +667,7 @@ Store::Store(QString path, QString connectionName, const Clock &clock)
     , m_connectionName(std::move(connectionName))
     , m_clock(clock)
     , m_statements(std::make_unique<Statements>(m_connectionName))
+    , m_readCache(std::make_unique<ReadCache>())
 {}
 
 Store::~Store()
@@ -645,6 +689,37 @@ QSqlDatabase Store::database() const
 Store::Statements &Store::statements() const
 {
     return *m_statements;
+}
+
+// The last member list and device snapshots read, kept while nothing could have changed them:
+// no statement on this connection wrote their tables, and no other connection committed
+// anything (PRAGMA data_version). A quiet quick sync and every refresh of the window read the
+// same 10,000 members and persons again otherwise.
+struct Store::ReadCache
+{
+    struct Members
+    {
+        qint64 orgId = 0;
+        quint64 writes = 0;
+        qint64 dataVersion = -1;
+        QList<Member> list;
+    };
+    struct Snapshot
+    {
+        quint64 writes = 0;
+        qint64 dataVersion = -1;
+        DeviceSnapshot snapshot;
+    };
+    std::optional<Members> members;
+    QHash<QString, Snapshot> snapshots;
+};
+
+qint64 Store::dataVersion() const
+{
+    Sql q(statements(), "PRAGMA data_version");
+    if (!q.exec("reading the data version") || !q.next())
+        return -1; // never equal to a cached version
+    return q.value(0).toLongLong();
 }
 
 Store::OpenResult Store::open(const QString &path, const Clock &clock)
@@ -885,6 +960,11 @@ bool Store::upsertMembers(qint64 orgId, const QList<Member> &members)
 
 QList<Member> Store::members(qint64 orgId) const
 {
+    const qint64 version = dataVersion();
+    const auto &cached = m_readCache->members;
+    if (cached && version >= 0 && cached->orgId == orgId &&
+        cached->writes == m_statements->memberWrites && cached->dataVersion == version)
+        return cached->list;
     QList<Member> result;
     Sql q(statements(), kMemberSelect, " WHERE org_id = ? ORDER BY member_id");
     q << orgId;
@@ -892,6 +972,7 @@ QList<Member> Store::members(qint64 orgId) const
         return result;
     while (q.next())
         result.append(memberFrom(q));
+    m_readCache->members = ReadCache::Members{orgId, m_statements->memberWrites, version, result};
     return result;
 }
 
@@ -1007,6 +1088,19 @@ bool Store::removeDevicePerson(const QString &deviceId, const QString &employeeN
 }
 
 DeviceSnapshot Store::deviceSnapshot(const QString &deviceId) const
+{
+    const qint64 version = dataVersion();
+    const auto cached = m_readCache->snapshots.constFind(deviceId);
+    if (cached != m_readCache->snapshots.cend() && version >= 0 &&
+        cached->writes == m_statements->deviceWrites && cached->dataVersion == version)
+        return cached->snapshot;
+    DeviceSnapshot snapshot = readDeviceSnapshot(deviceId);
+    m_readCache->snapshots.insert(
+        deviceId, ReadCache::Snapshot{m_statements->deviceWrites, version, snapshot});
+    return snapshot;
+}
+
+DeviceSnapshot Store::readDeviceSnapshot(const QString &deviceId) const
 {
     DeviceSnapshot snapshot;
     snapshot.deviceId = deviceId;

@@ -152,6 +152,8 @@ private:
 
     QSqlDatabase database() const;
     Statements &statements() const;
+    qint64 dataVersion() const;
+    DeviceSnapshot readDeviceSnapshot(const QString &deviceId) const;
     bool migrate(QString *error);
     bool writeMembers(qint64 orgId, const QList<Member> &members, bool replace);
 
@@ -163,6 +165,8 @@ private:
     // Prepared once per connection: parsing the SQL again for every write was a fifth of a
     // first sync's database time.
     std::unique_ptr<Statements> m_statements;
+    struct ReadCache;
+    std::unique_ptr<ReadCache> m_readCache;
 };
 
 } // namespace cis

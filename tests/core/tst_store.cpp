@@ -501,6 +501,56 @@ private slots:
         QVERIFY(store->journalOperation(sampleOperation(runId, QStringLiteral("CS1"), 1)) > 0);
     }
 
+    // ---- Read cache: what was read is served again only while nothing can have changed it ------
+
+    void readsSeeThisConnectionsWrites()
+    {
+        auto store = openStore(path());
+        QVERIFY(store);
+        QVERIFY(store->replaceMembers(kOrg, {sampleMember(1), sampleMember(2)}));
+        QCOMPARE(store->members(kOrg).size(), 2);
+        Member renamed = sampleMember(2);
+        renamed.firstName = QStringLiteral("Östen");
+        QVERIFY(store->upsertMembers(kOrg, {renamed, sampleMember(3)}));
+        const QList<Member> members = store->members(kOrg);
+        QCOMPARE(members.size(), 3);
+        QCOMPARE(members.at(1).firstName, QStringLiteral("Östen"));
+        QVERIFY(store->members(kOrg + 1).isEmpty()); // another organisation is not the cached one
+
+        const QString device = QStringLiteral("door-1");
+        QVERIFY(store->upsertDevicePerson(device, samplePerson(QStringLiteral("7"))));
+        QCOMPARE(store->deviceSnapshot(device).persons.size(), 1);
+        Person moved = samplePerson(QStringLiteral("7"));
+        moved.validity.end = QDateTime(QDate(2030, 1, 1), QTime(0, 0, 0));
+        QVERIFY(store->upsertDevicePerson(device, moved));
+        QCOMPARE(store->deviceSnapshot(device).persons.constFirst().validity.end,
+                 moved.validity.end);
+        QVERIFY(store->removeDevicePerson(device, QStringLiteral("7")));
+        QVERIFY(store->deviceSnapshot(device).persons.isEmpty());
+        QVERIFY(store->replaceDevicePersons(device, {samplePerson(QStringLiteral("8"))}, kNow));
+        QCOMPARE(store->deviceSnapshot(device).persons.constFirst().employeeNo,
+                 QStringLiteral("8"));
+        QVERIFY(store->deviceSnapshot(device).readAt.isValid());
+    }
+
+    void readsSeeAnotherConnectionsCommits()
+    {
+        // The window's connection and the command line's (or the engine's) share the file.
+        auto first = openStore(path());
+        auto second = openStore(path());
+        QVERIFY(first && second);
+        QVERIFY(first->replaceMembers(kOrg, {sampleMember(1)}));
+        const QString device = QStringLiteral("door-1");
+        QVERIFY(first->upsertDevicePerson(device, samplePerson(QStringLiteral("7"))));
+        QCOMPARE(first->members(kOrg).size(), 1);
+        QCOMPARE(first->deviceSnapshot(device).persons.size(), 1);
+
+        QVERIFY(second->upsertMembers(kOrg, {sampleMember(2)}));
+        QVERIFY(second->upsertDevicePerson(device, samplePerson(QStringLiteral("8"))));
+        QCOMPARE(first->members(kOrg).size(), 2);
+        QCOMPARE(first->deviceSnapshot(device).persons.size(), 2);
+    }
+
     // ---- Members and meta ---------------------------------------------------------------------
 
     void membersRoundTrip()
