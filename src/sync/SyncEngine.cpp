@@ -626,13 +626,7 @@ void SyncEngine::applyNext(const std::shared_ptr<DeviceWork> &work)
         return applyNext(work);
     }
     // Journal first: if we die after sending, the next start reads this person back.
-    qint64 operationId = -1;
-    if (work->journaledAhead && work->journaledAhead->index == work->nextWrite)
-        operationId = work->journaledAhead->operationId;
-    else
-        operationId = journalWrite(work, work->nextWrite);
-    work->journaledAhead.reset();
-    execute(work, work->writes.at(work->nextWrite), operationId, 0);
+    execute(work, work->writes.at(work->nextWrite), takeJournalRow(work), 0);
 }
 
 // A full terminal refuses every create the same way: the rest are recorded as not sent, in one
@@ -647,13 +641,8 @@ void SyncEngine::skipCreatesOnFullDevice(const std::shared_ptr<DeviceWork> &work
     m_store.transaction([&] {
         while (work->nextWrite < work->writes.size() &&
                work->writes.at(work->nextWrite).kind == ActionKind::Create) {
-            qint64 operationId = -1;
-            if (work->journaledAhead && work->journaledAhead->index == work->nextWrite)
-                operationId = work->journaledAhead->operationId;
-            else
-                operationId = journalWrite(work, work->nextWrite);
-            work->journaledAhead.reset();
-            m_store.completeOperation(operationId, OperationStatus::Skipped, reason, std::nullopt);
+            m_store.completeOperation(takeJournalRow(work), OperationStatus::Skipped, reason,
+                                      std::nullopt);
             skipped.append(memberLabel(work->writes.at(work->nextWrite)));
             ++m_run->report.run.failed;
             ++work->outcome.failed;
@@ -670,6 +659,16 @@ void SyncEngine::skipCreatesOnFullDevice(const std::shared_ptr<DeviceWork> &work
     log(QStringLiteral("error"), work->device.id, {},
         tr("%1 is full: %n member(s) could not be added: %2.", nullptr, int(skipped.size()))
             .arg(work->device.name, names));
+}
+
+// The journal row of writes[nextWrite]: the one committed ahead, or a new one.
+qint64 SyncEngine::takeJournalRow(const std::shared_ptr<DeviceWork> &work)
+{
+    std::optional<DeviceWork::Journaled> ahead;
+    std::swap(ahead, work->journaledAhead);
+    if (ahead && ahead->index == work->nextWrite)
+        return ahead->operationId;
+    return journalWrite(work, work->nextWrite);
 }
 
 qint64 SyncEngine::journalWrite(const std::shared_ptr<DeviceWork> &work, int index)

@@ -104,6 +104,7 @@ private:
     void ensureProbed(const std::shared_ptr<DeviceWork> &work, std::function<void()> next);
     void applyNext(const std::shared_ptr<DeviceWork> &work);
     qint64 journalWrite(const std::shared_ptr<DeviceWork> &work, int index);
+    qint64 takeJournalRow(const std::shared_ptr<DeviceWork> &work);
     void skipCreatesOnFullDevice(const std::shared_ptr<DeviceWork> &work);
     void execute(const std::shared_ptr<DeviceWork> &work, const PlannedAction &action,
                  qint64 operationId, int attempt);
