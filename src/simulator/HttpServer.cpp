@@ -2,7 +2,6 @@
 
 #include "SimulatorLogging.h"
 
-#include <QElapsedTimer>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTimer>
@@ -319,8 +318,6 @@ void HttpServer::pumpQueue()
 void HttpServer::dispatch(const HttpRequest &request)
 {
     emit requestStarted(QString::fromLatin1(request.method), request.path);
-    QElapsedTimer handling;
-    handling.start();
     const qint64 startedNs = m_uptime.nsecsElapsed();
     HttpResponder responder;
     if (m_handler)
@@ -335,7 +332,8 @@ void HttpServer::dispatch(const HttpRequest &request)
     // The latency is the device's time from request to answer, so the simulator's own work is
     // part of it rather than added to it. Always through the event loop, so a queue of instant
     // answers cannot recurse.
-    const qint64 latencyLeft = std::max<qint64>(0, m_latencyMs - handling.elapsed());
+    const qint64 handledMs = (m_uptime.nsecsElapsed() - startedNs) / 1000000;
+    const qint64 latencyLeft = std::max<qint64>(0, m_latencyMs - handledMs);
     QTimer::singleShot(int(latencyLeft) + responder.delayMs(), this,
                        [this, id, responder, close, serialized, startedNs] {
                            deliver(id, responder, close);

@@ -266,10 +266,6 @@ int main(int argc, char *argv[])
                 requests > 0 ? (double(wallMs) - serversMs) / requests : 0.0;
             const int requestsWithoutRenewals = requests - stale;
             const double lowerBoundMs = double(requests) * latency;
-            QJsonObject byEndpoint;
-            for (auto it = report.requestsByEndpoint.cbegin();
-                 it != report.requestsByEndpoint.cend(); ++it)
-                byEndpoint.insert(it.key(), it.value());
             const double rss = peakRssMb();
             out << QStringLiteral("%1 %2 %3 %4 %5 %6 %7 %8 %9 %10/%11/%12 %13 %14 %15\n")
                        .arg(members, 7)
@@ -293,7 +289,8 @@ int main(int argc, char *argv[])
                             {QStringLiteral("scenario"), scenario.name},
                             {QStringLiteral("status"), runStatusToString(report.run.status)},
                             {QStringLiteral("requests"), requests},
-                            {QStringLiteral("requestsByEndpoint"), byEndpoint},
+                            {QStringLiteral("requestsByEndpoint"),
+                             report.toJson().value(QStringLiteral("requestsByEndpoint"))},
                             {QStringLiteral("floor"), floor},
                             {QStringLiteral("writes"), writes},
                             {QStringLiteral("wallMs"), wallMs},
