@@ -837,7 +837,8 @@ void SyncEngine::recordSuccess(const std::shared_ptr<DeviceWork> &work, const Pl
         applyNext(work);
     QElapsedTimer db;
     db.start();
-    m_store.transaction([&] {
+    std::optional<DeviceWork::Journaled> ahead;
+    const bool recorded = m_store.transaction([&] {
         if (action.kind == ActionKind::Delete) {
             m_store.removeDevicePerson(work->device.id, action.employeeNo);
             m_store.removeLink(work->device.id, action.employeeNo);
@@ -853,11 +854,14 @@ void SyncEngine::recordSuccess(const std::shared_ptr<DeviceWork> &work, const Pl
         if (action.kind == ActionKind::Create && action.member)
             linkCreatedPerson(work->device.id, action.employeeNo, *action.member);
         m_store.completeOperation(operationId, OperationStatus::Done, {}, action.after);
-        const int ahead = work->nextWrite + 1;
-        if (moreToWrite && ahead < work->writes.size())
-            work->journaledAhead = DeviceWork::Journaled{ahead, journalWrite(work, ahead)};
+        const int next = work->nextWrite + 1;
+        if (moreToWrite && next < work->writes.size())
+            ahead = DeviceWork::Journaled{next, journalWrite(work, next)};
         return true;
     });
+    // A row from a transaction that rolled back does not exist: that write journals itself.
+    if (recorded && ahead)
+        work->journaledAhead = ahead;
     m_run->report.databaseMs += db.elapsed();
     for (const QString &warning : warnings)
         log(QStringLiteral("warning"), work->device.id, memberLabel(action), warning);
