@@ -27,6 +27,10 @@ using Kind = HikvisionError::Kind;
 // when a "locked" answer does not say how long.
 constexpr qint64 kDefaultLockSeconds = 1800;
 
+// New handshakes one request may need in a row because the terminal called its nonce stale
+// (or spent) each time, before it fails as transient. One-time nonces need one per request.
+constexpr int kMaxNonceRenewals = 3;
+
 // Delivers an error on the next event-loop turn, so that a continuation never runs inside the
 // call that was given it.
 template<typename T>
@@ -84,9 +88,12 @@ struct HikvisionClient::Exchange
 {
     enum class Auth
     {
-        None,        // no Authorization header
-        FreshNonce,  // a nonce the terminal issued in answer to this very request
-        ReusedNonce, // a nonce from an earlier exchange, which may have expired meanwhile
+        None, // no Authorization header
+        // A nonce the terminal issued in answer to this very request, on its first sending.
+        FreshNonce,
+        // A nonce that has been sent before: by an earlier exchange, or by this one on a try
+        // that failed (a transport error or a 5xx may come after the terminal spent it).
+        SpentNonce,
     };
 
     Call call;
@@ -94,7 +101,8 @@ struct HikvisionClient::Exchange
     int readRetriesLeft = 0;
     int retriesDone = 0;
     Auth auth = Auth::None;
-    bool freshHandshakeUsed = false;
+    // New handshakes this exchange has needed in a row because the nonce ran out.
+    int nonceRenewals = 0;
     QByteArray certificateSha256;
     QString sslErrorText;
     bool pinMismatch = false;
@@ -168,13 +176,22 @@ HikvisionClient::HikvisionClient(HikvisionConfig config, QNetworkAccessManager *
 
 HikvisionClient::~HikvisionClient()
 {
+    abandon();
+}
+
+void HikvisionClient::abandon()
+{
     // Replies may belong to a shared QNetworkAccessManager; stop them so that none outlives us.
     const QSet<QNetworkReply *> replies = m_inFlight;
+    m_inFlight.clear();
     for (QNetworkReply *reply : replies) {
         reply->disconnect(this);
         reply->abort();
         reply->deleteLater();
     }
+    m_queue.clear();
+    m_running = 0;
+    ++m_generation;
 }
 
 QString HikvisionClient::host() const
@@ -288,9 +305,9 @@ void HikvisionClient::pump()
 void HikvisionClient::start(const std::shared_ptr<Exchange> &exchange)
 {
     exchange->timer.start();
-    exchange->freshHandshakeUsed = false;
+    exchange->nonceRenewals = 0;
     if (m_digest.hasChallenge()) {
-        exchange->auth = Exchange::Auth::ReusedNonce;
+        exchange->auth = Exchange::Auth::SpentNonce;
         send(exchange, true);
     } else {
         exchange->auth = Exchange::Auth::None;
@@ -495,19 +512,31 @@ void HikvisionClient::onUnauthorized(const std::shared_ptr<Exchange> &exchange,
         return;
     }
 
-    // The request carried credentials. A stale nonce says nothing about the password; neither,
-    // per the field reports, does invalidOperation on a 401, nor any 401 to a nonce that was
-    // issued for an earlier request. Each of those gets one fresh handshake, once per request.
+    // The request carried credentials. Only the terminal's own verdict on the password ends in
+    // a refusal: a 401 that is not stale to a nonce sent for the first time, or a body that
+    // counts the attempt. stale=TRUE says the digest was right and only the nonce had run
+    // out, whatever the nonce's history; a 401 to a nonce sent before (by an earlier request,
+    // by our retry or by Qt's own resend after a dropped connection) says nothing either,
+    // since a terminal may spend a nonce on a request whose answer never arrived.
     const bool staleNonce = challenge && challenge->stale;
-    const bool expiredNonce = verdict.isSubStatus("invalidOperation");
-    const bool reusedNonce = exchange->auth == Exchange::Auth::ReusedNonce;
-    if (!exchange->freshHandshakeUsed && (staleNonce || expiredNonce || reusedNonce)) {
-        exchange->freshHandshakeUsed = true;
-        qCInfo(lcHikvision).noquote() << "nonce at" << host() << "no longer accepted"
-                                      << (staleNonce     ? "(stale)"
-                                          : expiredNonce ? "(invalidOperation)"
-                                                         : "(reused)")
-                                      << "- one fresh handshake";
+    const bool countedFailure = verdict.attemptsLeft >= 0;
+    const bool spentNonce = exchange->auth == Exchange::Auth::SpentNonce;
+    if (staleNonce || (spentNonce && !countedFailure)) {
+        if (exchange->nonceRenewals >= kMaxNonceRenewals) {
+            // Each handshake was answered "stale" again: a terminal in trouble, or one whose
+            // nonces live shorter than a round trip. Transient, and no login was refused.
+            m_digest.clearChallenge();
+            error.kind = Kind::NonceKeptExpiring;
+            failOrRetry(exchange, error);
+            return;
+        }
+        ++exchange->nonceRenewals;
+        qCInfo(lcHikvision).noquote()
+            << "nonce at" << host() << "no longer accepted"
+            << (staleNonce                                ? "(stale)"
+                : verdict.isSubStatus("invalidOperation") ? "(invalidOperation)"
+                                                          : "(spent)")
+            << "- new handshake" << exchange->nonceRenewals << "of" << kMaxNonceRenewals;
         if (staleNonce) {
             m_digest.setChallenge(*challenge);
             exchange->auth = Exchange::Auth::FreshNonce;
@@ -521,10 +550,8 @@ void HikvisionClient::onUnauthorized(const std::shared_ptr<Exchange> &exchange,
     }
 
     error.kind = Kind::WrongCredentials;
-    if (staleNonce)
-        error.detail = tr("the terminal called even a fresh login stale");
-    else if (expiredNonce)
-        error.detail = tr("the terminal answered invalidOperation even to a fresh login");
+    if (verdict.isSubStatus("invalidOperation"))
+        error.detail = tr("the terminal answered invalidOperation to a fresh login");
     m_digest.clearChallenge();
     m_credentialsAccepted = false;
     m_wrongCredentials = error;
@@ -547,7 +574,8 @@ void HikvisionClient::enterLockout(qint64 seconds, HikvisionError error)
 void HikvisionClient::failOrRetry(const std::shared_ptr<Exchange> &exchange,
                                   const HikvisionError &error)
 {
-    const bool retryable = error.kind == Kind::DeviceBusy || error.kind == Kind::DeviceError;
+    const bool retryable = error.kind == Kind::DeviceBusy || error.kind == Kind::DeviceError ||
+                           error.kind == Kind::NonceKeptExpiring;
     if (!retryable || !exchange->call.isRead || exchange->readRetriesLeft <= 0) {
         qCInfo(lcHikvision).noquote() << error.message();
         if (!error.bodyExcerpt.isEmpty())
@@ -564,7 +592,9 @@ void HikvisionClient::failOrRetry(const std::shared_ptr<Exchange> &exchange,
                                           : error.subStatusCode)
                                   << "- retry" << exchange->retriesDone << "in" << delay << "ms";
     --m_running; // the slot is free while we wait
-    QTimer::singleShot(delay, this, [this, exchange]() {
+    QTimer::singleShot(delay, this, [this, exchange, generation = m_generation]() {
+        if (generation != m_generation)
+            return; // abandoned meanwhile
         m_queue.prepend(exchange);
         pump();
     });

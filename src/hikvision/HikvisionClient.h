@@ -52,14 +52,17 @@ struct HikvisionConfig
 //
 // Login safety: the terminal locks the account after 5 failed logins for 30 minutes. The
 // client sends credentials on its own Digest handshake (see DigestAuth.h) and
-//  - sends a request with a freshly issued nonce at most once: a 401 on that is a wrong
-//    password, never retried;
-//  - gives a request exactly one fresh handshake when the nonce has gone stale (stale=TRUE,
-//    the invalidOperation answer terminals give after hours, or any 401 on a nonce reused from
-//    an earlier request), on a new connection;
+//  - takes only the terminal's own verdict on the password as a refusal: a 401 without
+//    stale=TRUE to a nonce on its first sending, or a 401 body that counts failed attempts;
+//  - treats a nonce as fresh only until it has been sent once: a try that failed at the
+//    transport or with a 5xx may have spent it, and so may Qt's own resend;
+//  - answers stale=TRUE, and a 401 to a spent nonce, with a new handshake, at most three in a
+//    row per request; after that the request fails as transient (NonceKeptExpiring), which
+//    neither refuses further calls nor costs a failed login;
 //  - after a wrong-password answer refuses every call with that error, without touching the
 //    network, until setCredentials();
 //  - after a lockout refuses every call until the unlock time has passed on the Clock.
+// Every call ends in its continuation, refused calls included; abandon() is the one exception.
 class HikvisionClient : public QObject
 {
     Q_OBJECT
@@ -89,6 +92,10 @@ public:
     void setPinnedCertificateSha256(const QByteArray &sha256);
     void setMaxConcurrentRequests(int maximum);
     void setReadRetryBackoffMs(int milliseconds);
+
+    // Drops every call in flight or queued without calling its continuation: for a caller that
+    // has given up waiting (the engine's watchdog). Refusals and the nonce are kept.
+    void abandon();
 
     // Why calls are being refused right now, if they are.
     std::optional<HikvisionError> refusal() const;
@@ -191,6 +198,8 @@ private:
     QList<std::shared_ptr<Exchange>> m_queue;
     QSet<QNetworkReply *> m_inFlight;
     int m_running = 0;
+    // Moves on at abandon(), so that retries waiting on a timer are dropped too.
+    quint64 m_generation = 0;
     // The terminal has answered something other than 401 with the current credentials.
     bool m_credentialsAccepted = false;
     std::optional<HikvisionError> m_wrongCredentials;

@@ -62,6 +62,7 @@ QByteArray fingerprintFromText(const QString &text)
 bool HikvisionError::isTransient() const
 {
     switch (kind) {
+    case Kind::NonceKeptExpiring:
     case Kind::DeviceBusy:
     case Kind::DeviceError:
     case Kind::Timeout:
@@ -149,6 +150,13 @@ QString HikvisionError::message() const
                    "The door terminal at %1 asks for a login method this program does not "
                    "support: %2")
                    .arg(host, detail);
+        break;
+    case Kind::NonceKeptExpiring:
+        text = HikvisionErrorTexts::tr(
+                   "The door terminal at %1 kept asking for a new login during %2%3 (its login "
+                   "nonce expired each time); that is not a wrong password. It will be tried "
+                   "again later.")
+                   .arg(host, call, subject);
         break;
     case Kind::UntrustedCertificate:
         if (pinnedCertificateMismatch)

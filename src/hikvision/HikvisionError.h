@@ -18,6 +18,9 @@ struct HikvisionError
                    // The terminal's challenge asks for something the client does not do (Basic
                    // only, auth-int only, an unknown digest algorithm).
         AuthenticationUnsupported,
+        // The terminal called the login nonce stale on several fresh handshakes in a row. Not
+        // a verdict on the password (stale means the digest itself was right): transient.
+        NonceKeptExpiring,
 
         // Transport.
         UntrustedCertificate, // HTTPS certificate not trusted and not the pinned one

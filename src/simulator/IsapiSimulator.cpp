@@ -324,7 +324,11 @@ void IsapiSimulator::handle(const HttpRequest &request, HttpResponder &responder
     if (!m_options.keepAlive)
         responder.closeConnectionAfterResponse();
 
-    // A fault decided up front leaves the terminal's state alone.
+    // The login is checked first, as on the terminal: a request that then fails or whose
+    // answer is lost has still spent a use of its nonce (or counted a failed login). A fault
+    // decided here leaves the terminal's persons alone.
+    const DigestAuthenticator::Result auth = m_auth.check(
+        request.method, request.target, request.header("Authorization"), request.peerAddress);
     const FaultKind fault = m_faults.nextFault();
     if (fault == FaultKind::DeviceBusy) {
         m_faults.deliver(fault, statusResponse(IsapiStatus::deviceBusy(), xmlResource, request),
@@ -344,7 +348,7 @@ void IsapiSimulator::handle(const HttpRequest &request, HttpResponder &responder
         return;
     }
 
-    HttpResponse response = answer(request, route);
+    HttpResponse response = answer(request, route, auth);
     qCDebug(lcSimulator) << "door:" << request.method << request.path << "->" << response.status
                          << (fault == FaultKind::None ? QString() : faultKindName(fault));
     m_faults.deliver(fault, std::move(response), responder);
@@ -356,10 +360,9 @@ void IsapiSimulator::handle(const HttpRequest &request, HttpResponder &responder
     }
 }
 
-HttpResponse IsapiSimulator::answer(const HttpRequest &request, const IsapiRoute *route)
+HttpResponse IsapiSimulator::answer(const HttpRequest &request, const IsapiRoute *route,
+                                    const DigestAuthenticator::Result &auth)
 {
-    const DigestAuthenticator::Result auth = m_auth.check(
-        request.method, request.target, request.header("Authorization"), request.peerAddress);
     if (auth.outcome == DigestAuthenticator::Outcome::Malformed) {
         return xmlResponse(400, badAuthorization().toXml(QString::fromUtf8(request.target)));
     }

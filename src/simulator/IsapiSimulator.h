@@ -27,7 +27,9 @@ struct IsapiRoute;
 // device (S8), unless busyWhenConcurrent asks for deviceBusy answers instead.
 //
 // Choices the document leaves open, made here and to be checked against real hardware [U]:
-// - Authentication comes before routing: an unknown path without credentials gets 401.
+// - Authentication comes before routing: an unknown path without credentials gets 401. It
+//   also comes before any injected fault, so a request that fails (HTTP 500, deviceBusy, a
+//   dropped connection, a lost answer) has spent a use of its nonce all the same.
 // - The 401 for a request without credentials, or with a spent nonce, carries the NVR's short
 //   <userCheck> (statusValue 401, statusString Unauthorized) in the ISAPI namespace; wrong
 //   credentials and a lock carry the S9 <userCheck> with lockStatus, unlockTime and
@@ -166,7 +168,8 @@ signals:
 
 private:
     void handle(const HttpRequest &request, HttpResponder &responder);
-    HttpResponse answer(const HttpRequest &request, const IsapiRoute *route);
+    HttpResponse answer(const HttpRequest &request, const IsapiRoute *route,
+                        const DigestAuthenticator::Result &auth);
     HttpResponse authRefusal(const DigestAuthenticator::Result &result) const;
     HttpResponse statusResponse(const IsapiStatus &status, bool xml,
                                 const HttpRequest &request) const;

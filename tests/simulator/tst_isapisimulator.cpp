@@ -434,6 +434,39 @@ private slots:
         QCOMPARE(raw("GET", kUserCount, {}, digest("GET", kUserCount, fresh, 1)).status, 200);
     }
 
+    void oneTimeNonceIsSpentByARequestThatThenFails()
+    {
+        m_sim->auth().settings().nonceMaxUses = 1;
+        const QByteArray nonce = nonceOf(challenge());
+        // The terminal checks the login before anything goes wrong: the nonce is used up
+        // although the answer is an error page.
+        m_sim->faults().failNext(1, FaultKind::Http500);
+        QCOMPARE(raw("GET", kUserCount, {}, digest("GET", kUserCount, nonce, 1)).status, 500);
+        const Reply again = raw("GET", kUserCount, {}, digest("GET", kUserCount, nonce, 2));
+        QCOMPARE(again.status, 401);
+        QVERIFY(again.header("WWW-Authenticate").contains("stale=\"TRUE\""));
+        QCOMPARE(m_sim->failedAuthAttempts(), 0);
+        const QByteArray fresh = nonceOf(again.header("WWW-Authenticate"));
+        QCOMPARE(raw("GET", kUserCount, {}, digest("GET", kUserCount, fresh, 1)).status, 200);
+        // One use, then stale.
+        QCOMPARE(raw("GET", kUserCount, {}, digest("GET", kUserCount, fresh, 2)).status, 401);
+    }
+
+    void nonceExpiresByAge()
+    {
+        m_sim->auth().settings().nonceMaxUses = 0;
+        m_sim->auth().settings().nonceLifetimeSeconds = 2;
+        const QByteArray nonce = nonceOf(challenge());
+        QCOMPARE(raw("GET", kUserCount, {}, digest("GET", kUserCount, nonce, 1)).status, 200);
+        m_clock->advanceSeconds(1);
+        QCOMPARE(raw("GET", kUserCount, {}, digest("GET", kUserCount, nonce, 2)).status, 200);
+        m_clock->advanceSeconds(1);
+        const Reply stale = raw("GET", kUserCount, {}, digest("GET", kUserCount, nonce, 3));
+        QCOMPARE(stale.status, 401);
+        QVERIFY(stale.header("WWW-Authenticate").contains("stale=\"TRUE\""));
+        QCOMPARE(m_sim->failedAuthAttempts(), 0);
+    }
+
     void wrongPasswordCountsOneFailure()
     {
         const QByteArray nonce = nonceOf(challenge());
