@@ -170,7 +170,9 @@ void CardskipperClient::fetchOrganisations(std::function<void(OrganisationsResul
     send(reply, call, [done = std::move(done)](const BodyResult &body) {
         if (!body)
             return done(body.error());
-        done(withContext(MemberXmlParser::parseOrganisations(body.value().body), body));
+        done(withContext(
+            MemberXmlParser::parseOrganisations(body.value().body, body.value().contentType),
+            body));
     });
 }
 
@@ -186,7 +188,9 @@ void CardskipperClient::exportMembers(const ExportCriteria &criteria,
     send(reply, call, [done = std::move(done), organisationId](const BodyResult &body) {
         if (!body)
             return done(body.error());
-        done(withContext(MemberXmlParser::parseMembers(body.value().body, organisationId), body));
+        done(withContext(MemberXmlParser::parseMembers(body.value().body, organisationId,
+                                                       body.value().contentType),
+                         body));
     });
 }
 
@@ -230,7 +234,8 @@ void CardskipperClient::send(QNetworkReply *reply, const QString &call,
                     done(error);
                     return;
                 }
-                done(BodyResult(ReplyBody{body, call, error.host}));
+                const QByteArray contentType = reply->rawHeader("Content-Type");
+                done(BodyResult(ReplyBody{body, contentType, call, error.host}));
             });
 }
 

@@ -50,6 +50,7 @@ public:
     struct ReplyBody
     {
         QByteArray body;
+        QByteArray contentType; // its charset, if any, decides how the body is decoded
         QString call;
         QString host;
     };

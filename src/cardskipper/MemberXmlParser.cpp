@@ -3,8 +3,11 @@
 #include "CardskipperLogging.h"
 
 #include <QCoreApplication>
+#include <QRegularExpression>
 #include <QSet>
+#include <QStringDecoder>
 #include <QXmlStreamReader>
+#include <algorithm>
 #include <array>
 #include <optional>
 
@@ -83,12 +86,13 @@ private:
 };
 
 // QXmlStreamReader with the checks every Cardskipper document gets: no DTD, no unresolved
-// entities, bounded depth, and the first failure kept as a CardskipperError.
+// entities, bounded depth, and the first failure kept as a CardskipperError. It reads text, not
+// bytes, so that the encoding an XML declaration names cannot overrule the one decided here.
 class Reader
 {
 public:
-    explicit Reader(const QByteArray &body)
-        : m_xml(body)
+    explicit Reader(const QString &text)
+        : m_xml(text)
     {}
 
     const QXmlStreamReader &xml() const { return m_xml; }
@@ -598,74 +602,360 @@ private:
     Reader &m_reader;
 };
 
-// Moves the reader onto the root element. Otherwise returns the error.
+// An answer's text and what deciding its encoding had to report.
+struct DocumentText
+{
+    QString text;
+    QStringList warnings;
+};
+
+CardskipperError malformedAt(const QString &text, qsizetype index, const QString &detail)
+{
+    CardskipperError error;
+    error.kind = CardskipperError::Kind::MalformedResponse;
+    const QStringView before = QStringView(text).left(index);
+    error.line = before.count(u'\n') + 1;
+    error.column = index - before.lastIndexOf(u'\n');
+    error.detail = detail;
+    return error;
+}
+
+// The charset parameter of a Content-Type value, unquoted; empty when there is none.
+QByteArray charsetOf(QByteArrayView contentType)
+{
+    const QList<QByteArray> parts = contentType.toByteArray().split(';');
+    for (qsizetype i = 1; i < parts.size(); ++i) {
+        const QByteArray parameter = parts.at(i).trimmed();
+        const qsizetype equals = parameter.indexOf('=');
+        if (equals < 0 ||
+            parameter.left(equals).trimmed().compare("charset", Qt::CaseInsensitive) != 0)
+            continue;
+        QByteArray value = parameter.mid(equals + 1).trimmed();
+        if (value.size() >= 2 && value.startsWith('"') && value.endsWith('"'))
+            value = value.mid(1, value.size() - 2).trimmed();
+        return value;
+    }
+    return {};
+}
+
+struct ByteOrderMark
+{
+    QStringConverter::Encoding encoding;
+    qsizetype length;
+};
+
+std::optional<ByteOrderMark> byteOrderMarkOf(const QByteArray &body)
+{
+    // UTF-32LE first: its mark begins with UTF-16LE's, and no XML document starts with U+0000.
+    if (body.startsWith(QByteArrayView("\xFF\xFE\0\0", 4)))
+        return ByteOrderMark{QStringConverter::Utf32LE, 4};
+    if (body.startsWith(QByteArrayView("\0\0\xFE\xFF", 4)))
+        return ByteOrderMark{QStringConverter::Utf32BE, 4};
+    if (body.startsWith("\xEF\xBB\xBF"))
+        return ByteOrderMark{QStringConverter::Utf8, 3};
+    if (body.startsWith("\xFF\xFE"))
+        return ByteOrderMark{QStringConverter::Utf16LE, 2};
+    if (body.startsWith("\xFE\xFF"))
+        return ByteOrderMark{QStringConverter::Utf16BE, 2};
+    return std::nullopt;
+}
+
+// An XML document begins with '<' or white space, all ASCII, so in UTF-16 one of its first two
+// bytes is NUL and in UTF-32 three of the first four. Bytes that start otherwise cannot be
+// either, whatever names them so.
+bool startsAsciiCompatible(const QByteArray &body)
+{
+    return body.size() >= 2 && body.at(0) != '\0' && body.at(1) != '\0';
+}
+
+// Which of UTF-16 and UTF-32 encoding is, in the byte order the document's first character
+// shows (big-endian when it shows none, as RFC 2781 says); nullopt for every other encoding.
+std::optional<QStringConverter::Encoding> wideEncoding(QStringConverter::Encoding encoding,
+                                                       const QByteArray &body)
+{
+    const bool littleEndian = !body.isEmpty() && body.at(0) != '\0';
+    switch (encoding) {
+    case QStringConverter::Utf16:
+        return littleEndian ? QStringConverter::Utf16LE : QStringConverter::Utf16BE;
+    case QStringConverter::Utf32:
+        return littleEndian ? QStringConverter::Utf32LE : QStringConverter::Utf32BE;
+    case QStringConverter::Utf16LE:
+    case QStringConverter::Utf16BE:
+    case QStringConverter::Utf32LE:
+    case QStringConverter::Utf32BE:
+        return encoding;
+    default:
+        return std::nullopt;
+    }
+}
+
+// XML 1.0 Appendix F: without a mark, a UTF-16 or UTF-32 document still shows itself by how
+// its first character, '<', is laid out.
+std::optional<QStringConverter::Encoding> unmarkedWideEncoding(const QByteArray &body)
+{
+    if (body.startsWith(QByteArrayView("<\0?\0", 4)))
+        return QStringConverter::Utf16LE;
+    if (body.startsWith(QByteArrayView("\0<\0?", 4)))
+        return QStringConverter::Utf16BE;
+    if (body.startsWith(QByteArrayView("<\0\0\0", 4)))
+        return QStringConverter::Utf32LE;
+    if (body.startsWith(QByteArrayView("\0\0\0<", 4)))
+        return QStringConverter::Utf32BE;
+    return std::nullopt;
+}
+
+// The encoding named by the XML declaration these ASCII-compatible bytes begin with; empty
+// when there is none.
+QByteArray declaredEncoding(const QByteArray &body)
+{
+    if (!body.startsWith("<?xml") || body.size() < 6 || !QChar::isSpace(uchar(body.at(5))))
+        return {};
+    const qsizetype end = body.indexOf("?>");
+    if (end < 0)
+        return {};
+    static const QRegularExpression encoding(
+        QStringLiteral("\\sencoding\\s*=\\s*([\"'])([A-Za-z][A-Za-z0-9._-]*)\\1"));
+    const QRegularExpressionMatch match =
+        encoding.match(QString::fromLatin1(body.constData(), end));
+    return match.hasMatch() ? match.captured(2).toLatin1() : QByteArray();
+}
+
+// The bytes as text in that encoding; bytes it cannot decode make the answer damaged.
+Expected<DocumentText, CardskipperError> decodeAs(QByteArrayView bytes, const char *encoding)
+{
+    // Qt's UTF-16 and UTF-32 decoders turn a cut-off last character into U+FFFD without
+    // calling it an error, so whole code units are decoded and a remainder is the error.
+    qsizetype unit = 1;
+    switch (QStringConverter::encodingForName(encoding).value_or(QStringConverter::Utf8)) {
+    case QStringConverter::Utf16:
+    case QStringConverter::Utf16LE:
+    case QStringConverter::Utf16BE:
+        unit = 2;
+        break;
+    case QStringConverter::Utf32:
+    case QStringConverter::Utf32LE:
+    case QStringConverter::Utf32BE:
+        unit = 4;
+        break;
+    default:
+        break;
+    }
+    const QByteArrayView whole = bytes.first(bytes.size() - bytes.size() % unit);
+    QStringDecoder decoder(encoding, QStringDecoder::Flag::Stateless);
+    QString text = decoder.decode(whole);
+    qsizetype bad = whole.size() < bytes.size() ? text.size() : -1;
+    if (decoder.hasError()) {
+        // Decoded again with NUL for what is invalid, the first place the two differ is the
+        // first bad byte (a NUL in the document itself reads the same both times).
+        QStringDecoder marking(encoding, QStringDecoder::Flag::Stateless |
+                                             QStringDecoder::Flag::ConvertInvalidToNull);
+        const QString marked = marking.decode(whole);
+        bad = 0;
+        while (bad < text.size() && bad < marked.size() && text.at(bad) == marked.at(bad))
+            ++bad;
+    } else if (bad < 0) {
+        // UTF-16 decoders pass unpaired surrogates through; no character could become one.
+        for (qsizetype i = 0; i < text.size() && bad < 0; ++i) {
+            const QChar c = text.at(i);
+            if (c.isHighSurrogate() && i + 1 < text.size() && text.at(i + 1).isLowSurrogate())
+                ++i;
+            else if (c.isSurrogate())
+                bad = i;
+        }
+    }
+    if (bad >= 0) {
+        return malformedAt(text, bad,
+                           MemberXmlParserTexts::tr("the answer is not valid %1 text")
+                               .arg(QString::fromLatin1(decoder.name())));
+    }
+    return DocumentText{std::move(text), {}};
+}
+
+Expected<DocumentText, CardskipperError> decodeAs(QByteArrayView bytes,
+                                                  QStringConverter::Encoding encoding)
+{
+    return decodeAs(bytes, QStringConverter::nameForEncoding(encoding));
+}
+
+bool isLegacySingleByteCharset(const QByteArray &name)
+{
+    static const QList<QByteArray> names{"iso-8859-1", "iso8859-1",    "latin1", "latin-1",    "l1",
+                                         "us-ascii",   "windows-1252", "cp1252", "iso-8859-15"};
+    return names.contains(name.trimmed().toLower());
+}
+
+enum class NamedBy
+{
+    Header,
+    Declaration
+};
+
+// The body in the encoding a Content-Type charset or an XML declaration names.
+Expected<DocumentText, CardskipperError> decodeNamed(const QByteArray &body, const QByteArray &name,
+                                                     NamedBy namedBy)
+{
+    const QString shownName = QString::fromLatin1(name);
+    const std::optional<QStringConverter::Encoding> builtIn =
+        QStringConverter::encodingForName(name.constData());
+    // "System" and "Locale" would mean this computer's encoding, which says nothing about the
+    // answer.
+    const QStringDecoder decoder =
+        builtIn == QStringConverter::System ? QStringDecoder() : QStringDecoder(name.constData());
+    if (!decoder.isValid()) {
+        // Cardskipper documents UTF-8, and text in most other encodings is not valid UTF-8 by
+        // chance: read so, the answer is very likely right; otherwise it cannot be read.
+        auto text = decodeAs(body, QStringConverter::Utf8);
+        if (!text) {
+            return unexpected(
+                namedBy == NamedBy::Header
+                    ? MemberXmlParserTexts::tr("the answer's charset \"%1\" is not supported")
+                          .arg(shownName)
+                    : MemberXmlParserTexts::tr("the answer's XML declaration names the encoding "
+                                               "\"%1\", which is not supported")
+                          .arg(shownName));
+        }
+        text.value().warnings.append(
+            namedBy == NamedBy::Header
+                ? MemberXmlParserTexts::tr(
+                      "The answer's charset \"%1\" is not supported; it was read as UTF-8.")
+                      .arg(shownName)
+                : MemberXmlParserTexts::tr("The answer's XML declaration names the encoding "
+                                           "\"%1\", which is not supported; it was read as UTF-8.")
+                      .arg(shownName));
+        return text;
+    }
+    if (namedBy == NamedBy::Header && isLegacySingleByteCharset(name)) {
+        // Cardskipper documents UTF-8. Valid UTF-8 with non-ASCII in it under a Latin-1 or
+        // Windows-1252 header is far likelier a wrong header than Latin-1 text that happens to
+        // form UTF-8 sequences; taken at its word it would turn "Åsa" into "Ã…sa" silently.
+        const bool nonAscii =
+            std::any_of(body.cbegin(), body.cend(), [](char c) { return uchar(c) >= 0x80; });
+        if (nonAscii) {
+            auto text = decodeAs(body, QStringConverter::Utf8);
+            if (text) {
+                text.value().warnings.append(
+                    MemberXmlParserTexts::tr("The answer's header says charset \"%1\", but its "
+                                             "bytes are UTF-8; they were read as UTF-8.")
+                        .arg(shownName));
+                return text;
+            }
+        }
+    }
+    const std::optional<QStringConverter::Encoding> wide = wideEncoding(
+        QStringConverter::encodingForName(decoder.name()).value_or(QStringConverter::System), body);
+    if (!wide)
+        return decodeAs(body, decoder.name());
+    if (!startsAsciiCompatible(body))
+        return decodeAs(body, *wide);
+    // UTF-16 or UTF-32 named for bytes that cannot be either. A .NET service that serialises to
+    // a string declares utf-16 and then sends UTF-8; taken at its word, no such answer could
+    // ever be read.
+    auto text = decodeAs(body, QStringConverter::Utf8);
+    if (text && namedBy == NamedBy::Header) {
+        text.value().warnings.append(
+            MemberXmlParserTexts::tr("The answer's header says charset \"%1\", but its bytes "
+                                     "are not in that encoding; they were read as UTF-8.")
+                .arg(shownName));
+    }
+    return text;
+}
+
+// The answer's text, its encoding decided as RFC 7303 says: a byte-order mark, else the
+// Content-Type charset, else what XML 1.0 says for a document on its own (a UTF-16 or UTF-32
+// layout, else the declaration, else UTF-8). Decoding here rather than in QXmlStreamReader is
+// what keeps the declaration from overruling the header.
+Expected<DocumentText, CardskipperError> documentText(const QByteArray &body,
+                                                      QByteArrayView contentType)
+{
+    if (const std::optional<ByteOrderMark> mark = byteOrderMarkOf(body))
+        return decodeAs(QByteArrayView(body).sliced(mark->length), mark->encoding);
+    const QByteArray charset = charsetOf(contentType);
+    if (!charset.isEmpty())
+        return decodeNamed(body, charset, NamedBy::Header);
+    if (const std::optional<QStringConverter::Encoding> wide = unmarkedWideEncoding(body))
+        return decodeAs(body, *wide);
+    const QByteArray declared = declaredEncoding(body);
+    if (!declared.isEmpty())
+        return decodeNamed(body, declared, NamedBy::Declaration);
+    return decodeAs(body, QStringConverter::Utf8);
+}
 
 // XML 1.0 cannot carry most C0 control characters, raw or as a character reference, so one
 // such character in one member's name would make the whole export unreadable and stop every
 // sync. They are replaced by U+FFFD before parsing and reported by member afterwards.
-bool isXmlChar(uint c)
+bool isXmlChar(char32_t c)
 {
     return c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF) ||
            (c >= 0xE000 && c <= 0xFFFD) || (c >= 0x10000 && c <= 0x10FFFF);
 }
 
-QByteArray replaceCharactersXmlCannotCarry(const QByteArray &body, int *replaced)
+int digitValue(char16_t c, bool hex)
 {
-    static const QByteArray replacement = QByteArrayLiteral("\xEF\xBF\xBD");
-    QByteArray out;
+    if (c >= u'0' && c <= u'9')
+        return c - u'0';
+    if (hex && c >= u'a' && c <= u'f')
+        return c - u'a' + 10;
+    if (hex && c >= u'A' && c <= u'F')
+        return c - u'A' + 10;
+    return -1;
+}
+
+QString replaceCharactersXmlCannotCarry(const QString &text, int *replaced)
+{
+    QString out;
     *replaced = 0;
-    // UTF-16 and UTF-32 documents are full of NUL bytes; the byte scan is for UTF-8 (and the
-    // other ASCII-compatible encodings), which is what Cardskipper sends.
-    const QByteArray head = body.left(4);
-    if (head.contains('\0') || head.startsWith("\xFE\xFF") || head.startsWith("\xFF\xFE"))
-        return body;
     qsizetype copiedUpTo = 0;
     const auto replaceRange = [&](qsizetype from, qsizetype to) {
         if (out.isNull())
-            out.reserve(body.size());
-        out.append(body.constData() + copiedUpTo, from - copiedUpTo);
-        out.append(replacement);
+            out.reserve(text.size());
+        out.append(QStringView(text).mid(copiedUpTo, from - copiedUpTo));
+        out.append(QChar::ReplacementCharacter);
         copiedUpTo = to;
         ++*replaced;
     };
-    for (qsizetype i = 0; i < body.size(); ++i) {
-        const uchar c = uchar(body.at(i));
-        if (c < 0x20 && c != 0x9 && c != 0xA && c != 0xD) {
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const char16_t c = text.at(i).unicode();
+        if ((c < 0x20 && c != 0x9 && c != 0xA && c != 0xD) || c == 0xFFFE || c == 0xFFFF) {
             replaceRange(i, i + 1);
             continue;
         }
-        if (c != '&' || i + 2 >= body.size() || body.at(i + 1) != '#')
+        if (c != u'&' || i + 2 >= text.size() || text.at(i + 1) != u'#')
             continue;
-        const bool hex = body.at(i + 2) == 'x';
-        qsizetype digits = i + (hex ? 3 : 2);
+        const bool hex = text.at(i + 2) == u'x';
+        const qsizetype digits = i + (hex ? 3 : 2);
         qsizetype end = digits;
-        while (end < body.size() && end - digits < 9 &&
-               (hex ? isxdigit(uchar(body.at(end))) : isdigit(uchar(body.at(end)))))
+        quint64 value = 0;
+        while (end < text.size() && end - digits < 9) {
+            const int digit = digitValue(text.at(end).unicode(), hex);
+            if (digit < 0)
+                break;
+            value = value * (hex ? 16 : 10) + quint64(digit);
             ++end;
-        if (end == digits || end >= body.size() || body.at(end) != ';')
+        }
+        if (end == digits || end >= text.size() || text.at(end) != u';')
             continue; // not a character reference; the parser judges it
-        bool ok = false;
-        const qulonglong value = body.mid(digits, end - digits).toULongLong(&ok, hex ? 16 : 10);
-        if (!ok || value > 0x10FFFF || !isXmlChar(uint(value)))
+        if (value > 0x10FFFF || !isXmlChar(char32_t(value)))
             replaceRange(i, end + 1);
     }
     if (*replaced == 0)
-        return body;
-    out.append(body.constData() + copiedUpTo, body.size() - copiedUpTo);
+        return text;
+    out.append(QStringView(text).mid(copiedUpTo));
     return out;
 }
 
-std::optional<CardskipperError> startDocument(Reader &reader, const QByteArray &body)
+// Moves the reader onto the root element. Otherwise returns the error.
+std::optional<CardskipperError> startDocument(Reader &reader, const QString &text)
 {
     // Unexpected rather than damaged: nothing was cut off, there is nothing at all.
-    if (body.trimmed().isEmpty())
+    if (text.trimmed().isEmpty())
         return unexpected(MemberXmlParserTexts::tr("the answer is empty"));
     if (reader.nextElement())
         return std::nullopt;
     // HTML error pages are rarely well-formed XML, and their doctype is not XML's; saying what
     // they are helps more than the line where XML gave up.
-    const QByteArray start = body.trimmed().left(14).toLower();
-    if (start.startsWith("<!doctype html") || start.startsWith("<html"))
+    const QString start = text.trimmed().left(14).toLower();
+    if (start.startsWith(QLatin1String("<!doctype html")) ||
+        start.startsWith(QLatin1String("<html")))
         return unexpected(MemberXmlParserTexts::tr("the answer is an HTML page"));
     if (!reader.failed())
         reader.failMalformed(MemberXmlParserTexts::tr("the answer holds no XML element"));
@@ -685,22 +975,26 @@ void logWarnings(const QStringList &warnings)
 
 } // namespace
 
-Expected<QList<Member>, CardskipperError> parseMembers(const QByteArray &body,
-                                                       qint64 organisationId)
+Expected<QList<Member>, CardskipperError>
+parseMembers(const QByteArray &body, qint64 organisationId, QByteArrayView contentType)
 {
     QStringList warnings;
-    auto result = parseMembers(body, organisationId, &warnings);
+    auto result = parseMembers(body, organisationId, &warnings, contentType);
     logWarnings(warnings);
     return result;
 }
 
-Expected<QList<Member>, CardskipperError> parseMembers(const QByteArray &original,
-                                                       qint64 organisationId, QStringList *warnings)
+Expected<QList<Member>, CardskipperError> parseMembers(const QByteArray &body,
+                                                       qint64 organisationId, QStringList *warnings,
+                                                       QByteArrayView contentType)
 {
+    const auto decoded = documentText(body, contentType);
+    if (!decoded)
+        return decoded.error();
     int replaced = 0;
-    const QByteArray body = replaceCharactersXmlCannotCarry(original, &replaced);
-    Reader reader(body);
-    if (const auto error = startDocument(reader, body))
+    const QString text = replaceCharactersXmlCannotCarry(decoded.value().text, &replaced);
+    Reader reader(text);
+    if (const auto error = startDocument(reader, text))
         return *error;
     if (reader.name() != QLatin1String("Cardskipper")) {
         return unexpected(MemberXmlParserTexts::tr("the root element is <%1>, not <Cardskipper>")
@@ -732,6 +1026,7 @@ Expected<QList<Member>, CardskipperError> parseMembers(const QByteArray &origina
                       .arg(otherChild));
     }
     if (warnings) {
+        warnings->append(decoded.value().warnings);
         warnings->append(parser.warnings);
         if (replaced > 0) {
             const QChar mark(0xFFFD);
@@ -752,19 +1047,24 @@ Expected<QList<Member>, CardskipperError> parseMembers(const QByteArray &origina
     return std::move(parser.members);
 }
 
-Expected<QList<OrganisationInfo>, CardskipperError> parseOrganisations(const QByteArray &body)
+Expected<QList<OrganisationInfo>, CardskipperError> parseOrganisations(const QByteArray &body,
+                                                                       QByteArrayView contentType)
 {
     QStringList warnings;
-    auto result = parseOrganisations(body, &warnings);
+    auto result = parseOrganisations(body, &warnings, contentType);
     logWarnings(warnings);
     return result;
 }
 
-Expected<QList<OrganisationInfo>, CardskipperError> parseOrganisations(const QByteArray &body,
-                                                                       QStringList *warnings)
+Expected<QList<OrganisationInfo>, CardskipperError>
+parseOrganisations(const QByteArray &body, QStringList *warnings, QByteArrayView contentType)
 {
-    Reader reader(body);
-    if (const auto error = startDocument(reader, body))
+    const auto decoded = documentText(body, contentType);
+    if (!decoded)
+        return decoded.error();
+    const QString &text = decoded.value().text;
+    Reader reader(text);
+    if (const auto error = startDocument(reader, text))
         return *error;
     // The root of this answer is not documented (Cardskipper by analogy with the export), so
     // any root is accepted that holds <Organisations>, or is it. Only HTML is refused at once,
@@ -790,8 +1090,10 @@ Expected<QList<OrganisationInfo>, CardskipperError> parseOrganisations(const QBy
         return reader.error();
     if (!sawOrganisations)
         return unexpected(MemberXmlParserTexts::tr("the document has no <Organisations> element"));
-    if (warnings)
+    if (warnings) {
+        warnings->append(decoded.value().warnings);
         warnings->append(parser.warnings);
+    }
     return std::move(parser.organisations);
 }
 

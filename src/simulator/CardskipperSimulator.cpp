@@ -5,6 +5,7 @@
 #include "Expected.h"
 #include "SimulatorLogging.h"
 
+#include <QStringEncoder>
 #include <QXmlStreamWriter>
 #include <array>
 
@@ -421,10 +422,26 @@ HttpResponse CardskipperSimulator::answer(const HttpRequest &request)
     return htmlPage(404, "404 - File or directory not found.");
 }
 
-HttpResponse CardskipperSimulator::xmlResponse(QByteArray body) const
+HttpResponse CardskipperSimulator::xmlResponse(const QByteArray &body) const
 {
-    return HttpResponse::withBody(200, "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n" + body,
-                                  m_options.contentType);
+    return HttpResponse::withBody(200, encodedDocument(body), m_options.contentType);
+}
+
+QByteArray CardskipperSimulator::encodedDocument(const QByteArray &body) const
+{
+    switch (m_options.bodyEncoding) {
+    case BodyEncoding::Utf8:
+        break;
+    case BodyEncoding::Utf8DeclaredUtf16:
+        return "<?xml version=\"1.0\" encoding=\"utf-16\"?>\n" + body;
+    case BodyEncoding::Utf16WithBom: {
+        const QString text = QStringLiteral("<?xml version=\"1.0\" encoding=\"utf-16\"?>\n") +
+                             QString::fromUtf8(body);
+        QStringEncoder encoder(QStringEncoder::Utf16LE, QStringEncoder::Flag::WriteBom);
+        return encoder.encode(text);
+    }
+    }
+    return "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n" + body;
 }
 
 namespace {
@@ -515,7 +532,7 @@ QByteArray CardskipperSimulator::exportDocument(const QList<SimMember> &members,
         xml.writeEndElement(); // Member
     }
     xml.writeEndDocument();
-    return "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n" + body;
+    return encodedDocument(body);
 }
 
 HttpResponse CardskipperSimulator::memberExport(const HttpRequest &request,

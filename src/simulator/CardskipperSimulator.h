@@ -58,6 +58,14 @@ public:
         SelfClosing,
         StartAndEndTag
     };
+    // How the XML answers are encoded. The document says only "UTF8"; the other two are what
+    // an ASP.NET service plausibly sends.
+    enum class BodyEncoding
+    {
+        Utf8,              // UTF-8 under encoding="utf-8"
+        Utf8DeclaredUtf16, // UTF-8 under encoding="utf-16": .NET serialised to a string first
+        Utf16WithBom,      // UTF-16LE with a byte-order mark under encoding="utf-16"
+    };
 
     struct Options
     {
@@ -75,6 +83,9 @@ public:
         bool includeBirthnumber = false;
         // Also list a member's roles in the other organisations the account may read.
         bool includeOtherOrganisations = false;
+        BodyEncoding bodyEncoding = BodyEncoding::Utf8;
+        // Of the XML answers; set apart from bodyEncoding, so that every header can go with
+        // every encoding ("application/xml; charset=utf-16", or no charset at all).
         QByteArray contentType = "application/xml; charset=utf-8";
     };
 
@@ -142,7 +153,9 @@ private:
     HttpResponse importMembers(const HttpRequest &request, const SimAccount &account);
     HttpResponse countries(const HttpRequest &request) const;
     HttpResponse genders(const HttpRequest &request) const;
-    HttpResponse xmlResponse(QByteArray body) const;
+    HttpResponse xmlResponse(const QByteArray &body) const;
+    // The XML declaration and body (UTF-8, as QXmlStreamWriter writes it) as bodyEncoding says.
+    QByteArray encodedDocument(const QByteArray &body) const;
     bool setLatestRoleEnd(qint64 organisationMemberId, QDate newEnd);
 
     const Clock *m_clock;

@@ -3,6 +3,7 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QRegularExpression>
+#include <QStringEncoder>
 #include <QTest>
 #include <algorithm>
 #include <cstring>
@@ -64,6 +65,23 @@ QByteArray oneMember(const QByteArray &memberAttributes, const QByteArray &insid
 {
     return "<Cardskipper><Members><Member OrganisationMemberId=\"1\" " + memberAttributes + ">" +
            inside + "</Member></Members></Cardskipper>";
+}
+
+// One member, Åsa Öberg, under the declaration and root element .NET's XmlSerializer writes.
+QString dotNetDocument(const QString &declaredEncoding)
+{
+    return QStringLiteral("<?xml version=\"1.0\" encoding=\"") + declaredEncoding +
+           QStringLiteral("\"?>\n<Cardskipper xmlns:xsd=\"http://www.w3.org/2001/XMLSchema\" "
+                          "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\">\n  <Members>\n"
+                          "    <Member OrganisationMemberId=\"1001\" Firstname=\"Åsa\" "
+                          "Lastname=\"Öberg\"/>\n  </Members>\n</Cardskipper>\n");
+}
+
+QByteArray encoded(const QString &text, QStringConverter::Encoding encoding, bool byteOrderMark)
+{
+    QStringEncoder encoder(encoding, byteOrderMark ? QStringEncoder::Flag::WriteBom
+                                                   : QStringEncoder::Flag::Default);
+    return encoder.encode(text);
 }
 
 // Every text the parser could have copied a value into.
@@ -740,6 +758,261 @@ private slots:
         QCOMPARE(memberFrom(utf16).firstName, QStringLiteral("Åsa"));
     }
 
+    // RFC 7303: a byte-order mark decides the encoding; without one the Content-Type charset;
+    // without that what XML 1.0 says for a document on its own. The declaration never overrules
+    // the header: Cardskipper's answers look like .NET's, and .NET declares utf-16 for a
+    // document it serialised to a string, whatever bytes it then sends.
+    void theEncodingIsDecidedAsRfc7303Says_data()
+    {
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<QByteArray>("contentType");
+        const QString utf16 = dotNetDocument(QStringLiteral("utf-16"));
+        const QString utf8 = dotNetDocument(QStringLiteral("utf-8"));
+        const QByteArray utf8Bytes = encoded(utf16, QStringConverter::Utf8, false);
+        QTest::newRow(".NET: UTF-8 declared utf-16, charset=utf-8")
+            << utf8Bytes << QByteArray("application/xml; charset=utf-8");
+        QTest::newRow(".NET: UTF-8 declared utf-16, quoted CHARSET=\"UTF-8\"")
+            << utf8Bytes << QByteArray("text/xml; Charset=\"UTF-8\"");
+        QTest::newRow(".NET: UTF-8 declared utf-16, no charset")
+            << utf8Bytes << QByteArray("application/xml");
+        QTest::newRow(".NET: UTF-8 declared utf-16, no Content-Type") << utf8Bytes << QByteArray();
+        QTest::newRow("UTF-8 mark, declared utf-16, charset=utf-8")
+            << encoded(utf16, QStringConverter::Utf8, true)
+            << QByteArray("application/xml; charset=utf-8");
+        QTest::newRow("UTF-8 mark, no charset")
+            << encoded(utf8, QStringConverter::Utf8, true) << QByteArray("application/xml");
+        QTest::newRow("UTF-8 mark wins over charset=utf-16")
+            << encoded(utf8, QStringConverter::Utf8, true)
+            << QByteArray("application/xml; charset=utf-16");
+        QTest::newRow("UTF-16LE mark, charset=utf-16")
+            << encoded(utf16, QStringConverter::Utf16LE, true)
+            << QByteArray("application/xml; charset=utf-16");
+        QTest::newRow("UTF-16LE mark, no charset")
+            << encoded(utf16, QStringConverter::Utf16LE, true) << QByteArray("application/xml");
+        QTest::newRow("UTF-16LE mark, no Content-Type")
+            << encoded(utf16, QStringConverter::Utf16LE, true) << QByteArray();
+        QTest::newRow("UTF-16LE mark wins over charset=utf-8")
+            << encoded(utf16, QStringConverter::Utf16LE, true)
+            << QByteArray("application/xml; charset=utf-8");
+        QTest::newRow("UTF-16BE mark, charset=utf-16")
+            << encoded(utf16, QStringConverter::Utf16BE, true)
+            << QByteArray("application/xml; charset=utf-16");
+        QTest::newRow("UTF-16BE mark, no charset")
+            << encoded(utf16, QStringConverter::Utf16BE, true) << QByteArray("text/xml");
+        QTest::newRow("UTF-32LE mark, no charset")
+            << encoded(dotNetDocument(QStringLiteral("utf-32")), QStringConverter::Utf32LE, true)
+            << QByteArray("application/xml");
+        QTest::newRow("unmarked UTF-16LE, charset=utf-16le")
+            << encoded(utf16, QStringConverter::Utf16LE, false)
+            << QByteArray("application/xml; charset=utf-16le");
+        QTest::newRow("unmarked UTF-16LE, charset=utf-16 (order from '<')")
+            << encoded(utf16, QStringConverter::Utf16LE, false)
+            << QByteArray("application/xml; charset=utf-16");
+        QTest::newRow("unmarked UTF-16BE, charset=utf-16")
+            << encoded(utf16, QStringConverter::Utf16BE, false)
+            << QByteArray("application/xml; charset=utf-16");
+        QTest::newRow("unmarked UTF-16LE, no charset (XML 1.0 appendix F)")
+            << encoded(utf16, QStringConverter::Utf16LE, false) << QByteArray("application/xml");
+        QTest::newRow("Latin-1 declared utf-8, charset=iso-8859-1")
+            << encoded(utf8, QStringConverter::Latin1, false)
+            << QByteArray("application/xml; charset=iso-8859-1");
+        QTest::newRow("Latin-1 declared iso-8859-1, no charset")
+            << encoded(dotNetDocument(QStringLiteral("ISO-8859-1")), QStringConverter::Latin1,
+                       false)
+            << QByteArray();
+        QTest::newRow("declared encoding nobody knows, charset=utf-8")
+            << encoded(dotNetDocument(QStringLiteral("x-cardskipper")), QStringConverter::Utf8,
+                       false)
+            << QByteArray("application/xml; charset=utf-8");
+    }
+
+    void theEncodingIsDecidedAsRfc7303Says()
+    {
+        QFETCH(QByteArray, body);
+        QFETCH(QByteArray, contentType);
+        QStringList warnings;
+        const auto members = MemberXmlParser::parseMembers(body, 4711, &warnings, contentType);
+        QVERIFY2(members, members ? "" : qPrintable(members.error().message()));
+        QCOMPARE(members.value().size(), 1);
+        QCOMPARE(members.value().first().key.organisationMemberId, 1001);
+        QCOMPARE(members.value().first().firstName, QStringLiteral("Åsa"));
+        QCOMPARE(members.value().first().lastName, QStringLiteral("Öberg"));
+        QCOMPARE(warnings, QStringList());
+    }
+
+    void organisationInfoIsDecodedTheSameWay_data()
+    {
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<QByteArray>("contentType");
+        const QString text = QStringLiteral(
+            "<?xml version=\"1.0\" encoding=\"utf-16\"?>\n<Cardskipper "
+            "xmlns:xsd=\"http://www.w3.org/2001/XMLSchema\"><Organisations><Organisation "
+            "Id=\"4711\" "
+            "Name=\"Ölands Gym\"><Roles><Role Id=\"1\" Name=\"Årskort\"/></Roles></Organisation>"
+            "</Organisations></Cardskipper>");
+        QTest::newRow(".NET: UTF-8 declared utf-16, charset=utf-8")
+            << encoded(text, QStringConverter::Utf8, false)
+            << QByteArray("application/xml; charset=utf-8");
+        QTest::newRow("UTF-16LE mark, charset=utf-16")
+            << encoded(text, QStringConverter::Utf16LE, true)
+            << QByteArray("application/xml; charset=utf-16");
+        QTest::newRow("UTF-16LE mark, no charset")
+            << encoded(text, QStringConverter::Utf16LE, true) << QByteArray("application/xml");
+    }
+
+    void organisationInfoIsDecodedTheSameWay()
+    {
+        QFETCH(QByteArray, body);
+        QFETCH(QByteArray, contentType);
+        const auto result = MemberXmlParser::parseOrganisations(body, contentType);
+        QVERIFY2(result, result ? "" : qPrintable(result.error().message()));
+        QCOMPARE(result.value().size(), 1);
+        QCOMPARE(result.value().first().name, QStringLiteral("Ölands Gym"));
+        QCOMPARE(result.value().first().roles.first().name, QStringLiteral("Årskort"));
+    }
+
+    // Bytes that start as ASCII cannot be UTF-16, so a header saying so is wrong; taking it at
+    // its word would make every answer unreadable.
+    void aUtf16CharsetOnAsciiBytesIsReadAsUtf8AndSaid()
+    {
+        QStringList warnings;
+        const auto members = MemberXmlParser::parseMembers(
+            encoded(dotNetDocument(QStringLiteral("utf-16")), QStringConverter::Utf8, false), 4711,
+            &warnings, "application/xml; charset=utf-16");
+        QVERIFY(members);
+        QCOMPARE(members.value().first().firstName, QStringLiteral("Åsa"));
+        QCOMPARE(warnings.size(), 1);
+        QVERIFY2(warnings.first().contains(QStringLiteral("\"utf-16\"")),
+                 qPrintable(warnings.first()));
+    }
+
+    // The API documents UTF-8. Valid UTF-8 under a Latin-1 header is a wrong header; read as
+    // Latin-1 every Å would silently become "Ã…".
+    void utf8UnderALatin1HeaderIsReadAsUtf8AndSaid()
+    {
+        QStringList warnings;
+        const auto members = MemberXmlParser::parseMembers(
+            encoded(dotNetDocument(QStringLiteral("utf-8")), QStringConverter::Utf8, false), 4711,
+            &warnings, "application/xml; charset=ISO-8859-1");
+        QVERIFY(members);
+        QCOMPARE(members.value().first().firstName, QStringLiteral("Åsa"));
+        QCOMPARE(members.value().first().lastName, QStringLiteral("Öberg"));
+        QCOMPARE(warnings.size(), 1);
+        QVERIFY2(warnings.first().contains(QStringLiteral("\"ISO-8859-1\"")),
+                 qPrintable(warnings.first()));
+    }
+
+    void unsupportedEncodingsAreNamed_data()
+    {
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<QByteArray>("contentType");
+        QTest::addColumn<bool>("readAsUtf8");
+        QTest::addColumn<QString>("named");
+        const QString plain = dotNetDocument(QStringLiteral("utf-8"));
+        const QString declared = dotNetDocument(QStringLiteral("x-cardskipper"));
+        QTest::newRow("unknown charset, UTF-8 bytes")
+            << encoded(plain, QStringConverter::Utf8, false)
+            << QByteArray("application/xml; charset=x-cardskipper") << true
+            << QStringLiteral("x-cardskipper");
+        QTest::newRow("unknown charset, bytes that are not UTF-8")
+            << encoded(plain, QStringConverter::Latin1, false)
+            << QByteArray("application/xml; charset=x-cardskipper") << false
+            << QStringLiteral("x-cardskipper");
+        // "locale" names this computer's encoding to Qt, which says nothing about the answer.
+        QTest::newRow("charset=locale")
+            << encoded(plain, QStringConverter::Latin1, false)
+            << QByteArray("text/xml; charset=locale") << false << QStringLiteral("locale");
+        QTest::newRow("unknown declared encoding, UTF-8 bytes")
+            << encoded(declared, QStringConverter::Utf8, false) << QByteArray() << true
+            << QStringLiteral("x-cardskipper");
+        QTest::newRow("unknown declared encoding, bytes that are not UTF-8")
+            << encoded(declared, QStringConverter::Latin1, false) << QByteArray("application/xml")
+            << false << QStringLiteral("x-cardskipper");
+    }
+
+    void unsupportedEncodingsAreNamed()
+    {
+        QFETCH(QByteArray, body);
+        QFETCH(QByteArray, contentType);
+        QFETCH(bool, readAsUtf8);
+        QFETCH(QString, named);
+        const QString quoted = u'"' + named + u'"';
+        QStringList warnings;
+        const auto members = MemberXmlParser::parseMembers(body, 4711, &warnings, contentType);
+        if (readAsUtf8) {
+            QVERIFY(members);
+            QCOMPARE(members.value().first().firstName, QStringLiteral("Åsa"));
+            QCOMPARE(warnings.size(), 1);
+            QVERIFY2(warnings.first().contains(quoted), qPrintable(warnings.first()));
+            QVERIFY(warnings.first().contains(QStringLiteral("UTF-8")));
+        } else {
+            QVERIFY(!members);
+            QCOMPARE(int(members.error().kind), int(Kind::UnexpectedResponse));
+            QVERIFY2(members.error().detail.contains(quoted), qPrintable(members.error().detail));
+            QVERIFY(!members.error().isTransient()); // asking again gets the same answer
+            QVERIFY(warnings.isEmpty());
+        }
+        const auto organisations = MemberXmlParser::parseOrganisations(body, contentType);
+        QCOMPARE(bool(organisations), false); // not an organisation document, whatever its bytes
+    }
+
+    void bytesInvalidInTheDecidedEncodingAreDamage_data()
+    {
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<QByteArray>("contentType");
+        QTest::addColumn<QString>("encoding");
+        QTest::addColumn<int>("line");
+        QTest::addColumn<int>("column");
+        const QByteArray latin1Inside =
+            "<?xml version=\"1.0\" encoding=\"utf-16\"?>\n<Cardskipper><Members>\n<Member "
+            "OrganisationMemberId=\"1\" Firstname=\"\xC5sa\"/></Members></Cardskipper>";
+        QTest::newRow("Latin-1 byte under charset=utf-8")
+            << latin1Inside << QByteArray("application/xml; charset=utf-8")
+            << QStringLiteral("UTF-8") << 3 << 45;
+        QTest::newRow("Latin-1 byte after a UTF-8 mark")
+            << QByteArray("\xEF\xBB\xBF") + latin1Inside << QByteArray() << QStringLiteral("UTF-8")
+            << 3 << 45;
+        QString text = dotNetDocument(QStringLiteral("utf-16"));
+        QByteArray cut = encoded(text, QStringConverter::Utf16LE, true);
+        cut.chop(1);
+        QTest::newRow("UTF-16 cut mid-character")
+            << cut << QByteArray("application/xml; charset=utf-16") << QStringLiteral("UTF-16LE")
+            << 6 << 15;
+        text.replace(QStringLiteral("Öberg"), QStringLiteral("\xD800") + QStringLiteral("berg"));
+        QTest::newRow("UTF-16 with an unpaired surrogate")
+            << encoded(text, QStringConverter::Utf16LE, true) << QByteArray()
+            << QStringLiteral("UTF-16LE") << 4 << 67;
+    }
+
+    void bytesInvalidInTheDecidedEncodingAreDamage()
+    {
+        QFETCH(QByteArray, body);
+        QFETCH(QByteArray, contentType);
+        QFETCH(QString, encoding);
+        QFETCH(int, line);
+        QFETCH(int, column);
+        QStringList warnings;
+        const auto result = MemberXmlParser::parseMembers(body, 4711, &warnings, contentType);
+        QVERIFY(!result);
+        QCOMPARE(int(result.error().kind), int(Kind::MalformedResponse));
+        QVERIFY2(result.error().detail.contains(encoding), qPrintable(result.error().detail));
+        QCOMPARE(result.error().line, line);
+        QCOMPARE(result.error().column, column);
+        QVERIFY(warnings.isEmpty());
+        QVERIFY(!MemberXmlParser::parseOrganisations(body, contentType));
+    }
+
+    void aByteOrderMarkAloneIsAnEmptyAnswer()
+    {
+        for (const QByteArray &body :
+             {QByteArray("\xEF\xBB\xBF"), QByteArray("\xFF\xFE \0\n\0", 6)}) {
+            const auto result = MemberXmlParser::parseMembers(body, 1);
+            QVERIFY(!result);
+            QCOMPARE(int(result.error().kind), int(Kind::UnexpectedResponse));
+            QVERIFY(result.error().detail.contains(QStringLiteral("empty")));
+        }
+    }
+
     void organisationInfoVariants()
     {
         // The root of this answer is undocumented: any root that holds Organisations, or is it.
@@ -880,26 +1153,39 @@ private slots:
     void controlCharactersXmlCannotCarryAreReplacedAndReported_data()
     {
         QTest::addColumn<QByteArray>("xml");
-        QTest::newRow("raw U+0001 in an attribute") << QByteArray("Anna\x01");
-        QTest::newRow("raw ESC in an attribute") << QByteArray("Anna\x1B[31m");
-        QTest::newRow("&#x1; in an attribute") << QByteArray("Anna&#x1;");
-        QTest::newRow("&#0; in an attribute") << QByteArray("Anna&#0;");
-        QTest::newRow("&#x1F; in element text")
-            << QByteArray("Anna\"><Lastname>Anna&#x1F;</Lastname></Member><Member "
-                          "OrganisationMemberId=\"3\" Firstname=\"Cecilia");
-        QTest::newRow("&#xFFFE;") << QByteArray("Anna&#xFFFE;");
-        QTest::newRow("lone surrogate by reference") << QByteArray("Anna&#xD800;");
-        QTest::newRow("beyond Unicode") << QByteArray("Anna&#x110000;");
+        QTest::addColumn<bool>("utf16");
+        const QList<std::pair<const char *, QByteArray>> rows{
+            {"raw U+0001 in an attribute", QByteArray("Anna\x01")},
+            {"raw ESC in an attribute", QByteArray("Anna\x1B[31m")},
+            {"raw U+FFFF in an attribute", QByteArray("Anna\xEF\xBF\xBF")},
+            {"&#x1; in an attribute", QByteArray("Anna&#x1;")},
+            {"&#0; in an attribute", QByteArray("Anna&#0;")},
+            {"&#x1F; in element text",
+             QByteArray("Anna\"><Lastname>Anna&#x1F;</Lastname></Member><Member "
+                        "OrganisationMemberId=\"3\" Firstname=\"Cecilia")},
+            {"&#xFFFE;", QByteArray("Anna&#xFFFE;")},
+            {"lone surrogate by reference", QByteArray("Anna&#xD800;")},
+            {"beyond Unicode", QByteArray("Anna&#x110000;")},
+        };
+        // The repair works on the decoded text, so a UTF-16 answer gets it too.
+        for (const bool utf16 : {false, true}) {
+            for (const auto &[name, xml] : rows) {
+                QTest::addRow("%s, %s", name, utf16 ? "UTF-16" : "UTF-8") << xml << utf16;
+            }
+        }
     }
 
     void controlCharactersXmlCannotCarryAreReplacedAndReported()
     {
         QFETCH(QByteArray, xml);
-        const QByteArray body = "<Cardskipper><Members>\n<Member OrganisationMemberId=\"1\" "
-                                "Firstname=\"" +
-                                xml +
-                                "\"/>\n<Member OrganisationMemberId=\"2\" Firstname=\"Bo\"/>\n"
-                                "</Members></Cardskipper>";
+        QFETCH(bool, utf16);
+        QByteArray body = "<Cardskipper><Members>\n<Member OrganisationMemberId=\"1\" "
+                          "Firstname=\"" +
+                          xml +
+                          "\"/>\n<Member OrganisationMemberId=\"2\" Firstname=\"Bo\"/>\n"
+                          "</Members></Cardskipper>";
+        if (utf16)
+            body = encoded(QString::fromUtf8(body), QStringConverter::Utf16LE, true);
         QStringList warnings;
         const auto result = MemberXmlParser::parseMembers(body, 4711, &warnings);
         QVERIFY2(result, result ? "" : qPrintable(result.error().message()));

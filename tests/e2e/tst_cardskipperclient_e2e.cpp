@@ -125,6 +125,62 @@ private slots:
         QCOMPARE(withDates.value(), withTimes.value());
     }
 
+    // Shapes an ASP.NET service may send (document §2.3: the encoding "is UTF8", the header
+    // unknown). The client decides the encoding as RFC 7303 says, so none of them changes a
+    // member or an organisation.
+    void dotNetEncodingsGiveTheSameAnswers_data()
+    {
+        QTest::addColumn<int>("encoding");
+        QTest::addColumn<QByteArray>("contentType");
+        const int utf8DeclaredUtf16 = int(CardskipperSimulator::BodyEncoding::Utf8DeclaredUtf16);
+        const int utf16WithBom = int(CardskipperSimulator::BodyEncoding::Utf16WithBom);
+        QTest::newRow("UTF-8 declared utf-16, charset=utf-8")
+            << utf8DeclaredUtf16 << QByteArray("application/xml; charset=utf-8");
+        QTest::newRow("UTF-8 declared utf-16, no charset")
+            << utf8DeclaredUtf16 << QByteArray("application/xml");
+        QTest::newRow("UTF-16 with mark, charset=utf-16")
+            << utf16WithBom << QByteArray("application/xml; charset=utf-16");
+        QTest::newRow("UTF-16 with mark, no charset") << utf16WithBom << QByteArray("text/xml");
+        QTest::newRow("UTF-16 with mark, mislabelled charset=utf-8")
+            << utf16WithBom << QByteArray("application/xml; charset=utf-8");
+    }
+
+    void dotNetEncodingsGiveTheSameAnswers()
+    {
+        QFETCH(int, encoding);
+        QFETCH(QByteArray, contentType);
+        const auto fetchOrganisations = [this] {
+            CardskipperClient client(config());
+            return waitFor<CardskipperClient::OrganisationsResult>(
+                [&](auto done) { client.fetchOrganisations(std::move(done)); });
+        };
+        const auto utf8Members = exportAll();
+        const auto utf8Organisations = fetchOrganisations();
+        QVERIFY(utf8Members && utf8Organisations);
+
+        m_simulator->options().bodyEncoding = CardskipperSimulator::BodyEncoding(encoding);
+        m_simulator->options().contentType = contentType;
+        const auto members = exportAll();
+        QVERIFY2(members, qPrintable(members ? QString() : members.error().message()));
+        QCOMPARE(members.value(), utf8Members.value());
+        QCOMPARE(find(members.value(), DemoData::kPlainMember)->displayName(),
+                 QStringLiteral("Åsa Öberg"));
+
+        const auto organisations = fetchOrganisations();
+        QVERIFY2(organisations,
+                 qPrintable(organisations ? QString() : organisations.error().message()));
+        QCOMPARE(organisations.value().size(), utf8Organisations.value().size());
+        for (qsizetype i = 0; i < organisations.value().size(); ++i) {
+            const OrganisationInfo &actual = organisations.value().at(i);
+            const OrganisationInfo &expected = utf8Organisations.value().at(i);
+            QCOMPARE(actual.id, expected.id);
+            QCOMPARE(actual.name, expected.name);
+            QCOMPARE(actual.roles.size(), expected.roles.size());
+            for (qsizetype j = 0; j < actual.roles.size(); ++j)
+                QCOMPARE(actual.roles.at(j).name, expected.roles.at(j).name);
+        }
+    }
+
     void birthNumbersAreNotKept()
     {
         m_simulator->options().includeBirthnumber = true;

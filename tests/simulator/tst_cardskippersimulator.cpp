@@ -7,6 +7,7 @@
 #include <QNetworkReply>
 #include <QRegularExpression>
 #include <QSignalSpy>
+#include <QStringDecoder>
 #include <QTest>
 #include <QXmlStreamReader>
 #include <memory>
@@ -743,6 +744,49 @@ private slots:
         QVERIFY(reply.body.contains("<Members></Members>"));
         QVERIFY(parses(reply.body));
         QCOMPARE(memberNumbers(reply.body), QList<qint64>{});
+    }
+
+    void bodyEncodingsAreSwitchable()
+    {
+        auto &options = m_sim->options();
+        const QByteArray one =
+            criteria({{"OrganisationId", "4711"}, {"OrganisationMemberId", "1001"}});
+        const QByteArray utf8Declaration = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n";
+        const QByteArray utf16Declaration = "<?xml version=\"1.0\" encoding=\"utf-16\"?>\n";
+        const Reply plain = exportMembers(one);
+        QVERIFY(plain.body.startsWith(utf8Declaration));
+        const QByteArray document = plain.body.mid(utf8Declaration.size());
+
+        // What .NET sends when it serialised to a string first: the header and the bytes say
+        // UTF-8, the declaration utf-16. A reader that believes the declaration fails.
+        options.bodyEncoding = CardskipperSimulator::BodyEncoding::Utf8DeclaredUtf16;
+        Reply reply = exportMembers(one);
+        QCOMPARE(reply.header("Content-Type"), QByteArray("application/xml; charset=utf-8"));
+        QCOMPARE(reply.body, utf16Declaration + document);
+        QVERIFY(!parses(reply.body));
+
+        // Real UTF-16, little-endian as .NET's Encoding.Unicode writes it, with its mark; the
+        // header is whatever contentType says.
+        options.bodyEncoding = CardskipperSimulator::BodyEncoding::Utf16WithBom;
+        for (const QByteArray &contentType :
+             {QByteArray("application/xml; charset=utf-16"), QByteArray("application/xml")}) {
+            options.contentType = contentType;
+            reply = exportMembers(one);
+            QCOMPARE(reply.header("Content-Type"), contentType);
+            QVERIFY(reply.body.startsWith("\xFF\xFE<\0?\0x\0m\0l\0"));
+            QStringDecoder utf16(QStringDecoder::Utf16LE);
+            const QString text = utf16.decode(reply.body.mid(2));
+            QVERIFY(!utf16.hasError());
+            QCOMPARE(text, QString::fromUtf8(utf16Declaration + document));
+            QCOMPARE(memberFacts(reply.body, 1001), memberFacts(plain.body, 1001));
+        }
+
+        // Every XML answer, not only the export.
+        const Reply info = send("GET", QStringLiteral("/Organisation/Info"));
+        QCOMPARE(info.status, 200);
+        QVERIFY(info.body.startsWith("\xFF\xFE"));
+        QVERIFY(parses(info.body));
+        QVERIFY(m_sim->exportDocument({}, {DemoData::kOrganisationId}).startsWith("\xFF\xFE"));
     }
 
     void organisationInfoListsWhatTheAccountMayRead()
