@@ -12,6 +12,7 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QTimer>
+#include <algorithm>
 #include <optional>
 
 namespace cis {
@@ -84,6 +85,13 @@ struct SyncEngine::Run
     QList<DeviceSettings> devices;
     std::unique_ptr<CardskipperClient> cardskipper;
     QHash<QString, QString> deviceByHost;
+    // The device being worked on; answers for any other are late and ignored.
+    std::shared_ptr<DeviceWork> currentWork;
+    // Fires when nothing has been heard for longer than any answer may take (see
+    // petWatchdog): a run must end whatever the other side does.
+    QTimer watchdog;
+    QString watchdogWaitingFor; // what the silence is about, for the message
+    int watchdogLimitMs = 0;
 };
 
 struct SyncEngine::DeviceWork
@@ -102,6 +110,8 @@ struct SyncEngine::DeviceWork
     };
     std::optional<Journaled> journaledAhead;
     bool deviceFull = false; // the terminal refused a create for want of room
+    // retryDevice() came while this device was being synced.
+    bool forgetClientAfterwards = false;
     QElapsedTimer applyTimer;
 };
 
@@ -116,6 +126,7 @@ SyncEngine::SyncEngine(Store &store, const Clock &clock, QObject *parent)
             return;
         const QString endpoint = endpointOf(reply);
         countRequest(endpoint, m_run->deviceByHost.value(hostKey(reply->url())));
+        petWatchdog(QStringLiteral("last answer: ") + endpoint);
     });
 }
 
@@ -247,7 +258,75 @@ Plan SyncEngine::planWithLink(const Link &link) const
 
 void SyncEngine::retryDevice(const QString &deviceId)
 {
+    // A client with calls in flight answers them no more once destroyed; the run would wait
+    // for ever. It is replaced once its device is done.
+    if (m_run && m_run->currentWork && m_run->currentWork->device.id == deviceId) {
+        m_run->currentWork->forgetClientAfterwards = true;
+        return;
+    }
     m_clients.erase(deviceId);
+}
+
+bool SyncEngine::isCurrent(const std::shared_ptr<DeviceWork> &work) const
+{
+    return m_run && m_run->currentWork == work;
+}
+
+int SyncEngine::silenceLimitMs(const HikvisionConfig *device) const
+{
+    // A large export on a slow line may stream for longer than one transfer timeout (which
+    // only measures the pauses), so Cardskipper gets three.
+    int requestMs = 3 * m_settings.cardskipper.timeoutSeconds * 1000;
+    if (device) {
+        // The client retries a busy read, after the backoff, then twice that, and so on.
+        const int retries = std::clamp(device->maxReadRetries, 0, 8);
+        requestMs = device->timeoutMs + device->readRetryBackoffMs * ((1 << retries) - 1);
+    }
+    return requestMs + std::max(0, m_watchdogMarginMs);
+}
+
+void SyncEngine::petWatchdog(const QString &waitingFor, int extraMs)
+{
+    if (!m_run)
+        return;
+    const HikvisionConfig *device =
+        m_run->currentWork ? &m_run->currentWork->client->config() : nullptr;
+    if (!waitingFor.isEmpty())
+        m_run->watchdogWaitingFor = waitingFor;
+    m_run->watchdogLimitMs = silenceLimitMs(device);
+    m_run->watchdog.start(std::max(0, extraMs) + m_run->watchdogLimitMs);
+}
+
+void SyncEngine::onWatchdog()
+{
+    if (!m_run)
+        return;
+    const int seconds = (m_run->watchdogLimitMs + 999) / 1000;
+    if (const std::shared_ptr<DeviceWork> work = m_run->currentWork) {
+        // Whatever is still on its way is dropped: a late answer must not change the
+        // database behind the next run's back. A write that went out stays "pending" in the
+        // journal, and the next run reads that person back from the device.
+        work->client->abandon();
+        qCWarning(lcSync).noquote() << "watchdog:" << work->device.id << "silent for" << seconds
+                                    << "s;" << m_run->watchdogWaitingFor;
+        const QString text =
+            tr("%1 gave no answer for %n second(s); the sync of this door was stopped and "
+               "continues at the next run.",
+               nullptr, seconds)
+                .arg(work->device.name);
+        log(QStringLiteral("error"), work->device.id, {}, text);
+        if (work->applyTimer.isValid())
+            m_run->report.applyMs += work->applyTimer.elapsed();
+        return finishDevice(work, DeviceOutcome::Status::Failed, text);
+    }
+    RunReport &report = m_run->report;
+    report.cardskipperError =
+        tr("Cardskipper gave no answer for %n second(s); no door was changed.", nullptr, seconds);
+    report.run.error = report.cardskipperError;
+    report.run.status = RunStatus::Failed;
+    log(QStringLiteral("error"), {}, {}, report.cardskipperError);
+    m_run->cardskipper.reset(); // its reply is aborted and never answers
+    finishRun();
 }
 
 void SyncEngine::publishOperation(qint64 operationId)
@@ -301,6 +380,8 @@ bool SyncEngine::start(const RunOptions &options)
     m_run = std::make_unique<Run>();
     m_run->options = options;
     m_run->clock.start();
+    m_run->watchdog.setSingleShot(true);
+    connect(&m_run->watchdog, &QTimer::timeout, this, &SyncEngine::onWatchdog);
     RunRecord &record = m_run->report.run;
     record.kind = options.kind;
     record.startedAt = m_clock.now();
@@ -362,6 +443,7 @@ void SyncEngine::fetchMembers()
         criteria.changedAt = ExportCriteria::changedAtWithOverlap(lastFetch);
     m_run->report.run.kind = m_run->options.kind;
     const QDateTime fetchStarted = m_clock.now();
+    petWatchdog(QStringLiteral("waiting for the member list"));
     m_run->cardskipper->exportMembers(
         criteria, [this, incremental, fetchStarted](CardskipperClient::MembersResult result) {
             if (!m_run)
@@ -454,6 +536,8 @@ void SyncEngine::nextDevice()
     work->outcome.deviceName = work->device.name;
     m_run->report.devices.append(work->outcome);
     work->client = &clientFor(work->device);
+    m_run->currentWork = work;
+    petWatchdog(QStringLiteral("starting ") + work->device.id);
     if (const auto refusal = work->client->refusal()) {
         // Wrong password or lockout: contacting the device again would only cost attempts.
         return failDevice(work, *refusal);
@@ -484,7 +568,7 @@ void SyncEngine::resolvePending(const std::shared_ptr<DeviceWork> &work)
     ensureProbed(work, [this, work, pending, employeeNos] {
         work->client->searchPersons(
             employeeNos, [this, work, pending](HikvisionClient::Result<PersonSearchResult> found) {
-                if (!m_run)
+                if (!isCurrent(work))
                     return;
                 if (!found)
                     return failDevice(work, found.error());
@@ -529,7 +613,7 @@ void SyncEngine::ensureProbed(const std::shared_ptr<DeviceWork> &work, std::func
         return next();
     work->client->probe([this, work, next = std::move(next)](
                             HikvisionClient::Result<HikvisionClient::Probe> probe) {
-        if (!m_run)
+        if (!isCurrent(work))
             return;
         if (!probe)
             return failDevice(work, probe.error());
@@ -549,7 +633,7 @@ void SyncEngine::readDevice(const std::shared_ptr<DeviceWork> &work)
     ensureProbed(work, [this, work] {
         work->client->searchAllPersons([this,
                                         work](HikvisionClient::Result<PersonSearchResult> result) {
-            if (!m_run)
+            if (!isCurrent(work))
                 return;
             if (!result)
                 return failDevice(work, result.error());
@@ -692,7 +776,7 @@ void SyncEngine::execute(const std::shared_ptr<DeviceWork> &work, const PlannedA
 {
     auto done = [this, work, action, operationId,
                  attempt](HikvisionClient::Result<WriteResult> result) {
-        if (!m_run)
+        if (!isCurrent(work))
             return;
         finishWrite(work, action, operationId, result, attempt);
     };
@@ -705,10 +789,13 @@ void SyncEngine::execute(const std::shared_ptr<DeviceWork> &work, const PlannedA
     case ActionKind::Rename:
         return work->client->setUpPerson(*action.after, done);
     case ActionKind::Delete:
+        // Deletes may take longer than other requests (HikvisionConfig::deleteTimeoutMs).
+        petWatchdog({}, std::max(0, work->client->config().deleteTimeoutMs -
+                                        work->client->config().timeoutMs));
         return work->client->deletePersons(
             {action.employeeNo}, [this, work, action, operationId,
                                   attempt](HikvisionClient::Result<DeleteResult> result) {
-                if (!m_run)
+                if (!isCurrent(work))
                     return;
                 if (result)
                     return finishWrite(work, action, operationId,
@@ -729,10 +816,8 @@ void SyncEngine::finishWrite(const std::shared_ptr<DeviceWork> &work, const Plan
     const HikvisionError &error = result.error();
     using Kind = HikvisionError::Kind;
     if (error.blocksClient()) {
-        // Leave the journal row pending: whether the device took it is unknown only in theory
-        // (it refused the login), and the next start reads the person back anyway.
-        recordFailure(work, action, operationId, error.message());
-        return failDevice(work, error);
+        // recordFailure ends the device: every further call would be refused the same way.
+        return recordFailure(work, action, operationId, error.message());
     }
     // The goal of a revoke or delete is reached when the person is gone.
     if (error.kind == Kind::DoesNotExist &&
@@ -749,7 +834,7 @@ void SyncEngine::finishWrite(const std::shared_ptr<DeviceWork> &work, const Plan
         return work->client->recordPerson(
             *action.after,
             [this, work, again, operationId](HikvisionClient::Result<WriteResult> r) {
-                if (!m_run)
+                if (!isCurrent(work))
                     return;
                 finishWrite(work, again, operationId, r, 1000);
             });
@@ -760,10 +845,18 @@ void SyncEngine::finishWrite(const std::shared_ptr<DeviceWork> &work, const Plan
         return work->client->searchPersons(
             {action.employeeNo},
             [this, work, action, operationId](HikvisionClient::Result<PersonSearchResult> found) {
-                if (!m_run)
+                if (!isCurrent(work))
                     return;
+                if (!found) {
+                    // Whether the person there is ours is unknown; the next run reads the
+                    // device and decides. A refusal ends the device in recordFailure.
+                    return recordFailure(
+                        work, action, operationId,
+                        tr("the device already has employeeNo %1, and looking it up failed: %2")
+                            .arg(action.employeeNo, found.error().message()));
+                }
                 const Person *existing = nullptr;
-                if (found) {
+                {
                     for (const Person &person : found.value().persons) {
                         if (person.employeeNo == action.employeeNo)
                             existing = &person;
@@ -775,7 +868,7 @@ void SyncEngine::finishWrite(const std::shared_ptr<DeviceWork> &work, const Plan
                     return work->client->modifyPersonValidity(
                         *action.after,
                         [this, work, adopt, operationId](HikvisionClient::Result<WriteResult> r) {
-                            if (!m_run)
+                            if (!isCurrent(work))
                                 return;
                             finishWrite(work, adopt, operationId, r, 1000);
                         });
@@ -793,8 +886,9 @@ void SyncEngine::finishWrite(const std::shared_ptr<DeviceWork> &work, const Plan
         const int delay = m_settings.sync.retryBackoffMs * (1 << std::min(attempt, 6));
         log(QStringLiteral("info"), work->device.id, memberLabel(action),
             tr("%1; trying again in %2 s.").arg(error.message()).arg(delay / 1000.0));
+        petWatchdog({}, delay);
         QTimer::singleShot(delay, this, [this, work, action, operationId, attempt] {
-            if (m_run)
+            if (isCurrent(work))
                 execute(work, action, operationId, attempt + 1);
         });
         return;
@@ -892,9 +986,11 @@ void SyncEngine::recordFailure(const std::shared_ptr<DeviceWork> &work, const Pl
         tr("%1: %2 could not be written: %3").arg(work->device.name, memberLabel(action), error));
     publishOperation(operationId);
     ++work->nextWrite;
-    // A failed device write does not stop the others; an auth failure already left above.
-    if (!work->client->refusal())
-        applyNext(work);
+    // A failed write does not stop the others, but a client that refuses (wrong password,
+    // lockout) would refuse each of them: the device ends here.
+    if (const std::optional<HikvisionError> refused = work->client->refusal())
+        return failDevice(work, *refused);
+    applyNext(work);
 }
 
 void SyncEngine::failDevice(const std::shared_ptr<DeviceWork> &work, const HikvisionError &error)
@@ -919,6 +1015,12 @@ void SyncEngine::finishDevice(const std::shared_ptr<DeviceWork> &work, DeviceOut
                                   tr("Not sent: the run ended before this write."), std::nullopt);
         work->journaledAhead.reset();
     }
+    if (isCurrent(work)) {
+        m_run->currentWork.reset();
+        m_run->watchdog.stop();
+    }
+    if (work->forgetClientAfterwards)
+        m_clients.erase(work->device.id);
     work->outcome.status = status;
     work->outcome.message = message;
     for (DeviceOutcome &outcome : m_run->report.devices) {
@@ -945,6 +1047,8 @@ void SyncEngine::finishDevice(const std::shared_ptr<DeviceWork> &work, DeviceOut
 
 void SyncEngine::finishRun()
 {
+    m_run->watchdog.stop();
+    m_run->currentWork.reset();
     RunReport &report = m_run->report;
     RunRecord &run = report.run;
     run.finishedAt = m_clock.now();

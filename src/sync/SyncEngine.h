@@ -76,6 +76,10 @@ public:
     // Why a device is not being contacted right now, if it is not.
     std::optional<HikvisionError> deviceRefusal(const QString &deviceId) const;
 
+    // How long past the longest request timeout the watchdog waits before it gives up on a
+    // silent device or Cardskipper (see petWatchdog).
+    void setWatchdogMarginMs(int milliseconds) { m_watchdogMarginMs = milliseconds; }
+
 signals:
     void runStarted(qint64 runId, cis::RunKind kind);
     void progress(const QString &deviceId, int done, int total);
@@ -131,6 +135,14 @@ private:
     void log(const QString &level, const QString &deviceId, const QString &member,
              const QString &text);
     void countRequest(const QString &endpoint, const QString &deviceId);
+    // Whether work is the device being synced; answers for any other arrive too late.
+    bool isCurrent(const std::shared_ptr<DeviceWork> &work) const;
+    // Every answer, stage and deliberate pause restarts the watchdog: it fires only after a
+    // silence longer than any request may take (timeouts, the client's read retries) plus
+    // the margin, plus extraMs for a pause the engine chose.
+    void petWatchdog(const QString &waitingFor, int extraMs = 0);
+    int silenceLimitMs(const HikvisionConfig *device) const;
+    void onWatchdog();
 
     Store &m_store;
     const Clock &m_clock;
@@ -139,6 +151,7 @@ private:
     Credentials m_credentials;
     std::map<QString, DeviceClient> m_clients;
     std::unique_ptr<Run> m_run;
+    int m_watchdogMarginMs = 15000;
 };
 
 } // namespace cis

@@ -9,8 +9,12 @@
 #include "Validity.h"
 
 #include <QSignalSpy>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
+#include <optional>
 
 using namespace cis;
 using sim::CardskipperSimulator;
@@ -77,6 +81,53 @@ private:
         for (const DevicePerson &person : device.persons())
             result.insert(person.employeeNo);
         return result;
+    }
+
+    // A run that must end by itself: a hang fails the test instead of stopping the program.
+    std::optional<RunReport> syncThatMustEnd(int withinMs)
+    {
+        QSignalSpy finished(m_engine.get(), &SyncEngine::runFinished);
+        SyncEngine::RunOptions options;
+        if (!m_engine->start(options))
+            return std::nullopt;
+        if (!finished.wait(withinMs))
+            return std::nullopt;
+        return finished.first().first().value<RunReport>();
+    }
+
+    // A member new in Cardskipper whose person is already on the door, as when the answer to
+    // an earlier create was lost: the quick sync's snapshot does not know it and plans a create.
+    QString addMemberTheDoorAlreadyHas()
+    {
+        sim::SimMember member;
+        member.organisationMemberId = 880001;
+        member.firstName = QStringLiteral("Åke");
+        member.lastName = QStringLiteral("Lindqvist");
+        member.email = QStringLiteral("ake.lindqvist@example.se");
+        member.birthDate = QDate(1961, 4, 2);
+        sim::SimMembership membership;
+        membership.organisationId = DemoData::kOrganisationId;
+        sim::SimRole role;
+        role.id = DemoData::kRoleYearCard;
+        role.start = m_clock.today().addDays(-5);
+        role.end = role.start.addYears(1);
+        membership.roles = {role};
+        member.organisations = {membership};
+        m_cardskipper->addMember(member);
+        DevicePerson person;
+        person.employeeNo = QStringLiteral("880001");
+        person.name = QStringLiteral("Åke Lindqvist");
+        m_door->upsertPerson(person);
+        return person.employeeNo;
+    }
+
+    static const DeviceOutcome *outcomeOf(const RunReport &report, const QString &deviceId)
+    {
+        for (const DeviceOutcome &device : report.devices) {
+            if (device.deviceId == deviceId)
+                return &device;
+        }
+        return nullptr;
     }
 
 private slots:
@@ -454,6 +505,112 @@ private slots:
         for (const Person &snap : m_store->deviceSnapshot(QStringLiteral("door")).persons)
             known = known || snap.employeeNo == employeeNo;
         QVERIFY(known);
+    }
+
+    // Issue 14: create -> employeeNoAlreadyExist -> lookup, with the lookup's answer lost.
+    void alreadyExistsWithTheLookupLostEndsTheRunAndConvergesNext()
+    {
+        m_settings.devices[0].timeoutSeconds = 1;
+        m_engine->setConfiguration(m_settings, m_credentials);
+        m_door->auth().settings().nonceMaxUses = 0; // every request below is one fault draw
+        QCOMPARE(sync().exitCode(), 0);
+        const QString employeeNo = addMemberTheDoorAlreadyHas();
+        // The create is answered employeeNoAlreadyExist; the lookup's answer never comes.
+        m_door->faults().failNext(1, sim::FaultKind::None);
+        m_door->faults().failNext(1, sim::FaultKind::Timeout);
+        const std::optional<RunReport> report = syncThatMustEnd(60000);
+        QVERIFY2(report, "the run never ended");
+        QCOMPARE(report->exitCode(), 1);
+        const DeviceOutcome *door = outcomeOf(*report, QStringLiteral("door"));
+        QVERIFY(door);
+        QCOMPARE(door->status, DeviceOutcome::Status::PartlyFailed);
+        bool explained = false;
+        for (const OperationRecord &operation : report->operations) {
+            if (operation.employeeNo == employeeNo && operation.deviceId == door->deviceId) {
+                QCOMPARE(operation.status, OperationStatus::Failed);
+                explained = operation.error.contains(QStringLiteral("already has employeeNo")) &&
+                            operation.error.contains(QStringLiteral("did not answer"));
+            }
+        }
+        QVERIFY(explained);
+        QVERIFY(!m_engine->deviceRefusal(QStringLiteral("door")));
+        QVERIFY(m_store->pendingOperations().isEmpty());
+        // The next run adopts the person (same name) and gives it the membership's window.
+        const RunReport next = sync();
+        QCOMPARE(next.exitCode(), 0);
+        const auto person = m_door->person(employeeNo);
+        QVERIFY(person);
+        QVERIFY(person->validEnabled);
+        QCOMPARE(person->endTime.date(), m_clock.today().addDays(-5).addYears(1));
+    }
+
+    // The same path with the client refusing by the time the lookup goes out: the lookup is
+    // answered with a wrong-password verdict (the password was changed on the terminal).
+    void alreadyExistsWithTheClientBlockedEndsTheRun()
+    {
+        QCOMPARE(sync().exitCode(), 0);
+        addMemberTheDoorAlreadyHas();
+        connect(m_door.get(), &IsapiSimulator::requestReceived, m_door.get(),
+                [this](const QString &, const QString &path) {
+                    if (path.endsWith(QLatin1String("/UserInfo/Search")))
+                        m_door->setCredentials(IsapiSimulator::defaultUser(),
+                                               QStringLiteral("changed-at-the-terminal"));
+                });
+        const std::optional<RunReport> report = syncThatMustEnd(60000);
+        QVERIFY2(report, "the run never ended");
+        const DeviceOutcome *door = outcomeOf(*report, QStringLiteral("door"));
+        QVERIFY(door);
+        QCOMPARE(door->status, DeviceOutcome::Status::AuthFailed);
+        QVERIFY(door->message.contains(QStringLiteral("username or password")));
+        // The other door still synced, and the refused one is not asked again.
+        const DeviceOutcome *gym = outcomeOf(*report, QStringLiteral("gym"));
+        QVERIFY(gym);
+        QCOMPARE(gym->status, DeviceOutcome::Status::Synced);
+        QCOMPARE(m_door->failedAuthAttempts(), 1);
+        QVERIFY(syncThatMustEnd(60000));
+        QCOMPARE(m_door->failedAuthAttempts(), 1);
+    }
+
+    // A terminal that starts an answer and then trickles it, a byte at a time, never trips a
+    // transfer timeout; the engine's watchdog ends that door and the run goes on.
+    void watchdogEndsADoorThatNeverFinishesAnswering()
+    {
+        QTcpServer trickler;
+        QVERIFY(trickler.listen(QHostAddress::LocalHost));
+        QList<QTcpSocket *> sockets;
+        QTimer drip;
+        connect(&trickler, &QTcpServer::newConnection, &trickler, [&] {
+            while (QTcpSocket *socket = trickler.nextPendingConnection()) {
+                sockets.append(socket);
+                socket->write("HTTP/1.1 200 OK\r\nContent-Type: application/xml\r\n"
+                              "Content-Length: 1000000\r\n\r\n<");
+            }
+        });
+        connect(&drip, &QTimer::timeout, &trickler, [&] {
+            for (QTcpSocket *socket : std::as_const(sockets))
+                socket->write(" ");
+        });
+        drip.start(100);
+        m_settings.devices[0].url =
+            QUrl(QStringLiteral("http://127.0.0.1:%1").arg(trickler.serverPort()));
+        m_settings.devices[0].timeoutSeconds = 1;
+        m_engine->setConfiguration(m_settings, m_credentials);
+        m_engine->setWatchdogMarginMs(500);
+
+        const std::optional<RunReport> report = syncThatMustEnd(60000);
+        QVERIFY2(report, "the run never ended");
+        QVERIFY(!sockets.isEmpty());
+        const DeviceOutcome *door = outcomeOf(*report, QStringLiteral("door"));
+        QVERIFY(door);
+        QCOMPARE(door->status, DeviceOutcome::Status::Failed);
+        QVERIFY2(door->message.contains(QStringLiteral("gave no answer")),
+                 qPrintable(door->message));
+        const DeviceOutcome *gym = outcomeOf(*report, QStringLiteral("gym"));
+        QVERIFY(gym);
+        QCOMPARE(gym->status, DeviceOutcome::Status::Synced);
+        QVERIFY(m_gym->persons().size() > 20);
+        QVERIFY(!m_engine->deviceRefusal(QStringLiteral("door")));
+        drip.stop();
     }
 };
 
