@@ -20,6 +20,7 @@
 
 #include <QCoreApplication>
 #include <QEventLoop>
+#include <QHash>
 #include <QLoggingCategory>
 #include <QMap>
 #include <QTemporaryDir>
@@ -512,6 +513,13 @@ int CliApplication::runSimulate(QCommandLineParser &parser, const QStringList &a
             "Share of Cardskipper requests (0 to 1) answered with a fault: HTTP 500/503/429, "
             "timeouts, dropped connections, truncated or malformed bodies."),
         CliApplicationTexts::tr("rate"), QStringLiteral("0"));
+    const QCommandLineOption encodingOption(
+        QStringLiteral("cardskipper-encoding"),
+        CliApplicationTexts::tr(
+            "How Cardskipper answers are encoded: utf-8, utf-8-declared-utf-16 (UTF-8 bytes "
+            "under an XML declaration that says utf-16, as .NET writes a string) or utf-16 "
+            "(with a byte-order mark)."),
+        CliApplicationTexts::tr("encoding"), QStringLiteral("utf-8"));
     const QCommandLineOption lenientOption(
         QStringLiteral("lenient"),
         CliApplicationTexts::tr(
@@ -544,6 +552,18 @@ int CliApplication::runSimulate(QCommandLineParser &parser, const QStringList &a
             "Share of terminal requests (0 to 1) answered with a fault: HTTP 500/503, "
             "deviceBusy, timeouts, dropped connections, truncated or malformed bodies."),
         CliApplicationTexts::tr("rate"), QStringLiteral("0"));
+    const QCommandLineOption deviceNonceUsesOption(
+        QStringLiteral("device-nonce-uses"),
+        CliApplicationTexts::tr("Requests one Digest nonce of the terminal serves before it is "
+                                "called stale (1: one-time nonces; 0: no limit)."),
+        CliApplicationTexts::tr("count"), QString::number(sim::DigestAuthSettings().nonceMaxUses));
+    const QCommandLineOption deviceNonceSecondsOption(
+        QStringLiteral("device-nonce-seconds"),
+        CliApplicationTexts::tr(
+            "Seconds a Digest nonce of the terminal lives before it is called stale (0: no "
+            "limit)."),
+        CliApplicationTexts::tr("seconds"),
+        QString::number(sim::DigestAuthSettings().nonceLifetimeSeconds));
     const QCommandLineOption deviceUserOption(
         QStringLiteral("device-user"), CliApplicationTexts::tr("Terminal account name."),
         CliApplicationTexts::tr("name"), sim::IsapiSimulator::defaultUser());
@@ -551,8 +571,9 @@ int CliApplication::runSimulate(QCommandLineParser &parser, const QStringList &a
         QStringLiteral("device-password"), CliApplicationTexts::tr("Terminal account password."),
         CliApplicationTexts::tr("password"), sim::IsapiSimulator::defaultPassword());
     parser.addOptions({portOption, membersOption, seedOption, latencyOption, faultRateOption,
-                       lenientOption, devicePortOption, deviceProfileOption, personsOption,
-                       deviceCapacityOption, deviceLatencyOption, deviceFaultRateOption,
+                       encodingOption, lenientOption, devicePortOption, deviceProfileOption,
+                       personsOption, deviceCapacityOption, deviceLatencyOption,
+                       deviceFaultRateOption, deviceNonceUsesOption, deviceNonceSecondsOption,
                        deviceUserOption, devicePasswordOption});
     if (!parser.parse(arguments))
         return usageError(parser.errorText());
@@ -577,6 +598,16 @@ int CliApplication::runSimulate(QCommandLineParser &parser, const QStringList &a
     const double faultRate = parser.value(faultRateOption).toDouble(&ok);
     if (!ok || faultRate < 0.0 || faultRate > 1.0)
         return usageError(CliApplicationTexts::tr("--fault-rate must be a number from 0 to 1."));
+    using BodyEncoding = sim::CardskipperSimulator::BodyEncoding;
+    const QHash<QString, BodyEncoding> encodings{
+        {QStringLiteral("utf-8"), BodyEncoding::Utf8},
+        {QStringLiteral("utf-8-declared-utf-16"), BodyEncoding::Utf8DeclaredUtf16},
+        {QStringLiteral("utf-16"), BodyEncoding::Utf16WithBom}};
+    const QString encodingName = parser.value(encodingOption).toLower();
+    if (!encodings.contains(encodingName))
+        return usageError(CliApplicationTexts::tr("--cardskipper-encoding must be utf-8, "
+                                                  "utf-8-declared-utf-16 or utf-16, not \"%1\".")
+                              .arg(parser.value(encodingOption)));
     const uint devicePort = parser.value(devicePortOption).toUInt(&ok);
     if (!ok || devicePort > 65535)
         return usageError(
@@ -609,6 +640,14 @@ int CliApplication::runSimulate(QCommandLineParser &parser, const QStringList &a
     if (!ok || deviceFaultRate < 0.0 || deviceFaultRate > 1.0)
         return usageError(
             CliApplicationTexts::tr("--device-fault-rate must be a number from 0 to 1."));
+    const int nonceUses = parser.value(deviceNonceUsesOption).toInt(&ok);
+    if (!ok || nonceUses < 0)
+        return usageError(
+            CliApplicationTexts::tr("--device-nonce-uses must be a non-negative number."));
+    const qint64 nonceSeconds = parser.value(deviceNonceSecondsOption).toLongLong(&ok);
+    if (!ok || nonceSeconds < 0)
+        return usageError(
+            CliApplicationTexts::tr("--device-nonce-seconds must be a non-negative number."));
     const QString deviceUser = parser.value(deviceUserOption);
     const QString devicePassword = parser.value(devicePasswordOption);
     if (deviceUser.isEmpty() || devicePassword.isEmpty())
@@ -617,6 +656,9 @@ int CliApplication::runSimulate(QCommandLineParser &parser, const QStringList &a
 
     sim::CardskipperSimulator simulator(m_clock);
     simulator.options().strict = !parser.isSet(lenientOption);
+    simulator.options().bodyEncoding = encodings.value(encodingName);
+    if (simulator.options().bodyEncoding == BodyEncoding::Utf16WithBom)
+        simulator.options().contentType = "application/xml; charset=utf-16";
     simulator.faults().setSeed(seed);
     simulator.faults().setLatencyMs(latencyMs);
     simulator.faults().setFaultRate(faultRate);
@@ -633,6 +675,8 @@ int CliApplication::runSimulate(QCommandLineParser &parser, const QStringList &a
     device.setProfile(*profile);
     device.profile().setCapability({QStringLiteral("maxRecordNum")}, maxPersons);
     device.setCredentials(deviceUser, devicePassword);
+    device.auth().settings().nonceMaxUses = nonceUses;
+    device.auth().settings().nonceLifetimeSeconds = nonceSeconds;
     device.faults().setSeed(seed);
     device.faults().setFaultRate(deviceFaultRate);
     device.setLatencyMs(deviceLatencyMs);

@@ -115,6 +115,15 @@ private slots:
         QCOMPARE(noPassword.exitCode, 2);
         QVERIFY(noPassword.err.contains(QStringLiteral("CARDSKIPPER_PASSWORD")));
         QVERIFY(m_simulator->receivedRequests().isEmpty());
+        const Run badNonce = run({QStringLiteral("simulate"), QStringLiteral("--device-nonce-uses"),
+                                  QStringLiteral("-1")});
+        QCOMPARE(badNonce.exitCode, 2);
+        QVERIFY(badNonce.err.contains(QStringLiteral("--device-nonce-uses")));
+        const Run badEncoding =
+            run({QStringLiteral("simulate"), QStringLiteral("--cardskipper-encoding"),
+                 QStringLiteral("ebcdic")});
+        QCOMPARE(badEncoding.exitCode, 2);
+        QVERIFY(badEncoding.err.contains(QStringLiteral("ebcdic")));
     }
 
     void membersPrintsATable()
@@ -218,12 +227,14 @@ private slots:
     void simulateRunsADoorTerminalBesideCardskipper()
     {
         QProcess process;
-        process.start(QStringLiteral(CIS_CLI_PATH),
-                      {QStringLiteral("simulate"), QStringLiteral("--members"),
-                       QStringLiteral("10"), QStringLiteral("--device-port"), QStringLiteral("0"),
-                       QStringLiteral("--persons"), QStringLiteral("1600"),
-                       QStringLiteral("--device-capacity"), QStringLiteral("2000"),
-                       QStringLiteral("--device-password"), QStringLiteral("s3cret-door")});
+        process.start(
+            QStringLiteral(CIS_CLI_PATH),
+            {QStringLiteral("simulate"), QStringLiteral("--members"), QStringLiteral("10"),
+             QStringLiteral("--device-port"), QStringLiteral("0"), QStringLiteral("--persons"),
+             QStringLiteral("1600"), QStringLiteral("--device-capacity"), QStringLiteral("2000"),
+             QStringLiteral("--device-nonce-uses"), QStringLiteral("1"),
+             QStringLiteral("--cardskipper-encoding"), QStringLiteral("utf-8-declared-utf-16"),
+             QStringLiteral("--device-password"), QStringLiteral("s3cret-door")});
         QVERIFY(process.waitForStarted());
         QString banner;
         QTRY_VERIFY_WITH_TIMEOUT((banner += QString::fromUtf8(process.readAllStandardOutput()))
@@ -275,7 +286,24 @@ private slots:
                      count)[QLatin1String("UserInfoCount")][QLatin1String("userNumber")]
                      .toInt(),
                  1600); // more than the model's 1,500: --device-capacity raised it
+        // One-time nonces: the second request met a stale nonce, which QNAM answered itself.
         QCOMPARE(asked, 1);
+
+        // Cardskipper answers in the .NET shape: UTF-8 bytes under a utf-16 declaration.
+        const QUrl cardskipper(
+            banner.section(QStringLiteral("Cardskipper simulator listening on "), 1)
+                .section(u'\n', 0, 0)
+                .trimmed());
+        QNetworkRequest infoRequest(
+            cardskipper.resolved(QUrl(QStringLiteral("/Organisation/Info"))));
+        infoRequest.setRawHeader("Authorization", "Basic " + QByteArray("demo:demo").toBase64());
+        QNetworkReply *infoReply = network.get(infoRequest);
+        QTRY_VERIFY_WITH_TIMEOUT(infoReply->isFinished(), 20000);
+        const QByteArray organisations = infoReply->readAll();
+        infoReply->deleteLater();
+        QVERIFY2(organisations.startsWith("<?xml version=\"1.0\" encoding=\"utf-16\"?>"),
+                 organisations.left(80).constData());
+        QVERIFY(!organisations.contains('\0'));
 
         process.terminate();
         QVERIFY(process.waitForFinished(20000));
