@@ -79,6 +79,20 @@
             <numerusform>%1 is full: %n members could not be added: %2.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%1 gave no answer for %n second(s); the sync of this door was stopped and continues at the next run.</source>
+        <translation>
+            <numerusform>%1 gave no answer for %n second; the sync of this door was stopped and continues at the next run.</numerusform>
+            <numerusform>%1 gave no answer for %n seconds; the sync of this door was stopped and continues at the next run.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Cardskipper gave no answer for %n second(s); no door was changed.</source>
+        <translation>
+            <numerusform>Cardskipper gave no answer for %n second; no door was changed.</numerusform>
+            <numerusform>Cardskipper gave no answer for %n seconds; no door was changed.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>cis::gui::SettingsDialog</name>

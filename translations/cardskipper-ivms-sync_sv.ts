@@ -520,6 +520,34 @@
         <source>--device-capacity must be a number from 1 to 1000000.</source>
         <translation>--device-capacity måste vara ett tal från 1 till 1000000.</translation>
     </message>
+    <message>
+        <source>How Cardskipper answers are encoded: utf-8, utf-8-declared-utf-16 (UTF-8 bytes under an XML declaration that says utf-16, as .NET writes a string) or utf-16 (with a byte-order mark).</source>
+        <translation>Hur Cardskippers svar kodas: utf-8, utf-8-declared-utf-16 (UTF-8-byte under en XML-deklaration som säger utf-16, så som .NET skriver en sträng) eller utf-16 (med byteordningsmärke).</translation>
+    </message>
+    <message>
+        <source>encoding</source>
+        <translation>kodning</translation>
+    </message>
+    <message>
+        <source>Requests one Digest nonce of the terminal serves before it is called stale (1: one-time nonces; 0: no limit).</source>
+        <translation>Antal anrop som en Digest-nonce från terminalen räcker till innan den kallas inaktuell (1: engångsnonce; 0: ingen gräns).</translation>
+    </message>
+    <message>
+        <source>Seconds a Digest nonce of the terminal lives before it is called stale (0: no limit).</source>
+        <translation>Sekunder som en Digest-nonce från terminalen lever innan den kallas inaktuell (0: ingen gräns).</translation>
+    </message>
+    <message>
+        <source>--cardskipper-encoding must be utf-8, utf-8-declared-utf-16 or utf-16, not &quot;%1&quot;.</source>
+        <translation>--cardskipper-encoding måste vara utf-8, utf-8-declared-utf-16 eller utf-16, inte &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>--device-nonce-uses must be a non-negative number.</source>
+        <translation>--device-nonce-uses måste vara ett icke-negativt tal.</translation>
+    </message>
+    <message>
+        <source>--device-nonce-seconds must be a non-negative number.</source>
+        <translation>--device-nonce-seconds måste vara ett icke-negativt tal.</translation>
+    </message>
 </context>
 <context>
     <name>DigestAuthTexts</name>
@@ -667,6 +695,10 @@
     <message>
         <source>Not sent to the door terminal at %1%2: %3</source>
         <translation>Skickades inte till dörrterminalen på %1%2: %3</translation>
+    </message>
+    <message>
+        <source>The door terminal at %1 kept asking for a new login during %2%3 (its login nonce expired each time); that is not a wrong password. It will be tried again later.</source>
+        <translation>Dörrterminalen på %1 bad om en ny inloggning gång på gång under %2%3 (dess inloggnings-nonce gick ut varje gång); det är inte ett felaktigt lösenord. Det försöks igen senare.</translation>
     </message>
 </context>
 <context>
@@ -1113,6 +1145,34 @@
     <message>
         <source>the document has no &lt;Organisations&gt; element</source>
         <translation>dokumentet har inget &lt;Organisations&gt;-element</translation>
+    </message>
+    <message>
+        <source>the answer is not valid %1 text</source>
+        <translation>svaret är inte giltig %1-text</translation>
+    </message>
+    <message>
+        <source>the answer&apos;s charset &quot;%1&quot; is not supported</source>
+        <translation>svarets teckenkodning &quot;%1&quot; stöds inte</translation>
+    </message>
+    <message>
+        <source>the answer&apos;s XML declaration names the encoding &quot;%1&quot;, which is not supported</source>
+        <translation>svarets XML-deklaration anger kodningen &quot;%1&quot;, som inte stöds</translation>
+    </message>
+    <message>
+        <source>The answer&apos;s charset &quot;%1&quot; is not supported; it was read as UTF-8.</source>
+        <translation>Svarets teckenkodning &quot;%1&quot; stöds inte; svaret lästes som UTF-8.</translation>
+    </message>
+    <message>
+        <source>The answer&apos;s XML declaration names the encoding &quot;%1&quot;, which is not supported; it was read as UTF-8.</source>
+        <translation>Svarets XML-deklaration anger kodningen &quot;%1&quot;, som inte stöds; svaret lästes som UTF-8.</translation>
+    </message>
+    <message>
+        <source>The answer&apos;s header says charset &quot;%1&quot;, but its bytes are UTF-8; they were read as UTF-8.</source>
+        <translation>Svarets huvud anger teckenkodningen &quot;%1&quot;, men dess byte är UTF-8; de lästes som UTF-8.</translation>
+    </message>
+    <message>
+        <source>The answer&apos;s header says charset &quot;%1&quot;, but its bytes are not in that encoding; they were read as UTF-8.</source>
+        <translation>Svarets huvud anger teckenkodningen &quot;%1&quot;, men dess byte är inte i den kodningen; de lästes som UTF-8.</translation>
     </message>
 </context>
 <context>
@@ -2042,14 +2102,6 @@
 <context>
     <name>cis::HikvisionClient</name>
     <message>
-        <source>the terminal called even a fresh login stale</source>
-        <translation>terminalen underkände även en helt ny inloggning som inaktuell</translation>
-    </message>
-    <message>
-        <source>the terminal answered invalidOperation even to a fresh login</source>
-        <translation>terminalen svarade invalidOperation även på en helt ny inloggning</translation>
-    </message>
-    <message>
         <source>it said MORE but sent nothing at position %1 of %2</source>
         <translation>den svarade MORE men skickade inget vid position %1 av %2</translation>
     </message>
@@ -2068,6 +2120,10 @@
     <message>
         <source>%1 of %2 had been deleted before this batch failed</source>
         <translation>%1 av %2 hade tagits bort innan den här omgången misslyckades</translation>
+    </message>
+    <message>
+        <source>the terminal answered invalidOperation to a fresh login</source>
+        <translation>terminalen svarade invalidOperation på en ny inloggning</translation>
     </message>
 </context>
 <context>
@@ -2206,6 +2262,24 @@
             <numerusform>%1 är full: %n medlem kunde inte läggas till: %2.</numerusform>
             <numerusform>%1 är full: %n medlemmar kunde inte läggas till: %2.</numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 gave no answer for %n second(s); the sync of this door was stopped and continues at the next run.</source>
+        <translation>
+            <numerusform>%1 svarade inte på %n sekund; synkroniseringen av den här dörren avbröts och fortsätter vid nästa körning.</numerusform>
+            <numerusform>%1 svarade inte på %n sekunder; synkroniseringen av den här dörren avbröts och fortsätter vid nästa körning.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Cardskipper gave no answer for %n second(s); no door was changed.</source>
+        <translation>
+            <numerusform>Cardskipper svarade inte på %n sekund; ingen dörr ändrades.</numerusform>
+            <numerusform>Cardskipper svarade inte på %n sekunder; ingen dörr ändrades.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the device already has employeeNo %1, and looking it up failed: %2</source>
+        <translation>enheten har redan employeeNo %1, och det gick inte att slå upp personen: %2</translation>
     </message>
 </context>
 <context>
