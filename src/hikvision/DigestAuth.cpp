@@ -141,6 +141,13 @@ QList<AuthChallenge> parseAuthenticateHeader(const QByteArray &value)
     return challenges;
 }
 
+QByteArray nextNonceOf(const QByteArray &authenticationInfo)
+{
+    // The header is a list of auth-params without a scheme; read it as the parameters of one.
+    const QList<AuthChallenge> parsed = parseAuthenticateHeader("Digest " + authenticationInfo);
+    return parsed.isEmpty() ? QByteArray() : parsed.constFirst().params.value("nextnonce");
+}
+
 std::optional<DigestChallenge> chooseDigestChallenge(const QList<AuthChallenge> &challenges,
                                                      QString *whyNot)
 {
@@ -206,6 +213,15 @@ void DigestSession::setCredentials(const QString &username, const QString &passw
 void DigestSession::setChallenge(const DigestChallenge &challenge)
 {
     m_challenge = challenge;
+    m_nonceCount = 0;
+}
+
+void DigestSession::setNextNonce(const QByteArray &nonce)
+{
+    if (!m_challenge || nonce.isEmpty() || nonce == m_challenge->nonce)
+        return;
+    m_challenge->nonce = nonce;
+    m_challenge->stale = false;
     m_nonceCount = 0;
 }
 

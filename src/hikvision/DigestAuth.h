@@ -33,6 +33,9 @@ struct AuthChallenge
 // and with Qt joining repeated headers with ", ".
 QList<AuthChallenge> parseAuthenticateHeader(const QByteArray &value);
 
+// The nextnonce of an Authentication-Info value (RFC 7616 §3.5); empty when there is none.
+QByteArray nextNonceOf(const QByteArray &authenticationInfo);
+
 struct DigestChallenge
 {
     QByteArray realm;
@@ -61,6 +64,9 @@ public:
     void setCredentials(const QString &username, const QString &password);
     void setChallenge(const DigestChallenge &challenge);
     void clearChallenge();
+    // RFC 7616 §3.5: the nonce an Authentication-Info header named for the next request; the
+    // realm, algorithm and opaque stay. Ignored without a challenge.
+    void setNextNonce(const QByteArray &nonce);
     bool hasChallenge() const { return m_challenge.has_value(); }
     const std::optional<DigestChallenge> &challenge() const { return m_challenge; }
     quint32 nonceCount() const { return m_nonceCount; }

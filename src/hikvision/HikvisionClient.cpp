@@ -453,6 +453,13 @@ void HikvisionClient::onFinished(const std::shared_ptr<Exchange> &exchange, QNet
     }
 
     m_credentialsAccepted = true;
+    if (exchange->auth != Exchange::Auth::None) {
+        // A terminal that hands out one-time nonces may name the next one here, which saves
+        // the next request its stale round trip.
+        const QByteArray next = nextNonceOf(reply->rawHeader("Authentication-Info"));
+        if (!next.isEmpty())
+            m_digest.setNextNonce(next);
+    }
     const IsapiStatus verdict = parseIsapiStatus(body);
     if (std::optional<HikvisionError> problem = errorForResponse(status, verdict)) {
         HikvisionError error = errorFor(exchange->call);

@@ -116,7 +116,7 @@ QMap<QByteArray, QByteArray> DigestAuthenticator::parseDigestFields(const QByteA
     return result;
 }
 
-QByteArray DigestAuthenticator::newChallenge(bool stale)
+QByteArray DigestAuthenticator::issueNonce()
 {
     QByteArray random(24, Qt::Uninitialized);
     QRandomGenerator::global()->fillRange(reinterpret_cast<quint32 *>(random.data()),
@@ -125,6 +125,12 @@ QByteArray DigestAuthenticator::newChallenge(bool stale)
     m_nonces.insert(nonce, NonceInfo{0, m_clock->now()});
     m_nonceOrder.append(nonce);
     forgetOldNonces();
+    return nonce;
+}
+
+QByteArray DigestAuthenticator::newChallenge(bool stale)
+{
+    const QByteArray nonce = issueNonce();
     ++m_challengesIssued;
     if (stale)
         ++m_staleChallenges;
@@ -261,7 +267,7 @@ DigestAuthenticator::Result DigestAuthenticator::check(const QByteArray &method,
             return registerFailure(key, user);
         m_failures.remove(key);
         ++m_accepted;
-        return Result{Outcome::Accepted, user, 0, false, 0, {}};
+        return Result{Outcome::Accepted, user, 0, false, 0, {}, {}};
     }
     if (!sameText(scheme, "Digest"))
         return refuse(Outcome::NoCredentials, {});
@@ -315,7 +321,10 @@ DigestAuthenticator::Result DigestAuthenticator::check(const QByteArray &method,
     ++it->uses;
     m_failures.remove(key);
     ++m_accepted;
-    return Result{Outcome::Accepted, user, 0, false, 0, {}};
+    Result accepted{Outcome::Accepted, user, 0, false, 0, {}, {}};
+    if (m_settings.sendNextNonce)
+        accepted.authenticationInfo = "nextnonce=\"" + issueNonce() + '"';
+    return accepted;
 }
 
 } // namespace cis::sim

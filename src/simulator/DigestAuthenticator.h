@@ -38,6 +38,10 @@ struct DigestAuthSettings
     // quoted in code do, unless advertiseAlgorithm asks for algorithm="MD5" (the NVR capture).
     DigestAlgorithm algorithm = DigestAlgorithm::Md5;
     bool advertiseAlgorithm = false;
+    // RFC 7616 §3.5: an accepted request's answer names the nonce for the next one in
+    // Authentication-Info (nextnonce), which spares one-time nonces a 401 per request. [U] No
+    // Hikvision capture shows the header, so it is off by default.
+    bool sendNextNonce = false;
 };
 
 // RFC 2617 Digest (qop="auth", MD5 or MD5-sess; SHA-256 per RFC 7616 as an option) with the
@@ -73,6 +77,8 @@ public:
         qint64 unlockSeconds = 0;
         // The WWW-Authenticate value to send; empty for Accepted and Malformed.
         QByteArray challenge;
+        // For Accepted with sendNextNonce: the Authentication-Info value to send.
+        QByteArray authenticationInfo;
     };
 
     struct LockState
@@ -144,6 +150,7 @@ private:
     Result lockedResult(const QString &key, const QString &user);
     bool isLocked(const QString &key);
     void forgetOldNonces();
+    QByteArray issueNonce();
 
     const Clock *m_clock;
     DigestAuthSettings m_settings;

@@ -349,6 +349,8 @@ void IsapiSimulator::handle(const HttpRequest &request, HttpResponder &responder
     }
 
     HttpResponse response = answer(request, route, auth);
+    if (!auth.authenticationInfo.isEmpty())
+        response.setHeader("Authentication-Info", auth.authenticationInfo);
     qCDebug(lcSimulator) << "door:" << request.method << request.path << "->" << response.status
                          << (fault == FaultKind::None ? QString() : faultKindName(fault));
     m_faults.deliver(fault, std::move(response), responder);

@@ -55,6 +55,36 @@ private slots:
         QVERIFY(nvr.at(0).params.contains("opaque"));
     }
 
+    void readsTheNextNonceOfAuthenticationInfo()
+    {
+        QCOMPARE(
+            nextNonceOf(R"(nextnonce="abc123", qop=auth, rspauth="d1", cnonce="x", nc=00000001)"),
+            QByteArray("abc123"));
+        QCOMPARE(nextNonceOf(R"(qop=auth, nextnonce=plain)"), QByteArray("plain"));
+        QCOMPARE(nextNonceOf(R"(qop=auth, rspauth="d1")"), QByteArray());
+        QCOMPARE(nextNonceOf(QByteArray()), QByteArray());
+
+        DigestSession session;
+        session.setCredentials(QStringLiteral("admin"), QStringLiteral("pw"));
+        session.setNextNonce("ignored"); // no challenge yet
+        QVERIFY(!session.hasChallenge());
+        DigestChallenge challenge;
+        challenge.realm = "DS-K1T341AM";
+        challenge.nonce = "first";
+        challenge.qopOptions = {"auth"};
+        challenge.opaque = "op";
+        session.setChallenge(challenge);
+        session.authorization("GET", "/a");
+        QCOMPARE(session.nonceCount(), 1u);
+        session.setNextNonce("second");
+        QCOMPARE(session.challenge()->nonce, QByteArray("second"));
+        QCOMPARE(session.challenge()->realm, QByteArray("DS-K1T341AM"));
+        QCOMPARE(session.challenge()->opaque, QByteArray("op"));
+        QCOMPARE(session.nonceCount(), 0u);
+        QVERIFY(session.authorization("GET", "/a").contains("nonce=\"second\", "));
+        QVERIFY(session.authorization("GET", "/a").contains("nc=00000002"));
+    }
+
     void parsesSeveralChallenges()
     {
         const auto both =
