@@ -520,15 +520,16 @@ void HikvisionClient::onUnauthorized(const std::shared_ptr<Exchange> &exchange,
     }
 
     // The request carried credentials. Only the terminal's own verdict on the password ends in
-    // a refusal: a 401 that is not stale to a nonce sent for the first time, or a body that
-    // counts the attempt. stale=TRUE says the digest was right and only the nonce had run
-    // out, whatever the nonce's history; a 401 to a nonce sent before (by an earlier request,
-    // by our retry or by Qt's own resend after a dropped connection) says nothing either,
-    // since a terminal may spend a nonce on a request whose answer never arrived.
+    // a refusal: a 401 that is not stale to a nonce sent for the first time. stale=TRUE says
+    // the digest was right and only the nonce had run out, whatever the nonce's history; a 401
+    // to a nonce sent before (by an earlier request, by our retry or by Qt's own resend after
+    // a dropped connection) proves nothing either, since a terminal may spend a nonce on a
+    // request whose answer never arrived. A body saying no attempt is left ends it all the
+    // same: the next failure would lock the account.
     const bool staleNonce = challenge && challenge->stale;
-    const bool countedFailure = verdict.attemptsLeft >= 0;
+    const bool lastAttempt = verdict.attemptsLeft == 0;
     const bool spentNonce = exchange->auth == Exchange::Auth::SpentNonce;
-    if (staleNonce || (spentNonce && !countedFailure)) {
+    if (!lastAttempt && (staleNonce || spentNonce)) {
         if (exchange->nonceRenewals >= kMaxNonceRenewals) {
             // Each handshake was answered "stale" again: a terminal in trouble, or one whose
             // nonces live shorter than a round trip. Transient, and no login was refused.

@@ -53,7 +53,7 @@ struct HikvisionConfig
 // Login safety: the terminal locks the account after 5 failed logins for 30 minutes. The
 // client sends credentials on its own Digest handshake (see DigestAuth.h) and
 //  - takes only the terminal's own verdict on the password as a refusal: a 401 without
-//    stale=TRUE to a nonce on its first sending, or a 401 body that counts failed attempts;
+//    stale=TRUE to a nonce on its first sending, or a 401 body saying no attempt is left;
 //  - treats a nonce as fresh only until it has been sent once: a try that failed at the
 //    transport or with a 5xx may have spent it, and so may Qt's own resend;
 //  - answers stale=TRUE, and a 401 to a spent nonce, with a new handshake, at most three in a

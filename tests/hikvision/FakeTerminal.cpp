@@ -231,9 +231,11 @@ FakeResponse FakeTerminal::handle(const FakeRequest &request)
                              p.value("response") == expected;
     if (!digestRight) {
         ++requestsWithWrongCredentials;
-        if (--attemptsLeft <= 0) {
-            attemptsLeft = 0;
+        if (lockAfterLastAttempt && attemptsLeft <= 0) {
             locked = true;
+        } else if (--attemptsLeft <= 0) {
+            attemptsLeft = 0;
+            locked = !lockAfterLastAttempt;
         }
         return challenge(401, authFailureBody(), false);
     }

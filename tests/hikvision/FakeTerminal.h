@@ -79,6 +79,8 @@ public:
     QByteArray realm = "DS-K1T341AM";
     int attemptsLeft = 5;
     bool locked = false;
+    // As S1 words it: at 0 attempts left the account is locked at the next failure, not at once.
+    bool lockAfterLastAttempt = false;
     int lockSeconds = 1800;
     bool officialAuthShape = false; // ResponseStatus_AuthenticationFailed instead of userCheck
 

@@ -583,11 +583,27 @@ private slots:
         rig.terminal.password = "changed-on-the-terminal";
         auto result = rig.count();
         QCOMPARE(result.error().kind, Kind::WrongCredentials);
-        // The answer counts the failed attempt (retryLoginTime), which is the terminal's
-        // verdict even on a nonce used before: one attempt, not a second handshake.
-        QCOMPARE(rig.terminal.requestsWithWrongCredentials, 1);
+        // The reused nonce might merely have expired, so it gets one fresh handshake; that
+        // bounds the cost of a password changed behind our back to two of the five attempts.
+        QCOMPARE(rig.terminal.requestsWithWrongCredentials, 2);
         QCOMPARE(rig.count().error().kind, Kind::WrongCredentials);
+        QCOMPARE(rig.terminal.requestsWithWrongCredentials, 2);
+    }
+
+    void passwordChangedOnTheTerminalWithOneAttemptLeftCostsOnlyThatOne()
+    {
+        Rig rig;
+        QVERIFY(rig.count().ok());
+        rig.terminal.password = "changed-on-the-terminal";
+        rig.terminal.attemptsLeft = 1; // someone else failed four times already
+        rig.terminal.lockAfterLastAttempt = true;
+        auto result = rig.count();
+        QCOMPARE(result.error().kind, Kind::WrongCredentials);
+        QCOMPARE(result.error().attemptsLeft, 0);
+        // The spent nonce's 401 would normally earn one new handshake; with no attempt left
+        // it would lock the account, so none is made.
         QCOMPARE(rig.terminal.requestsWithWrongCredentials, 1);
+        QVERIFY(!rig.terminal.locked);
     }
 
     void cards()
