@@ -101,6 +101,9 @@ struct HikvisionClient::Exchange
     int readRetriesLeft = 0;
     int retriesDone = 0;
     Auth auth = Auth::None;
+    // How often Qt put this sending on the wire: it resends by itself when a connection closes
+    // before the answer begins, with the same Authorization header.
+    int timesOnTheWire = 0;
     // New handshakes this exchange has needed in a row because the nonce ran out.
     int nonceRenewals = 0;
     QByteArray certificateSha256;
@@ -364,6 +367,8 @@ void HikvisionClient::send(const std::shared_ptr<Exchange> &exchange, bool withA
     else
         reply = m_network->sendCustomRequest(request, call.verb, call.body);
     m_inFlight.insert(reply);
+    exchange->timesOnTheWire = 0;
+    connect(reply, &QNetworkReply::requestSent, this, [exchange]() { ++exchange->timesOnTheWire; });
 
     connect(reply, &QNetworkReply::sslErrors, this,
             [this, exchange, reply](const QList<QSslError> &errors) {
@@ -528,7 +533,9 @@ void HikvisionClient::onUnauthorized(const std::shared_ptr<Exchange> &exchange,
     // same: the next failure would lock the account.
     const bool staleNonce = challenge && challenge->stale;
     const bool lastAttempt = verdict.attemptsLeft == 0;
-    const bool spentNonce = exchange->auth == Exchange::Auth::SpentNonce;
+    // A fresh nonce that Qt sent twice was spent by the first sending, if the terminal got it.
+    const bool spentNonce =
+        exchange->auth == Exchange::Auth::SpentNonce || exchange->timesOnTheWire > 1;
     if (!lastAttempt && (staleNonce || spentNonce)) {
         if (exchange->nonceRenewals >= kMaxNonceRenewals) {
             // Each handshake was answered "stale" again: a terminal in trouble, or one whose
@@ -545,7 +552,9 @@ void HikvisionClient::onUnauthorized(const std::shared_ptr<Exchange> &exchange,
                 : verdict.isSubStatus("invalidOperation") ? "(invalidOperation)"
                                                           : "(spent)")
             << "- new handshake" << exchange->nonceRenewals << "of" << kMaxNonceRenewals;
-        if (staleNonce) {
+        // The new nonce of the 401 itself saves a round trip. After S4's invalidOperation the
+        // session is dropped and the handshake starts afresh, as the field report did.
+        if (challenge && !verdict.isSubStatus("invalidOperation")) {
             m_digest.setChallenge(*challenge);
             exchange->auth = Exchange::Auth::FreshNonce;
             send(exchange, true);

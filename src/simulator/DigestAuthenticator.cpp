@@ -199,7 +199,9 @@ DigestAuthenticator::Result DigestAuthenticator::refuse(Outcome outcome, const Q
     Result result;
     result.outcome = outcome;
     result.user = user;
-    result.challenge = newChallenge(outcome == Outcome::StaleNonce);
+    result.challenge = newChallenge(outcome == Outcome::StaleNonce && m_settings.markStaleNonces);
+    if (outcome == Outcome::StaleNonce && !m_settings.markStaleNonces)
+        ++m_staleChallenges; // still a spent nonce, only not called so
     return result;
 }
 

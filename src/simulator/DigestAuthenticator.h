@@ -42,6 +42,9 @@ struct DigestAuthSettings
     // Authentication-Info (nextnonce), which spares one-time nonces a 401 per request. [U] No
     // Hikvision capture shows the header, so it is off by default.
     bool sendNextNonce = false;
+    // Whether a spent nonce is answered with stale="TRUE" (RFC 7616) or with a plain 401 and a
+    // new nonce, stale="FALSE". [U] S12 says only that the old nonce "gets 401".
+    bool markStaleNonces = true;
 };
 
 // RFC 2617 Digest (qop="auth", MD5 or MD5-sess; SHA-256 per RFC 7616 as an option) with the

@@ -70,15 +70,18 @@ private slots:
     {
         QTest::addColumn<int>("nonceUses");
         QTest::addColumn<int>("nonceSeconds");
-        QTest::newRow("nonces serve 8 requests") << 8 << 0;
-        QTest::newRow("one-time nonces") << 1 << 0;
-        QTest::newRow("nonces live 2 s") << 0 << 2;
+        QTest::addColumn<bool>("markStale"); // stale="TRUE", or a plain 401 with a new nonce
+        QTest::newRow("nonces serve 8 requests") << 8 << 0 << true;
+        QTest::newRow("one-time nonces") << 1 << 0 << true;
+        QTest::newRow("one-time nonces, spent ones get a plain 401") << 1 << 0 << false;
+        QTest::newRow("nonces live 2 s") << 0 << 2 << true;
     }
 
     void convergesAfterHundredsOfFaultyCycles()
     {
         QFETCH(int, nonceUses);
         QFETCH(int, nonceSeconds);
+        QFETCH(bool, markStale);
         const int cycles = envInt("CIS_SOAK_CYCLES", 200);
         const quint32 seed = quint32(envInt("CIS_SOAK_SEED", 20261129));
         QRandomGenerator random(seed);
@@ -90,14 +93,17 @@ private slots:
         door.loadDemoPersons(3); // staff: ours to leave alone, byte for byte
         door.auth().settings().nonceMaxUses = nonceUses;
         door.auth().settings().nonceLifetimeSeconds = nonceSeconds;
+        door.auth().settings().markStaleNonces = markStale;
         QVERIFY(door.listen());
         QHash<QString, QString> staff;
         for (const DevicePerson &person : door.persons())
             staff.insert(person.employeeNo, fingerprint(person));
 
-        auto store = Store::open(
-            m_dir.filePath(QStringLiteral("soak-%1-%2.sqlite").arg(nonceUses).arg(nonceSeconds)),
-            m_clock);
+        auto store = Store::open(m_dir.filePath(QStringLiteral("soak-%1-%2-%3.sqlite")
+                                                    .arg(nonceUses)
+                                                    .arg(nonceSeconds)
+                                                    .arg(markStale)),
+                                 m_clock);
         QVERIFY(store);
         AppSettings settings = reliability::settingsFor(cardskipper, door);
         settings.cardskipper.timeoutSeconds = 1;

@@ -452,6 +452,21 @@ private slots:
         QCOMPARE(raw("GET", kUserCount, {}, digest("GET", kUserCount, fresh, 2)).status, 401);
     }
 
+    void aSpentNonceMayGetAPlainChallenge()
+    {
+        m_sim->auth().settings().nonceMaxUses = 1;
+        m_sim->auth().settings().markStaleNonces = false;
+        const QByteArray nonce = nonceOf(challenge());
+        QCOMPARE(raw("GET", kUserCount, {}, digest("GET", kUserCount, nonce, 1)).status, 200);
+        const Reply spent = raw("GET", kUserCount, {}, digest("GET", kUserCount, nonce, 2));
+        QCOMPARE(spent.status, 401);
+        QVERIFY(spent.header("WWW-Authenticate").contains("stale=\"FALSE\""));
+        QCOMPARE(m_sim->failedAuthAttempts(), 0); // the password was right
+        const QByteArray fresh = nonceOf(spent.header("WWW-Authenticate"));
+        QVERIFY(fresh != nonce);
+        QCOMPARE(raw("GET", kUserCount, {}, digest("GET", kUserCount, fresh, 1)).status, 200);
+    }
+
     void nonceExpiresByAge()
     {
         m_sim->auth().settings().nonceMaxUses = 0;
