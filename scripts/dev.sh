@@ -18,6 +18,8 @@ packages=(
     qtkeychain-qt6-dev qt6-svg-dev libgl-dev
     xvfb xauth
     clang libclang-rt-dev
+    # The CI's package check validates the installed metainfo and desktop entry.
+    appstream desktop-file-utils
 )
 
 install_dependencies() {
