@@ -140,10 +140,17 @@ void SyncEngine::setConfiguration(const AppSettings &settings, const Credentials
     // refusal: new credentials deserve one attempt. Unchanged ones keep their state.
     for (auto it = m_clients.begin(); it != m_clients.end();) {
         const DeviceSettings *device = m_settings.device(it->first);
-        if (!device)
-            it = m_clients.erase(it);
-        else
+        const bool inUse =
+            m_run && m_run->currentWork && m_run->currentWork->device.id == it->first;
+        if (!device && inUse) {
+            // Its calls in flight must still answer; it goes when the device is done.
+            m_run->currentWork->forgetClientAfterwards = true;
             ++it;
+        } else if (!device) {
+            it = m_clients.erase(it);
+        } else {
+            ++it;
+        }
     }
 }
 
@@ -1019,8 +1026,6 @@ void SyncEngine::finishDevice(const std::shared_ptr<DeviceWork> &work, DeviceOut
         m_run->currentWork.reset();
         m_run->watchdog.stop();
     }
-    if (work->forgetClientAfterwards)
-        m_clients.erase(work->device.id);
     work->outcome.status = status;
     work->outcome.message = message;
     for (DeviceOutcome &outcome : m_run->report.devices) {
@@ -1038,8 +1043,11 @@ void SyncEngine::finishDevice(const std::shared_ptr<DeviceWork> &work, DeviceOut
                 ? tr("%1: in sync, nothing to write.").arg(work->device.name)
                 : tr("%1: %n change(s) written.", nullptr, int(work->outcome.written))
                       .arg(work->device.name));
-    // Let the client's own queue unwind before the next device starts.
-    QTimer::singleShot(0, this, [this] {
+    // Let the client's own queue unwind before the next device starts, and before a client
+    // that was asked to go is destroyed (its call may be on the stack below us).
+    QTimer::singleShot(0, this, [this, work] {
+        if (work->forgetClientAfterwards)
+            m_clients.erase(work->device.id);
         if (m_run)
             nextDevice();
     });

@@ -592,10 +592,12 @@ private slots:
             for (QTcpSocket *socket : std::as_const(sockets))
                 socket->write(" ");
         });
-        drip.start(100);
+        drip.start(50);
         m_settings.devices[0].url =
             QUrl(QStringLiteral("http://127.0.0.1:%1").arg(trickler.serverPort()));
-        m_settings.devices[0].timeoutSeconds = 1;
+        // A pause of 2 s would trip Qt's transfer timeout; the drip never pauses that long,
+        // even on a loaded machine.
+        m_settings.devices[0].timeoutSeconds = 2;
         m_engine->setConfiguration(m_settings, m_credentials);
         m_engine->setWatchdogMarginMs(500);
 
@@ -613,6 +615,45 @@ private slots:
         QVERIFY(m_gym->persons().size() > 20);
         QVERIFY(!m_engine->deviceRefusal(QStringLiteral("door")));
         drip.stop();
+    }
+
+    // "Try again" and a saved settings dialog may come while that very door is being synced:
+    // its client must live until the door is done, or the run would wait for an answer that
+    // can no longer come.
+    void retryOrRemovalDuringTheDoorsOwnSyncWaitsForIt()
+    {
+        bool retried = false;
+        connect(m_door.get(), &IsapiSimulator::requestReceived, m_door.get(),
+                [&](const QString &, const QString &path) {
+                    if (!retried && path.endsWith(QLatin1String("/UserInfo/Record"))) {
+                        retried = true;
+                        m_engine->retryDevice(QStringLiteral("door"));
+                    }
+                });
+        bool removed = false;
+        connect(m_gym.get(), &IsapiSimulator::requestReceived, m_gym.get(),
+                [&](const QString &, const QString &path) {
+                    if (!removed && path.endsWith(QLatin1String("/UserInfo/Record"))) {
+                        removed = true;
+                        AppSettings withoutGym = m_settings;
+                        withoutGym.devices.removeLast();
+                        m_engine->setConfiguration(withoutGym, m_credentials);
+                    }
+                });
+        const std::optional<RunReport> report = syncThatMustEnd(60000);
+        QVERIFY2(report, "the run never ended");
+        QVERIFY(retried);
+        QVERIFY(removed);
+        QCOMPARE(report->exitCode(), 0);
+        QCOMPARE(outcomeOf(*report, QStringLiteral("door"))->status, DeviceOutcome::Status::Synced);
+        QCOMPARE(outcomeOf(*report, QStringLiteral("gym"))->status, DeviceOutcome::Status::Synced);
+        QCOMPARE(qsizetype(employeeNos(*m_gym).size()), qsizetype(eligibleMembers().size()));
+        // The next run has only the door, with a new client, and nothing to write.
+        const std::optional<RunReport> next = syncThatMustEnd(60000);
+        QVERIFY(next);
+        QCOMPARE(next->exitCode(), 0);
+        QCOMPARE(next->devices.size(), 1);
+        QCOMPARE(next->run.created, 0);
     }
 };
 
