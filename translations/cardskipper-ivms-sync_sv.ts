@@ -2957,6 +2957,12 @@ Capacity %5 persons; %6 persons on the terminal.</source>
         <translation>OK. Modell %1, firmware %2 %3, serienummer %4.
 Kapacitet %5 personer; %6 personer på terminalen.</translation>
     </message>
+    <message>
+        <source>Not tried again: %1
+Change the username or password to test again.</source>
+        <translation>Inte provat igen: %1
+Ändra användarnamnet eller lösenordet för att testa igen.</translation>
+    </message>
 </context>
 <context>
     <name>main</name>

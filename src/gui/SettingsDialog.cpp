@@ -4,6 +4,7 @@
 #include "HikvisionClient.h"
 #include "ui_SettingsDialog.h"
 
+#include <QCryptographicHash>
 #include <QPointer>
 #include <QPushButton>
 #include <QSet>
@@ -188,7 +189,15 @@ SettingsDialog::SettingsDialog(const AppSettings &current, SecretStore &secrets,
     loadSecrets();
 }
 
-SettingsDialog::~SettingsDialog() = default;
+SettingsDialog::~SettingsDialog()
+{
+    // A test still on its way would answer into this dialog; its continuation holds the
+    // client, so the client is told to drop it.
+    for (const DeviceRow &device : std::as_const(m_devices)) {
+        if (device.testClient)
+            device.testClient->abandon();
+    }
+}
 
 void SettingsDialog::loadCardskipperPassword()
 {
@@ -528,6 +537,29 @@ void SettingsDialog::testDevice()
     config.timeoutMs = device->settings.timeoutSeconds * 1000;
     config.maxReadRetries = 0;
     const int serial = device->serial;
+    const QByteArray key =
+        QCryptographicHash::hash((config.baseUrl.toString() + QLatin1Char('\n') + config.username +
+                                  QLatin1Char('\n') + config.password + QLatin1Char('\n') +
+                                  QString::fromLatin1(config.pinnedCertificateSha256.toHex()) +
+                                  QLatin1Char('\n') + QString::number(config.timeoutMs))
+                                     .toUtf8(),
+                                 QCryptographicHash::Sha256);
+    if (!device->testClient || device->testClientKey != key) {
+        // deleteLater: the last call's continuation may still be on the stack.
+        device->testClient = std::shared_ptr<HikvisionClient>(
+            new HikvisionClient(config), [](HikvisionClient *client) { client->deleteLater(); });
+        device->testClientKey = key;
+    }
+    const std::shared_ptr<HikvisionClient> client = device->testClient;
+    if (const std::optional<HikvisionError> refused = client->refusal()) {
+        // Same credentials as the test the terminal refused: asking again would only spend
+        // another attempt, or prolong the lock.
+        device->testResult =
+            tr("Not tried again: %1\nChange the username or password to test again.")
+                .arg(refused->message());
+        m_ui->deviceResultLabel->setText(device->testResult);
+        return;
+    }
     if (m_trustSerial == serial) {
         m_trustSerial = 0;
         m_trustFingerprint.clear();
@@ -548,11 +580,12 @@ void SettingsDialog::testDevice()
             m_ui->trustButton->setVisible(m_trustSerial == serial && !m_trustFingerprint.isEmpty());
         }
     };
-    auto *client = new HikvisionClient(config, nullptr, nullptr, this);
-    client->probe([this, client, serial,
+    const QPointer<SettingsDialog> alive(this);
+    client->probe([this, alive, client, serial,
                    show](HikvisionClient::Result<HikvisionClient::Probe> probed) {
+        if (!alive)
+            return;
         if (!probed) {
-            client->deleteLater();
             const HikvisionError &error = probed.error();
             if (error.kind == HikvisionError::Kind::UntrustedCertificate &&
                 !error.certificateSha256.isEmpty()) {
@@ -567,9 +600,10 @@ void SettingsDialog::testDevice()
             return;
         }
         const HikvisionClient::Probe probe = probed.value();
-        client->countPersons([this, client, probe,
+        client->countPersons([this, alive, client, probe,
                               show](HikvisionClient::Result<PersonCount> counted) {
-            client->deleteLater();
+            if (!alive)
+                return;
             const DeviceInfo &info = probe.deviceInfo;
             const QString capacity = probe.capabilities.maxRecordNum >= 0
                                          ? QString::number(probe.capabilities.maxRecordNum)

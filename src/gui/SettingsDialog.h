@@ -12,6 +12,10 @@ namespace Ui {
 class SettingsDialog;
 }
 
+namespace cis {
+class HikvisionClient;
+}
+
 namespace cis::gui {
 
 // The whole configuration in four tabs: Cardskipper, the doors, the sync and how the app
@@ -41,6 +45,11 @@ private:
         QString password;
         QString fingerprintText;
         QString testResult;
+        // The client of the last test, kept while the address and credentials stay the same:
+        // it remembers a rejected password or a lock, so a second click does not spend
+        // another of the terminal's five login attempts.
+        std::shared_ptr<HikvisionClient> testClient;
+        QByteArray testClientKey;
     };
 
     void loadSecrets();

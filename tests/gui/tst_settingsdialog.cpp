@@ -499,6 +499,28 @@ void TestSettingsDialog::testDeviceWrongPassword()
     QVERIFY(!result->text().contains(QStringLiteral("not-it")));
     QVERIFY(child<QPushButton>(dialog, "trustButton")->isHidden());
     QVERIFY(child<QPushButton>(dialog, "testDeviceButton")->isEnabled());
+    // The terminal says how many attempts are left before it locks the account.
+    QVERIFY2(result->text().contains(QStringLiteral("4 attempt")), qPrintable(result->text()));
+    QCOMPARE(simulator.failedAuthAttempts(), 1);
+
+    // Clicking again with the same password spends nothing: one failed login per change.
+    const qsizetype requests = simulator.receivedRequests().size();
+    QTest::mouseClick(child<QPushButton>(dialog, "testDeviceButton"), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(result->text().startsWith(QStringLiteral("Not tried again")), 10000);
+    QVERIFY(result->text().contains(QStringLiteral("Change the username or password")));
+    QCOMPARE(simulator.failedAuthAttempts(), 1);
+    QCOMPARE(simulator.receivedRequests().size(), requests);
+
+    // Another wrong password is worth one more attempt; the right one works.
+    child<QLineEdit>(dialog, "devicePasswordEdit")->setText(QStringLiteral("not-it-either"));
+    QTest::mouseClick(child<QPushButton>(dialog, "testDeviceButton"), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(result->text().startsWith(QStringLiteral("Failed")), 10000);
+    QCOMPARE(simulator.failedAuthAttempts(), 2);
+    child<QLineEdit>(dialog, "devicePasswordEdit")->setText(QStringLiteral("door-pw"));
+    QTest::mouseClick(child<QPushButton>(dialog, "testDeviceButton"), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(result->text().startsWith(QStringLiteral("OK")), 10000);
+    QCOMPARE(simulator.failedAuthAttempts(), 2);
+
     // The result belongs to that door: another door shows none.
     child<QListWidget>(dialog, "deviceList")->setCurrentRow(0);
     QVERIFY(result->text().isEmpty());
