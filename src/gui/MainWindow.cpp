@@ -849,6 +849,9 @@ void MainWindow::setUpDemoMenu()
         m_service.post([](SyncService::Parts parts) {
             parts.engine.retryDevice(DemoEnvironment::deviceId());
         });
+        // Queued behind the retry on the worker, so it meets the new client; a full reconcile
+        // reads the door, so the try reaches it even when there is nothing to write.
+        startRun(RunKind::FullReconcile, false);
     });
 }
 

@@ -340,6 +340,37 @@ private slots:
         QVERIFY(finished.wait(60000)); // resuming runs what fell due
         QCOMPARE(m_window->trayState(), QStringLiteral("idle"));
     }
+
+    void puttingTheDemoPasswordBackRetriesAtOnce()
+    {
+        run(&MainWindow::syncNow);
+        const auto action = [this](const QString &text) {
+            for (QAction *each : m_window->findChildren<QAction *>()) {
+                if (each->text() == text)
+                    return each;
+            }
+            qFatal("no action %s", qPrintable(text));
+        };
+        action(QStringLiteral("Someone changes the door's password"))->trigger();
+        run(&MainWindow::fullReconcile);
+        // A password changed on the terminal costs at most two attempts: the 401 to the nonce
+        // in use proves nothing (it may have expired), the one to a fresh nonce does.
+        QCOMPARE(m_demo->door().failedAuthAttempts(), 2);
+        QVERIFY(ask([](SyncService::Parts parts) {
+            return parts.engine.deviceRefusal(DemoEnvironment::deviceId()).has_value();
+        }));
+
+        const qsizetype requestsBefore = m_demo->door().receivedRequests().size();
+        QSignalSpy shown(m_window.get(), &MainWindow::runShown);
+        action(QStringLiteral("Put the door's password back and try again"))->trigger();
+        QVERIFY(shown.wait(60000)); // a run started by itself and ended
+        QVERIFY(!ask([](SyncService::Parts parts) {
+            return parts.engine.deviceRefusal(DemoEnvironment::deviceId()).has_value();
+        }));
+        QCOMPARE(m_demo->door().failedAuthAttempts(), 2);
+        // The try reached the door with the right password.
+        QVERIFY(m_demo->door().receivedRequests().size() > requestsBefore);
+    }
 };
 
 QTEST_MAIN(TestMainWindow)
