@@ -4,7 +4,6 @@
 #include "HikvisionClient.h"
 #include "ui_SettingsDialog.h"
 
-#include <QCryptographicHash>
 #include <QPointer>
 #include <QPushButton>
 #include <QSet>
@@ -537,13 +536,7 @@ void SettingsDialog::testDevice()
     config.timeoutMs = device->settings.timeoutSeconds * 1000;
     config.maxReadRetries = 0;
     const int serial = device->serial;
-    const QByteArray key =
-        QCryptographicHash::hash((config.baseUrl.toString() + QLatin1Char('\n') + config.username +
-                                  QLatin1Char('\n') + config.password + QLatin1Char('\n') +
-                                  QString::fromLatin1(config.pinnedCertificateSha256.toHex()) +
-                                  QLatin1Char('\n') + QString::number(config.timeoutMs))
-                                     .toUtf8(),
-                                 QCryptographicHash::Sha256);
+    const QByteArray key = config.identity();
     if (!device->testClient || device->testClientKey != key) {
         // deleteLater: the last call's continuation may still be on the stack.
         device->testClient = std::shared_ptr<HikvisionClient>(

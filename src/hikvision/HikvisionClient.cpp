@@ -8,6 +8,7 @@
 #include "Version.h"
 
 #include <QCoreApplication>
+#include <QCryptographicHash>
 #include <QElapsedTimer>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
@@ -160,6 +161,17 @@ struct HikvisionClient::BatchRun
     DeleteResult result;
     std::function<void(Result<DeleteResult>)> done;
 };
+
+QByteArray HikvisionConfig::identity() const
+{
+    return QCryptographicHash::hash((baseUrl.toString() + QLatin1Char('\n') + username +
+                                     QLatin1Char('\n') + password + QLatin1Char('\n') +
+                                     QString::fromLatin1(pinnedCertificateSha256.toHex()) +
+                                     QLatin1Char('\n') + QString::number(maxConcurrentRequests) +
+                                     QLatin1Char('\n') + QString::number(timeoutMs))
+                                        .toUtf8(),
+                                    QCryptographicHash::Sha256);
+}
 
 QString HikvisionClient::Call::description() const
 {
@@ -532,6 +544,7 @@ void HikvisionClient::onUnauthorized(const std::shared_ptr<Exchange> &exchange,
     // request whose answer never arrived. A body saying no attempt is left ends it all the
     // same: the next failure would lock the account.
     const bool staleNonce = challenge && challenge->stale;
+    const bool invalidOperation = verdict.isSubStatus("invalidOperation");
     const bool lastAttempt = verdict.attemptsLeft == 0;
     // A fresh nonce that Qt sent twice was spent by the first sending, if the terminal got it.
     const bool spentNonce =
@@ -548,13 +561,13 @@ void HikvisionClient::onUnauthorized(const std::shared_ptr<Exchange> &exchange,
         ++exchange->nonceRenewals;
         qCInfo(lcHikvision).noquote()
             << "nonce at" << host() << "no longer accepted"
-            << (staleNonce                                ? "(stale)"
-                : verdict.isSubStatus("invalidOperation") ? "(invalidOperation)"
-                                                          : "(spent)")
+            << (staleNonce         ? "(stale)"
+                : invalidOperation ? "(invalidOperation)"
+                                   : "(spent)")
             << "- new handshake" << exchange->nonceRenewals << "of" << kMaxNonceRenewals;
         // The new nonce of the 401 itself saves a round trip. After S4's invalidOperation the
         // session is dropped and the handshake starts afresh, as the field report did.
-        if (challenge && !verdict.isSubStatus("invalidOperation")) {
+        if (challenge && !invalidOperation) {
             m_digest.setChallenge(*challenge);
             exchange->auth = Exchange::Auth::FreshNonce;
             send(exchange, true);
@@ -567,7 +580,7 @@ void HikvisionClient::onUnauthorized(const std::shared_ptr<Exchange> &exchange,
     }
 
     error.kind = Kind::WrongCredentials;
-    if (verdict.isSubStatus("invalidOperation"))
+    if (invalidOperation)
         error.detail = tr("the terminal answered invalidOperation to a fresh login");
     m_digest.clearChallenge();
     m_credentialsAccepted = false;

@@ -43,6 +43,11 @@ struct HikvisionConfig
     // often, after readRetryBackoffMs, then twice that. Writes are never repeated here.
     int maxReadRetries = 2;
     int readRetryBackoffMs = 1000;
+
+    // A digest of what decides how a client behaves towards the terminal (address, account,
+    // pinned certificate, parallelism, timeout). A client kept for an unchanged identity keeps
+    // its memory of a rejected password or a lock; another identity deserves a new client.
+    QByteArray identity() const;
 };
 
 // Talks ISAPI to one Hikvision access terminal. Asynchronous: each call returns at once and

@@ -6,7 +6,6 @@
 #include "SyncLogging.h"
 
 #include <QCoreApplication>
-#include <QCryptographicHash>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
@@ -165,25 +164,17 @@ std::optional<HikvisionError> SyncEngine::deviceRefusal(const QString &deviceId)
 HikvisionClient &SyncEngine::clientFor(const DeviceSettings &device)
 {
     const QString password = m_credentials.devicePasswords.value(device.id);
-    const QByteArray key = QCryptographicHash::hash(
-        (device.url.toString() + QLatin1Char('\n') + device.username + QLatin1Char('\n') +
-         password + QLatin1Char('\n') +
-         QString::fromLatin1(device.pinnedCertificateSha256.toHex()) + QLatin1Char('\n') +
-         QString::number(device.maxConcurrentRequests) + QLatin1Char('\n') +
-         QString::number(device.timeoutSeconds))
-            .toUtf8(),
-        QCryptographicHash::Sha256);
-    const QString configKey = QString::fromLatin1(key.toHex());
+    HikvisionConfig config;
+    config.baseUrl = device.url;
+    config.username = device.username;
+    config.password = password;
+    config.pinnedCertificateSha256 = device.pinnedCertificateSha256;
+    config.maxConcurrentRequests = device.maxConcurrentRequests;
+    config.timeoutMs = device.timeoutSeconds * 1000;
+    config.readRetryBackoffMs = std::max(0, m_settings.sync.retryBackoffMs / 2);
+    const QByteArray configKey = config.identity();
     DeviceClient &slot = m_clients[device.id];
     if (!slot.client || slot.configKey != configKey) {
-        HikvisionConfig config;
-        config.baseUrl = device.url;
-        config.username = device.username;
-        config.password = password;
-        config.pinnedCertificateSha256 = device.pinnedCertificateSha256;
-        config.maxConcurrentRequests = device.maxConcurrentRequests;
-        config.timeoutMs = device.timeoutSeconds * 1000;
-        config.readRetryBackoffMs = std::max(0, m_settings.sync.retryBackoffMs / 2);
         slot.client = std::make_unique<HikvisionClient>(config, m_network, &m_clock);
         slot.configKey = configKey;
         slot.probed = false;

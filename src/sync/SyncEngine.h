@@ -94,7 +94,7 @@ private:
     struct DeviceWork;
     struct DeviceClient
     {
-        QString configKey;
+        QByteArray configKey; // HikvisionConfig::identity()
         std::unique_ptr<HikvisionClient> client;
         bool probed = false;
     };
