@@ -2958,10 +2958,8 @@ Capacity %5 persons; %6 persons on the terminal.</source>
 Kapacitet %5 personer; %6 personer på terminalen.</translation>
     </message>
     <message>
-        <source>Not tried again: %1
-Change the username or password to test again.</source>
-        <translation>Inte provat igen: %1
-Ändra användarnamnet eller lösenordet för att testa igen.</translation>
+        <source>Not tried again: %1</source>
+        <translation>Inte provat igen: %1</translation>
     </message>
 </context>
 <context>

@@ -547,9 +547,8 @@ void SettingsDialog::testDevice()
     if (const std::optional<HikvisionError> refused = client->refusal()) {
         // Same credentials as the test the terminal refused: asking again would only spend
         // another attempt, or prolong the lock.
-        device->testResult =
-            tr("Not tried again: %1\nChange the username or password to test again.")
-                .arg(refused->message());
+        // The refusal's own text says what to change.
+        device->testResult = tr("Not tried again: %1").arg(refused->message());
         m_ui->deviceResultLabel->setText(device->testResult);
         return;
     }

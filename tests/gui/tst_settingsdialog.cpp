@@ -507,7 +507,8 @@ void TestSettingsDialog::testDeviceWrongPassword()
     const qsizetype requests = simulator.receivedRequests().size();
     QTest::mouseClick(child<QPushButton>(dialog, "testDeviceButton"), Qt::LeftButton);
     QTRY_VERIFY_WITH_TIMEOUT(result->text().startsWith(QStringLiteral("Not tried again")), 10000);
-    QVERIFY(result->text().contains(QStringLiteral("Change the username or password")));
+    QVERIFY(result->text().contains(
+        QStringLiteral("until the credentials in the settings are changed")));
     QCOMPARE(simulator.failedAuthAttempts(), 1);
     QCOMPARE(simulator.receivedRequests().size(), requests);
 
