@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The one entry point for people and CI on Debian 12: installs what the build needs (apt-get,
 # through sudo when not root), configures, builds, and then starts the demo or runs the tests.
 #

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Cardskipper IVMS Sync developers
 // The commands that run the sync engine: test-connection, plan, sync, run, status, link, unlink.
 #include "CardskipperClient.h"
 #include "CliApplication.h"

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Cardskipper IVMS Sync developers
 // The schema, as numbered migrations. A migration, once released, never changes: later
 // changes are new migrations appended at the end. Store::open applies the missing ones in
 // order, each in its own transaction together with its PRAGMA user_version.

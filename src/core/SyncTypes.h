@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Cardskipper IVMS Sync developers
 #pragma once
 
 // The vocabulary shared by the Planner (pure), the Store (SQLite) and the SyncEngine: links

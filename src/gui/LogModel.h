@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Cardskipper IVMS Sync developers
 #pragma once
 
 // The activity log shown under the pair table: newest line last, capped so a long-running

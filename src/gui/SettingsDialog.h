@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Cardskipper IVMS Sync developers
 #pragma once
 
 #include "SecretStore.h"

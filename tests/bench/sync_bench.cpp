@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Cardskipper IVMS Sync developers
 // sync-bench: measures the sync against its physical floor (docs/performance.md).
 //
 //   sync-bench [--members 1000,10000] [--latency-ms 20] [--seed 7] [--json FILE]

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Cardskipper IVMS Sync developers
 // Runs the real command-line program as a person would, against a simulator in this process.
 #include "CardskipperSimulator.h"
 #include "DemoData.h"

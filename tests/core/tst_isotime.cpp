@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Cardskipper IVMS Sync developers
 // The Store's fast date readers must give exactly what Qt's ISO parser gives, for the shapes
 // the Store writes and for everything else (which they hand to Qt).
 #include "IsoTime.h"

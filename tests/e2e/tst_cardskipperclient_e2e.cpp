@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Cardskipper IVMS Sync developers
 // The real Cardskipper client against the Cardskipper simulator over loopback HTTP, in the
 // simulator's strict request mode: a request the document calls invalid fails these tests.
 #include "CardskipperClient.h"

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Cardskipper IVMS Sync developers
 // The real Hikvision client against the real door-terminal simulator over loopback HTTP: Digest
 // handshakes, paging, batching, validation and refusals as the two sides really exchange them.
 // Every case checks what the simulator holds or counted, not only that the client said "fine".

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Cardskipper IVMS Sync developers
 // The sync engine end to end: the real Cardskipper and ISAPI clients, the real Store on disk,
 // against both simulators over loopback HTTP, with one ManualClock for everyone.
 #include "CardskipperSimulator.h"

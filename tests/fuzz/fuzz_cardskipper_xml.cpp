@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Cardskipper IVMS Sync developers
 // Cardskipper answers (POST /Member/Export, GET /Organisation/Info) are untrusted input: every
 // input goes through both parsers.
 #include "FuzzSupport.h"

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Cardskipper IVMS Sync developers
 // JSON answers of a door terminal are untrusted input: every input goes through each JSON
 // reader (capabilities, count, person and card search pages, a JSON DeviceInfo) and through
 // the ResponseStatus reader.

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Cardskipper IVMS Sync developers
 // XML answers of a door terminal are untrusted input: every input goes through the DeviceInfo
 // reader and the ResponseStatus / userCheck reader.
 #include "FuzzSupport.h"

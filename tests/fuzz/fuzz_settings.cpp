@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Cardskipper IVMS Sync developers
 // The settings file is written by people and by older or newer versions of the program: every
 // input is written to an INI file and read with AppSettings::load, then validated.
 #include "FuzzSupport.h"

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Cardskipper IVMS Sync developers
 // The start-at-log-in entry: written where the desktop looks, with an Exec line the desktop
 // can split back into the same arguments, and removed again.
 #include "Autostart.h"

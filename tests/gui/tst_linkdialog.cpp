@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Cardskipper IVMS Sync developers
 // The link picker: find the member by email (or name), see the effect, confirm.
 #include "LinkDialog.h"
 

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Cardskipper IVMS Sync developers
 // The window driven like an administrator would, against the simulators of demo mode.
 #include "Autostart.h"
 #include "CardskipperSimulator.h"

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Cardskipper IVMS Sync developers
 // The settings dialog: every field round-trips, doors are added and removed, validation blocks
 // OK, and passwords go to the secret store only.
 #include "CardskipperSimulator.h"

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Cardskipper IVMS Sync developers
 // Promise 2, crash safety: the command-line program is killed with SIGKILL at random points of
 // a large first sync, again and again, and restarted; the door ends exactly as Cardskipper
 // says, the database passes SQLite's integrity check, and no operation stays pending.

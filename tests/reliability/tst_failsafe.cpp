@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Cardskipper IVMS Sync developers
 // Promise 3, fail-safe source: whatever goes wrong on Cardskipper's side (an error, an empty
 // list, a cut-off or broken document, a list far smaller than last time), nobody loses access.
 #include "CardskipperSimulator.h"

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Cardskipper IVMS Sync developers
 // Promise 4, lockout safety: a wrong door password costs one failed login per configuration
 // change however often the scheduler runs, and says "wrong password"; a locked terminal is
 // reported with the time left and not contacted until the lock has ended.

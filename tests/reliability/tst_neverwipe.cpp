@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Cardskipper IVMS Sync developers
 // Promise 5, never wipe a door: an ISAPI delete with an empty list means "everyone", so no path
 // may send one; and the deletes we do send name only persons this program created.
 #include "CardskipperSimulator.h"

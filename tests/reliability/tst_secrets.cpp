@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Cardskipper IVMS Sync developers
 // Promise 6, secrets: after a full sync with every log category at debug level, neither
 // password nor any Authorization header is in the settings file, the database, the logs, the
 // reports or the output of a killed run.

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Cardskipper IVMS Sync developers
 // Promise 1, convergence under faults: hundreds of sync cycles against both simulators with
 // one request in ten failing in every way a network and a terminal fail, memberships changing
 // between cycles; after one fault-free cycle the door is exactly what Cardskipper says.

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Cardskipper IVMS Sync developers
 // Drives the door-terminal simulator over loopback HTTP the way a client would: raw requests
 // with a hand-made Digest header for exact cases, QNetworkAccessManager's own Digest for
 // compatibility with a real client.

@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Cardskipper IVMS Sync developers
 // The scheduler decides when the engine runs: full reconcile first and nightly, quick syncs on
 // the interval, never two at once, longer pauses after failures. Time is a ManualClock; the
 // scheduler's tick() is driven by the test, never by waiting.

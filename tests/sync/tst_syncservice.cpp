@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Cardskipper IVMS Sync developers
 // The worker thread behind the window: the database and the engine live there, callers get
 // their answers back on their own thread, in the order they asked.
 #include "Clock.h"

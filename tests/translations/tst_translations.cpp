@@ -1,3 +1,5 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Cardskipper IVMS Sync developers
 // The catalogs are complete and current, and the window really speaks Swedish: a .ts file
 // with an unfinished or obsolete entry, a placeholder lost in translation, or a source string
 // that lupdate has not collected yet fails here.
