@@ -3,11 +3,15 @@
 #include "LogModel.h"
 
 #include <QColor>
+#include <QHeaderView>
+#include <QTableView>
 #include <algorithm>
 
 namespace cis::gui {
 
 namespace {
+
+const QString kFullTime = QStringLiteral("yyyy-MM-dd HH:mm:ss");
 
 QString oneLine(QString text)
 {
@@ -34,14 +38,77 @@ int LogModel::levelValue(const QString &level)
     return 0;
 }
 
+void LogModel::fitColumns(QTableView *view)
+{
+    QHeaderView *header = view->horizontalHeader();
+    // Content sizing measures rows on every change; the visible rows and a margin around them
+    // are what the reader sees, and keep a 10,000-line log cheap while a big sync logs.
+    header->setResizeContentsPrecision(100);
+    for (const int column : {Time, Level, Device, Member})
+        header->setSectionResizeMode(column, QHeaderView::ResizeToContents);
+    header->setSectionResizeMode(Message, QHeaderView::Stretch);
+}
+
+QString LogModel::foldKey(int levelValue, const QString &device, const QString &member,
+                          const QString &text)
+{
+    const QChar separator(0x1f); // the unit separator: never typed in a name or message
+    return QString::number(levelValue) + separator + device + separator + member + separator + text;
+}
+
+QString LogModel::foldKey(const Line &line)
+{
+    return foldKey(line.levelValue, line.device, line.member, line.text);
+}
+
+int LogModel::rowOfSerial(qint64 serial) const
+{
+    const auto found =
+        std::lower_bound(m_lines.cbegin(), m_lines.cend(), serial,
+                         [](const Line &line, qint64 value) { return line.serial < value; });
+    return found != m_lines.cend() && found->serial == serial ? int(found - m_lines.cbegin()) : -1;
+}
+
+QString LogModel::messageText(const Line &line) const
+{
+    if (line.count <= 1)
+        return line.text;
+    // Both at once: a message may itself contain "%1".
+    return tr("%1 (×%2)").arg(line.text, QString::number(line.count));
+}
+
 void LogModel::append(const QDateTime &time, const QString &level, const QString &device,
                       const QString &member, const QString &text)
 {
+    const int value = levelValue(level);
+    const QString key = foldKey(value, device, member, text);
+    const auto found = m_serialByKey.constFind(key);
+    const int existing = found == m_serialByKey.constEnd() ? -1 : rowOfSerial(found.value());
+    if (existing >= 0) {
+        // The line moves to the end so the log stays in time order and the view, which follows
+        // the newest line, shows that it happened again.
+        const int last = int(m_lines.size()) - 1;
+        if (existing != last) {
+            beginMoveRows(QModelIndex(), existing, existing, QModelIndex(), last + 1);
+            m_lines.move(existing, last);
+            endMoveRows();
+        }
+        Line &line = m_lines.last();
+        line.time = time;
+        line.level = level;
+        ++line.count;
+        line.serial = m_nextSerial++;
+        m_serialByKey.insert(key, line.serial);
+        emit dataChanged(index(last, 0), index(last, ColumnCount - 1));
+        return;
+    }
     if (m_lines.size() >= m_maximumLines)
         dropOldest(int(m_lines.size()) - m_maximumLines + 1);
     const int row = int(m_lines.size());
     beginInsertRows(QModelIndex(), row, row);
-    m_lines.append(Line{time, level, levelValue(level), device, member, text});
+    Line line{time, level, value, device, member, text, time, 1, m_nextSerial++};
+    m_serialByKey.insert(key, line.serial);
+    m_lines.append(std::move(line));
     endInsertRows();
 }
 
@@ -49,6 +116,7 @@ void LogModel::clear()
 {
     beginResetModel();
     m_lines.clear();
+    m_serialByKey.clear();
     endResetModel();
 }
 
@@ -65,6 +133,9 @@ void LogModel::dropOldest(int count)
     if (count <= 0)
         return;
     beginRemoveRows(QModelIndex(), 0, count - 1);
+    // A dropped line no longer folds what repeats it: the repeat starts a new line.
+    for (int row = 0; row < count; ++row)
+        m_serialByKey.remove(foldKey(m_lines.at(row)));
     m_lines.remove(0, count);
     endRemoveRows();
 }
@@ -82,9 +153,9 @@ QString LogModel::toText(const QModelIndexList &rows) const
     QString out;
     for (const int row : std::as_const(numbers)) {
         const Line &line = m_lines.at(row);
-        out += line.time.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")) + QLatin1Char('\t') +
-               oneLine(line.level) + QLatin1Char('\t') + oneLine(line.device) + QLatin1Char('\t') +
-               oneLine(line.member) + QLatin1Char('\t') + oneLine(line.text) + QLatin1Char('\n');
+        out += line.time.toString(kFullTime) + QLatin1Char('\t') + oneLine(line.level) +
+               QLatin1Char('\t') + oneLine(line.device) + QLatin1Char('\t') + oneLine(line.member) +
+               QLatin1Char('\t') + oneLine(messageText(line)) + QLatin1Char('\n');
     }
     return out;
 }
@@ -119,15 +190,26 @@ QVariant LogModel::data(const QModelIndex &index, int role) const
         case Member:
             return line.member;
         case Message:
-            return line.text;
+            return messageText(line);
         default:
             return QVariant();
         }
     case Qt::ToolTipRole:
-        if (index.column() == Time)
-            return line.time.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
-        if (index.column() == Message)
-            return line.text;
+        if (index.column() == Time) {
+            if (line.count <= 1)
+                return line.time.toString(kFullTime);
+            return tr("%1 – %2").arg(line.firstTime.toString(kFullTime),
+                                     line.time.toString(kFullTime));
+        }
+        if (index.column() == Message) {
+            if (line.count <= 1)
+                return line.text;
+            return QString(line.text + QLatin1Char('\n') +
+                           // Only shown from two on, so the plural needs no numerus form.
+                           tr("%1 times, first at %2, last at %3")
+                               .arg(QString::number(line.count), line.firstTime.toString(kFullTime),
+                                    line.time.toString(kFullTime)));
+        }
         return QVariant();
     case Qt::ForegroundRole:
         if (line.levelValue == 2)
@@ -139,6 +221,10 @@ QVariant LogModel::data(const QModelIndex &index, int role) const
         return line.levelValue;
     case DateTimeRole:
         return line.time;
+    case CountRole:
+        return line.count;
+    case FirstDateTimeRole:
+        return line.firstTime;
     default:
         return QVariant();
     }

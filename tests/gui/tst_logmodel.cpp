@@ -3,7 +3,9 @@
 #include "LogModel.h"
 
 #include <QAbstractItemModelTester>
+#include <QHeaderView>
 #include <QSignalSpy>
+#include <QTableView>
 #include <QTest>
 
 using namespace cis::gui;
@@ -169,6 +171,142 @@ private slots:
         QCOMPARE(model.toText(mapped).count(QLatin1Char('\n')), 2);
         QVERIFY(model.toText(mapped).startsWith(QStringLiteral("2026-11-29 06:40:01\twarning")));
         QCOMPARE(model.toText({}), QString());
+    }
+
+    void repeatedLinesAreFoldedWithACount()
+    {
+        LogModel model;
+        LogFilterModel filter;
+        filter.setSourceModel(&model);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester filterTester(
+            &filter, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        filter.setMinimumLevel(1);
+        fill(model);
+        QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+        QSignalSpy moved(&model, &QAbstractItemModel::rowsMoved);
+        // The next run says the same warning again: the line moves to the end, time and count
+        // updated, instead of a copy.
+        model.append(kStart.addSecs(300), QStringLiteral("warning"), QStringLiteral("Front door"),
+                     QStringLiteral("101"), QStringLiteral("Member has no email"));
+        QCOMPARE(inserted.count(), 0);
+        QCOMPARE(moved.count(), 1);
+        QCOMPARE(model.rowCount(), 4);
+        QCOMPARE(messages(model), (QStringList{QStringLiteral("Quick sync started"),
+                                               QStringLiteral("Device refused\tthe\nupdate"),
+                                               QStringLiteral("Quick sync finished"),
+                                               QStringLiteral("Member has no email (×2)")}));
+        QCOMPARE(model.index(3, LogModel::Time).data().toString(), QStringLiteral("06:45:00"));
+        QCOMPARE(model.index(3, 0).data(LogModel::CountRole).toInt(), 2);
+        QCOMPARE(model.index(3, 0).data(LogModel::DateTimeRole).toDateTime(), kStart.addSecs(300));
+        QCOMPARE(model.index(3, 0).data(LogModel::FirstDateTimeRole).toDateTime(),
+                 kStart.addSecs(1));
+        QCOMPARE(model.index(3, LogModel::Time).data(Qt::ToolTipRole).toString(),
+                 QStringLiteral("2026-11-29 06:40:01 – 2026-11-29 06:45:00"));
+        QCOMPARE(model.index(3, LogModel::Message).data(Qt::ToolTipRole).toString(),
+                 QStringLiteral("Member has no email\n2 times, first at 2026-11-29 06:40:01, "
+                                "last at 2026-11-29 06:45:00"));
+        // Already the last line: it stays there and only counts up.
+        model.append(kStart.addSecs(600), QStringLiteral("warning"), QStringLiteral("Front door"),
+                     QStringLiteral("101"), QStringLiteral("Member has no email"));
+        QCOMPARE(moved.count(), 1);
+        QCOMPARE(model.rowCount(), 4);
+        QCOMPARE(model.index(3, LogModel::Message).data().toString(),
+                 QStringLiteral("Member has no email (×3)"));
+        QCOMPARE(model.index(3, 0).data(LogModel::CountRole).toInt(), 3);
+        QCOMPARE(model.index(0, 0).data(LogModel::CountRole).toInt(), 1);
+        // The filter follows the move.
+        QCOMPARE(messages(filter), (QStringList{QStringLiteral("Device refused\tthe\nupdate"),
+                                                QStringLiteral("Member has no email (×3)")}));
+        QCOMPARE(model.toText({model.index(3, 0)}),
+                 QStringLiteral("2026-11-29 06:50:00\twarning\tFront door\t101\tMember has no "
+                                "email (×3)\n"));
+    }
+
+    void distinctLinesAreNotFolded()
+    {
+        LogModel model;
+        fill(model);
+        const QString text = QStringLiteral("Member has no email");
+        // Another level, door, member or text each make a line of their own.
+        model.append(kStart.addSecs(10), QStringLiteral("error"), QStringLiteral("Front door"),
+                     QStringLiteral("101"), text);
+        model.append(kStart.addSecs(11), QStringLiteral("warning"), QStringLiteral("Gym"),
+                     QStringLiteral("101"), text);
+        model.append(kStart.addSecs(12), QStringLiteral("warning"), QStringLiteral("Front door"),
+                     QStringLiteral("103"), text);
+        model.append(kStart.addSecs(13), QStringLiteral("warning"), QStringLiteral("Front door"),
+                     QStringLiteral("101"), QStringLiteral("Member has no email."));
+        QCOMPARE(model.rowCount(), 8);
+        for (int row = 0; row < model.rowCount(); ++row) {
+            QCOMPARE(model.index(row, 0).data(LogModel::CountRole).toInt(), 1);
+            QVERIFY(!model.index(row, LogModel::Message).data().toString().contains(u'×'));
+        }
+        // "warn" is the same level as "warning".
+        model.append(kStart.addSecs(14), QStringLiteral("warn"), QStringLiteral("Gym"),
+                     QStringLiteral("101"), text);
+        QCOMPARE(model.rowCount(), 8);
+        QCOMPARE(model.index(7, LogModel::Device).data().toString(), QStringLiteral("Gym"));
+        QCOMPARE(model.index(7, 0).data(LogModel::CountRole).toInt(), 2);
+    }
+
+    void aLineDroppedOrClearedNoLongerFolds()
+    {
+        LogModel model;
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setMaximumLines(2);
+        const auto say = [&](int second, const QString &text) {
+            model.append(kStart.addSecs(second), QStringLiteral("info"), QString(), QString(),
+                         text);
+        };
+        say(0, QStringLiteral("a"));
+        say(1, QStringLiteral("b"));
+        say(2, QStringLiteral("a")); // folds: b, a (×2)
+        QCOMPARE(messages(model), (QStringList{QStringLiteral("b"), QStringLiteral("a (×2)")}));
+        say(3, QStringLiteral("c")); // drops b
+        say(4, QStringLiteral("b")); // a new line, dropping a
+        QCOMPARE(messages(model), (QStringList{QStringLiteral("c"), QStringLiteral("b")}));
+        say(5, QStringLiteral("a"));
+        QCOMPARE(messages(model), (QStringList{QStringLiteral("b"), QStringLiteral("a")}));
+        model.clear();
+        say(6, QStringLiteral("a"));
+        QCOMPARE(messages(model), QStringList{QStringLiteral("a")});
+    }
+
+    void aMessageWithPlaceholdersIsCountedAsWritten()
+    {
+        LogModel model;
+        for (int i = 0; i < 2; ++i)
+            model.append(kStart.addSecs(i), QStringLiteral("info"), QString(), QString(),
+                         QStringLiteral("100%1 done %2"));
+        QCOMPARE(model.index(0, LogModel::Message).data().toString(),
+                 QStringLiteral("100%1 done %2 (×2)"));
+    }
+
+    void fitColumnsSizesToContentAndStretchesTheMessage()
+    {
+        LogModel model;
+        LogFilterModel filter;
+        filter.setSourceModel(&model);
+        QTableView view;
+        view.setModel(&filter);
+        LogModel::fitColumns(&view);
+        const QHeaderView *header = view.horizontalHeader();
+        for (const int column :
+             {LogModel::Time, LogModel::Level, LogModel::Device, LogModel::Member})
+            QCOMPARE(header->sectionResizeMode(column), QHeaderView::ResizeToContents);
+        QCOMPARE(header->sectionResizeMode(LogModel::Message), QHeaderView::Stretch);
+        view.resize(800, 300);
+        view.show();
+        fill(model);
+        model.append(kStart.addSecs(4), QStringLiteral("info"),
+                     QStringLiteral("A door with a rather long name"), QString(),
+                     QStringLiteral("x"));
+        QTRY_VERIFY(
+            header->sectionSize(LogModel::Device) >=
+            view.fontMetrics().horizontalAdvance(QStringLiteral("A door with a rather long name")));
     }
 };
 
