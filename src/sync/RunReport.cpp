@@ -27,6 +27,27 @@ QString deviceStatusToString(DeviceOutcome::Status status)
     return {};
 }
 
+QString doorHealthStateToString(DoorHealth::State state)
+{
+    switch (state) {
+    case DoorHealth::State::Unknown:
+        return QStringLiteral("unknown");
+    case DoorHealth::State::Online:
+        return QStringLiteral("online");
+    case DoorHealth::State::Unreachable:
+        return QStringLiteral("unreachable");
+    case DoorHealth::State::PasswordRejected:
+        return QStringLiteral("password-rejected");
+    case DoorHealth::State::Locked:
+        return QStringLiteral("locked");
+    case DoorHealth::State::CertificateChanged:
+        return QStringLiteral("certificate-changed");
+    case DoorHealth::State::Failing:
+        return QStringLiteral("failing");
+    }
+    return {};
+}
+
 int RunReport::exitCode() const
 {
     if (!cardskipperError.isEmpty())

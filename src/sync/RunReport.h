@@ -4,6 +4,7 @@
 
 #include "SyncTypes.h"
 
+#include <QDateTime>
 #include <QJsonObject>
 #include <QList>
 #include <QMap>
@@ -63,6 +64,43 @@ struct RunReport
 
 QJsonObject personToJson(const Person &person);
 
+// What the desk knows about a door right now: whether its software answers, and if not, since
+// when and why. Learnt from every run's requests; a quiet quick sync still asks the door once
+// every kLivenessSeconds (see SyncEngine), so a door that died overnight shows in the morning.
+struct DoorHealth
+{
+    enum class State
+    {
+        Unknown,            // not contacted since the program started or its settings changed
+        Online,             // answered the last request
+        Unreachable,        // no answer: host down, refused, timed out, network or TLS failure
+        PasswordRejected,   // the terminal's verdict on the credentials; not asked again
+        Locked,             // too many failed logins; lockedUntil says until when
+        CertificateChanged, // HTTPS certificate is not the trusted (pinned) one
+        Failing,            // answers, but refuses or fails our requests
+    };
+
+    QString deviceId;
+    State state = State::Unknown;
+    QDateTime lastContact; // the last time the door's own software answered anything
+    QDateTime since;       // when the current state began
+    QDateTime lockedUntil; // Locked only, when the terminal said
+    int attemptsLeft = -1; // PasswordRejected: logins left before a lock, when reported
+    QString detail;        // the technical message (call, status), for the log and tooltips
+
+    bool isProblem() const { return state != State::Unknown && state != State::Online; }
+    friend bool operator==(const DoorHealth &a, const DoorHealth &b)
+    {
+        return a.deviceId == b.deviceId && a.state == b.state && a.lastContact == b.lastContact &&
+               a.since == b.since && a.lockedUntil == b.lockedUntil &&
+               a.attemptsLeft == b.attemptsLeft && a.detail == b.detail;
+    }
+    friend bool operator!=(const DoorHealth &a, const DoorHealth &b) { return !(a == b); }
+};
+
+QString doorHealthStateToString(DoorHealth::State state); // "online", "unreachable", ...
+
 } // namespace cis
 
 Q_DECLARE_METATYPE(cis::RunReport)
+Q_DECLARE_METATYPE(cis::DoorHealth)

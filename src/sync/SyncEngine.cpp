@@ -114,6 +114,10 @@ struct SyncEngine::DeviceWork
     // retryDevice() came while this device was being synced.
     bool forgetClientAfterwards = false;
     QElapsedTimer applyTimer;
+    // For the door's health: how the work ended and what the door answered meanwhile.
+    std::optional<HikvisionError> failure;
+    bool silent = false; // ended by the watchdog
+    quint64 answersAtStart = 0;
 };
 
 SyncEngine::SyncEngine(Store &store, const Clock &clock, QObject *parent)
@@ -126,7 +130,15 @@ SyncEngine::SyncEngine(Store &store, const Clock &clock, QObject *parent)
         if (!m_run)
             return;
         const QString endpoint = endpointOf(reply);
-        countRequest(endpoint, m_run->deviceByHost.value(hostKey(reply->url())));
+        const QString deviceId = m_run->deviceByHost.value(hostKey(reply->url()));
+        countRequest(endpoint, deviceId);
+        if (!deviceId.isEmpty()) {
+            const bool answered =
+                reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() != 0;
+            m_lastExchangeAnswered.insert(deviceId, answered);
+            if (answered)
+                ++m_answerCount[deviceId];
+        }
         petWatchdog(QStringLiteral("last answer: ") + endpoint);
     });
 }
@@ -153,6 +165,27 @@ void SyncEngine::setConfiguration(const AppSettings &settings, const Credentials
             ++it;
         }
     }
+    // What was learnt with other credentials or another address says nothing about the new
+    // ones; the door is "not contacted yet" until the next run asks it.
+    for (auto it = m_health.begin(); it != m_health.end();) {
+        const DeviceSettings *device = m_settings.device(it.key());
+        if (!device) {
+            it = m_health.erase(it);
+            continue;
+        }
+        const auto client = m_clients.find(it.key());
+        const bool changed =
+            client == m_clients.end() || client->second.configKey != configFor(*device).identity();
+        if (changed && it->state != DoorHealth::State::Unknown) {
+            it->state = DoorHealth::State::Unknown;
+            it->since = m_clock.now();
+            it->detail.clear();
+            it->attemptsLeft = -1;
+            it->lockedUntil = QDateTime();
+            emit doorHealthChanged(*it);
+        }
+        ++it;
+    }
 }
 
 std::optional<HikvisionError> SyncEngine::deviceRefusal(const QString &deviceId) const
@@ -163,7 +196,7 @@ std::optional<HikvisionError> SyncEngine::deviceRefusal(const QString &deviceId)
     return found->second.client->refusal();
 }
 
-HikvisionClient &SyncEngine::clientFor(const DeviceSettings &device)
+HikvisionConfig SyncEngine::configFor(const DeviceSettings &device) const
 {
     const QString password = m_credentials.devicePasswords.value(device.id);
     HikvisionConfig config;
@@ -174,6 +207,12 @@ HikvisionClient &SyncEngine::clientFor(const DeviceSettings &device)
     config.maxConcurrentRequests = device.maxConcurrentRequests;
     config.timeoutMs = device.timeoutSeconds * 1000;
     config.readRetryBackoffMs = std::max(0, m_settings.sync.retryBackoffMs / 2);
+    return config;
+}
+
+HikvisionClient &SyncEngine::clientFor(const DeviceSettings &device)
+{
+    const HikvisionConfig config = configFor(device);
     const QByteArray configKey = config.identity();
     DeviceClient &slot = m_clients[device.id];
     if (!slot.client || slot.configKey != configKey) {
@@ -317,6 +356,7 @@ void SyncEngine::onWatchdog()
         log(QStringLiteral("error"), work->device.id, {}, text);
         if (work->applyTimer.isValid())
             m_run->report.applyMs += work->applyTimer.elapsed();
+        work->silent = true;
         return finishDevice(work, DeviceOutcome::Status::Failed, text);
     }
     RunReport &report = m_run->report;
@@ -536,6 +576,7 @@ void SyncEngine::nextDevice()
     work->outcome.deviceName = work->device.name;
     m_run->report.devices.append(work->outcome);
     work->client = &clientFor(work->device);
+    work->answersAtStart = m_answerCount.value(work->device.id);
     m_run->currentWork = work;
     petWatchdog(QStringLiteral("starting ") + work->device.id);
     if (const auto refusal = work->client->refusal()) {
@@ -628,6 +669,9 @@ void SyncEngine::readDevice(const std::shared_ptr<DeviceWork> &work)
     const DeviceSnapshot snapshot = m_store.deviceSnapshot(work->device.id);
     const bool mustRead =
         m_run->options.kind == RunKind::FullReconcile || !snapshot.readAt.isValid();
+    if (!mustRead && m_run->options.kind == RunKind::QuickSync &&
+        needsLivenessCheck(work->device.id))
+        return checkAlive(work);
     if (!mustRead)
         return planDevice(work);
     ensureProbed(work, [this, work] {
@@ -645,6 +689,26 @@ void SyncEngine::readDevice(const std::shared_ptr<DeviceWork> &work)
             m_run->report.databaseMs += db.elapsed();
             planDevice(work);
         });
+    });
+}
+
+bool SyncEngine::needsLivenessCheck(const QString &deviceId) const
+{
+    const DoorHealth health = m_health.value(deviceId);
+    return health.state != DoorHealth::State::Online || !health.lastContact.isValid() ||
+           health.lastContact.secsTo(m_clock.now()) >= kLivenessSeconds;
+}
+
+void SyncEngine::checkAlive(const std::shared_ptr<DeviceWork> &work)
+{
+    // The cheapest question a terminal answers; what it says is not needed, only that it
+    // answers, and with these credentials.
+    work->client->fetchDeviceInfo([this, work](HikvisionClient::Result<DeviceInfo> info) {
+        if (!isCurrent(work))
+            return;
+        if (!info)
+            return failDevice(work, info.error());
+        planDevice(work);
     });
 }
 
@@ -1001,6 +1065,7 @@ void SyncEngine::failDevice(const std::shared_ptr<DeviceWork> &work, const Hikvi
             : DeviceOutcome::Status::Failed;
     if (work->applyTimer.isValid())
         m_run->report.applyMs += work->applyTimer.elapsed();
+    work->failure = error;
     log(QStringLiteral("error"), work->device.id, {},
         tr("%1: %2").arg(work->device.name, error.message()));
     finishDevice(work, status, error.message());
@@ -1021,6 +1086,8 @@ void SyncEngine::finishDevice(const std::shared_ptr<DeviceWork> &work, DeviceOut
     }
     work->outcome.status = status;
     work->outcome.message = message;
+    if (status != DeviceOutcome::Status::Skipped)
+        noteDoorHealth(work);
     for (DeviceOutcome &outcome : m_run->report.devices) {
         if (outcome.deviceId == work->device.id) {
             const int requests = outcome.requests;
@@ -1044,6 +1111,83 @@ void SyncEngine::finishDevice(const std::shared_ptr<DeviceWork> &work, DeviceOut
         if (m_run)
             nextDevice();
     });
+}
+
+QList<DoorHealth> SyncEngine::doorHealth() const
+{
+    QList<DoorHealth> result;
+    for (const DeviceSettings &device : m_settings.devices) {
+        DoorHealth health = m_health.value(device.id);
+        health.deviceId = device.id;
+        result.append(health);
+    }
+    return result;
+}
+
+void SyncEngine::setDoorHealth(const DoorHealth &health)
+{
+    if (m_health.value(health.deviceId) == health)
+        return;
+    m_health.insert(health.deviceId, health);
+    emit doorHealthChanged(health);
+}
+
+void SyncEngine::noteDoorHealth(const std::shared_ptr<DeviceWork> &work)
+{
+    using State = DoorHealth::State;
+    using Kind = HikvisionError::Kind;
+    const QString &id = work->device.id;
+    const DoorHealth previous = m_health.value(id);
+    DoorHealth next = previous;
+    next.deviceId = id;
+    const QDateTime now = m_clock.now();
+    const bool answered = m_answerCount.value(id) > work->answersAtStart;
+    if (answered)
+        next.lastContact = now;
+    State state = previous.state;
+    next.detail.clear();
+    next.attemptsLeft = -1;
+    next.lockedUntil = QDateTime();
+    if (const std::optional<HikvisionError> &error = work->failure) {
+        next.detail = error->message();
+        switch (error->kind) {
+        case Kind::WrongCredentials:
+            state = State::PasswordRejected;
+            next.attemptsLeft = error->attemptsLeft;
+            break;
+        case Kind::LockedOut:
+            state = State::Locked;
+            if (error->lockSecondsLeft >= 0)
+                next.lockedUntil = answered || !previous.lockedUntil.isValid()
+                                       ? now.addSecs(error->lockSecondsLeft)
+                                       : previous.lockedUntil;
+            break;
+        case Kind::UntrustedCertificate:
+            state = State::CertificateChanged;
+            break;
+        case Kind::HostUnreachable:
+        case Kind::Timeout:
+        case Kind::Network:
+        case Kind::Tls:
+            state = State::Unreachable;
+            break;
+        default:
+            // The door answered, with a refusal or an error of its own.
+            state = answered ? State::Failing : State::Unreachable;
+            break;
+        }
+    } else if (work->silent) {
+        state = State::Unreachable;
+        next.detail = work->outcome.message;
+    } else if (!answered) {
+        return; // not asked this run (a quiet quick sync): nothing new is known
+    } else {
+        state = m_lastExchangeAnswered.value(id, true) ? State::Online : State::Unreachable;
+    }
+    if (state != previous.state || !next.since.isValid())
+        next.since = now;
+    next.state = state;
+    setDoorHealth(next);
 }
 
 void SyncEngine::finishRun()

@@ -78,6 +78,12 @@ public:
     // Why a device is not being contacted right now, if it is not.
     std::optional<HikvisionError> deviceRefusal(const QString &deviceId) const;
 
+    // What the engine last learnt about each configured door (Unknown until first contacted).
+    QList<DoorHealth> doorHealth() const;
+    // A quick sync with nothing to write still sends one cheap request to a door it has not
+    // heard from for this long, so a door that died quietly is noticed.
+    static constexpr int kLivenessSeconds = 15 * 60;
+
     // How long past the longest request timeout the watchdog waits before it gives up on a
     // silent device or Cardskipper (see petWatchdog).
     void setWatchdogMarginMs(int milliseconds) { m_watchdogMarginMs = milliseconds; }
@@ -90,6 +96,8 @@ signals:
     void logMessage(const QString &level, const QString &deviceId, const QString &member,
                     const QString &text);
     void runFinished(const cis::RunReport &report);
+    // A door's health changed (state, last contact, lock time...).
+    void doorHealthChanged(const cis::DoorHealth &health);
 
 private:
     struct Run;
@@ -125,6 +133,11 @@ private:
     void finishDevice(const std::shared_ptr<DeviceWork> &work, DeviceOutcome::Status status,
                       const QString &message = {});
     void finishRun();
+    HikvisionConfig configFor(const DeviceSettings &device) const;
+    void checkAlive(const std::shared_ptr<DeviceWork> &work);
+    bool needsLivenessCheck(const QString &deviceId) const;
+    void noteDoorHealth(const std::shared_ptr<DeviceWork> &work);
+    void setDoorHealth(const DoorHealth &health);
 
     PlanInput planInput(const QString &deviceId, const QList<Member> &members) const;
     HikvisionClient &clientFor(const DeviceSettings &device);
@@ -154,6 +167,11 @@ private:
     std::map<QString, DeviceClient> m_clients;
     std::unique_ptr<Run> m_run;
     int m_watchdogMarginMs = 15000;
+    QHash<QString, DoorHealth> m_health;
+    // Per door: answers from its software (any HTTP status) so far, and whether the latest
+    // exchange got one; requests that died in transport count in neither.
+    QHash<QString, quint64> m_answerCount;
+    QHash<QString, bool> m_lastExchangeAnswered;
 };
 
 } // namespace cis

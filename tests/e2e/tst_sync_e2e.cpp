@@ -332,6 +332,78 @@ private slots:
         QVERIFY(m_gym->persons().size() > 20);
     }
 
+    // Issue 15: a quiet quick sync sends nothing, yet asks a door it has not heard from for 15
+    // minutes once, so a door that died quietly turns red; the state names what is wrong.
+    void doorHealthIsLearntEvenWhenNothingIsWritten()
+    {
+        using State = DoorHealth::State;
+        const auto healthOf = [this](const QString &id) {
+            for (const DoorHealth &health : m_engine->doorHealth()) {
+                if (health.deviceId == id)
+                    return health;
+            }
+            return DoorHealth{};
+        };
+        QCOMPARE(healthOf(QStringLiteral("door")).state, State::Unknown);
+        QSignalSpy changed(m_engine.get(), &SyncEngine::doorHealthChanged);
+        sync();
+        QCOMPARE(healthOf(QStringLiteral("door")).state, State::Online);
+        QCOMPARE(healthOf(QStringLiteral("door")).lastContact, m_clock.now());
+        QCOMPARE(healthOf(QStringLiteral("gym")).state, State::Online);
+        QCOMPARE(changed.size(), 2);
+
+        // Within the interval: not a single request.
+        m_clock.advanceSeconds(SyncEngine::kLivenessSeconds - 60);
+        m_door->clearReceivedRequests();
+        RunReport report = sync();
+        QCOMPARE(report.deviceRequests(), 0);
+        QCOMPARE(changed.size(), 2);
+
+        // Past it: one cheap read per door, and nothing else.
+        m_clock.advanceSeconds(120);
+        m_door->resetCounters();
+        report = sync();
+        QCOMPARE(report.exitCode(), 0);
+        QVERIFY(!m_door->receivedRequests().isEmpty());
+        for (const sim::HttpRequest &request : m_door->receivedRequests())
+            QCOMPARE(request.path, QStringLiteral("/ISAPI/System/deviceInfo"));
+        QCOMPARE(m_door->totalWriteCount(), 0);
+        QCOMPARE(healthOf(QStringLiteral("door")).lastContact, m_clock.now());
+
+        // The door dies overnight: the morning's quick sync says so, and since when.
+        const QDateTime lastSeen = m_clock.now();
+        m_door.reset();
+        m_clock.advanceSeconds(8 * 3600);
+        const QDateTime died = m_clock.now();
+        report = sync();
+        QCOMPARE(report.exitCode(), 1); // one door failed, the other synced
+        DoorHealth door = healthOf(QStringLiteral("door"));
+        QCOMPARE(door.state, State::Unreachable);
+        QCOMPARE(door.since, died);
+        QCOMPARE(door.lastContact, lastSeen);
+        QVERIFY(!door.detail.isEmpty());
+        QCOMPARE(healthOf(QStringLiteral("gym")).state, State::Online);
+        // Still dead a minute later: asked again (it is not online), the state keeps its start.
+        m_clock.advanceSeconds(60);
+        sync();
+        QCOMPARE(healthOf(QStringLiteral("door")).state, State::Unreachable);
+        QCOMPARE(healthOf(QStringLiteral("door")).since, died);
+
+        // A wrong password: unknown after the change, then rejected, with no further attempt.
+        m_credentials.devicePasswords.insert(QStringLiteral("gym"), QStringLiteral("wrong"));
+        m_engine->setConfiguration(m_settings, m_credentials);
+        QCOMPARE(healthOf(QStringLiteral("gym")).state, State::Unknown);
+        m_clock.advanceSeconds(SyncEngine::kLivenessSeconds);
+        sync();
+        QCOMPARE(healthOf(QStringLiteral("gym")).state, State::PasswordRejected);
+        QCOMPARE(healthOf(QStringLiteral("gym")).lastContact, m_clock.now());
+        QCOMPARE(m_gym->failedAuthAttempts(), 1);
+        m_clock.advanceSeconds(SyncEngine::kLivenessSeconds);
+        sync();
+        QCOMPARE(m_gym->failedAuthAttempts(), 1);
+        QCOMPARE(healthOf(QStringLiteral("gym")).state, State::PasswordRejected);
+    }
+
     void emptyOrShrunkMemberListIsHeld()
     {
         sync();
