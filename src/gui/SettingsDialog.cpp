@@ -6,9 +6,13 @@
 #include "HikvisionClient.h"
 #include "ui_SettingsDialog.h"
 
+#include <QHash>
 #include <QPointer>
 #include <QPushButton>
+#include <QRegularExpression>
+#include <QScrollArea>
 #include <QSet>
+#include <QStyledItemDelegate>
 #include <QSystemTrayIcon>
 #include <optional>
 
@@ -22,6 +26,20 @@ bool isHttpUrl(const QUrl &url)
 {
     return url.isValid() && !url.host().isEmpty() &&
            (url.scheme() == QLatin1String("http") || url.scheme() == QLatin1String("https"));
+}
+
+// A door's address may be typed without its scheme ("192.168.1.64", "door.local:8080"), as it
+// is printed on the terminal's label; it then means http, which every terminal answers. QUrl
+// alone would read "door.local:8080" as the scheme "door.local", so a scheme counts only when
+// "://" follows it.
+QUrl doorUrlFromText(const QString &text, bool *schemeAdded = nullptr)
+{
+    static const QRegularExpression scheme(QStringLiteral("^[A-Za-z][A-Za-z0-9+.-]*://"));
+    const QString trimmed = text.trimmed();
+    const bool add = !trimmed.isEmpty() && !scheme.match(trimmed).hasMatch();
+    if (schemeAdded)
+        *schemeAdded = add;
+    return QUrl(add ? QString(QStringLiteral("http://") + trimmed) : trimmed);
 }
 
 // Empty text: nothing pinned. Otherwise 64 hex digits, colons and spaces allowed.
@@ -94,6 +112,43 @@ void flattenOrganisations(const QList<OrganisationInfo> &organisations,
     }
 }
 
+// An account that may read a parent organisation and its child is told about the child twice:
+// on its own and among the parent's children. The picker lists each id once, where it first
+// appeared.
+QList<OrganisationInfo> uniqueOrganisations(const QList<OrganisationInfo> &tree)
+{
+    QList<OrganisationInfo> all;
+    flattenOrganisations(tree, &all);
+    QList<OrganisationInfo> unique;
+    QHash<qint64, qsizetype> indexOfId;
+    for (OrganisationInfo &organisation : all) {
+        const auto found = indexOfId.constFind(organisation.id);
+        if (found == indexOfId.cend()) {
+            indexOfId.insert(organisation.id, unique.size());
+            organisation.children.clear();
+            unique.append(organisation);
+        } else if (unique[*found].name.trimmed().isEmpty()) {
+            unique[*found].name = organisation.name;
+        }
+    }
+    return unique;
+}
+
+// Å, Ä and Ö reach above the capitals, and a style's rows are just a font's height: the ring and
+// the dots were cut off at the top of each row. Rows get a little room above and below.
+class RoomyRowDelegate : public QStyledItemDelegate
+{
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+    QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override
+    {
+        QSize size = QStyledItemDelegate::sizeHint(option, index);
+        size.setHeight(
+            std::max(size.height(), option.fontMetrics.height() + option.fontMetrics.height() / 3));
+        return size;
+    }
+};
+
 } // namespace
 
 SettingsDialog::SettingsDialog(const AppSettings &current, SecretStore &secrets, QWidget *parent)
@@ -104,6 +159,27 @@ SettingsDialog::SettingsDialog(const AppSettings &current, SecretStore &secrets,
 {
     m_ui->setupUi(this);
     m_ui->problemsLabel->setStyleSheet(QStringLiteral("color: #b00020;"));
+    m_ui->deviceList->setItemDelegate(new RoomyRowDelegate(m_ui->deviceList));
+    // A test's answer, long or short, must not move the fields: the result areas and the hint
+    // under the door's address have a fixed height (a longer answer scrolls), and the trust
+    // button keeps its place while hidden.
+    const auto linesHigh = [](QWidget *widget, int count) {
+        return count * widget->fontMetrics().lineSpacing() + widget->fontMetrics().descent();
+    };
+    for (QScrollArea *area : {m_ui->cardskipperResultArea, m_ui->deviceResultArea}) {
+        area->setFixedHeight(linesHigh(area, 4));
+        area->widget()->setAutoFillBackground(false); // a label, not a panel
+        area->viewport()->setAutoFillBackground(false);
+    }
+    // Two lines say it in most languages; a third, where needed, moves the fields below only
+    // while the address is typed, and is never cut off.
+    m_ui->deviceUrlHintLabel->setMinimumHeight(linesHigh(m_ui->deviceUrlHintLabel, 2));
+    QSizePolicy trustPolicy = m_ui->trustButton->sizePolicy();
+    trustPolicy.setRetainSizeWhenHidden(true);
+    m_ui->trustButton->setSizePolicy(trustPolicy);
+    QPalette hintPalette = m_ui->deviceUrlHintLabel->palette();
+    hintPalette.setColor(QPalette::WindowText, hintPalette.color(QPalette::PlaceholderText));
+    m_ui->deviceUrlHintLabel->setPalette(hintPalette);
 
     // Cardskipper.
     m_ui->urlCombo->addItem(kProductionUrl);
@@ -116,6 +192,16 @@ SettingsDialog::SettingsDialog(const AppSettings &current, SecretStore &secrets,
     for (const qint64 id : current.sync.policy.grantingRoleIds)
         roles.append(QString::number(id));
     m_ui->rolesEdit->setText(roles.join(QStringLiteral(", ")));
+    // What was saved before is the user's own typing: a problem in it is shown at once. An
+    // empty field is only reported once touched, or when OK is pressed.
+    if (!current.cardskipper.url.isEmpty())
+        m_touched |= CardskipperUrl;
+    if (!current.cardskipper.username.isEmpty())
+        m_touched |= CardskipperUsername;
+    if (current.cardskipper.organisationId != 0)
+        m_touched |= Organisation;
+    if (!roles.isEmpty())
+        m_touched |= Roles;
 
     // Doors.
     for (const DeviceSettings &device : current.devices) {
@@ -123,6 +209,14 @@ SettingsDialog::SettingsDialog(const AppSettings &current, SecretStore &secrets,
         row.serial = m_nextSerial++;
         row.settings = device;
         row.fingerprintText = fingerprintText(device.pinnedCertificateSha256);
+        if (!device.name.trimmed().isEmpty())
+            row.touched |= DeviceName;
+        if (!device.url.isEmpty())
+            row.touched |= DeviceUrl;
+        if (!device.username.isEmpty())
+            row.touched |= DeviceUsername;
+        if (!row.fingerprintText.isEmpty())
+            row.touched |= DeviceFingerprint;
         m_devices.append(row);
         m_ui->deviceList->addItem(device.name);
     }
@@ -155,11 +249,16 @@ SettingsDialog::SettingsDialog(const AppSettings &current, SecretStore &secrets,
         std::max(0, m_ui->languageCombo->findData(current.general.language)));
 
     connect(m_ui->deleteCheck, &QCheckBox::toggled, m_ui->deleteDaysSpin, &QWidget::setEnabled);
-    connect(m_ui->urlCombo, &QComboBox::editTextChanged, this, &SettingsDialog::updateProblems);
-    connect(m_ui->usernameEdit, &QLineEdit::textChanged, this, &SettingsDialog::updateProblems);
-    connect(m_ui->organisationCombo, &QComboBox::editTextChanged, this,
-            &SettingsDialog::updateProblems);
-    connect(m_ui->rolesEdit, &QLineEdit::textChanged, this, &SettingsDialog::updateProblems);
+    const auto touch = [this](Field field) {
+        return [this, field] {
+            m_touched |= field;
+            updateProblems();
+        };
+    };
+    connect(m_ui->urlCombo, &QComboBox::editTextChanged, this, touch(CardskipperUrl));
+    connect(m_ui->usernameEdit, &QLineEdit::textChanged, this, touch(CardskipperUsername));
+    connect(m_ui->organisationCombo, &QComboBox::editTextChanged, this, touch(Organisation));
+    connect(m_ui->rolesEdit, &QLineEdit::textChanged, this, touch(Roles));
     connect(m_ui->passwordEdit, &QLineEdit::textEdited, this,
             [this] { m_cardskipperPasswordEdited = true; });
     connect(m_ui->usernameEdit, &QLineEdit::editingFinished, this,
@@ -170,10 +269,20 @@ SettingsDialog::SettingsDialog(const AppSettings &current, SecretStore &secrets,
     connect(m_ui->deviceList, &QListWidget::currentRowChanged, this, &SettingsDialog::showDevice);
     connect(m_ui->addDeviceButton, &QPushButton::clicked, this, &SettingsDialog::addDevice);
     connect(m_ui->removeDeviceButton, &QPushButton::clicked, this, &SettingsDialog::removeDevice);
-    for (QLineEdit *edit : {m_ui->deviceNameEdit, m_ui->deviceUrlEdit, m_ui->deviceUsernameEdit,
-                            m_ui->devicePasswordEdit, m_ui->deviceFingerprintEdit}) {
-        connect(edit, &QLineEdit::textChanged, this, &SettingsDialog::storeDeviceFields);
+    const std::pair<QLineEdit *, Field> deviceFields[] = {
+        {m_ui->deviceNameEdit, DeviceName},
+        {m_ui->deviceUrlEdit, DeviceUrl},
+        {m_ui->deviceUsernameEdit, DeviceUsername},
+        {m_ui->deviceFingerprintEdit, DeviceFingerprint},
+    };
+    for (const auto &[edit, field] : deviceFields) {
+        connect(edit, &QLineEdit::textChanged, this, [this, field = field] {
+            touchDeviceField(field);
+            storeDeviceFields();
+        });
     }
+    connect(m_ui->devicePasswordEdit, &QLineEdit::textChanged, this,
+            &SettingsDialog::storeDeviceFields);
     connect(m_ui->deviceEnabledCheck, &QCheckBox::toggled, this,
             &SettingsDialog::storeDeviceFields);
     connect(m_ui->testDeviceButton, &QPushButton::clicked, this, &SettingsDialog::testDevice);
@@ -237,8 +346,13 @@ void SettingsDialog::loadSecrets()
                            if (index < 0 || !self->m_devices[index].password.isEmpty())
                                return;
                            self->m_devices[index].password = *result.secret;
-                           if (self->m_ui->deviceList->currentRow() == index)
+                           if (self->m_ui->deviceList->currentRow() == index) {
                                self->m_ui->devicePasswordEdit->setText(*result.secret);
+                               // A keychain answers later; "Fix password…" still means typing
+                               // replaces what it holds.
+                               if (self->m_passwordFocusSerial == serial)
+                                   self->m_ui->devicePasswordEdit->selectAll();
+                           }
                        });
     }
 }
@@ -312,7 +426,41 @@ void SettingsDialog::showDevice(int row)
     m_ui->deviceResultLabel->setText(device.testResult);
     m_ui->trustButton->setVisible(valid && m_trustSerial == device.serial &&
                                   !m_trustFingerprint.isEmpty());
+    updateUrlHint();
     m_loadingDevice = false;
+}
+
+void SettingsDialog::showDevicePassword(const QString &deviceId)
+{
+    m_ui->tabs->setCurrentWidget(m_ui->doorsTab);
+    for (int i = 0; i < m_devices.size(); ++i) {
+        if (m_devices[i].settings.id != deviceId)
+            continue;
+        m_ui->deviceList->setCurrentRow(i);
+        m_passwordFocusSerial = m_devices[i].serial;
+        m_ui->devicePasswordEdit->setFocus(Qt::OtherFocusReason);
+        m_ui->devicePasswordEdit->selectAll();
+        return;
+    }
+}
+
+void SettingsDialog::touchDeviceField(Field field)
+{
+    if (m_loadingDevice)
+        return;
+    if (DeviceRow *device = currentDevice())
+        device->touched |= field;
+}
+
+void SettingsDialog::updateUrlHint()
+{
+    bool schemeAdded = false;
+    const QUrl url = doorUrlFromText(m_ui->deviceUrlEdit->text(), &schemeAdded);
+    m_ui->deviceUrlHintLabel->setText(
+        schemeAdded && isHttpUrl(url)
+            ? tr("Saved as %1. If the door supports it, https:// encrypts the connection.")
+                  .arg(url.toString())
+            : QString());
 }
 
 void SettingsDialog::storeDeviceFields()
@@ -323,13 +471,14 @@ void SettingsDialog::storeDeviceFields()
     if (!device)
         return;
     device->settings.name = m_ui->deviceNameEdit->text();
-    device->settings.url = QUrl(m_ui->deviceUrlEdit->text().trimmed());
+    device->settings.url = doorUrlFromText(m_ui->deviceUrlEdit->text());
     device->settings.username = m_ui->deviceUsernameEdit->text().trimmed();
     device->password = m_ui->devicePasswordEdit->text();
     device->fingerprintText = m_ui->deviceFingerprintEdit->text();
     device->settings.enabled = m_ui->deviceEnabledCheck->isChecked();
     if (QListWidgetItem *item = m_ui->deviceList->currentItem())
         item->setText(device->settings.name);
+    updateUrlHint();
     updateProblems();
 }
 
@@ -389,22 +538,27 @@ AppSettings SettingsDialog::settings() const
     return edited;
 }
 
-QStringList SettingsDialog::validationProblems() const
+QList<SettingsDialog::Problem> SettingsDialog::problems() const
 {
-    QStringList problems;
+    QList<Problem> problems;
+    const auto add = [&problems](const QString &text, Field field, int serial = 0) {
+        problems.append({text, field, serial});
+    };
     const QString url = m_ui->urlCombo->currentText().trimmed();
     if (url.isEmpty())
-        problems.append(tr("Cardskipper: the address is empty."));
+        add(tr("Cardskipper: the address is empty."), CardskipperUrl);
     else if (!isHttpUrl(QUrl(url)))
-        problems.append(tr("Cardskipper: the address is not an http or https address."));
+        add(tr("Cardskipper: the address is not an http or https address."), CardskipperUrl);
     if (m_ui->usernameEdit->text().trimmed().isEmpty())
-        problems.append(tr("Cardskipper: the username is empty."));
+        add(tr("Cardskipper: the username is empty."), CardskipperUsername);
     if (organisationId() == 0)
-        problems.append(tr("Cardskipper: the organisation is not set; enter its id or use "
-                           "Test connection."));
+        add(tr("Cardskipper: the organisation is not set; enter its id or use "
+               "Test connection."),
+            Organisation);
     if (!parseRoleIds(m_ui->rolesEdit->text()))
-        problems.append(tr("Cardskipper: the granting role ids must be numbers separated by "
-                           "commas."));
+        add(tr("Cardskipper: the granting role ids must be numbers separated by "
+               "commas."),
+            Roles);
 
     QSet<QString> names;
     QSet<QString> reported;
@@ -413,39 +567,115 @@ QStringList SettingsDialog::validationProblems() const
         const QString name = row.settings.name.trimmed();
         const QString label = name.isEmpty() ? tr("Door %1").arg(i + 1) : name;
         if (name.isEmpty())
-            problems.append(tr("%1: the name is empty.").arg(label));
+            add(tr("%1: the name is empty.").arg(label), DeviceName, row.serial);
         else if (names.contains(name.toLower()) && !reported.contains(name.toLower())) {
-            problems.append(tr("Doors: the name \"%1\" is used by more than one door.").arg(name));
+            add(tr("Doors: the name \"%1\" is used by more than one door.").arg(name), DeviceName,
+                row.serial);
             reported.insert(name.toLower());
         }
         names.insert(name.toLower());
         if (row.settings.url.isEmpty())
-            problems.append(tr("%1: the address is empty.").arg(label));
+            add(tr("%1: the address is empty.").arg(label), DeviceUrl, row.serial);
         else if (!isHttpUrl(row.settings.url))
-            problems.append(tr("%1: the address is not an http or https address.").arg(label));
+            add(tr("%1: the address is not an http or https address.").arg(label), DeviceUrl,
+                row.serial);
         if (row.settings.username.isEmpty())
-            problems.append(tr("%1: the username is empty.").arg(label));
+            add(tr("%1: the username is empty.").arg(label), DeviceUsername, row.serial);
         if (!parseFingerprint(row.fingerprintText))
-            problems.append(
-                tr("%1: the certificate fingerprint is not 64 hexadecimal digits.").arg(label));
+            add(tr("%1: the certificate fingerprint is not 64 hexadecimal digits.").arg(label),
+                DeviceFingerprint, row.serial);
     }
     return problems;
 }
 
+bool SettingsDialog::isShown(const Problem &problem) const
+{
+    if (m_showAllProblems)
+        return true;
+    if (problem.deviceSerial == 0)
+        return (m_touched & problem.field) != 0;
+    const int index = rowOfSerial(problem.deviceSerial);
+    return index >= 0 && (m_devices[index].touched & problem.field) != 0;
+}
+
+QStringList SettingsDialog::validationProblems() const
+{
+    QStringList texts;
+    for (const Problem &problem : problems())
+        texts.append(problem.text);
+    return texts;
+}
+
+QStringList SettingsDialog::shownProblems() const
+{
+    QStringList texts;
+    for (const Problem &problem : problems()) {
+        if (isShown(problem))
+            texts.append(problem.text);
+    }
+    return texts;
+}
+
 void SettingsDialog::updateProblems()
 {
-    const QStringList problems = validationProblems();
-    m_ui->problemsLabel->setText(problems.join(QLatin1Char('\n')));
+    // OK stays enabled while the only problems are in fields nobody has typed in yet: pressing
+    // it is how the user learns about them.
+    const QStringList shown = shownProblems();
+    m_ui->problemsLabel->setText(shown.join(QLatin1Char('\n')));
     if (QPushButton *ok = m_ui->buttonBox->button(QDialogButtonBox::Ok))
-        ok->setEnabled(problems.isEmpty());
+        ok->setEnabled(shown.isEmpty());
+}
+
+void SettingsDialog::showProblemField(const Problem &problem)
+{
+    QWidget *field = nullptr;
+    if (problem.deviceSerial != 0) {
+        m_ui->tabs->setCurrentWidget(m_ui->doorsTab);
+        m_ui->deviceList->setCurrentRow(rowOfSerial(problem.deviceSerial));
+        switch (problem.field) {
+        case DeviceName:
+            field = m_ui->deviceNameEdit;
+            break;
+        case DeviceUsername:
+            field = m_ui->deviceUsernameEdit;
+            break;
+        case DeviceFingerprint:
+            field = m_ui->deviceFingerprintEdit;
+            break;
+        default:
+            field = m_ui->deviceUrlEdit;
+            break;
+        }
+    } else {
+        m_ui->tabs->setCurrentWidget(m_ui->cardskipperTab);
+        switch (problem.field) {
+        case CardskipperUsername:
+            field = m_ui->usernameEdit;
+            break;
+        case Organisation:
+            field = m_ui->organisationCombo;
+            break;
+        case Roles:
+            field = m_ui->rolesEdit;
+            break;
+        default:
+            field = m_ui->urlCombo;
+            break;
+        }
+    }
+    field->setFocus(Qt::OtherFocusReason);
 }
 
 void SettingsDialog::accept()
 {
     storeDeviceFields();
-    updateProblems();
-    if (!validationProblems().isEmpty())
+    const QList<Problem> left = problems();
+    if (!left.isEmpty()) {
+        m_showAllProblems = true;
+        updateProblems();
+        showProblemField(left.first());
         return;
+    }
     const AppSettings edited = settings();
     const auto report = [](const QString &key) {
         return [key](const QString &error) {
@@ -490,8 +720,7 @@ void SettingsDialog::testCardskipper()
                 tr("Failed: %1").arg(result.error().message().toHtmlEscaped()));
             return;
         }
-        QList<OrganisationInfo> organisations;
-        flattenOrganisations(result.value(), &organisations);
+        const QList<OrganisationInfo> organisations = uniqueOrganisations(result.value());
         const qint64 selected = organisationId();
         const QString typed = m_ui->organisationCombo->currentText();
         m_ui->organisationCombo->clear();

@@ -1,13 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: 2026 Cardskipper IVMS Sync developers
 // The settings dialog: every field round-trips, doors are added and removed, validation blocks
-// OK, and passwords go to the secret store only.
+// OK (but says nothing about fields nobody has typed in yet), a door's address needs no scheme,
+// a test's answer does not move the form, and passwords go to the secret store only.
 #include "CardskipperSimulator.h"
 #include "IsapiSimulator.h"
 #include "SecretStore.h"
 #include "Settings.h"
 #include "SettingsDialog.h"
 
+#include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -17,6 +19,8 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSpinBox>
 #include <QTabWidget>
 #include <QTest>
@@ -155,6 +159,13 @@ private slots:
     void testCardskipperWrongPassword();
     void testDeviceConnection();
     void testDeviceWrongPassword();
+    void doorAddressWithoutScheme();
+    void noProblemsBeforeTyping();
+    void okRevealsTheProblemsLeft();
+    void organisationsListedOnce();
+    void showDevicePasswordFocusesIt();
+    void testResultDoesNotMoveTheForm();
+    void swedishLettersFitTheDoorList();
 };
 
 void TestSettingsDialog::roundTrip()
@@ -527,6 +538,291 @@ void TestSettingsDialog::testDeviceWrongPassword()
     // The result belongs to that door: another door shows none.
     child<QListWidget>(dialog, "deviceList")->setCurrentRow(0);
     QVERIFY(result->text().isEmpty());
+}
+
+void TestSettingsDialog::doorAddressWithoutScheme()
+{
+    MemorySecretStore secrets;
+    SettingsDialog dialog(fullSettings(), secrets);
+    child<QListWidget>(dialog, "deviceList")->setCurrentRow(1);
+    auto *url = child<QLineEdit>(dialog, "deviceUrlEdit");
+    auto *hint = child<QLabel>(dialog, "deviceUrlHintLabel");
+
+    // As printed on the terminal: accepted, stored as http, https suggested, never an error.
+    url->setText(QStringLiteral("192.168.1.64"));
+    QVERIFY2(dialog.validationProblems().isEmpty(),
+             qPrintable(dialog.validationProblems().join(u'\n')));
+    QCOMPARE(dialog.settings().devices[1].url, QUrl(QStringLiteral("http://192.168.1.64")));
+    QVERIFY2(hint->text().contains(QStringLiteral("http://192.168.1.64")),
+             qPrintable(hint->text()));
+    QVERIFY2(hint->text().contains(QStringLiteral("https://")), qPrintable(hint->text()));
+
+    // QUrl alone would take "door.local" for the scheme.
+    url->setText(QStringLiteral(" door.local:8080 "));
+    QVERIFY(dialog.validationProblems().isEmpty());
+    QCOMPARE(dialog.settings().devices[1].url, QUrl(QStringLiteral("http://door.local:8080")));
+    QVERIFY(hint->text().contains(QStringLiteral("http://door.local:8080")));
+
+    // With a scheme: as typed, nothing to suggest.
+    url->setText(QStringLiteral("https://door.local"));
+    QCOMPARE(dialog.settings().devices[1].url, QUrl(QStringLiteral("https://door.local")));
+    QVERIFY(hint->text().isEmpty());
+    url->setText(QStringLiteral("http://10.0.0.7"));
+    QVERIFY(hint->text().isEmpty());
+
+    // Saved normalised: the dialog opened again shows the full address.
+    url->setText(QStringLiteral("10.0.0.8"));
+    QTest::mouseClick(child<QDialogButtonBox>(dialog, "buttonBox")->button(QDialogButtonBox::Ok),
+                      Qt::LeftButton);
+    QCOMPARE(dialog.result(), int(QDialog::Accepted));
+    SettingsDialog again(dialog.settings(), secrets);
+    child<QListWidget>(again, "deviceList")->setCurrentRow(1);
+    QCOMPARE(child<QLineEdit>(again, "deviceUrlEdit")->text(), QStringLiteral("http://10.0.0.8"));
+    QVERIFY(child<QLabel>(again, "deviceUrlHintLabel")->text().isEmpty());
+}
+
+void TestSettingsDialog::noProblemsBeforeTyping()
+{
+    // The first start: everything empty, and nothing typed yet.
+    AppSettings empty;
+    empty.cardskipper.url = QUrl();
+    MemorySecretStore secrets;
+    SettingsDialog dialog(empty, secrets);
+    auto *problems = child<QLabel>(dialog, "problemsLabel");
+    auto *ok = child<QDialogButtonBox>(dialog, "buttonBox")->button(QDialogButtonBox::Ok);
+    QVERIFY(!dialog.validationProblems().isEmpty());
+    QVERIFY2(dialog.shownProblems().isEmpty(), qPrintable(dialog.shownProblems().join(u'\n')));
+    QVERIFY(problems->text().isEmpty());
+    QVERIFY(ok->isEnabled());
+
+    // A new door is not scolded for the address nobody has typed yet.
+    QTest::mouseClick(child<QPushButton>(dialog, "addDeviceButton"), Qt::LeftButton);
+    QVERIFY(
+        dialog.validationProblems().join(u'\n').contains(QStringLiteral("Door 1: the address")));
+    QVERIFY(problems->text().isEmpty());
+
+    // A field the user typed in and emptied again is reported, and only that one.
+    auto *username = child<QLineEdit>(dialog, "usernameEdit");
+    QTest::keyClicks(username, QStringLiteral("x"));
+    QVERIFY(problems->text().isEmpty());
+    QTest::keyClick(username, Qt::Key_Backspace);
+    QCOMPARE(dialog.shownProblems(),
+             QStringList{QStringLiteral("Cardskipper: the username is empty.")});
+    QCOMPARE(problems->text(), QStringLiteral("Cardskipper: the username is empty."));
+    QVERIFY(!ok->isEnabled());
+
+    // So is a door's address typed wrong.
+    child<QLineEdit>(dialog, "deviceUrlEdit")->setText(QStringLiteral("ftp://door"));
+    QVERIFY(problems->text().contains(QStringLiteral("Door 1: the address is not")));
+
+    // A value saved earlier is the user's own: a problem in it shows at once.
+    AppSettings saved = fullSettings();
+    saved.devices[0].url = QUrl(QStringLiteral("ftp://10.0.0.5"));
+    SettingsDialog reopened(saved, secrets);
+    QCOMPARE(reopened.shownProblems(),
+             QStringList{QStringLiteral("Front door (renamed): the address is not an http or "
+                                        "https address.")});
+}
+
+void TestSettingsDialog::okRevealsTheProblemsLeft()
+{
+    AppSettings empty;
+    MemorySecretStore secrets;
+    SettingsDialog dialog(empty, secrets);
+    auto *tabs = child<QTabWidget>(dialog, "tabs");
+    tabs->setCurrentIndex(tabs->count() - 1);
+    auto *ok = child<QDialogButtonBox>(dialog, "buttonBox")->button(QDialogButtonBox::Ok);
+    QVERIFY(ok->isEnabled());
+    QTest::mouseClick(ok, Qt::LeftButton);
+    QCOMPARE(dialog.result(), int(QDialog::Rejected));
+    QVERIFY(!dialog.isVisible() || dialog.result() != int(QDialog::Accepted));
+    const QString problems = child<QLabel>(dialog, "problemsLabel")->text();
+    QCOMPARE(problems, dialog.validationProblems().join(u'\n'));
+    QVERIFY2(problems.contains(QStringLiteral("username")), qPrintable(problems));
+    QVERIFY2(problems.contains(QStringLiteral("organisation")), qPrintable(problems));
+    QVERIFY(!ok->isEnabled());
+    // The first field with a problem is shown, the cursor in it.
+    QCOMPARE(tabs->currentWidget()->objectName(), QStringLiteral("cardskipperTab"));
+    QCOMPARE(dialog.focusWidget(), child<QLineEdit>(dialog, "usernameEdit"));
+
+    child<QLineEdit>(dialog, "usernameEdit")->setText(QStringLiteral("integration"));
+    child<QComboBox>(dialog, "organisationCombo")->setEditText(QStringLiteral("4711"));
+    QVERIFY(ok->isEnabled());
+    QTest::mouseClick(ok, Qt::LeftButton);
+    QCOMPARE(dialog.result(), int(QDialog::Accepted));
+}
+
+void TestSettingsDialog::organisationsListedOnce()
+{
+    // An account that may read a parent and its child: Organisation/Info names the child on
+    // its own and again among the parent's children.
+    sim::CardskipperSimulator simulator;
+    sim::SimOrganisation parent;
+    parent.id = 4711;
+    parent.name = QStringLiteral("Idrottsföreningen Åkersberga");
+    parent.childIds = {4712};
+    sim::SimOrganisation child;
+    child.id = 4712;
+    child.name = QStringLiteral("IFÅ Ungdom");
+    simulator.setOrganisations({parent, child});
+    simulator.setAccount({QStringLiteral("both"), QStringLiteral("pw"), {4711, 4712}});
+    QVERIFY(simulator.listen());
+
+    AppSettings input = fullSettings();
+    input.cardskipper.url = simulator.baseUrl();
+    input.cardskipper.username = QStringLiteral("both");
+    input.cardskipper.organisationId = 4712;
+    MemorySecretStore secrets;
+    SettingsDialog dialog(input, secrets);
+    ::child<QLineEdit>(dialog, "passwordEdit")->setText(QStringLiteral("pw"));
+    QTest::mouseClick(::child<QPushButton>(dialog, "testCardskipperButton"), Qt::LeftButton);
+    auto *result = ::child<QLabel>(dialog, "cardskipperResultLabel");
+    QTRY_VERIFY_WITH_TIMEOUT(result->text().startsWith(QStringLiteral("OK")), 10000);
+    auto *organisations = ::child<QComboBox>(dialog, "organisationCombo");
+    QStringList items;
+    for (int i = 0; i < organisations->count(); ++i)
+        items.append(organisations->itemText(i));
+    QCOMPARE(items, (QStringList{QStringLiteral("4711 Idrottsföreningen Åkersberga"),
+                                 QStringLiteral("4712 IFÅ Ungdom")}));
+    QCOMPARE(result->text().count(QStringLiteral("4712 ")), 1);
+    QVERIFY2(result->text().contains(QStringLiteral("sees 2 organisation")),
+             qPrintable(result->text()));
+    // The saved choice stays chosen.
+    QCOMPARE(dialog.settings().cardskipper.organisationId, qint64(4712));
+}
+
+void TestSettingsDialog::showDevicePasswordFocusesIt()
+{
+    MemorySecretStore secrets;
+    storeSecret(secrets, SecretStore::deviceKey(QStringLiteral("gym")),
+                QStringLiteral("refused-pw"));
+    SettingsDialog dialog(fullSettings(), secrets);
+    auto *password = child<QLineEdit>(dialog, "devicePasswordEdit");
+    dialog.showDevicePassword(QStringLiteral("gym"));
+    QCOMPARE(child<QTabWidget>(dialog, "tabs")->currentWidget()->objectName(),
+             QStringLiteral("doorsTab"));
+    QCOMPARE(child<QListWidget>(dialog, "deviceList")->currentRow(), 1);
+    QCOMPARE(child<QLineEdit>(dialog, "deviceNameEdit")->text(), QStringLiteral("Gym"));
+    QCOMPARE(dialog.focusWidget(), password);
+    QCOMPARE(password->selectedText(), QStringLiteral("refused-pw"));
+
+    // As the window calls it: then exec(), which shows the dialog.
+    dialog.show();
+    dialog.activateWindow(); // no window manager under a bare Xvfb
+    QVERIFY(QTest::qWaitForWindowActive(&dialog));
+    QCOMPARE(QApplication::focusWidget(), password);
+    QCOMPARE(password->selectedText(), QStringLiteral("refused-pw"));
+    QTest::keyClicks(password, QStringLiteral("new-pw"));
+    QCOMPARE(password->text(), QStringLiteral("new-pw"));
+    QTest::mouseClick(child<QDialogButtonBox>(dialog, "buttonBox")->button(QDialogButtonBox::Ok),
+                      Qt::LeftButton);
+    QCOMPARE(secretOf(secrets, SecretStore::deviceKey(QStringLiteral("gym"))),
+             std::optional<QString>(QStringLiteral("new-pw")));
+
+    // The other door, and an id no longer configured (the doors are shown, nothing chosen).
+    SettingsDialog other(fullSettings(), secrets);
+    other.showDevicePassword(QStringLiteral("front-door"));
+    QCOMPARE(child<QListWidget>(other, "deviceList")->currentRow(), 0);
+    QCOMPARE(other.focusWidget(), child<QLineEdit>(other, "devicePasswordEdit"));
+    SettingsDialog gone(fullSettings(), secrets);
+    gone.showDevicePassword(QStringLiteral("removed-door"));
+    QCOMPARE(child<QTabWidget>(gone, "tabs")->currentWidget()->objectName(),
+             QStringLiteral("doorsTab"));
+}
+
+void TestSettingsDialog::testResultDoesNotMoveTheForm()
+{
+    sim::IsapiSimulator door;
+    door.setCredentials(QStringLiteral("admin"), QStringLiteral("door-pw"));
+    door.loadDemoPersons(5);
+    QVERIFY(door.listen());
+    sim::CardskipperSimulator cardskipper;
+    cardskipper.loadDemoData();
+    QVERIFY(cardskipper.listen());
+
+    AppSettings input = fullSettings();
+    input.cardskipper.url = cardskipper.baseUrl();
+    input.cardskipper.username = QStringLiteral("demo");
+    input.devices[1].url = door.baseUrl();
+    MemorySecretStore secrets;
+    SettingsDialog dialog(input, secrets);
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    auto *tabs = child<QTabWidget>(dialog, "tabs");
+
+    // Where every widget of a tab is, relative to the dialog, and the dialog's own size.
+    const auto layoutOf = [&dialog](QWidget *tab) {
+        QCoreApplication::processEvents();
+        QStringList geometry{QStringLiteral("dialog %1x%2 hint %3x%4")
+                                 .arg(dialog.width())
+                                 .arg(dialog.height())
+                                 .arg(dialog.sizeHint().width())
+                                 .arg(dialog.sizeHint().height())};
+        for (QWidget *widget : tab->findChildren<QWidget *>()) {
+            // Inside a result area the label may grow and a scroll bar appear: the area scrolls.
+            if (widget->objectName().isEmpty() || widget->objectName().startsWith(u"qt_") ||
+                widget->objectName().endsWith(u"ResultLabel") ||
+                widget->objectName().endsWith(u"Contents"))
+                continue;
+            const QRect r(widget->mapTo(&dialog, QPoint(0, 0)), widget->size());
+            geometry.append(QStringLiteral("%1 %2,%3 %4x%5")
+                                .arg(widget->objectName())
+                                .arg(r.x())
+                                .arg(r.y())
+                                .arg(r.width())
+                                .arg(r.height()));
+        }
+        return geometry;
+    };
+
+    tabs->setCurrentWidget(child<QWidget>(dialog, "doorsTab"));
+    child<QListWidget>(dialog, "deviceList")->setCurrentRow(1);
+    auto *doorsTab = child<QWidget>(dialog, "doorsTab");
+    const QStringList doorsBefore = layoutOf(doorsTab);
+    auto *result = child<QLabel>(dialog, "deviceResultLabel");
+    child<QLineEdit>(dialog, "devicePasswordEdit")->setText(QStringLiteral("not-it"));
+    QTest::mouseClick(child<QPushButton>(dialog, "testDeviceButton"), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(result->text().startsWith(QStringLiteral("Failed")), 10000);
+    QCOMPARE(layoutOf(doorsTab), doorsBefore);
+    child<QLineEdit>(dialog, "devicePasswordEdit")->setText(QStringLiteral("door-pw"));
+    QTest::mouseClick(child<QPushButton>(dialog, "testDeviceButton"), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(result->text().startsWith(QStringLiteral("OK")), 10000);
+    QCOMPARE(layoutOf(doorsTab), doorsBefore);
+    // Longer than the area: it scrolls instead of growing.
+    result->setText(QStringList(12, QStringLiteral("A line of a long answer.")).join(u'\n'));
+    QCOMPARE(layoutOf(doorsTab), doorsBefore);
+    QTRY_VERIFY(child<QScrollArea>(dialog, "deviceResultArea")->verticalScrollBar()->maximum() > 0);
+
+    // The Cardskipper test lists the organisations in its answer.
+    auto *cardskipperTab = child<QWidget>(dialog, "cardskipperTab");
+    tabs->setCurrentWidget(cardskipperTab);
+    const QStringList cardskipperBefore = layoutOf(cardskipperTab);
+    child<QLineEdit>(dialog, "passwordEdit")->setText(QStringLiteral("demo"));
+    QTest::mouseClick(child<QPushButton>(dialog, "testCardskipperButton"), Qt::LeftButton);
+    auto *cardskipperResult = child<QLabel>(dialog, "cardskipperResultLabel");
+    QTRY_VERIFY_WITH_TIMEOUT(cardskipperResult->text().startsWith(QStringLiteral("OK")), 10000);
+    QCOMPARE(layoutOf(cardskipperTab), cardskipperBefore);
+}
+
+void TestSettingsDialog::swedishLettersFitTheDoorList()
+{
+    // The ring of Å and the dots of Ä and Ö reach above the capitals: a row just a font high
+    // cut them off.
+    AppSettings input = fullSettings();
+    input.devices[0].name = QStringLiteral("Östra Ågatan");
+    MemorySecretStore secrets;
+    SettingsDialog dialog(input, secrets);
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    child<QTabWidget>(dialog, "tabs")->setCurrentWidget(child<QWidget>(dialog, "doorsTab"));
+    auto *list = child<QListWidget>(dialog, "deviceList");
+    const QRect rect = list->visualItemRect(list->item(0));
+    const QFontMetrics metrics = list->fontMetrics();
+    const QRect glyphs = metrics.tightBoundingRect(QStringLiteral("ÅÄÖgjy"));
+    const int baseline = (rect.height() - metrics.height()) / 2 + metrics.ascent();
+    QVERIFY2(baseline + glyphs.top() >= 0, qPrintable(QString::number(rect.height())));
+    QVERIFY2(baseline + glyphs.bottom() < rect.height(),
+             qPrintable(QString::number(rect.height())));
 }
 
 QTEST_MAIN(TestSettingsDialog)
