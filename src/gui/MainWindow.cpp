@@ -5,6 +5,7 @@
 #include "Autostart.h"
 #include "Clock.h"
 #include "DemoEnvironment.h"
+#include "HistoryPanel.h"
 #include "LinkDialog.h"
 #include "LogModel.h"
 #include "OverrideDialog.h"
@@ -14,11 +15,15 @@
 #include "SecretStore.h"
 #include "SettingsDialog.h"
 #include "Store.h"
+#include "Validity.h"
+#include "Version.h"
 #include "ui_MainWindow.h"
 
 #include <QApplication>
 #include <QClipboard>
 #include <QCloseEvent>
+#include <QDesktopServices>
+#include <QDir>
 #include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -28,11 +33,18 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPainter>
 #include <QProgressBar>
+#include <QPushButton>
 #include <QSaveFile>
-#include <QStandardItemModel>
+#include <QScreen>
+#include <QScrollBar>
+#include <QSettings>
+#include <QShortcut>
+#include <QStandardPaths>
 #include <QTimer>
 #include <QToolButton>
+#include <QUrl>
 
 // The icons are compiled into this static library; its resource initialiser must be called
 // explicitly or the linker drops it (Q_INIT_RESOURCE cannot be used inside a namespace).
@@ -50,13 +62,56 @@ QString dateTime(const QDateTime &time)
     return time.isValid() ? time.toString(QStringLiteral("yyyy-MM-dd HH:mm")) : QString();
 }
 
+QString validityText(const Person &person)
+{
+    if (!person.validity.enabled)
+        return MainWindow::tr("always");
+    return QStringLiteral("%1 – %2").arg(
+        person.validity.begin.toString(QStringLiteral("yyyy-MM-dd")),
+        person.validity.end.toString(QStringLiteral("yyyy-MM-dd")));
+}
+
 QString validityText(const std::optional<Person> &person)
 {
-    if (!person)
-        return QString();
-    return QStringLiteral("%1 – %2").arg(
-        person->validity.begin.toString(QStringLiteral("yyyy-MM-dd")),
-        person->validity.end.toString(QStringLiteral("yyyy-MM-dd HH:mm")));
+    return person ? validityText(*person) : QString();
+}
+
+QColor healthColor(DoorHealth::State state)
+{
+    switch (state) {
+    case DoorHealth::State::Online:
+        return QColor(0x2e, 0x9e, 0x44);
+    case DoorHealth::State::Unknown:
+        return QColor(0x8c, 0x8c, 0x8c);
+    case DoorHealth::State::Failing:
+        return QColor(0xe6, 0x8a, 0x00);
+    default:
+        return QColor(0xd0, 0x2c, 0x2c);
+    }
+}
+
+QIcon dotIcon(const QColor &color)
+{
+    QPixmap pixmap(32, 32);
+    pixmap.fill(Qt::transparent);
+    QPainter painter(&pixmap);
+    painter.setRenderHint(QPainter::Antialiasing);
+    painter.setPen(color.darker(130));
+    painter.setBrush(color);
+    painter.drawEllipse(QRectF(5, 5, 22, 22));
+    return QIcon(pixmap);
+}
+
+// A theme icon where the desktop has one (so it matches the desktop), else our own.
+QIcon themedIcon(const char *themeName, const char *bundled)
+{
+    return QIcon::fromTheme(QString::fromLatin1(themeName),
+                            QIcon(QStringLiteral(":/icons/%1.svg").arg(QLatin1String(bundled))));
+}
+
+QString staffKey(const QString &deviceId)
+{
+    return QStringLiteral("staff/") + deviceId;
 }
 
 } // namespace
@@ -73,8 +128,7 @@ MainWindow::MainWindow(SyncService &service, const AppSettings &settings, const 
     , m_pairFilter(new PairFilterModel(this))
     , m_logModel(new LogModel(this))
     , m_logFilter(new LogFilterModel(this))
-    , m_runModel(new QStandardItemModel(this))
-    , m_operationModel(new QStandardItemModel(this))
+    , m_lastChangeLabel(new QLabel(this))
     , m_lastSyncLabel(new QLabel(this))
     , m_nextSyncLabel(new QLabel(this))
     , m_progress(new QProgressBar(this))
@@ -91,19 +145,26 @@ MainWindow::MainWindow(SyncService &service, const AppSettings &settings, const 
     m_ui->pairView->verticalHeader()->hide();
     m_ui->pairView->sortByColumn(PairModel::MemberNumber, Qt::AscendingOrder);
     const int rowHeight = fontMetrics().height() + 8;
-    for (QTableView *view : {m_ui->pairView, m_ui->logView, m_ui->runView, m_ui->operationView}) {
+    for (QTableView *view : {m_ui->pairView, m_ui->logView}) {
         view->setWordWrap(false);
         view->verticalHeader()->setDefaultSectionSize(rowHeight);
     }
     if (auto *filters = qobject_cast<QBoxLayout *>(m_ui->filterBar->layout()))
         filters->addStretch(1);
-    resizeDocks({m_ui->logDock}, {240}, Qt::Vertical);
-    m_ui->pairView->addActions(
-        {m_ui->actionLink, m_ui->actionAcceptSuggestion, m_ui->actionUnlink});
+    if (auto *doors = qobject_cast<QBoxLayout *>(m_ui->doorBar->layout()))
+        doors->addStretch(1);
+    resizeDocks({m_ui->logDock}, {220}, Qt::Vertical);
+    m_ui->logDock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
+    m_ui->pairView->setContextMenuPolicy(Qt::ActionsContextMenu);
+    auto *separator = new QAction(this);
+    separator->setSeparator(true);
+    m_ui->pairView->addActions({m_ui->actionAcceptSuggestion, m_ui->actionRejectSuggestion,
+                                m_ui->actionLink, m_ui->actionUnlink, m_ui->actionMarkStaff,
+                                separator, m_ui->actionOverride, m_ui->actionSyncMember});
 
     m_logFilter->setSourceModel(m_logModel);
     m_ui->logView->setModel(m_logFilter);
-    m_ui->logView->horizontalHeader()->setStretchLastSection(true);
+    LogModel::fitColumns(m_ui->logView);
     m_ui->logView->verticalHeader()->hide();
     m_ui->logLevelCombo->addItem(tr("All messages"), 0);
     m_ui->logLevelCombo->addItem(tr("Warnings and errors"), 1);
@@ -115,26 +176,14 @@ MainWindow::MainWindow(SyncService &service, const AppSettings &settings, const 
     connect(m_ui->logCopyButton, &QPushButton::clicked, this, &MainWindow::copyLog);
     connect(m_ui->logExportButton, &QPushButton::clicked, this, &MainWindow::exportLog);
 
-    m_ui->runView->setModel(m_runModel);
-    m_ui->runView->verticalHeader()->hide();
-    m_ui->operationView->setModel(m_operationModel);
-    m_ui->operationView->verticalHeader()->hide();
-    m_ui->operationView->horizontalHeader()->setStretchLastSection(true);
-    connect(m_ui->runView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
-            [this](const QModelIndex &current) {
-                if (current.isValid())
-                    showOperations(m_runModel->item(current.row(), 0)->data().toLongLong());
-            });
+    m_history = new HistoryPanel(
+        m_service, [this](const QString &id) { return deviceName(id); }, m_ui->historyTab);
+    m_ui->historyLayout->addWidget(m_history);
+    connect(m_history, &HistoryPanel::runsShown, this, &MainWindow::onRunsShown);
 
     reloadDevices();
     m_ui->actionSettings->setVisible(false);
-    connect(m_ui->actionSettings, &QAction::triggered, this, [this] {
-        if (!m_secrets)
-            return;
-        SettingsDialog dialog(m_settings, *m_secrets, this);
-        if (dialog.exec() == QDialog::Accepted)
-            applySettings(dialog.settings());
-    });
+    connect(m_ui->actionSettings, &QAction::triggered, this, [this] { fixDoor(QString()); });
     connect(m_ui->deviceCombo, &QComboBox::currentIndexChanged, this, [this] {
         m_previewPlan.reset();
         refreshPlan();
@@ -148,7 +197,9 @@ MainWindow::MainWindow(SyncService &service, const AppSettings &settings, const 
     connect(m_ui->actionPause, &QAction::toggled, this, &MainWindow::setPaused);
     connect(m_ui->actionLink, &QAction::triggered, this, &MainWindow::linkSelected);
     connect(m_ui->actionAcceptSuggestion, &QAction::triggered, this, &MainWindow::acceptSuggestion);
+    connect(m_ui->actionRejectSuggestion, &QAction::triggered, this, &MainWindow::rejectSuggestion);
     connect(m_ui->actionUnlink, &QAction::triggered, this, &MainWindow::unlinkSelected);
+    connect(m_ui->actionMarkStaff, &QAction::triggered, this, &MainWindow::setSelectedIsStaff);
     connect(m_ui->actionSyncMember, &QAction::triggered, this, [this] {
         const QModelIndexList rows = m_ui->pairView->selectionModel()->selectedRows();
         const QVariant id =
@@ -169,10 +220,22 @@ MainWindow::MainWindow(SyncService &service, const AppSettings &settings, const 
                 current.member = member;
                 return current;
             },
-            [this, name](const MemberOverride &current) {
-                OverrideDialog dialog(name, current, m_clock.today(), this);
-                if (dialog.exec() == QDialog::Accepted)
-                    setOverride(dialog.result());
+            [this, name, member](const MemberOverride &current) {
+                std::optional<QDate> membershipEnd;
+                for (const Member &each : m_pairModel->members()) {
+                    if (each.key != member || each.inactive)
+                        continue;
+                    const auto period =
+                        effectivePeriod(each.rolesIn(member.organisationId), m_clock.today());
+                    if (period && period->end >= m_clock.today())
+                        membershipEnd = period->end;
+                }
+                OverrideDialog dialog(name, current, membershipEnd, m_clock.today(), this);
+                if (dialog.exec() != QDialog::Accepted)
+                    return;
+                setOverride(dialog.result());
+                if (dialog.applyNow())
+                    syncMember(member.organisationMemberId);
             });
     });
     connect(m_ui->pairView->selectionModel(), &QItemSelectionModel::selectionChanged, this,
@@ -187,15 +250,26 @@ MainWindow::MainWindow(SyncService &service, const AppSettings &settings, const 
     connect(engine, &SyncEngine::runStarted, this, &MainWindow::onRunStarted);
     connect(engine, &SyncEngine::runFinished, this, &MainWindow::onRunFinished);
     connect(engine, &SyncEngine::logMessage, this, &MainWindow::onLogMessage);
-    connect(engine, &SyncEngine::progress, this, [this](const QString &, int done, int total) {
-        m_progress->setMaximum(std::max(total, 1));
-        m_progress->setValue(done);
-    });
+    connect(engine, &SyncEngine::doorHealthChanged, this, &MainWindow::onDoorHealth);
+    connect(engine, &SyncEngine::progress, this,
+            [this](const QString &deviceId, int done, int total) {
+                m_doorProgress.insert(deviceId, {done, total});
+                int allDone = 0;
+                int allTotal = 0;
+                for (const auto &each : std::as_const(m_doorProgress)) {
+                    allDone += each.first;
+                    allTotal += each.second;
+                }
+                m_progress->setMaximum(std::max(allTotal, 1));
+                m_progress->setValue(allDone);
+                updateStatusBar();
+            });
     connect(m_service.scheduler(), &Scheduler::nextRunChanged, this, [this](const QDateTime &at) {
         m_nextRunAt = at;
         updateStatusBar();
     });
 
+    statusBar()->addWidget(m_lastChangeLabel);
     statusBar()->addWidget(m_lastSyncLabel, 1);
     statusBar()->addPermanentWidget(m_nextSyncLabel);
     statusBar()->addPermanentWidget(m_progress);
@@ -211,16 +285,142 @@ MainWindow::MainWindow(SyncService &service, const AppSettings &settings, const 
                                      QMessageBox::Cancel) == QMessageBox::Apply;
     };
 
+    setUpActions();
     setUpTray();
     if (m_demo)
         setUpDemoMenu();
+    m_service.query(
+        this, [](SyncService::Parts parts) { return parts.engine.doorHealth(); },
+        [this](const QList<DoorHealth> &doors) {
+            for (const DoorHealth &health : doors)
+                m_doorHealth.insert(health.deviceId, health);
+            updateDoors();
+        });
+    updateDoors();
     refreshPlan();
-    refreshHistory();
     updateStatusBar();
     onSelectionChanged();
+    restoreWindowState();
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    saveWindowState();
+}
+
+void MainWindow::setUpActions()
+{
+    m_ui->actionSyncNow->setIcon(themedIcon("view-refresh", "sync"));
+    m_ui->actionPreview->setIcon(themedIcon("document-print-preview", "preview"));
+    m_ui->actionFullReconcile->setIcon(themedIcon("view-list-details", "reconcile"));
+    m_ui->actionPause->setIcon(themedIcon("media-playback-pause", "pause"));
+    m_ui->actionAcceptSuggestion->setIcon(themedIcon("dialog-ok-apply", "accept"));
+    m_ui->actionRejectSuggestion->setIcon(themedIcon("dialog-cancel", "reject"));
+    m_ui->actionLink->setIcon(themedIcon("insert-link", "link"));
+    m_ui->actionOverride->setIcon(themedIcon("security-medium", "override-allow"));
+    m_ui->actionSettings->setIcon(themedIcon("configure", "settings"));
+    m_ui->actionQuit->setIcon(themedIcon("application-exit", "quit"));
+
+    connect(m_ui->actionQuit, &QAction::triggered, qApp, &QApplication::quit);
+    connect(m_ui->actionExportLog, &QAction::triggered, this, &MainWindow::exportLog);
+    connect(m_ui->actionAbout, &QAction::triggered, this, &MainWindow::showAbout);
+    connect(m_ui->actionAboutQt, &QAction::triggered, qApp, &QApplication::aboutQt);
+    connect(m_ui->actionUserGuide, &QAction::triggered, this, &MainWindow::openUserGuide);
+    connect(m_ui->actionOpenDataFolder, &QAction::triggered, this, [] {
+        const QString folder = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+        QDir().mkpath(folder);
+        QDesktopServices::openUrl(QUrl::fromLocalFile(folder));
+    });
+
+    // Ctrl+F finds, Esc forgets the search (and leaves the field).
+    auto *find = new QShortcut(QKeySequence::Find, this);
+    connect(find, &QShortcut::activated, this, [this] {
+        m_ui->searchEdit->setFocus(Qt::ShortcutFocusReason);
+        m_ui->searchEdit->selectAll();
+    });
+    auto *clear = new QShortcut(QKeySequence(Qt::Key_Escape), m_ui->searchEdit, nullptr, nullptr,
+                                Qt::WidgetShortcut);
+    connect(clear, &QShortcut::activated, this, [this] {
+        m_ui->searchEdit->clear();
+        m_ui->pairView->setFocus(Qt::ShortcutFocusReason);
+    });
+    m_ui->searchEdit->setPlaceholderText(
+        tr("Search name, email, member no. or employee no. (Ctrl+F)"));
+
+    connect(m_ui->fixDoorButton, &QPushButton::clicked, this, [this] { fixDoor(m_problemDoorId); });
+    connect(m_ui->retryDoorButton, &QPushButton::clicked, this,
+            [this] { retryDoor(m_problemDoorId); });
+    connect(m_ui->openDoorPageButton, &QPushButton::clicked, this, [this] {
+        if (const DeviceSettings *device = m_settings.device(m_problemDoorId))
+            QDesktopServices::openUrl(QUrl(device->url));
+    });
+}
+
+void MainWindow::showAbout()
+{
+    QMessageBox about(this);
+    about.setWindowTitle(tr("About Cardskipper IVMS Sync"));
+    about.setIconPixmap(QIcon(QStringLiteral(":/icons/app.svg")).pixmap(64, 64));
+    about.setTextFormat(Qt::RichText);
+    about.setText(
+        tr("<h3>Cardskipper IVMS Sync %1</h3>"
+           "<p>Lets members through the club's Hikvision door exactly as long as their "
+           "Cardskipper membership runs.</p>"
+           "<p>Copyright © 2026 Cardskipper IVMS Sync developers.<br>"
+           "This program is free software: you can redistribute it and/or modify it under the "
+           "terms of the GNU General Public License as published by the Free Software "
+           "Foundation, either version 3 of the License, or (at your option) any later version "
+           "(GPL-3.0-or-later). It comes with ABSOLUTELY NO WARRANTY. "
+           "<a href=\"https://www.gnu.org/licenses/gpl-3.0.html\">The licence</a>.</p>"
+           "<p>Built with Qt %2 (running on Qt %3).</p>")
+            .arg(QString::fromLatin1(kVersion), QStringLiteral(QT_VERSION_STR),
+                 QString::fromLatin1(qVersion())));
+    about.exec();
+}
+
+void MainWindow::openUserGuide()
+{
+    // The README installed with the package is the guide; from a build tree, the source's.
+    const QStringList candidates{
+        QCoreApplication::applicationDirPath() +
+            QStringLiteral("/../share/doc/cardskipper-ivms-sync/README.md"),
+        QStringLiteral("/usr/share/doc/cardskipper-ivms-sync/README.md"),
+        QCoreApplication::applicationDirPath() + QStringLiteral("/README.md"),
+    };
+    for (const QString &candidate : candidates) {
+        if (QFileInfo::exists(candidate)) {
+            QDesktopServices::openUrl(
+                QUrl::fromLocalFile(QFileInfo(candidate).canonicalFilePath()));
+            return;
+        }
+    }
+    QDesktopServices::openUrl(QUrl(
+        QStringLiteral("https://github.com/cardskipper-ivms-sync/cardskipper-ivms-sync#readme")));
+}
+
+void MainWindow::restoreWindowState()
+{
+    QSettings state;
+    const QByteArray geometry = state.value(QStringLiteral("window/geometry")).toByteArray();
+    if (geometry.isEmpty() || !restoreGeometry(geometry)) {
+        // First start: as large as is comfortable, never larger than the screen.
+        const QRect available = screen() ? screen()->availableGeometry() : QRect(0, 0, 1024, 700);
+        resize(std::min(1200, available.width()), std::min(760, available.height()));
+    }
+    restoreState(state.value(QStringLiteral("window/state")).toByteArray());
+    const QByteArray columns = state.value(QStringLiteral("window/columns")).toByteArray();
+    if (!columns.isEmpty())
+        m_columnsRestored = m_ui->pairView->horizontalHeader()->restoreState(columns);
+}
+
+void MainWindow::saveWindowState()
+{
+    QSettings state;
+    state.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    state.setValue(QStringLiteral("window/state"), saveState());
+    state.setValue(QStringLiteral("window/columns"),
+                   m_ui->pairView->horizontalHeader()->saveState());
+}
 
 void MainWindow::reloadDevices()
 {
@@ -232,10 +432,195 @@ void MainWindow::reloadDevices()
     const int index = m_ui->deviceCombo->findData(current);
     if (index >= 0)
         m_ui->deviceCombo->setCurrentIndex(index);
-    m_ui->deviceCombo->setVisible(m_ui->deviceCombo->count() > 1);
-    m_ui->deviceLabel->setText(m_ui->deviceCombo->count() > 1
-                                   ? tr("Door:")
-                                   : tr("Door: %1").arg(m_ui->deviceCombo->currentText()));
+    // The door bar's buttons choose the door; the combo stays as the model of the choice.
+    m_ui->deviceCombo->setVisible(false);
+    updateDoors();
+}
+
+QString MainWindow::doorStatusText(const QString &deviceId) const
+{
+    const DoorHealth health = m_doorHealth.value(deviceId);
+    const QString since = PairModel::shortTime(health.since);
+    switch (health.state) {
+    case DoorHealth::State::Unknown:
+        return health.lastContact.isValid() ? tr("not checked since the settings changed")
+                                            : tr("not contacted yet");
+    case DoorHealth::State::Online:
+        return tr("online, last contact %1").arg(PairModel::shortTime(health.lastContact));
+    case DoorHealth::State::Unreachable:
+        return tr("unreachable since %1").arg(since);
+    case DoorHealth::State::PasswordRejected:
+        return health.attemptsLeft >= 0
+                   ? tr("password rejected (%n attempt(s) left before it locks)", nullptr,
+                        health.attemptsLeft)
+                   : tr("password rejected");
+    case DoorHealth::State::Locked: {
+        const qint64 seconds =
+            health.lockedUntil.isValid() ? m_clock.now().secsTo(health.lockedUntil) : -1;
+        if (seconds > 0)
+            return tr("locked for another %n minute(s)", nullptr, int((seconds + 59) / 60));
+        return tr("locked after failed logins");
+    }
+    case DoorHealth::State::CertificateChanged:
+        return tr("certificate changed since %1").arg(since);
+    case DoorHealth::State::Failing:
+        return tr("refusing the sync since %1").arg(since);
+    }
+    return QString();
+}
+
+void MainWindow::onDoorHealth(const DoorHealth &health)
+{
+    m_doorHealth.insert(health.deviceId, health);
+    if (health.isProblem())
+        onLogMessage(
+            health.state == DoorHealth::State::Failing ? QStringLiteral("warning")
+                                                       : QStringLiteral("error"),
+            health.deviceId, {},
+            tr("%1: %2").arg(deviceName(health.deviceId), doorStatusText(health.deviceId)));
+    updateDoors();
+}
+
+void MainWindow::updateDoors()
+{
+    // The door bar: one button per door, its colour and words the door's state.
+    auto *layout = qobject_cast<QBoxLayout *>(m_ui->doorBar->layout());
+    for (QToolButton *button : std::as_const(m_doorButtons)) {
+        layout->removeWidget(button);
+        button->deleteLater();
+    }
+    m_doorButtons.clear();
+    const QString current = currentDeviceId();
+    QStringList trayLines;
+    bool anyProblem = false;
+    m_problemDoorId.clear();
+    for (const DeviceSettings &device : m_settings.devices) {
+        const DoorHealth health = m_doorHealth.value(device.id);
+        const QString status = doorStatusText(device.id);
+        auto *button = new QToolButton(m_ui->doorBar);
+        button->setObjectName(QStringLiteral("door_") + device.id);
+        button->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+        button->setIcon(dotIcon(healthColor(health.state)));
+        button->setText(tr("%1 · %2").arg(device.name, status));
+        button->setToolTip(health.detail.isEmpty() ? status
+                                                   : status + QLatin1Char('\n') + health.detail);
+        button->setCheckable(true);
+        button->setAutoRaise(true);
+        button->setChecked(device.id == current);
+        button->setProperty("deviceId", device.id);
+        connect(button, &QToolButton::clicked, this, [this, id = device.id] {
+            const int index = m_ui->deviceCombo->findData(id);
+            if (index >= 0 && index != m_ui->deviceCombo->currentIndex())
+                m_ui->deviceCombo->setCurrentIndex(index);
+            updateDoors();
+        });
+        layout->insertWidget(layout->count() - 1, button); // before the stretch
+        m_doorButtons.append(button);
+        trayLines.append(tr("%1: %2").arg(device.name, status));
+        if (health.isProblem()) {
+            anyProblem = true;
+            // The banner speaks of the door on screen first, else of the first failing one.
+            if (m_problemDoorId.isEmpty() || device.id == current)
+                m_problemDoorId = device.id;
+        }
+    }
+    if (m_settings.devices.isEmpty()) {
+        m_ui->deviceLabel->setText(tr("No door configured yet: add one in Settings."));
+    } else {
+        m_ui->deviceLabel->setText(m_settings.devices.size() > 1 ? tr("Doors:") : tr("Door:"));
+    }
+
+    // The banner: what is wrong in people's words, with what fixes it.
+    const DoorHealth problem = m_doorHealth.value(m_problemDoorId);
+    const QString name = deviceName(m_problemDoorId).toHtmlEscaped();
+    QString text;
+    bool passwordFix = false;
+    bool canRetry = true;
+    switch (problem.state) {
+    case DoorHealth::State::Unreachable:
+        text = tr("<b>The door %1 has not answered since %2.</b> Check that it is switched on "
+                  "and connected to the network. The sync keeps trying by itself.")
+                   .arg(name, PairModel::shortTime(problem.since));
+        break;
+    case DoorHealth::State::PasswordRejected:
+        text = tr("<b>The door %1 rejected the password.</b> Nothing more is sent to it until "
+                  "the password is corrected, so its account is not locked.")
+                   .arg(name);
+        if (problem.attemptsLeft >= 0)
+            text += QLatin1Char(' ') + tr("The door allows %n more failed login(s) before it "
+                                          "locks the account.",
+                                          nullptr, problem.attemptsLeft);
+        passwordFix = true;
+        break;
+    case DoorHealth::State::Locked:
+        text = tr("<b>The door %1 has locked its account after failed logins</b> (%2). Correct "
+                  "the password; the sync tries once the lock has expired.")
+                   .arg(name, doorStatusText(m_problemDoorId));
+        passwordFix = true;
+        canRetry = false;
+        break;
+    case DoorHealth::State::CertificateChanged:
+        text = tr("<b>The door %1 shows a different HTTPS certificate than the one trusted "
+                  "before.</b> If the door was replaced or its certificate renewed, check and "
+                  "trust the new one in Settings; otherwise someone may be listening in.")
+                   .arg(name);
+        canRetry = false;
+        break;
+    case DoorHealth::State::Failing:
+        text = tr("<b>The door %1 answers but refuses the sync.</b> The log has the door's "
+                  "exact answer.")
+                   .arg(name);
+        break;
+    case DoorHealth::State::Unknown:
+    case DoorHealth::State::Online:
+        break;
+    }
+    m_ui->doorProblemFrame->setVisible(!text.isEmpty());
+    m_ui->doorProblemLabel->setText(text);
+    m_ui->doorProblemLabel->setToolTip(problem.detail);
+    m_ui->fixDoorButton->setText(passwordFix ? tr("Fix password…") : tr("Check settings…"));
+    m_ui->fixDoorButton->setVisible(m_secrets != nullptr);
+    m_ui->retryDoorButton->setVisible(canRetry);
+    m_ui->retryDoorButton->setEnabled(!m_running);
+    m_ui->doorProblemFrame->setStyleSheet(
+        QStringLiteral("QFrame#doorProblemFrame { background: #fdecea; border: 1px solid #d02c2c; "
+                       "border-radius: 4px; } QLabel { color: #5f1111; }"));
+
+    // The rows of the door on screen say what its state means for them.
+    const DoorHealth shown = m_doorHealth.value(current);
+    m_pairModel->setDoorState(shown.isProblem() ? doorStatusText(current) : QString(),
+                              shown.state == DoorHealth::State::Online ? shown.lastContact
+                                                                       : QDateTime());
+    m_doorTrayLines = trayLines;
+    m_anyDoorProblem = anyProblem;
+    if (!m_running)
+        setTrayState(m_paused                        ? QStringLiteral("paused")
+                     : anyProblem || m_lastRunFailed ? QStringLiteral("error")
+                                                     : QStringLiteral("idle"));
+    updateStatusBar();
+}
+
+void MainWindow::fixDoor(const QString &deviceId)
+{
+    if (!m_secrets)
+        return;
+    SettingsDialog dialog(m_settings, *m_secrets, this);
+    if (!deviceId.isEmpty())
+        dialog.showDevicePassword(deviceId);
+    if (dialog.exec() == QDialog::Accepted)
+        applySettings(dialog.settings());
+}
+
+void MainWindow::retryDoor(const QString &deviceId)
+{
+    if (deviceId.isEmpty())
+        return;
+    m_service.post([deviceId](SyncService::Parts parts) { parts.engine.retryDevice(deviceId); });
+    // A quick sync asks a door that is not online once, even with nothing to write.
+    SyncEngine::RunOptions options;
+    options.kind = RunKind::QuickSync;
+    options.onlyDeviceId = deviceId;
+    startRun(options);
 }
 
 void MainWindow::enableSettings(SecretStore &secrets, const QString &configPath)
@@ -307,42 +692,58 @@ void MainWindow::refreshPlan()
 
 void MainWindow::reloadPlan(std::function<void()> then)
 {
-    struct Snapshot
-    {
-        QList<Member> members;
-        Plan plan;
-        QSet<QString> linked;
-    };
     const QString deviceId = currentDeviceId();
     const qint64 organisationId = m_settings.cardskipper.organisationId;
     const std::optional<Plan> previewPlan = m_previewPlan;
     m_service.query(
         this,
         [deviceId, organisationId, previewPlan](SyncService::Parts parts) {
-            Snapshot snapshot;
-            snapshot.members = parts.store.members(organisationId);
-            snapshot.plan = previewPlan ? *previewPlan
-                                        : parts.engine.planFromSnapshot(deviceId, snapshot.members);
+            PlanView view;
+            view.members = parts.store.members(organisationId);
+            view.plan =
+                previewPlan ? *previewPlan : parts.engine.planFromSnapshot(deviceId, view.members);
             for (const Link &link : parts.store.links(deviceId))
-                snapshot.linked.insert(link.employeeNo);
-            return snapshot;
+                view.linked.insert(link.employeeNo);
+            for (const MemberOverride &each : parts.store.overrides())
+                view.overrides.insert(each.member, each);
+            const QString staff = parts.store.meta(staffKey(deviceId));
+            for (const QString &employeeNo : staff.split(QLatin1Char('\n'), Qt::SkipEmptyParts))
+                view.staff.insert(employeeNo);
+            return view;
         },
-        [this, then = std::move(then)](const Snapshot &snapshot) {
+        [this, then = std::move(then)](const PlanView &view) {
             // Answers come in the order asked, so the last one shown is the latest.
-            showPlan(snapshot.plan, snapshot.members, snapshot.linked);
+            showPlan(view);
             if (then)
                 then();
         });
 }
 
-void MainWindow::showPlan(const Plan &plan, const QList<Member> &members,
-                          const QSet<QString> &linked)
+void MainWindow::showPlan(const PlanView &view)
 {
-    m_linkedEmployeeNos = linked;
-    m_pairModel->setPlan(plan, members);
-    m_ui->pairView->resizeColumnsToContents();
+    // The desk keeps its place: the same row selected and the list scrolled where it was,
+    // whatever a sync or a link changed around it.
+    const QModelIndexList selected = m_ui->pairView->selectionModel()->selectedRows();
+    const QString selectedKey =
+        selected.isEmpty() ? QString() : selected.first().data(PairModel::RowKeyRole).toString();
+    const QString selectedPerson =
+        selected.isEmpty() ? QString()
+                           : selected.first().data(PairModel::EmployeeNoRole).toString();
+    const int scroll = m_ui->pairView->verticalScrollBar()->value();
+
+    m_linkedEmployeeNos = view.linked;
+    PairModel::Context context;
+    context.today = m_clock.today();
+    context.overrides = view.overrides;
+    context.staffEmployeeNos = view.staff;
+    m_pairModel->setPlan(view.plan, view.members, context);
+    if (!m_columnsSized && !m_columnsRestored && m_pairModel->rowCount() > 0) {
+        m_ui->pairView->resizeColumnsToContents();
+        m_columnsSized = true;
+    }
+    updateDoors();
     rebuildFilterButtons();
-    if (members.isEmpty()) {
+    if (view.members.isEmpty()) {
         m_ui->bannerLabel->setText(
             tr("No member list yet. <b>Preview changes</b> fetches the members from Cardskipper "
                "and shows what the first sync would do to the door, without writing anything."));
@@ -351,15 +752,42 @@ void MainWindow::showPlan(const Plan &plan, const QList<Member> &members,
         m_ui->bannerLabel->setText(tr("This is a preview with the latest member list: nothing "
                                       "has been written. <b>Sync now</b> applies it."));
         m_ui->bannerLabel->setVisible(true);
-    } else if (plan.guard.held) {
+    } else if (view.plan.guard.held) {
         m_ui->bannerLabel->setText(tr("The guard would hold the next sync back: %1")
-                                       .arg(plan.guard.reasons.join(QLatin1Char(' '))));
+                                       .arg(view.plan.guard.reasons.join(QLatin1Char(' '))));
         m_ui->bannerLabel->setVisible(true);
     } else {
         m_ui->bannerLabel->setVisible(false);
     }
+
+    bool reselected = false;
+    if (!selectedKey.isEmpty())
+        reselected = selectRowKey(selectedKey);
+    if (!reselected && !selectedPerson.isEmpty())
+        reselected = selectEmployeeNo(selectedPerson);
+    m_ui->pairView->verticalScrollBar()->setValue(scroll);
     onSelectionChanged();
     emit planShown();
+}
+
+bool MainWindow::selectRowKey(const QString &key)
+{
+    for (int row = 0; row < m_pairFilter->rowCount(); ++row) {
+        const QModelIndex index = m_pairFilter->index(row, 0);
+        if (index.data(PairModel::RowKeyRole).toString() == key) {
+            m_ui->pairView->selectionModel()->select(index, QItemSelectionModel::ClearAndSelect |
+                                                                QItemSelectionModel::Rows);
+            m_ui->pairView->selectionModel()->setCurrentIndex(index, QItemSelectionModel::NoUpdate);
+            return true;
+        }
+    }
+    return false;
+}
+
+QString MainWindow::selectedRowKey() const
+{
+    const QModelIndexList rows = m_ui->pairView->selectionModel()->selectedRows();
+    return rows.isEmpty() ? QString() : rows.first().data(PairModel::RowKeyRole).toString();
 }
 
 void MainWindow::rebuildFilterButtons()
@@ -374,14 +802,13 @@ void MainWindow::rebuildFilterButtons()
     }
     m_filterButtons.clear();
     QSet<int> active;
-    for (int group = 0; group <= int(PairModel::NotManaged); ++group) {
-        const auto statusGroup = static_cast<PairModel::StatusGroup>(group);
-        const int count = m_pairModel->countOf(statusGroup);
+    const auto addButton = [&](int group, const QString &name, int count, const QColor &color) {
         if (count == 0 && !checked.contains(group))
-            continue;
+            return;
         auto *button = new QToolButton(m_ui->filterBar);
-        button->setText(
-            QStringLiteral("%1 (%2)").arg(PairModel::groupName(statusGroup)).arg(count));
+        button->setText(QStringLiteral("%1 (%2)").arg(name).arg(count));
+        button->setIcon(dotIcon(color));
+        button->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
         button->setCheckable(true);
         button->setChecked(checked.contains(group));
         button->setProperty("group", group);
@@ -399,78 +826,118 @@ void MainWindow::rebuildFilterButtons()
         m_filterButtons.append(button);
         if (button->isChecked())
             active.insert(group);
+    };
+    const bool doorProblem = !m_pairModel->doorProblem().isEmpty();
+    for (int group = 0; group < int(PairModel::GroupCount); ++group) {
+        const auto statusGroup = static_cast<PairModel::StatusGroup>(group);
+        // Rows the failing door cannot confirm are not "in sync", in the filter either.
+        const QString name = statusGroup == PairModel::InSync && doorProblem
+                                 ? tr("Not confirmed")
+                                 : PairModel::groupName(statusGroup);
+        const QColor color = statusGroup == PairModel::InSync && doorProblem
+                                 ? PairModel::groupColor(PairModel::Conflict)
+                                 : PairModel::groupColor(statusGroup);
+        addButton(group, name, m_pairModel->countOf(statusGroup), color);
     }
+    addButton(PairModel::OverridesFilter, tr("Overrides"), m_pairModel->countWithOverride(),
+              QColor(0x55, 0x55, 0x55));
     m_pairFilter->setStatusGroups(active);
 }
 
 const PlannedAction *MainWindow::selectedAction() const
 {
+    return m_pairModel->actionAt(selectedSourceRow());
+}
+
+int MainWindow::selectedSourceRow() const
+{
     const QModelIndexList rows = m_ui->pairView->selectionModel()->selectedRows();
-    return rows.isEmpty() ? nullptr
-                          : m_pairModel->actionAt(m_pairFilter->mapToSource(rows.first()).row());
+    return rows.isEmpty() ? -1 : m_pairFilter->mapToSource(rows.first()).row();
 }
 
 void MainWindow::onSelectionChanged()
 {
-    const PlannedAction *action = selectedAction();
+    const int row = selectedSourceRow();
+    const PlannedAction *action = m_pairModel->actionAt(row);
+    const Suggestion *suggestion = m_pairModel->suggestionAt(row);
+    const Person *suggestedPerson = m_pairModel->suggestedPersonAt(row);
     const bool hasPerson = action && action->before && !action->employeeNo.isEmpty();
     const bool linked = hasPerson && m_linkedEmployeeNos.contains(action->employeeNo);
-    bool suggested = false;
-    if (action) {
-        for (const Suggestion &suggestion : m_pairModel->plan().suggestions) {
-            suggested = suggested || (hasPerson && suggestion.employeeNo == action->employeeNo) ||
-                        (action->member && suggestion.member == *action->member);
-        }
-    }
+    const bool unlinkedPerson = hasPerson && action->kind == ActionKind::NotManaged;
     const bool busy = m_running;
     m_ui->actionLink->setEnabled(hasPerson && !linked && !busy);
     m_ui->actionUnlink->setEnabled(linked && !busy);
-    m_ui->actionAcceptSuggestion->setEnabled(suggested && !busy);
+    m_ui->actionAcceptSuggestion->setEnabled(suggestion && !busy);
+    m_ui->actionRejectSuggestion->setEnabled(suggestion && !busy);
+    m_ui->actionMarkStaff->setEnabled(unlinkedPerson && !busy);
+    m_ui->actionMarkStaff->setChecked(unlinkedPerson &&
+                                      m_pairModel->index(row, 0).data(PairModel::StatusGroupRole) ==
+                                          int(PairModel::Staff));
     m_ui->actionOverride->setEnabled(action && action->member && !busy);
     m_ui->actionSyncMember->setEnabled(action && action->member && !busy);
     if (!action) {
         m_ui->detailsLabel->setText(tr("Select a row to see why, and what the last write did."));
         return;
     }
-    QString details =
-        QStringLiteral("<b>%1</b>")
-            .arg((action->memberName.isEmpty() && action->before ? action->before->name
-                                                                 : action->memberName)
-                     .toHtmlEscaped());
-    if (action->member)
-        details += tr(" – member %1").arg(action->member->organisationMemberId);
-    if (!action->employeeNo.isEmpty())
-        details += tr(" – employee no. %1").arg(action->employeeNo.toHtmlEscaped());
-    if (!action->reason.isEmpty())
-        details += QStringLiteral("<br>") + action->reason.toHtmlEscaped();
-    if (action->after && action->isWrite())
-        details += QStringLiteral("<br>") + tr("On the door now: %1; after the sync: %2")
-                                                .arg(validityText(action->before).isEmpty()
-                                                         ? tr("nobody")
-                                                         : validityText(action->before),
-                                                     validityText(action->after));
-    for (const QString &warning : action->warnings)
-        details += QStringLiteral("<br>⚠ ") + warning.toHtmlEscaped();
+
+    // People's words, each fact once: who, what Cardskipper says, what the door has, and why.
+    const Member *member = nullptr;
     if (action->member) {
-        // The roles the window comes from, so the administrator can see why.
-        for (const Member &member : m_pairModel->members()) {
-            if (member.key != *action->member)
-                continue;
-            QStringList periods;
-            for (const RolePeriod &role : member.rolesIn(member.key.organisationId))
-                periods.append(
-                    tr("role %1: %2 – %3")
-                        .arg(role.roleId)
-                        .arg(role.start.toString(Qt::ISODate), role.end.toString(Qt::ISODate)));
-            details +=
-                QStringLiteral("<br>") +
-                (periods.isEmpty() ? tr("No roles in the organisation.")
-                                   : tr("Cardskipper: %1").arg(periods.join(QStringLiteral("; "))));
-            if (!member.email.isEmpty())
-                details += tr(" – %1").arg(member.email.toHtmlEscaped());
+        for (const Member &each : m_pairModel->members()) {
+            if (each.key == *action->member)
+                member = &each;
         }
     }
-    m_ui->detailsLabel->setText(details);
+    QStringList lines;
+    QString title = QStringLiteral("<b>%1</b>")
+                        .arg((action->memberName.isEmpty() && action->before ? action->before->name
+                                                                             : action->memberName)
+                                 .toHtmlEscaped());
+    if (action->member)
+        title += tr(" · member no. %1").arg(action->member->organisationMemberId);
+    if (member && !member->email.isEmpty())
+        title += QStringLiteral(" · ") + member->email.toHtmlEscaped();
+    lines.append(title);
+    if (member) {
+        const auto period =
+            effectivePeriod(member->rolesIn(member->key.organisationId), m_clock.today());
+        if (member->inactive)
+            lines.append(tr("Cardskipper: marked inactive."));
+        else if (!period)
+            lines.append(tr("Cardskipper: no membership."));
+        else if (period->end < m_clock.today())
+            lines.append(
+                tr("Cardskipper: membership ended %1.").arg(period->end.toString(Qt::ISODate)));
+        else if (period->start > m_clock.today())
+            lines.append(
+                tr("Cardskipper: membership from %1 until %2.")
+                    .arg(period->start.toString(Qt::ISODate), period->end.toString(Qt::ISODate)));
+        else
+            lines.append(
+                tr("Cardskipper: member until %1.").arg(period->end.toString(Qt::ISODate)));
+    }
+    if (const MemberOverride *memberOverride = m_pairModel->overrideAt(row))
+        lines.append(PairModel::overrideToolTip(*memberOverride)
+                         .toHtmlEscaped()
+                         .replace(QLatin1Char('\n'), QStringLiteral(" · ")));
+    const Person *onDoor = action->before ? &*action->before : suggestedPerson;
+    if (onDoor) {
+        const QString door = deviceName(currentDeviceId()).toHtmlEscaped();
+        lines.append(tr("On the door %1: %2 (person no. %3), access %4.")
+                         .arg(door, onDoor->name.toHtmlEscaped(),
+                              onDoor->employeeNo.toHtmlEscaped(), validityText(*onDoor)));
+    }
+    if (suggestion && suggestedPerson)
+        lines.append(tr("Probably the same person (%1). <b>Accept</b> links them; <b>Reject</b> "
+                        "says they are different people.")
+                         .arg(suggestion->reason.toHtmlEscaped()));
+    else if (!action->reason.isEmpty())
+        lines.append(action->reason.toHtmlEscaped());
+    if (action->after && action->isWrite())
+        lines.append(tr("After the next sync: access %1.").arg(validityText(action->after)));
+    for (const QString &warning : action->warnings)
+        lines.append(QStringLiteral("⚠ ") + warning.toHtmlEscaped());
+    m_ui->detailsLabel->setText(lines.join(QStringLiteral("<br>")));
     if (action->member)
         showLastWrite(*action->member);
 }
@@ -485,13 +952,11 @@ void MainWindow::showLastWrite(const MemberKey &member)
             if (operations.isEmpty() || !action || action->member != member)
                 return; // nothing written yet, or the selection moved on
             const OperationRecord &last = operations.first();
-            m_ui->detailsLabel->setText(
-                m_ui->detailsLabel->text() + QStringLiteral("<br>") +
-                tr("Last write: %1 on %2, %3%4")
-                    .arg(actionKindToString(last.action), dateTime(last.at),
-                         operationStatusToString(last.status),
-                         last.error.isEmpty() ? QString()
-                                              : QStringLiteral(": ") + last.error.toHtmlEscaped()));
+            m_ui->detailsLabel->setText(m_ui->detailsLabel->text() + QStringLiteral("<br>") +
+                                        tr("Last write: %1 on %2, %3")
+                                            .arg(HistoryPanel::actionText(last).toHtmlEscaped(),
+                                                 dateTime(last.at),
+                                                 HistoryPanel::resultText(last).toHtmlEscaped()));
         });
 }
 
@@ -568,7 +1033,13 @@ void MainWindow::setPaused(bool paused)
         m_ui->actionPause->setChecked(paused);
     m_paused = paused;
     m_service.post([paused](SyncService::Parts parts) { parts.scheduler.setPaused(paused); });
-    setTrayState(paused ? QStringLiteral("paused") : QStringLiteral("idle"));
+    m_ui->actionPause->setText(paused ? tr("Resume &automatic sync") : tr("P&ause automatic sync"));
+    m_ui->actionPause->setIconText(paused ? tr("Resume") : tr("Pause"));
+    m_ui->actionPause->setIcon(paused ? themedIcon("media-playback-start", "resume")
+                                      : themedIcon("media-playback-pause", "pause"));
+    setTrayState(paused                                ? QStringLiteral("paused")
+                 : m_anyDoorProblem || m_lastRunFailed ? QStringLiteral("error")
+                                                       : QStringLiteral("idle"));
     onLogMessage(QStringLiteral("info"), {}, {},
                  paused ? tr("Automatic sync paused.") : tr("Automatic sync resumed."));
     updateStatusBar();
@@ -578,16 +1049,22 @@ void MainWindow::onRunStarted(qint64, RunKind kind)
 {
     m_running = true;
     m_runningKind = kind;
+    m_doorProgress.clear();
     m_progress->setVisible(true);
     m_progress->setRange(0, 0);
-    setTrayState(QStringLiteral("syncing"));
+    // A failing door stays red while the next run tries it: syncing must not hide it.
+    if (!m_anyDoorProblem)
+        setTrayState(QStringLiteral("syncing"));
+    m_ui->retryDoorButton->setEnabled(false);
     onSelectionChanged();
 }
 
 void MainWindow::onRunFinished(const RunReport &report)
 {
     m_running = false;
+    m_doorProgress.clear();
     m_progress->setVisible(false);
+    m_ui->retryDoorButton->setEnabled(true);
     const bool userStarted = m_userStartedRun;
     m_userStartedRun = false;
     if (report.run.kind != RunKind::Preview)
@@ -601,14 +1078,15 @@ void MainWindow::onRunFinished(const RunReport &report)
     } else {
         m_previewPlan.reset();
     }
-    refreshHistory();
+    m_history->refresh();
     reloadPlan([this, report] { emit runShown(report); });
     const bool failed =
         report.run.status == RunStatus::Failed || report.run.status == RunStatus::PartlyFailed;
     const bool held = report.exitCode() == 4;
-    setTrayState(m_paused         ? QStringLiteral("paused")
-                 : failed || held ? QStringLiteral("error")
-                                  : QStringLiteral("idle"));
+    m_lastRunFailed = failed || held;
+    setTrayState(m_paused                              ? QStringLiteral("paused")
+                 : m_lastRunFailed || m_anyDoorProblem ? QStringLiteral("error")
+                                                       : QStringLiteral("idle"));
     updateStatusBar();
     if (m_tray && (failed || held) && !isVisible())
         m_tray->showMessage(held ? tr("Sync held back") : tr("Sync failed"),
@@ -638,111 +1116,79 @@ void MainWindow::onLogMessage(const QString &level, const QString &deviceId, con
 {
     m_logModel->append(m_clock.now(), level, deviceId.isEmpty() ? QString() : deviceName(deviceId),
                        member, text);
+    // The first lines decide the columns' widths; later ones rarely need more.
+    if (m_logModel->rowCount() <= 50)
+        LogModel::fitColumns(m_ui->logView);
     m_ui->logView->scrollToBottom();
 }
 
-void MainWindow::refreshHistory()
-{
-    m_service.query(
-        this, [](SyncService::Parts parts) { return parts.store.runs(200); },
-        [this](const QList<RunRecord> &runs) { showHistory(runs); });
-}
-
-void MainWindow::showHistory(const QList<RunRecord> &runs)
+void MainWindow::onRunsShown(const QList<RunRecord> &runs)
 {
     m_lastRun = RunRecord{};
+    m_lastChange = RunRecord{};
     for (const RunRecord &run : runs) {
-        if (run.kind != RunKind::Preview) {
+        if (run.kind == RunKind::Preview)
+            continue;
+        if (m_lastRun.id == 0)
             m_lastRun = run;
+        // A follow-up check with nothing to do must not hide what the last real change did.
+        if (!HistoryPanel::isQuiet(run)) {
+            m_lastChange = run;
             break;
         }
     }
     updateStatusBar();
-    m_runModel->clear();
-    m_runModel->setHorizontalHeaderLabels({tr("Started"), tr("Kind"), tr("Result"), tr("Created"),
-                                           tr("Updated"), tr("Revoked"), tr("Failed")});
-    for (const RunRecord &run : runs) {
-        auto *started = new QStandardItem(dateTime(run.startedAt));
-        started->setData(run.id);
-        const QString kind = run.kind == RunKind::Preview         ? tr("Preview")
-                             : run.kind == RunKind::FullReconcile ? tr("Full reconcile")
-                                                                  : tr("Sync");
-        const QString status = run.status == RunStatus::Succeeded      ? tr("Done")
-                               : run.status == RunStatus::Held         ? tr("Held by the guard")
-                               : run.status == RunStatus::PartlyFailed ? tr("Some writes failed")
-                               : run.status == RunStatus::Failed       ? tr("Failed")
-                                                                       : tr("Running");
-        auto *result = new QStandardItem(status);
-        result->setToolTip(run.error);
-        m_runModel->appendRow({started, new QStandardItem(kind), result,
-                               new QStandardItem(QString::number(run.created)),
-                               new QStandardItem(QString::number(run.updated)),
-                               new QStandardItem(QString::number(run.revoked + run.deleted)),
-                               new QStandardItem(QString::number(run.failed))});
-    }
-    for (int row = 0; row < m_runModel->rowCount(); ++row) {
-        for (int column = 0; column < m_runModel->columnCount(); ++column)
-            m_runModel->item(row, column)->setEditable(false);
-    }
-    m_ui->runView->resizeColumnsToContents();
-    if (m_runModel->rowCount() > 0)
-        m_ui->runView->selectRow(0);
     emit historyShown();
-}
-
-void MainWindow::showOperations(qint64 runId)
-{
-    m_service.query(
-        this, [runId](SyncService::Parts parts) { return parts.store.operations(runId); },
-        [this](const QList<OperationRecord> &operations) { showOperationRows(operations); });
-}
-
-void MainWindow::showOperationRows(const QList<OperationRecord> &operations)
-{
-    m_operationModel->clear();
-    m_operationModel->setHorizontalHeaderLabels({tr("Time"), tr("Door"), tr("Employee no."),
-                                                 tr("Action"), tr("Before"), tr("After"),
-                                                 tr("Result")});
-    for (const OperationRecord &operation : operations) {
-        QString result = operationStatusToString(operation.status);
-        if (!operation.error.isEmpty())
-            result += QStringLiteral(": ") + operation.error;
-        QList<QStandardItem *> row{
-            new QStandardItem(operation.at.toString(QStringLiteral("HH:mm:ss"))),
-            new QStandardItem(deviceName(operation.deviceId)),
-            new QStandardItem(operation.employeeNo),
-            new QStandardItem(actionKindToString(operation.action)),
-            new QStandardItem(validityText(operation.before)),
-            new QStandardItem(validityText(operation.after)),
-            new QStandardItem(result)};
-        for (QStandardItem *item : row)
-            item->setEditable(false);
-        m_operationModel->appendRow(row);
-    }
-    m_ui->operationView->resizeColumnsToContents();
 }
 
 void MainWindow::updateStatusBar()
 {
-    if (m_lastRun.id > 0) {
-        const QString result = m_lastRun.status == RunStatus::Succeeded ? tr("done")
-                               : m_lastRun.status == RunStatus::Held    ? tr("held by the guard")
-                               : m_lastRun.status == RunStatus::Running ? tr("running")
-                                                                        : tr("failed");
-        m_lastSyncLabel->setText(tr("Last sync: %1, %2; %3 created, %4 updated, %5 revoked")
-                                     .arg(dateTime(m_lastRun.startedAt), result)
-                                     .arg(m_lastRun.created)
-                                     .arg(m_lastRun.updated)
-                                     .arg(m_lastRun.revoked));
+    if (m_lastChange.id > 0) {
+        QStringList counts;
+        if (m_lastChange.created > 0)
+            counts.append(tr("%n created", nullptr, m_lastChange.created));
+        if (m_lastChange.updated > 0)
+            counts.append(tr("%n updated", nullptr, m_lastChange.updated));
+        if (m_lastChange.revoked + m_lastChange.deleted > 0)
+            counts.append(tr("%n ended", nullptr, m_lastChange.revoked + m_lastChange.deleted));
+        if (m_lastChange.failed > 0)
+            counts.append(tr("%n failed", nullptr, m_lastChange.failed));
+        if (counts.isEmpty())
+            counts.append(HistoryPanel::runStatusText(m_lastChange.status).toLower());
+        m_lastChangeLabel->setText(tr("Last change %1 (%2): %3")
+                                       .arg(PairModel::shortTime(m_lastChange.startedAt),
+                                            HistoryPanel::runKindText(m_lastChange.kind).toLower(),
+                                            counts.join(QStringLiteral(", "))));
+        m_lastChangeLabel->setToolTip(m_lastChange.error);
     } else {
-        m_lastSyncLabel->setText(tr("No sync yet."));
+        m_lastChangeLabel->setText(tr("No change written yet."));
+    }
+    if (m_lastRun.id > 0 && m_lastRun.id != m_lastChange.id) {
+        m_lastSyncLabel->setText(
+            tr("· last check %1: %2")
+                .arg(PairModel::shortTime(m_lastRun.startedAt),
+                     HistoryPanel::isQuiet(m_lastRun)
+                         ? tr("nothing to change")
+                         : HistoryPanel::runStatusText(m_lastRun.status).toLower()));
+    } else {
+        m_lastSyncLabel->clear();
     }
     const QDateTime next = m_nextRunAt;
-    if (m_paused)
+    if (m_running) {
+        QStringList doors;
+        for (auto it = m_doorProgress.cbegin(); it != m_doorProgress.cend(); ++it) {
+            if (it.value().second > 0)
+                doors.append(QStringLiteral("%1 %2/%3")
+                                 .arg(deviceName(it.key()))
+                                 .arg(it.value().first)
+                                 .arg(it.value().second));
+        }
+        m_nextSyncLabel->setText(doors.isEmpty()
+                                     ? tr("Syncing…")
+                                     : tr("Syncing: %1").arg(doors.join(QStringLiteral(" · "))));
+    } else if (m_paused) {
         m_nextSyncLabel->setText(tr("Automatic sync paused"));
-    else if (m_running)
-        m_nextSyncLabel->setText(tr("Syncing…"));
-    else if (next.isValid()) {
+    } else if (next.isValid()) {
         const qint64 seconds = std::max<qint64>(0, m_clock.now().secsTo(next));
         m_nextSyncLabel->setText(
             tr("Next sync in %1:%2").arg(seconds / 60).arg(seconds % 60, 2, 10, QLatin1Char('0')));
@@ -750,7 +1196,17 @@ void MainWindow::updateStatusBar()
         m_nextSyncLabel->clear();
     }
     if (m_tray)
-        m_tray->setToolTip(m_lastSyncLabel->text() + QLatin1Char('\n') + m_nextSyncLabel->text());
+        m_tray->setToolTip(trayToolTip());
+}
+
+QString MainWindow::trayToolTip() const
+{
+    QStringList lines{QApplication::applicationDisplayName()};
+    lines.append(m_doorTrayLines);
+    lines.append(m_lastChangeLabel->text());
+    if (!m_nextSyncLabel->text().isEmpty())
+        lines.append(m_nextSyncLabel->text());
+    return lines.join(QLatin1Char('\n'));
 }
 
 void MainWindow::setTrayState(const QString &state)
@@ -779,8 +1235,9 @@ void MainWindow::setUpTray()
     });
     menu->addAction(m_ui->actionSyncNow);
     menu->addAction(m_ui->actionPause);
+    menu->addAction(m_ui->actionFullReconcile);
     menu->addSeparator();
-    menu->addAction(tr("Quit"), qApp, &QApplication::quit);
+    menu->addAction(m_ui->actionQuit);
     m_tray->setContextMenu(menu);
     connect(m_tray, &QSystemTrayIcon::activated, this, [this](QSystemTrayIcon::ActivationReason r) {
         if (r == QSystemTrayIcon::Trigger) {
@@ -795,15 +1252,24 @@ void MainWindow::setUpTray()
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    saveWindowState();
     if (m_tray && m_tray->isVisible()) {
         hide();
-        m_tray->showMessage(tr("Still syncing"),
-                            tr("Cardskipper IVMS Sync keeps the door in step from the tray."),
-                            QSystemTrayIcon::Information, 4000);
+        // Said once: after that the desk knows where the window went.
+        QSettings state;
+        if (!state.value(QStringLiteral("tray/close_explained")).toBool()) {
+            m_tray->showMessage(tr("Still syncing"),
+                                tr("Cardskipper IVMS Sync keeps the doors in step from the tray. "
+                                   "Quit it from the tray menu or with Ctrl+Q."),
+                                QSystemTrayIcon::Information, 6000);
+            state.setValue(QStringLiteral("tray/close_explained"), true);
+        }
         event->ignore();
         return;
     }
+    // Without a tray nothing would keep syncing unseen: closing the window quits.
     QMainWindow::closeEvent(event);
+    QTimer::singleShot(0, qApp, &QApplication::quit);
 }
 
 void MainWindow::setUpDemoMenu()
@@ -872,8 +1338,12 @@ void MainWindow::addLink(const QString &employeeNo, const MemberKey &member, Lin
                  tr("Person %1 linked to member %2; the next sync sets their validity.")
                      .arg(employeeNo)
                      .arg(member.organisationMemberId));
+    m_pairFilter->keepShown(QStringLiteral("m:") + QString::number(member.organisationMemberId));
+    m_pairFilter->keepShown(QStringLiteral("p:") + employeeNo);
     m_previewPlan.reset();
-    reloadPlan([this, employeeNo] { selectEmployeeNo(employeeNo); });
+    reloadPlan([this, member] {
+        selectRowKey(QStringLiteral("m:") + QString::number(member.organisationMemberId));
+    });
 }
 
 void MainWindow::setOverride(MemberOverride memberOverride)
@@ -893,6 +1363,7 @@ void MainWindow::setOverride(MemberOverride memberOverride)
     else
         text = tr("Override of member %1 removed; Cardskipper decides again.").arg(id);
     onLogMessage(QStringLiteral("info"), {}, QString::number(id), text);
+    m_pairFilter->keepShown(QStringLiteral("m:") + QString::number(id));
     m_previewPlan.reset();
     reloadPlan([this, id] { selectMember(id); });
 }
@@ -905,7 +1376,7 @@ void MainWindow::linkSelected()
     const Person person = *action->before;
     const QString deviceId = currentDeviceId();
     LinkDialog dialog(
-        person, m_pairModel->members(),
+        person, m_pairModel->members(), m_clock.today(),
         [this, deviceId, person](const Member &member, LinkDialog::EffectCallback show) {
             Link link;
             link.deviceId = deviceId;
@@ -943,19 +1414,104 @@ QString MainWindow::linkEffect(const Plan &plan, const QString &employeeNo)
     return tr("The next sync leaves this person as it is.");
 }
 
-void MainWindow::acceptSuggestion()
+bool MainWindow::linkShortens(const Plan &plan, const QString &employeeNo)
 {
-    const PlannedAction *action = selectedAction();
-    if (!action)
-        return;
-    for (const Suggestion &suggestion : m_pairModel->plan().suggestions) {
-        const bool matches = (action->before && suggestion.employeeNo == action->employeeNo) ||
-                             (action->member && suggestion.member == *action->member);
-        if (matches) {
-            addLink(suggestion.employeeNo, suggestion.member, LinkOrigin::Suggested);
-            return;
+    for (const PlannedAction &planned : plan.actions) {
+        if (planned.employeeNo != employeeNo || !planned.member)
+            continue;
+        if (planned.kind == ActionKind::Revoke || planned.kind == ActionKind::Delete)
+            return true;
+        if (planned.kind == ActionKind::UpdateValidity && planned.before && planned.after) {
+            const PersonValidity &before = planned.before->validity;
+            const PersonValidity &after = planned.after->validity;
+            return !before.enabled ? after.enabled : after.end < before.end;
         }
     }
+    return false;
+}
+
+void MainWindow::acceptSuggestion()
+{
+    const int row = selectedSourceRow();
+    const Suggestion *found = m_pairModel->suggestionAt(row);
+    const Person *person = m_pairModel->suggestedPersonAt(row);
+    const PlannedAction *action = m_pairModel->actionAt(row);
+    if (!found || !person || !action)
+        return;
+    const Suggestion suggestion = *found;
+    const QString personName = person->name;
+    const QString memberName = action->memberName;
+    Link link;
+    link.deviceId = currentDeviceId();
+    link.employeeNo = suggestion.employeeNo;
+    link.member = suggestion.member;
+    link.origin = LinkOrigin::Suggested;
+    // The desk sees what the door will get before it says yes, as in the link dialog, and is
+    // asked twice as clearly when the answer shortens someone's access.
+    m_service.query(
+        this, [link](SyncService::Parts parts) { return parts.engine.planWithLink(link); },
+        [this, suggestion, personName, memberName](const Plan &plan) {
+            const bool shortens = linkShortens(plan, suggestion.employeeNo);
+            QString question =
+                tr("Link %1 (member no. %2) to %3 (person no. %4) on the door %5?")
+                    .arg(memberName)
+                    .arg(suggestion.member.organisationMemberId)
+                    .arg(personName, suggestion.employeeNo, deviceName(currentDeviceId())) +
+                QStringLiteral("\n\n") + linkEffect(plan, suggestion.employeeNo);
+            if (shortens)
+                question += QStringLiteral("\n\n") +
+                            tr("This shortens or ends the person's access on the door: they may "
+                               "no longer get in after the next sync.");
+            if (!confirm(question))
+                return;
+            addLink(suggestion.employeeNo, suggestion.member, LinkOrigin::Suggested);
+        });
+}
+
+void MainWindow::rejectSuggestion()
+{
+    const int row = selectedSourceRow();
+    const Suggestion *found = m_pairModel->suggestionAt(row);
+    if (!found)
+        return;
+    RejectedSuggestion rejected;
+    rejected.deviceId = currentDeviceId();
+    rejected.employeeNo = found->employeeNo;
+    rejected.member = found->member;
+    m_service.post(
+        [rejected](SyncService::Parts parts) { parts.store.addRejectedSuggestion(rejected); });
+    onLogMessage(QStringLiteral("info"), rejected.deviceId,
+                 QString::number(rejected.member.organisationMemberId),
+                 tr("Suggestion rejected: member %1 and person %2 on the door are different "
+                    "people; it is not suggested again.")
+                     .arg(rejected.member.organisationMemberId)
+                     .arg(rejected.employeeNo));
+    m_pairFilter->keepShown(selectedRowKey());
+    m_previewPlan.reset();
+    refreshPlan();
+}
+
+void MainWindow::setSelectedIsStaff(bool staff)
+{
+    const PlannedAction *action = selectedAction();
+    if (!action || action->kind != ActionKind::NotManaged || action->employeeNo.isEmpty())
+        return;
+    const QString employeeNo = action->employeeNo;
+    const QString deviceId = currentDeviceId();
+    m_service.post([deviceId, employeeNo, staff](SyncService::Parts parts) {
+        QStringList list =
+            parts.store.meta(staffKey(deviceId)).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        list.removeAll(employeeNo);
+        if (staff)
+            list.append(employeeNo);
+        parts.store.setMeta(staffKey(deviceId), list.join(QLatin1Char('\n')));
+    });
+    onLogMessage(QStringLiteral("info"), deviceId, {},
+                 staff
+                     ? tr("Person %1 marked as staff: listed apart, never touched.").arg(employeeNo)
+                     : tr("Person %1 is no longer marked as staff.").arg(employeeNo));
+    m_pairFilter->keepShown(selectedRowKey());
+    refreshPlan();
 }
 
 void MainWindow::unlinkSelected()
@@ -971,6 +1527,7 @@ void MainWindow::unlinkSelected()
     });
     onLogMessage(QStringLiteral("info"), currentDeviceId(), {},
                  tr("Person %1 unlinked; the sync leaves it alone from now on.").arg(employeeNo));
+    m_pairFilter->keepShown(QStringLiteral("p:") + employeeNo);
     m_previewPlan.reset();
     refreshPlan();
 }

@@ -6,14 +6,15 @@
 #include "SyncEngine.h"
 #include "SyncService.h"
 
+#include <QHash>
 #include <QMainWindow>
+#include <QMap>
 #include <QPointer>
 #include <QSystemTrayIcon>
 #include <memory>
 
 class QLabel;
 class QProgressBar;
-class QStandardItemModel;
 class QToolButton;
 
 namespace Ui {
@@ -28,6 +29,7 @@ class SecretStore;
 namespace cis::gui {
 
 class DemoEnvironment;
+class HistoryPanel;
 class LogFilterModel;
 class LogModel;
 class PairFilterModel;
@@ -52,9 +54,18 @@ public:
     PairFilterModel &pairFilter() { return *m_pairFilter; }
     LogModel &logModel() { return *m_logModel; }
     QString trayState() const { return m_trayState; }
+    QString trayToolTip() const;
+    HistoryPanel &historyPanel() { return *m_history; }
+    // What the window knows about each door (from the engine).
+    DoorHealth doorHealth(const QString &deviceId) const { return m_doorHealth.value(deviceId); }
+    // The sentence the door bar shows for a door ("online, last contact 14:02").
+    QString doorStatusText(const QString &deviceId) const;
     QString currentDeviceId() const;
     bool selectEmployeeNo(const QString &employeeNo);
     bool selectMember(qint64 memberId);
+    // A row by PairModel::RowKeyRole ("m:1001", "p:42").
+    bool selectRowKey(const QString &key);
+    QString selectedRowKey() const;
     const AppSettings &settings() const { return m_settings; }
     // Where "Settings…" keeps things: passwords in secrets, the rest in the INI file (none in
     // the demo). Without this the action is hidden.
@@ -83,7 +94,13 @@ public slots:
     void refreshPlan();
     void linkSelected();
     void acceptSuggestion();
+    void rejectSuggestion();
     void unlinkSelected();
+    void setSelectedIsStaff(bool staff);
+    // Opens Settings on the door's password ("Fix password…").
+    void fixDoor(const QString &deviceId);
+    // Forgets the door's refusal and asks it again now.
+    void retryDoor(const QString &deviceId);
     // Stores the administrator's allow-until/block for a member and shows the new plan.
     void setOverride(cis::MemberOverride memberOverride);
 
@@ -93,19 +110,26 @@ protected:
 private:
     void startRun(RunKind kind, bool force);
     void startRun(const SyncEngine::RunOptions &options);
-    void showHistory(const QList<RunRecord> &runs);
-    void showOperationRows(const QList<OperationRecord> &operations);
+    void onRunsShown(const QList<RunRecord> &runs);
     static QString linkEffect(const Plan &plan, const QString &employeeNo);
+    // Whether linking shortens or ends the person's access on the door.
+    static bool linkShortens(const Plan &plan, const QString &employeeNo);
     void onRunStarted(qint64 runId, RunKind kind);
     void onRunFinished(const RunReport &report);
     void onLogMessage(const QString &level, const QString &deviceId, const QString &member,
                       const QString &text);
     void onSelectionChanged();
     const PlannedAction *selectedAction() const;
+    int selectedSourceRow() const; // -1: none
     void rebuildFilterButtons();
-    void refreshHistory();
-    void showOperations(qint64 runId);
     void updateStatusBar();
+    void onDoorHealth(const DoorHealth &health);
+    void updateDoors();
+    void setUpActions();
+    void showAbout();
+    void openUserGuide();
+    void restoreWindowState();
+    void saveWindowState();
     void setTrayState(const QString &state);
     void setUpTray();
     void setUpDemoMenu();
@@ -114,7 +138,15 @@ private:
     void reloadDevices();
     // Computes the plan on the worker thread and shows it, then calls then().
     void reloadPlan(std::function<void()> then);
-    void showPlan(const Plan &plan, const QList<Member> &members, const QSet<QString> &linked);
+    struct PlanView
+    {
+        QList<Member> members;
+        Plan plan;
+        QSet<QString> linked;
+        QHash<MemberKey, MemberOverride> overrides;
+        QSet<QString> staff;
+    };
+    void showPlan(const PlanView &view);
     void showLastWrite(const MemberKey &member);
     void addLink(const QString &employeeNo, const MemberKey &member, LinkOrigin origin);
     QString deviceName(const QString &deviceId) const;
@@ -128,9 +160,13 @@ private:
     PairFilterModel *m_pairFilter;
     LogModel *m_logModel;
     LogFilterModel *m_logFilter;
-    QStandardItemModel *m_runModel;
-    QStandardItemModel *m_operationModel;
+    HistoryPanel *m_history = nullptr;
     QList<QToolButton *> m_filterButtons;
+    QList<QToolButton *> m_doorButtons;
+    QHash<QString, DoorHealth> m_doorHealth;
+    QMap<QString, QPair<int, int>> m_doorProgress; // done, total while a run goes on
+    QString m_problemDoorId;                       // the door the problem banner is about
+    QLabel *m_lastChangeLabel;
     QLabel *m_lastSyncLabel;
     QLabel *m_nextSyncLabel;
     QProgressBar *m_progress;
@@ -143,9 +179,15 @@ private:
     QDateTime m_nextRunAt;
     QSet<QString> m_linkedEmployeeNos; // on the current door
     std::optional<Plan> m_previewPlan;
-    RunRecord m_lastRun;
+    RunRecord m_lastRun;    // the latest run, whatever it did
+    RunRecord m_lastChange; // the latest run that changed something or failed
     SecretStore *m_secrets = nullptr;
     QString m_configPath;
+    bool m_columnsRestored = false;
+    QStringList m_doorTrayLines;
+    bool m_anyDoorProblem = false;
+    bool m_lastRunFailed = false;
+    bool m_columnsSized = false;
 };
 
 } // namespace cis::gui

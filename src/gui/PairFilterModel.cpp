@@ -36,6 +36,7 @@ void PairFilterModel::setSearchText(const QString &text)
     m_search = normalised;
     m_searchRaw = raw;
     m_searchDigits = digits;
+    m_kept.clear();
     invalidateFilter();
 }
 
@@ -44,13 +45,24 @@ void PairFilterModel::setStatusGroups(const QSet<int> &groups)
     if (groups == m_groups)
         return;
     m_groups = groups;
+    m_kept.clear();
     invalidateFilter();
+}
+
+void PairFilterModel::keepShown(const QString &rowKey)
+{
+    if (!rowKey.isEmpty())
+        m_kept.insert(rowKey);
 }
 
 bool PairFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
 {
     const QModelIndex index = sourceModel()->index(sourceRow, 0, sourceParent);
-    if (!m_groups.isEmpty() && !m_groups.contains(index.data(PairModel::StatusGroupRole).toInt()))
+    if (!m_kept.isEmpty() && m_kept.contains(index.data(PairModel::RowKeyRole).toString()))
+        return true;
+    if (!m_groups.isEmpty() && !m_groups.contains(index.data(PairModel::StatusGroupRole).toInt()) &&
+        !(m_groups.contains(PairModel::OverridesFilter) &&
+          index.data(PairModel::HasOverrideRole).toBool()))
         return false;
     if (m_search.isEmpty() && m_searchRaw.isEmpty())
         return true;

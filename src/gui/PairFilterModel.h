@@ -23,8 +23,11 @@ public:
 
 public slots:
     void setSearchText(const QString &text);
-    // PairModel::StatusGroup values; empty shows every group.
+    // PairModel::StatusGroup values (and PairModel::OverridesFilter); empty shows every group.
     void setStatusGroups(const QSet<int> &groups);
+    // Keeps a row (PairModel::RowKeyRole) shown although it no longer matches, until the
+    // filter or search changes: a row must not vanish under the desk's own click.
+    void keepShown(const QString &rowKey);
 
 protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
@@ -35,6 +38,7 @@ private:
     QString m_searchRaw;    // trimmed, case folded
     QString m_searchDigits; // only the digits, when the text is digits and separators
     QSet<int> m_groups;
+    QSet<QString> m_kept;
 };
 
 } // namespace cis::gui

@@ -3,7 +3,9 @@
 #include "PairModel.h"
 
 #include "Planner.h"
+#include "Validity.h"
 
+#include <QIcon>
 #include <algorithm>
 
 namespace cis::gui {
@@ -19,6 +21,22 @@ QString dateText(const PersonValidity &validity)
 
 } // namespace
 
+QString PairModel::overrideToolTip(const MemberOverride &memberOverride)
+{
+    QString text = memberOverride.blocked
+                       ? tr("Blocked by the desk, whatever Cardskipper says")
+                       : tr("Allowed by the desk until %1")
+                             .arg(memberOverride.allowUntil.toString(Qt::ISODate));
+    if (memberOverride.changedAt.isValid())
+        text += QLatin1Char('\n') +
+                tr("Set %1 by %2")
+                    .arg(memberOverride.changedAt.toString(QStringLiteral("yyyy-MM-dd HH:mm")),
+                         memberOverride.changedBy);
+    if (!memberOverride.note.isEmpty())
+        text += QLatin1Char('\n') + tr("Note: %1").arg(memberOverride.note);
+    return text;
+}
+
 PairModel::PairModel(QObject *parent)
     : QAbstractTableModel(parent)
 {}
@@ -33,8 +51,12 @@ PairModel::StatusGroup PairModel::groupOf(const PlannedAction &action, bool guar
     case ActionKind::Create:
         return WillCreate;
     case ActionKind::UpdateValidity:
-    case ActionKind::Rename:
+        if (action.before && action.after &&
+            action.after->validity.end < action.before->validity.end)
+            return WillShorten;
         return WillExtend;
+    case ActionKind::Rename:
+        return WillRename;
     case ActionKind::Revoke:
     case ActionKind::Delete:
         return WillRevoke;
@@ -45,9 +67,9 @@ PairModel::StatusGroup PairModel::groupOf(const PlannedAction &action, bool guar
     case ActionKind::NoAccess:
         return NoAccess;
     case ActionKind::NotManaged:
-        return NotManaged;
+        return OnDoorOnly;
     }
-    return NotManaged;
+    return OnDoorOnly;
 }
 
 QColor PairModel::groupColor(StatusGroup group)
@@ -57,15 +79,20 @@ QColor PairModel::groupColor(StatusGroup group)
         return QColor(0x2e, 0x9e, 0x44); // green
     case WillCreate:
     case WillExtend:
+    case WillRename:
         return QColor(0x1f, 0x6f, 0xd1); // blue
+    case WillShorten:
     case WillRevoke:
     case Held:
         return QColor(0xe6, 0x8a, 0x00); // orange
     case Conflict:
         return QColor(0xd0, 0x2c, 0x2c); // red
     case Suggested:
+        return QColor(0x8e, 0x44, 0xad); // purple: waiting for the desk
     case NoAccess:
-    case NotManaged:
+    case OnDoorOnly:
+    case Staff:
+    case GroupCount:
         break;
     }
     return QColor(0x8c, 0x8c, 0x8c); // grey
@@ -80,6 +107,10 @@ QString PairModel::groupName(StatusGroup group)
         return tr("Will be created");
     case WillExtend:
         return tr("Will be extended");
+    case WillShorten:
+        return tr("Will be shortened");
+    case WillRename:
+        return tr("Will be renamed");
     case WillRevoke:
         return tr("Will be revoked");
     case Held:
@@ -87,19 +118,50 @@ QString PairModel::groupName(StatusGroup group)
     case Conflict:
         return tr("Conflicts");
     case Suggested:
-        return tr("Suggested");
+        return tr("Suggested matches");
     case NoAccess:
         return tr("No access");
-    case NotManaged:
-        return tr("Not managed");
+    case OnDoorOnly:
+        return tr("On the door, not in Cardskipper");
+    case Staff:
+        return tr("Staff and others we never touch");
+    case GroupCount:
+        break;
     }
     return QString();
 }
+
+QString PairModel::rowKey(const PlannedAction &action)
+{
+    if (action.member)
+        return QStringLiteral("m:") + QString::number(action.member->organisationMemberId);
+    return QStringLiteral("p:") + action.employeeNo;
+}
+
+namespace {
+
+QString validUntilText(const Person &person)
+{
+    return person.validity.enabled ? dateText(person.validity) : PairModel::tr("always");
+}
+
+bool isDoorAdministrator(const Person &person)
+{
+    return person.otherFields.value(QStringLiteral("localUIRight")).toBool() ||
+           person.userType.compare(QLatin1String("administrator"), Qt::CaseInsensitive) == 0;
+}
+
+} // namespace
 
 PairModel::Row PairModel::makeRow(const PlannedAction &action) const
 {
     Row row;
     row.group = groupOf(action, m_plan.guard.held);
+    row.key = rowKey(action);
+    if (row.group == OnDoorOnly && action.before &&
+        (m_context.staffEmployeeNos.contains(action.employeeNo) ||
+         isDoorAdministrator(*action.before)))
+        row.group = Staff;
 
     const Member *member = nullptr;
     if (action.member) {
@@ -111,51 +173,21 @@ PairModel::Row PairModel::makeRow(const PlannedAction &action) const
         row.text[MemberName] = member ? member->displayName() : action.memberName;
         if (row.text[MemberName].isEmpty())
             row.text[MemberName] = action.memberName;
-        if (member)
+        if (member) {
             row.text[MemberEmail] = member->email;
+            if (m_context.today.isValid()) {
+                const auto period =
+                    effectivePeriod(member->rolesIn(member->key.organisationId), m_context.today);
+                if (member->inactive)
+                    row.text[MembershipEnds] = tr("inactive");
+                else if (period)
+                    row.text[MembershipEnds] = period->end.toString(Qt::ISODate);
+                else
+                    row.text[MembershipEnds] = tr("no membership");
+            }
+        }
+        row.hasOverride = m_context.overrides.contains(*action.member);
     }
-
-    // Status
-    QString status;
-    switch (action.kind) {
-    case ActionKind::Unchanged:
-        status = tr("In sync");
-        break;
-    case ActionKind::Create:
-        status = tr("Will be created");
-        break;
-    case ActionKind::UpdateValidity:
-        if (action.before && action.after &&
-            action.after->validity.end < action.before->validity.end)
-            status = tr("Will be shortened");
-        else
-            status = tr("Will be extended");
-        break;
-    case ActionKind::Rename:
-        status = tr("Will be renamed");
-        break;
-    case ActionKind::Revoke:
-        status = tr("Will be revoked");
-        break;
-    case ActionKind::Delete:
-        status = tr("Will be deleted");
-        break;
-    case ActionKind::Conflict:
-        status = tr("Conflict");
-        break;
-    case ActionKind::AwaitingMatch:
-        status = tr("Suggested match");
-        break;
-    case ActionKind::NoAccess:
-        status = tr("No access");
-        break;
-    case ActionKind::NotManaged:
-        status = tr("Not managed");
-        break;
-    }
-    if (m_plan.guard.held && action.isWrite())
-        status = tr("Held by the guard");
-    row.text[Status] = status;
 
     QStringList tip;
     if (!action.reason.isEmpty())
@@ -173,17 +205,21 @@ PairModel::Row PairModel::makeRow(const PlannedAction &action) const
         if (action.isWrite() && action.after && action.after->name != before.name &&
             !action.after->name.isEmpty())
             row.text[PersonName] = before.name + QStringLiteral(" → ") + action.after->name;
-        const QString oldEnd = before.validity.enabled ? dateText(before.validity) : tr("always");
+        const QString oldEnd = validUntilText(before);
         row.text[PersonValidUntil] = oldEnd;
         if (action.isWrite() && action.after) {
-            const QString newEnd =
-                action.after->validity.enabled ? dateText(action.after->validity) : tr("always");
+            const QString newEnd = validUntilText(*action.after);
             if (newEnd != oldEnd)
                 row.text[PersonValidUntil] = oldEnd + QStringLiteral(" → ") + newEnd;
         }
+    } else if (action.after && action.kind == ActionKind::Create) {
+        // What the sync will write, so the desk sees the window before it exists.
+        row.text[EmployeeNo] = action.employeeNo;
+        row.text[PersonName] = action.after->name;
+        row.text[PersonValidUntil] = QStringLiteral("→ ") + validUntilText(*action.after);
     }
     bool numeric = false;
-    const qint64 employeeNumber = action.employeeNo.toLongLong(&numeric);
+    const qint64 employeeNumber = row.text[EmployeeNo].toLongLong(&numeric);
     row.employeeNumber = numeric ? employeeNumber : -1;
 
     row.searchText = normaliseName(row.text[MemberName]) + QLatin1Char(' ') +
@@ -193,11 +229,63 @@ PairModel::Row PairModel::makeRow(const PlannedAction &action) const
     return row;
 }
 
-void PairModel::setPlan(const Plan &plan, const QList<Member> &members)
+QString PairModel::statusText(const Row &row) const
+{
+    const PlannedAction &action = m_plan.actions.at(row.actionIndex);
+    if (m_plan.guard.held && action.isWrite())
+        return tr("Held by the guard");
+    switch (action.kind) {
+    case ActionKind::Unchanged:
+        if (!m_doorProblem.isEmpty())
+            return tr("Not confirmed: %1").arg(m_doorProblem);
+        if (m_doorAsOf.isValid())
+            return tr("In sync as of %1").arg(shortTime(m_doorAsOf));
+        return tr("In sync");
+    case ActionKind::Create:
+        return tr("Will be created");
+    case ActionKind::UpdateValidity:
+        return row.group == WillShorten ? tr("Will be shortened") : tr("Will be extended");
+    case ActionKind::Rename:
+        return tr("Will be renamed");
+    case ActionKind::Revoke:
+        return tr("Will be revoked");
+    case ActionKind::Delete:
+        return tr("Will be deleted");
+    case ActionKind::Conflict:
+        return tr("Conflict");
+    case ActionKind::AwaitingMatch:
+        return row.suggestionIndex >= 0 ? tr("Same person? Accept or reject")
+                                        : tr("Suggested match");
+    case ActionKind::NoAccess:
+        return tr("No access");
+    case ActionKind::NotManaged:
+        return row.group == Staff ? tr("Staff: never touched")
+                                  : tr("Not in Cardskipper: not touched");
+    }
+    return QString();
+}
+
+QColor PairModel::statusColor(const Row &row) const
+{
+    if (row.group == InSync && !m_doorProblem.isEmpty())
+        return groupColor(Conflict); // red: nothing here is confirmed
+    return groupColor(row.group);
+}
+
+QString PairModel::shortTime(const QDateTime &time)
+{
+    if (!time.isValid())
+        return QString();
+    return time.date() == QDate::currentDate() ? time.toString(QStringLiteral("HH:mm"))
+                                               : time.toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+}
+
+void PairModel::setPlan(const Plan &plan, const QList<Member> &members, const Context &context)
 {
     beginResetModel();
     m_plan = plan;
     m_members = members;
+    m_context = context;
     m_memberIndex.clear();
     m_memberIndex.reserve(m_members.size());
     for (int i = 0; i < m_members.size(); ++i)
@@ -205,25 +293,121 @@ void PairModel::setPlan(const Plan &plan, const QList<Member> &members)
     m_rows.clear();
     m_rows.reserve(m_plan.actions.size());
     std::fill(std::begin(m_counts), std::end(m_counts), 0);
-    for (const PlannedAction &action : std::as_const(m_plan.actions)) {
-        m_rows.append(makeRow(action));
-        ++m_counts[m_rows.constLast().group];
+
+    // A suggested member and the door person it may be are one row: the member with their
+    // first suggestion beside them. The person's own row goes when every member suggested
+    // for it shows it that way.
+    QHash<QString, int> personActionByEmployeeNo;
+    for (int i = 0; i < m_plan.actions.size(); ++i) {
+        const PlannedAction &action = m_plan.actions.at(i);
+        if (action.kind == ActionKind::NotManaged && action.before)
+            personActionByEmployeeNo.insert(action.employeeNo, i);
+    }
+    QHash<MemberKey, int> firstSuggestion;
+    QHash<QString, int> suggestionsOfPerson;
+    for (int i = 0; i < m_plan.suggestions.size(); ++i) {
+        const Suggestion &suggestion = m_plan.suggestions.at(i);
+        if (!personActionByEmployeeNo.contains(suggestion.employeeNo))
+            continue;
+        if (!firstSuggestion.contains(suggestion.member))
+            firstSuggestion.insert(suggestion.member, i);
+        ++suggestionsOfPerson[suggestion.employeeNo];
+    }
+    QHash<QString, int> shownBeside;
+    for (int i = 0; i < m_plan.actions.size(); ++i) {
+        const PlannedAction &action = m_plan.actions.at(i);
+        if (action.kind != ActionKind::AwaitingMatch || !action.member)
+            continue;
+        if (const auto found = firstSuggestion.constFind(*action.member);
+            found != firstSuggestion.constEnd())
+            ++shownBeside[m_plan.suggestions.at(found.value()).employeeNo];
+    }
+
+    for (int i = 0; i < m_plan.actions.size(); ++i) {
+        const PlannedAction &action = m_plan.actions.at(i);
+        if (action.kind == ActionKind::NotManaged && shownBeside.value(action.employeeNo) > 0 &&
+            shownBeside.value(action.employeeNo) >= suggestionsOfPerson.value(action.employeeNo))
+            continue;
+        Row row = makeRow(action);
+        row.actionIndex = i;
+        if (action.kind == ActionKind::AwaitingMatch && action.member) {
+            const auto found = firstSuggestion.constFind(*action.member);
+            if (found != firstSuggestion.constEnd()) {
+                row.suggestionIndex = found.value();
+                const QString employeeNo = m_plan.suggestions.at(found.value()).employeeNo;
+                row.personActionIndex = personActionByEmployeeNo.value(employeeNo, -1);
+                if (row.personActionIndex >= 0) {
+                    const Person &person = *m_plan.actions.at(row.personActionIndex).before;
+                    row.text[EmployeeNo] = person.employeeNo;
+                    row.text[PersonName] = person.name;
+                    row.text[PersonValidUntil] = validUntilText(person);
+                    bool numeric = false;
+                    const qint64 number = person.employeeNo.toLongLong(&numeric);
+                    row.employeeNumber = numeric ? number : -1;
+                    row.searchText += QLatin1Char(' ') + person.employeeNo + QLatin1Char(' ') +
+                                      normaliseName(person.name);
+                }
+            }
+        }
+        m_rows.append(row);
+        ++m_counts[row.group];
     }
     endResetModel();
 }
 
+void PairModel::setDoorState(const QString &problem, const QDateTime &asOf)
+{
+    if (problem == m_doorProblem && asOf == m_doorAsOf)
+        return;
+    m_doorProblem = problem;
+    m_doorAsOf = asOf;
+    if (!m_rows.isEmpty())
+        emit dataChanged(index(0, Status), index(int(m_rows.size()) - 1, Status),
+                         {Qt::DisplayRole, Qt::DecorationRole, Qt::ToolTipRole});
+}
+
 const PlannedAction *PairModel::actionAt(int row) const
 {
-    if (row < 0 || row >= m_plan.actions.size())
+    if (row < 0 || row >= m_rows.size())
         return nullptr;
-    return &m_plan.actions.at(row);
+    return &m_plan.actions.at(m_rows.at(row).actionIndex);
+}
+
+const Suggestion *PairModel::suggestionAt(int row) const
+{
+    if (row < 0 || row >= m_rows.size() || m_rows.at(row).suggestionIndex < 0)
+        return nullptr;
+    return &m_plan.suggestions.at(m_rows.at(row).suggestionIndex);
+}
+
+const Person *PairModel::suggestedPersonAt(int row) const
+{
+    if (row < 0 || row >= m_rows.size() || m_rows.at(row).personActionIndex < 0)
+        return nullptr;
+    const PlannedAction &person = m_plan.actions.at(m_rows.at(row).personActionIndex);
+    return person.before ? &*person.before : nullptr;
+}
+
+const MemberOverride *PairModel::overrideAt(int row) const
+{
+    const PlannedAction *action = actionAt(row);
+    if (!action || !action->member)
+        return nullptr;
+    const auto found = m_context.overrides.constFind(*action->member);
+    return found == m_context.overrides.constEnd() ? nullptr : &found.value();
 }
 
 int PairModel::countOf(StatusGroup group) const
 {
-    if (group < InSync || group > NotManaged)
+    if (group < InSync || group >= GroupCount)
         return 0;
     return m_counts[group];
+}
+
+int PairModel::countWithOverride() const
+{
+    return int(std::count_if(m_rows.cbegin(), m_rows.cend(),
+                             [](const Row &row) { return row.hasOverride; }));
 }
 
 int PairModel::rowCount(const QModelIndex &parent) const
@@ -241,32 +425,53 @@ QVariant PairModel::data(const QModelIndex &index, int role) const
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return QVariant();
     const Row &row = m_rows.at(index.row());
+    const PlannedAction &action = m_plan.actions.at(row.actionIndex);
     const int column = index.column();
     switch (role) {
     case Qt::DisplayRole:
-        return row.text[column];
+        return column == Status ? statusText(row) : row.text[column];
     case Qt::ToolTipRole:
-        if (column == Status)
+        if (column == Status) {
+            if (action.kind == ActionKind::Unchanged && !m_doorProblem.isEmpty())
+                return tr("The door does not answer as it should, so the sync cannot confirm "
+                          "this person's access: %1")
+                    .arg(m_doorProblem);
             return row.toolTip;
+        }
+        if (column == MemberName && row.hasOverride)
+            return overrideToolTip(*overrideAt(index.row()));
         return row.text[column].isEmpty() ? QVariant() : QVariant(row.text[column]);
     case Qt::DecorationRole:
         if (column == Status)
-            return groupColor(row.group);
+            return statusColor(row);
+        if (column == MemberName && row.hasOverride)
+            return QIcon(overrideAt(index.row())->blocked
+                             ? QStringLiteral(":/icons/override-block.svg")
+                             : QStringLiteral(":/icons/override-allow.svg"));
         return QVariant();
     case StatusGroupRole:
         return int(row.group);
     case ActionKindRole:
-        return int(m_plan.actions.at(index.row()).kind);
+        return int(action.kind);
     case MemberIdRole:
-        if (!m_plan.actions.at(index.row()).member)
+        if (!action.member)
             return QVariant();
         return QVariant::fromValue<qint64>(row.memberNumber);
     case EmployeeNoRole:
-        return m_plan.actions.at(index.row()).employeeNo;
+        return action.employeeNo.isEmpty() && row.personActionIndex >= 0
+                   ? m_plan.actions.at(row.personActionIndex).employeeNo
+                   : action.employeeNo;
     case SearchTextRole:
         return row.searchText;
     case ReasonRole:
-        return m_plan.actions.at(index.row()).reason;
+        return action.reason;
+    case RowKeyRole:
+        return row.key;
+    case HasOverrideRole:
+        return row.hasOverride;
+    case SuggestedEmployeeNoRole:
+        return row.personActionIndex >= 0 ? m_plan.actions.at(row.personActionIndex).employeeNo
+                                          : QString();
     case SortRole:
         if (column == MemberNumber)
             return QVariant::fromValue<qint64>(row.memberNumber);
@@ -295,8 +500,10 @@ QVariant PairModel::headerData(int section, Qt::Orientation orientation, int rol
         return tr("Employee no.");
     case PersonName:
         return tr("Person on the door");
+    case MembershipEnds:
+        return tr("Membership ends");
     case PersonValidUntil:
-        return tr("Valid until");
+        return tr("Valid until (door)");
     default:
         return QVariant();
     }

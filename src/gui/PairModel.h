@@ -10,8 +10,11 @@
 
 #include <QAbstractTableModel>
 #include <QColor>
+#include <QDate>
+#include <QDateTime>
 #include <QHash>
 #include <QList>
+#include <QSet>
 #include <QString>
 
 namespace cis::gui {
@@ -29,6 +32,7 @@ public:
         Status,
         EmployeeNo,
         PersonName,
+        MembershipEnds,
         PersonValidUntil,
         ColumnCount
     };
@@ -39,13 +43,19 @@ public:
         InSync,
         WillCreate,
         WillExtend,
+        WillShorten,
+        WillRename,
         WillRevoke,
         Held,
         Conflict,
         Suggested,
         NoAccess,
-        NotManaged
+        OnDoorOnly, // unlinked persons: on the door, not in Cardskipper
+        Staff,      // the door's administrators and persons the desk marked as never ours
+        GroupCount
     };
+    // Not a status: the filter button for members with an allow-until or a block.
+    static constexpr int OverridesFilter = 100;
     Q_ENUM(StatusGroup)
 
     enum Role
@@ -57,17 +67,43 @@ public:
         SearchTextRole,                     // QString, normalised, for the filter
         ReasonRole,                         // QString: the action's reason
         SortRole,                           // QVariant used by PairFilterModel for sorting
+        RowKeyRole,      // QString "m:<member no.>" or "p:<employee no.>": stable across plans
+        HasOverrideRole, // bool
+        SuggestedEmployeeNoRole, // QString: the door person shown beside a suggested member
+    };
+
+    // What the model needs besides the plan: the day (for "Membership ends"), the desk's
+    // overrides, and which unlinked persons are staff.
+    struct Context
+    {
+        QDate today;
+        QHash<MemberKey, MemberOverride> overrides;
+        QSet<QString> staffEmployeeNos; // on this door
     };
     Q_ENUM(Role)
 
     explicit PairModel(QObject *parent = nullptr);
 
-    void setPlan(const Plan &plan, const QList<Member> &members);
+    void setPlan(const Plan &plan, const QList<Member> &members, const Context &context = {});
+    // The door's state for the rows that say "in sync": problem empty means it answers, and
+    // asOf is the last time it did; a problem ("door unreachable since 14:05") turns them red.
+    void setDoorState(const QString &problem, const QDateTime &asOf);
+    QString doorProblem() const { return m_doorProblem; }
     const Plan &plan() const { return m_plan; }
     const QList<Member> &members() const { return m_members; }
 
     const PlannedAction *actionAt(int row) const;
+    // The suggestion a row shows side by side (member with the door person), if any.
+    const Suggestion *suggestionAt(int row) const;
+    // The door person beside a suggested member.
+    const Person *suggestedPersonAt(int row) const;
+    const MemberOverride *overrideAt(int row) const;
+    static QString rowKey(const PlannedAction &action);
     int countOf(StatusGroup group) const;
+    int countWithOverride() const;
+    // "14:05" today, else "2026-12-01 14:05".
+    static QString shortTime(const QDateTime &time);
+    static QString overrideToolTip(const MemberOverride &memberOverride);
     static QString groupName(StatusGroup group);
     static StatusGroup groupOf(const PlannedAction &action, bool guardHeld);
     static QColor groupColor(StatusGroup group);
@@ -87,15 +123,25 @@ private:
         StatusGroup group = InSync;
         qint64 memberNumber = -1;   // -1: no member
         qint64 employeeNumber = -1; // -1: not numeric
+        int actionIndex = -1;       // in m_plan.actions
+        int suggestionIndex = -1;   // in m_plan.suggestions, for side-by-side rows
+        int personActionIndex = -1; // the suggested person's own action
+        QString key;
+        bool hasOverride = false;
     };
 
     Row makeRow(const PlannedAction &action) const;
+    QString statusText(const Row &row) const;
+    QColor statusColor(const Row &row) const;
 
     Plan m_plan;
     QList<Member> m_members;
     QHash<MemberKey, int> m_memberIndex;
     QList<Row> m_rows;
-    int m_counts[NotManaged + 1] = {};
+    Context m_context;
+    int m_counts[GroupCount] = {};
+    QString m_doorProblem;
+    QDateTime m_doorAsOf;
 };
 
 } // namespace cis::gui

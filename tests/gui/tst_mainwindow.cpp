@@ -131,7 +131,8 @@ private slots:
     {
         run(&MainWindow::preview);
         QVERIFY(rowsIn(PairModel::WillCreate) > 50);
-        QVERIFY(rowsIn(PairModel::NotManaged) > 0); // the staff
+        QVERIFY(rowsIn(PairModel::Staff) > 0);      // the door's administrator
+        QVERIFY(rowsIn(PairModel::OnDoorOnly) > 0); // the cleaners, not in Cardskipper
         QVERIFY(rowsIn(PairModel::Suggested) > 0);  // same names typed in by hand earlier
         QCOMPARE(m_demo->door().totalWriteCount(), 0);
         screenshot(QStringLiteral("main-window-preview.png"));
@@ -152,10 +153,10 @@ private slots:
         QVERIFY(m_window->selectMember(1002));
         const auto *details = m_window->findChild<QLabel *>(QStringLiteral("detailsLabel"));
         QVERIFY(details);
-        QVERIFY2(details->text().contains(QStringLiteral("Cardskipper: role")),
+        QVERIFY2(details->text().contains(QStringLiteral("Cardskipper: member until")),
                  qPrintable(details->text()));
         // The last write comes from the database on the worker thread, a moment later.
-        QTRY_VERIFY2(details->text().contains(QStringLiteral("Last write: create")),
+        QTRY_VERIFY2(details->text().contains(QStringLiteral("Last write: Created on the door")),
                      qPrintable(details->text()));
         screenshot(QStringLiteral("main-window-synced.png"));
         if (auto *tabs = m_window->findChild<QTabWidget *>(QStringLiteral("logTabs"))) {
@@ -180,9 +181,16 @@ private slots:
     {
         run(&MainWindow::syncNow);
         QVERIFY(m_window->selectEmployeeNo(QStringLiteral("101"))); // Åsa Öberg, typed by hand
+        QStringList asked;
+        m_window->confirm = [&asked](const QString &question) {
+            asked.append(question);
+            return true;
+        };
         m_window->acceptSuggestion();
+        QTRY_VERIFY(linkFor(QStringLiteral("101")));
         const auto link = linkFor(QStringLiteral("101"));
-        QVERIFY(link);
+        QCOMPARE(asked.size(), 1);
+        QVERIFY2(asked.first().contains(QStringLiteral("Åsa Öberg")), qPrintable(asked.first()));
         QCOMPARE(link->member.organisationMemberId, 1001);
         QCOMPARE(link->origin, LinkOrigin::Suggested);
         m_demo->door().resetCounters();

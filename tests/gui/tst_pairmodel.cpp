@@ -185,10 +185,10 @@ private slots:
         PairModel model;
         QCOMPARE(model.columnCount(), int(PairModel::ColumnCount));
         const QStringList expected{
-            QStringLiteral("Member"),       QStringLiteral("Email"),
-            QStringLiteral("Member no."),   QStringLiteral("Status"),
-            QStringLiteral("Employee no."), QStringLiteral("Person on the door"),
-            QStringLiteral("Valid until")};
+            QStringLiteral("Member"),          QStringLiteral("Email"),
+            QStringLiteral("Member no."),      QStringLiteral("Status"),
+            QStringLiteral("Employee no."),    QStringLiteral("Person on the door"),
+            QStringLiteral("Membership ends"), QStringLiteral("Valid until (door)")};
         for (int column = 0; column < expected.size(); ++column)
             QCOMPARE(model.headerData(column, Qt::Horizontal).toString(), expected.at(column));
     }
@@ -204,14 +204,17 @@ private slots:
         QTest::newRow("unchanged") << 0 << "In sync" << int(PairModel::InSync) << green;
         QTest::newRow("create") << 1 << "Will be created" << int(PairModel::WillCreate) << blue;
         QTest::newRow("extend") << 2 << "Will be extended" << int(PairModel::WillExtend) << blue;
-        QTest::newRow("shorten") << 3 << "Will be shortened" << int(PairModel::WillExtend) << blue;
-        QTest::newRow("rename") << 4 << "Will be renamed" << int(PairModel::WillExtend) << blue;
+        QTest::newRow("shorten") << 3 << "Will be shortened" << int(PairModel::WillShorten)
+                                 << orange;
+        QTest::newRow("rename") << 4 << "Will be renamed" << int(PairModel::WillRename) << blue;
         QTest::newRow("revoke") << 5 << "Will be revoked" << int(PairModel::WillRevoke) << orange;
         QTest::newRow("delete") << 6 << "Will be deleted" << int(PairModel::WillRevoke) << orange;
         QTest::newRow("conflict") << 7 << "Conflict" << int(PairModel::Conflict) << red;
-        QTest::newRow("awaiting") << 8 << "Suggested match" << int(PairModel::Suggested) << grey;
+        QTest::newRow("awaiting") << 8 << "Suggested match" << int(PairModel::Suggested)
+                                  << QColor(0x8e, 0x44, 0xad);
         QTest::newRow("no access") << 9 << "No access" << int(PairModel::NoAccess) << grey;
-        QTest::newRow("not managed") << 10 << "Not managed" << int(PairModel::NotManaged) << grey;
+        QTest::newRow("not managed")
+            << 10 << "Not in Cardskipper: not touched" << int(PairModel::OnDoorOnly) << grey;
     }
 
     void everyKindShowsItsStatusAndGroup()
@@ -248,10 +251,10 @@ private slots:
         QCOMPARE(text(model, 0, PairModel::PersonName), QStringLiteral("Åsa Öberg"));
         QCOMPARE(text(model, 0, PairModel::PersonValidUntil), QStringLiteral("2026-12-31"));
         QCOMPARE(model.index(0, 0).data(PairModel::MemberIdRole).toLongLong(), 101);
-        // Create: no person yet, the device side is empty; the role still knows the number.
-        QCOMPARE(text(model, 1, PairModel::PersonName), QString());
-        QCOMPARE(text(model, 1, PairModel::EmployeeNo), QString());
-        QCOMPARE(text(model, 1, PairModel::PersonValidUntil), QString());
+        // Create: no person yet; the door side shows the person the sync will write.
+        QCOMPARE(text(model, 1, PairModel::PersonName), QStringLiteral("Bo Ek"));
+        QCOMPARE(text(model, 1, PairModel::EmployeeNo), QStringLiteral("102"));
+        QVERIFY(text(model, 1, PairModel::PersonValidUntil).startsWith(QStringLiteral("→ ")));
         QCOMPARE(text(model, 1, 0, PairModel::EmployeeNoRole), QStringLiteral("102"));
         // Validity changes show old → new.
         QCOMPARE(text(model, 2, PairModel::PersonValidUntil),
@@ -312,16 +315,18 @@ private slots:
         model.setPlan(f.plan, f.members);
         QCOMPARE(model.countOf(PairModel::InSync), 1);
         QCOMPARE(model.countOf(PairModel::WillCreate), 1);
-        QCOMPARE(model.countOf(PairModel::WillExtend), 3);
+        QCOMPARE(model.countOf(PairModel::WillExtend), 1);
+        QCOMPARE(model.countOf(PairModel::WillShorten), 1); // not counted as "extended"
+        QCOMPARE(model.countOf(PairModel::WillRename), 1);
         QCOMPARE(model.countOf(PairModel::WillRevoke), 2);
         QCOMPARE(model.countOf(PairModel::Held), 0);
         QCOMPARE(model.countOf(PairModel::Conflict), 1);
         QCOMPARE(model.countOf(PairModel::Suggested), 1);
         QCOMPARE(model.countOf(PairModel::NoAccess), 1);
-        QCOMPARE(model.countOf(PairModel::NotManaged), 1);
+        QCOMPARE(model.countOf(PairModel::OnDoorOnly), 1);
         QCOMPARE(PairModel::groupName(PairModel::Conflict), QStringLiteral("Conflicts"));
         QCOMPARE(PairModel::groupName(PairModel::InSync), QStringLiteral("In sync"));
-        for (int g = PairModel::InSync; g <= PairModel::NotManaged; ++g)
+        for (int g = PairModel::InSync; g < PairModel::GroupCount; ++g)
             QVERIFY(!PairModel::groupName(PairModel::StatusGroup(g)).isEmpty());
         QCOMPARE(model.actionAt(-1), nullptr);
         QCOMPARE(model.actionAt(11), nullptr);
@@ -372,7 +377,7 @@ private slots:
         filter.setStatusGroups({PairModel::WillRevoke});
         QCOMPARE(visibleEmployeeNos(filter),
                  (QStringList{QStringLiteral("106"), QStringLiteral("107")}));
-        filter.setStatusGroups({PairModel::InSync, PairModel::NotManaged});
+        filter.setStatusGroups({PairModel::InSync, PairModel::OnDoorOnly});
         QCOMPARE(visibleEmployeeNos(filter),
                  (QStringList{QStringLiteral("101"), QStringLiteral("9001")}));
         // Combined with text.
