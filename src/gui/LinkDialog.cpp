@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 Cardskipper IVMS Sync developers
 #include "LinkDialog.h"
 
+#include "RoomyRowDelegate.h"
 #include "Validity.h"
 #include "ui_LinkDialog.h"
 
@@ -19,21 +20,6 @@ namespace cis::gui {
 namespace {
 
 constexpr int kMemberIndexRole = Qt::UserRole + 1;
-
-// Å, Ä and Ö reach above the capitals, and a style's rows are just a font's height: the ring and
-// the dots were cut off at the top of each row. Rows get a little room above and below.
-class RoomyRowDelegate : public QStyledItemDelegate
-{
-public:
-    using QStyledItemDelegate::QStyledItemDelegate;
-    QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override
-    {
-        QSize size = QStyledItemDelegate::sizeHint(option, index);
-        size.setHeight(
-            std::max(size.height(), option.fontMetrics.height() + option.fontMetrics.height() / 3));
-        return size;
-    }
-};
 
 } // namespace
 

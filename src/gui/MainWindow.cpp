@@ -11,6 +11,7 @@
 #include "OverrideDialog.h"
 #include "PairFilterModel.h"
 #include "PairModel.h"
+#include "RoomyRowDelegate.h"
 #include "Scheduler.h"
 #include "SecretStore.h"
 #include "SettingsDialog.h"
@@ -144,7 +145,11 @@ MainWindow::MainWindow(SyncService &service, const AppSettings &settings, const 
     m_ui->pairView->horizontalHeader()->setStretchLastSection(true);
     m_ui->pairView->verticalHeader()->hide();
     m_ui->pairView->sortByColumn(PairModel::MemberNumber, Qt::AscendingOrder);
-    const int rowHeight = fontMetrics().height() + 8;
+    const int rowHeight =
+        std::max(fontMetrics().height() + 8, RoomyRowDelegate::rowHeight(fontMetrics()) + 4);
+    // Tab leaves the table (to the details and the log) instead of walking its cells.
+    m_ui->pairView->setTabKeyNavigation(false);
+    m_ui->logView->setTabKeyNavigation(false);
     for (QTableView *view : {m_ui->pairView, m_ui->logView}) {
         view->setWordWrap(false);
         view->verticalHeader()->setDefaultSectionSize(rowHeight);
@@ -842,6 +847,14 @@ void MainWindow::rebuildFilterButtons()
     addButton(PairModel::OverridesFilter, tr("Overrides"), m_pairModel->countWithOverride(),
               QColor(0x55, 0x55, 0x55));
     m_pairFilter->setStatusGroups(active);
+    // Keyboard order: search, the filters, the table, then the log.
+    QWidget *previous = m_ui->searchEdit;
+    for (QToolButton *button : std::as_const(m_filterButtons)) {
+        setTabOrder(previous, button);
+        previous = button;
+    }
+    setTabOrder(previous, m_ui->pairView);
+    setTabOrder(m_ui->pairView, m_ui->logTabs);
 }
 
 const PlannedAction *MainWindow::selectedAction() const

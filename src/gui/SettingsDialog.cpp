@@ -4,6 +4,7 @@
 
 #include "CardskipperClient.h"
 #include "HikvisionClient.h"
+#include "RoomyRowDelegate.h"
 #include "ui_SettingsDialog.h"
 
 #include <QHash>
@@ -133,21 +134,6 @@ QList<OrganisationInfo> uniqueOrganisations(const QList<OrganisationInfo> &tree)
     }
     return unique;
 }
-
-// Å, Ä and Ö reach above the capitals, and a style's rows are just a font's height: the ring and
-// the dots were cut off at the top of each row. Rows get a little room above and below.
-class RoomyRowDelegate : public QStyledItemDelegate
-{
-public:
-    using QStyledItemDelegate::QStyledItemDelegate;
-    QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override
-    {
-        QSize size = QStyledItemDelegate::sizeHint(option, index);
-        size.setHeight(
-            std::max(size.height(), option.fontMetrics.height() + option.fontMetrics.height() / 3));
-        return size;
-    }
-};
 
 } // namespace
 
