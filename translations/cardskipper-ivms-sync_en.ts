@@ -95,6 +95,58 @@
     </message>
 </context>
 <context>
+    <name>cis::gui::MainWindow</name>
+    <message numerus="yes">
+        <source>password rejected (%n attempt(s) left before it locks)</source>
+        <translation>
+            <numerusform>password rejected (%n attempt left before it locks)</numerusform>
+            <numerusform>password rejected (%n attempts left before it locks)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>locked for another %n minute(s)</source>
+        <translation>
+            <numerusform>locked for another %n minute</numerusform>
+            <numerusform>locked for another %n minutes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The door allows %n more failed login(s) before it locks the account.</source>
+        <translation>
+            <numerusform>The door allows %n more failed login before it locks the account.</numerusform>
+            <numerusform>The door allows %n more failed logins before it locks the account.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n created</source>
+        <translation>
+            <numerusform>%n created</numerusform>
+            <numerusform>%n created</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n updated</source>
+        <translation>
+            <numerusform>%n updated</numerusform>
+            <numerusform>%n updated</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n ended</source>
+        <translation>
+            <numerusform>%n ended</numerusform>
+            <numerusform>%n ended</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed</source>
+        <translation>
+            <numerusform>%n failed</numerusform>
+            <numerusform>%n failed</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>cis::gui::SettingsDialog</name>
     <message numerus="yes">
         <source>OK. The account sees %n organisation(s):</source>

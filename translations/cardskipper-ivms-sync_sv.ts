@@ -909,14 +909,6 @@
         <translation>Sök i loggen</translation>
     </message>
     <message>
-        <source>Copy</source>
-        <translation>Kopiera</translation>
-    </message>
-    <message>
-        <source>Export…</source>
-        <translation>Exportera…</translation>
-    </message>
-    <message>
         <source>History</source>
         <translation>Historik</translation>
     </message>
@@ -925,68 +917,240 @@
         <translation>Synka nu</translation>
     </message>
     <message>
-        <source>Fetch the members and write what changed to the door</source>
-        <translation>Hämta medlemmarna och skriv det som ändrats till dörren</translation>
-    </message>
-    <message>
-        <source>Preview changes</source>
-        <translation>Förhandsgranska ändringar</translation>
-    </message>
-    <message>
-        <source>Fetch the members and show every change without writing anything</source>
-        <translation>Hämta medlemmarna och visa alla ändringar utan att skriva något</translation>
-    </message>
-    <message>
         <source>Full reconcile</source>
-        <translation>Fullständig avstämning</translation>
+        <translation>Avstämning</translation>
     </message>
     <message>
-        <source>Read the whole door again and repair anything changed there by hand</source>
-        <translation>Läs in hela dörren igen och rätta allt som har ändrats där för hand</translation>
+        <source>Fix password…</source>
+        <translation>Rätta lösenordet…</translation>
     </message>
     <message>
-        <source>Pause automatic sync</source>
-        <translation>Pausa automatisk synkning</translation>
+        <source>Retry now</source>
+        <translation>Försök igen nu</translation>
     </message>
     <message>
-        <source>Link to member…</source>
-        <translation>Koppla till medlem…</translation>
+        <source>Open the door&apos;s web page</source>
+        <translation>Öppna dörrens webbsida</translation>
     </message>
     <message>
-        <source>Say which member this person on the door is</source>
-        <translation>Ange vilken medlem den här personen på dörren är</translation>
+        <source>&amp;File</source>
+        <translation>&amp;Arkiv</translation>
     </message>
     <message>
-        <source>Accept suggestion</source>
-        <translation>Godta förslaget</translation>
+        <source>&amp;Sync</source>
+        <translation>&amp;Synk</translation>
     </message>
     <message>
-        <source>Allow until / Block…</source>
-        <translation>Tillåt till / Spärra…</translation>
+        <source>&amp;Member</source>
+        <translation>&amp;Medlem</translation>
     </message>
     <message>
-        <source>Give the selected member access until a date, or block them, whatever Cardskipper says</source>
-        <translation>Ge den valda medlemmen behörighet till ett visst datum, eller spärra medlemmen, oavsett vad Cardskipper säger</translation>
+        <source>&amp;Help</source>
+        <translation>&amp;Hjälp</translation>
     </message>
     <message>
-        <source>Sync this member now</source>
-        <translation>Synka den här medlemmen nu</translation>
+        <source>C&amp;opy</source>
+        <translation>K&amp;opiera</translation>
     </message>
     <message>
-        <source>Fetch only the selected member from Cardskipper and write their changes to the door</source>
-        <translation>Hämta bara den valda medlemmen från Cardskipper och skriv ändringarna till dörren</translation>
+        <source>E&amp;xport…</source>
+        <translation>E&amp;xportera…</translation>
     </message>
     <message>
-        <source>Settings…</source>
-        <translation>Inställningar…</translation>
+        <source>&amp;Sync now</source>
+        <translation>&amp;Synka nu</translation>
     </message>
     <message>
-        <source>Cardskipper account, doors and sync policy</source>
-        <translation>Cardskipper-konto, dörrar och regler för synkning</translation>
+        <source>Fetch the members and write what changed to the doors (F5)</source>
+        <translation>Hämta medlemmarna och skriv det som har ändrats till dörrarna (F5)</translation>
     </message>
     <message>
-        <source>Unlink</source>
-        <translation>Koppla bort</translation>
+        <source>F5</source>
+        <translation>F5</translation>
+    </message>
+    <message>
+        <source>&amp;Preview changes</source>
+        <translation>&amp;Förhandsgranska ändringar</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Förhandsgranska</translation>
+    </message>
+    <message>
+        <source>Fetch the members and show every change without writing anything (Ctrl+Shift+P)</source>
+        <translation>Hämta medlemmarna och visa alla ändringar utan att skriva något (Ctrl+Shift+P)</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+P</source>
+        <translation>Ctrl+Shift+P</translation>
+    </message>
+    <message>
+        <source>&amp;Full reconcile</source>
+        <translation>Fullständig a&amp;vstämning</translation>
+    </message>
+    <message>
+        <source>Read the whole door again and repair anything changed there by hand (Ctrl+F5)</source>
+        <translation>Läs in hela dörren igen och rätta allt som har ändrats där för hand (Ctrl+F5)</translation>
+    </message>
+    <message>
+        <source>Ctrl+F5</source>
+        <translation>Ctrl+F5</translation>
+    </message>
+    <message>
+        <source>P&amp;ause automatic sync</source>
+        <translation>&amp;Pausa automatisk synkning</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pausa</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+Space</source>
+        <translation>Ctrl+Shift+Space</translation>
+    </message>
+    <message>
+        <source>&amp;Link to member…</source>
+        <translation>&amp;Koppla till medlem…</translation>
+    </message>
+    <message>
+        <source>Link…</source>
+        <translation>Koppla…</translation>
+    </message>
+    <message>
+        <source>Say which member this person on the door is (Ctrl+L)</source>
+        <translation>Ange vilken medlem den här personen på dörren är (Ctrl+L)</translation>
+    </message>
+    <message>
+        <source>Ctrl+L</source>
+        <translation>Ctrl+L</translation>
+    </message>
+    <message>
+        <source>&amp;Accept suggested match…</source>
+        <translation>&amp;Godta föreslagen matchning…</translation>
+    </message>
+    <message>
+        <source>Accept</source>
+        <translation>Godta</translation>
+    </message>
+    <message>
+        <source>This member and this person on the door are the same human (Ctrl+Return)</source>
+        <translation>Den här medlemmen och den här personen på dörren är samma människa (Ctrl+Return)</translation>
+    </message>
+    <message>
+        <source>Ctrl+Return</source>
+        <translation>Ctrl+Return</translation>
+    </message>
+    <message>
+        <source>&amp;Reject suggested match</source>
+        <translation>&amp;Avvisa föreslagen matchning</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>Avvisa</translation>
+    </message>
+    <message>
+        <source>They are different people: do not suggest this pair again (Ctrl+Backspace)</source>
+        <translation>De är olika personer: föreslå inte det här paret igen (Ctrl+Backspace)</translation>
+    </message>
+    <message>
+        <source>Ctrl+Backspace</source>
+        <translation>Ctrl+Backspace</translation>
+    </message>
+    <message>
+        <source>Allow until / &amp;Block…</source>
+        <translation>Tillåt till / &amp;spärra…</translation>
+    </message>
+    <message>
+        <source>Allow / Block…</source>
+        <translation>Tillåt/spärra…</translation>
+    </message>
+    <message>
+        <source>Give the selected member access until a date, or block them, whatever Cardskipper says (Ctrl+B)</source>
+        <translation>Ge den valda medlemmen behörighet till ett visst datum, eller spärra medlemmen, oavsett vad Cardskipper säger (Ctrl+B)</translation>
+    </message>
+    <message>
+        <source>Ctrl+B</source>
+        <translation>Ctrl+B</translation>
+    </message>
+    <message>
+        <source>Sync this &amp;member now</source>
+        <translation>Synka den här &amp;medlemmen nu</translation>
+    </message>
+    <message>
+        <source>Fetch only the selected member from Cardskipper and write their changes to the door (Shift+F5)</source>
+        <translation>Hämta bara den valda medlemmen från Cardskipper och skriv medlemmens ändringar till dörren (Shift+F5)</translation>
+    </message>
+    <message>
+        <source>Shift+F5</source>
+        <translation>Shift+F5</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Inställningar…</translation>
+    </message>
+    <message>
+        <source>Cardskipper account, doors and sync policy (Ctrl+,)</source>
+        <translation>Cardskipper-konto, dörrar och regler för synkning (Ctrl+,)</translation>
+    </message>
+    <message>
+        <source>Ctrl+,</source>
+        <translation>Ctrl+,</translation>
+    </message>
+    <message>
+        <source>&amp;Unlink</source>
+        <translation>Koppla &amp;bort</translation>
+    </message>
+    <message>
+        <source>This person on the door is not that member: the sync leaves them alone</source>
+        <translation>Den här personen på dörren är inte den medlemmen: synkningen lämnar personen i fred</translation>
+    </message>
+    <message>
+        <source>S&amp;taff: never touch</source>
+        <translation>&amp;Personal: rör aldrig</translation>
+    </message>
+    <message>
+        <source>This unlinked person on the door is staff or another person the sync never manages</source>
+        <translation>Den här okopplade personen på dörren är personal eller någon annan som synkningen aldrig hanterar</translation>
+    </message>
+    <message>
+        <source>&amp;Export the log…</source>
+        <translation>&amp;Exportera loggen…</translation>
+    </message>
+    <message>
+        <source>Ctrl+E</source>
+        <translation>Ctrl+E</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Avsluta</translation>
+    </message>
+    <message>
+        <source>Stop syncing and close the program (Ctrl+Q)</source>
+        <translation>Sluta synka och stäng programmet (Ctrl+Q)</translation>
+    </message>
+    <message>
+        <source>Ctrl+Q</source>
+        <translation>Ctrl+Q</translation>
+    </message>
+    <message>
+        <source>&amp;User guide</source>
+        <translation>&amp;Användarhandbok</translation>
+    </message>
+    <message>
+        <source>F1</source>
+        <translation>F1</translation>
+    </message>
+    <message>
+        <source>Open the &amp;data folder</source>
+        <translation>Öppna &amp;datamappen</translation>
+    </message>
+    <message>
+        <source>&amp;About Cardskipper IVMS Sync</source>
+        <translation>&amp;Om Cardskipper IVMS Sync</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>Om &amp;Qt</translation>
     </message>
 </context>
 <context>
@@ -1182,24 +1346,28 @@
         <translation>Undantag för en medlem</translation>
     </message>
     <message>
-        <source>Allow access until</source>
-        <translation>Tillåt behörighet till</translation>
-    </message>
-    <message>
         <source>yyyy-MM-dd</source>
         <translation>yyyy-MM-dd</translation>
-    </message>
-    <message>
-        <source>Block: end access now, whatever Cardskipper says</source>
-        <translation>Spärra: avsluta behörigheten nu, oavsett vad Cardskipper säger</translation>
     </message>
     <message>
         <source>Note (why), shown in the history</source>
         <translation>Anteckning (varför), visas i historiken</translation>
     </message>
     <message>
-        <source>The next sync writes the new validity to every door. Clear both boxes to remove the override.</source>
-        <translation>Nästa synkning skriver den nya giltighetstiden till alla dörrar. Avmarkera båda rutorna för att ta bort undantaget.</translation>
+        <source>&amp;No override: Cardskipper decides</source>
+        <translation>&amp;Inget undantag: Cardskipper bestämmer</translation>
+    </message>
+    <message>
+        <source>&amp;Allow access until</source>
+        <translation>&amp;Tillåt behörighet till</translation>
+    </message>
+    <message>
+        <source>&amp;Block: end access now, whatever Cardskipper says</source>
+        <translation>S&amp;pärra: avsluta behörigheten nu, oavsett vad Cardskipper säger</translation>
+    </message>
+    <message>
+        <source>Save: the next sync writes it to every door. Apply now: this member is written to every door at once, for example after a lost card.</source>
+        <translation>Spara: nästa synkning skriver det till alla dörrar. Genomför nu: medlemmen skrivs till alla dörrar direkt, till exempel efter ett borttappat kort.</translation>
     </message>
 </context>
 <context>
@@ -1714,10 +1882,6 @@
         <translation>A&amp;dress</translation>
     </message>
     <message>
-        <source>http://192.168.1.64 or https://door.example:8443</source>
-        <translation>http://192.168.1.64 eller https://door.example:8443</translation>
-    </message>
-    <message>
         <source>&amp;Certificate SHA-256</source>
         <translation>&amp;Certifikat SHA-256</translation>
     </message>
@@ -1796,6 +1960,10 @@
     <message>
         <source>A new language is used from the next start.</source>
         <translation>Ett nytt språk används från nästa start.</translation>
+    </message>
+    <message>
+        <source>192.168.1.64 or https://door.example:8443</source>
+        <translation>192.168.1.64 eller https://door.example:8443</translation>
     </message>
 </context>
 <context>
@@ -2338,6 +2506,222 @@
     </message>
 </context>
 <context>
+    <name>cis::gui::HistoryPanel</name>
+    <message>
+        <source>Hide runs that changed nothing</source>
+        <translation>Dölj körningar som inte ändrade något</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>Exportera CSV…</translation>
+    </message>
+    <message>
+        <source>Export the run&apos;s changes</source>
+        <translation>Exportera körningens ändringar</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-filer (*.csv)</translation>
+    </message>
+    <message>
+        <source>Runs that wrote nothing to any door. Runs that failed or were held by the guard are always shown.</source>
+        <translation>Körningar som inte skrev något till någon dörr. Körningar som misslyckades eller hölls tillbaka av spärren visas alltid.</translation>
+    </message>
+    <message>
+        <source>Save the selected run&apos;s changes as a spreadsheet file (CSV, UTF-8)</source>
+        <translation>Spara den valda körningens ändringar som en kalkylbladsfil (CSV, UTF-8)</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Startad</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Resultat</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Skapade</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>Uppdaterade</translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation>Avslutade</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Misslyckades</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Tid</translation>
+    </message>
+    <message>
+        <source>Door</source>
+        <translation>Dörr</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>Medlem</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Åtgärd</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>Före</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>Efter</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>Synkning</translation>
+    </message>
+    <message>
+        <source>Full reconcile</source>
+        <translation>Fullständig avstämning</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Förhandsgranskning</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>Pågår</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Klar</translation>
+    </message>
+    <message>
+        <source>Some changes failed</source>
+        <translation>Vissa ändringar misslyckades</translation>
+    </message>
+    <message>
+        <source>Held by the guard</source>
+        <translation>Hölls tillbaka av spärren</translation>
+    </message>
+    <message>
+        <source>Created on the door</source>
+        <translation>Skapad på dörren</translation>
+    </message>
+    <message>
+        <source>Access changed</source>
+        <translation>Behörigheten ändrad</translation>
+    </message>
+    <message>
+        <source>Access shortened</source>
+        <translation>Behörigheten förkortad</translation>
+    </message>
+    <message>
+        <source>Access extended</source>
+        <translation>Behörigheten förlängd</translation>
+    </message>
+    <message>
+        <source>Renamed</source>
+        <translation>Namnet ändrat</translation>
+    </message>
+    <message>
+        <source>Access ended</source>
+        <translation>Behörigheten avslutad</translation>
+    </message>
+    <message>
+        <source>Removed from the door</source>
+        <translation>Borttagen från dörren</translation>
+    </message>
+    <message>
+        <source>No change</source>
+        <translation>Ingen ändring</translation>
+    </message>
+    <message>
+        <source>Conflict</source>
+        <translation>Konflikt</translation>
+    </message>
+    <message>
+        <source>Waiting for a link decision</source>
+        <translation>Väntar på beslut om koppling</translation>
+    </message>
+    <message>
+        <source>No access</source>
+        <translation>Ingen behörighet</translation>
+    </message>
+    <message>
+        <source>Not managed</source>
+        <translation>Hanteras inte</translation>
+    </message>
+    <message>
+        <source>Waiting for the door&apos;s answer</source>
+        <translation>Väntar på dörrens svar</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>Misslyckades: %1</translation>
+    </message>
+    <message>
+        <source>Not sent</source>
+        <translation>Inte skickad</translation>
+    </message>
+    <message>
+        <source>always</source>
+        <translation>alltid</translation>
+    </message>
+    <message>
+        <source>%1 – %2</source>
+        <translation>%1 – %2</translation>
+    </message>
+    <message>
+        <source>Member %1</source>
+        <translation>Medlem %1</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>member name (member number)</comment>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 ended, %2 removed from the door</source>
+        <translation>%1 avslutade, %2 borttagna från dörren</translation>
+    </message>
+    <message>
+        <source>Hidden: %1</source>
+        <translation>Dolda: %1</translation>
+    </message>
+    <message>
+        <source>Employee no. on the door: %1</source>
+        <translation>Anställningsnr på dörren: %1</translation>
+    </message>
+    <message>
+        <source>Written to the journal before sending; the next sync reads the door back before it tries again.</source>
+        <translation>Skrevs i journalen innan den skickades; nästa synkning läser av dörren igen innan den försöker på nytt.</translation>
+    </message>
+    <message>
+        <source>Employee no.</source>
+        <translation>Anställningsnr</translation>
+    </message>
+    <message>
+        <source>door-changes-%1.csv</source>
+        <translation>dörrändringar-%1.csv</translation>
+    </message>
+    <message>
+        <source>Saved to %1</source>
+        <translation>Sparades i %1</translation>
+    </message>
+    <message>
+        <source>Could not save %1: %2</source>
+        <translation>Kunde inte spara %1: %2</translation>
+    </message>
+</context>
+<context>
     <name>cis::gui::LinkDialog</name>
     <message>
         <source>Person on the door: &lt;b&gt;%1&lt;/b&gt; (employee no. %2). Which Cardskipper member is this?</source>
@@ -2362,6 +2746,22 @@
     <message>
         <source>Working out what the link changes on the door…</source>
         <translation>Räknar ut vad kopplingen ändrar på dörren…</translation>
+    </message>
+    <message>
+        <source>Choose the member in the list to see what the link changes.</source>
+        <translation>Välj medlemmen i listan för att se vad kopplingen ändrar.</translation>
+    </message>
+    <message>
+        <source>%1 is marked inactive in Cardskipper: once linked, %2 loses access to the door at the next sync.</source>
+        <translation>%1 är markerad som inaktiv i Cardskipper: efter kopplingen förlorar %2 behörigheten till dörren vid nästa synkning.</translation>
+    </message>
+    <message>
+        <source>%1&apos;s membership in Cardskipper starts %2: once linked, %3 loses access to the door at the next sync, until then.</source>
+        <translation>Medlemskapet för %1 i Cardskipper börjar %2: efter kopplingen förlorar %3 behörigheten till dörren vid nästa synkning, fram till dess.</translation>
+    </message>
+    <message>
+        <source>%1 has no current membership in Cardskipper: once linked, %2 loses access to the door at the next sync.</source>
+        <translation>%1 har inget aktuellt medlemskap i Cardskipper: efter kopplingen förlorar %2 behörigheten till dörren vid nästa synkning.</translation>
     </message>
 </context>
 <context>
@@ -2398,6 +2798,18 @@
         <source>info</source>
         <translation>info</translation>
     </message>
+    <message>
+        <source>%1 (×%2)</source>
+        <translation>%1 (×%2)</translation>
+    </message>
+    <message>
+        <source>%1 – %2</source>
+        <translation>%1 – %2</translation>
+    </message>
+    <message>
+        <source>%1 times, first at %2, last at %3</source>
+        <translation>%1 gånger, första %2, senaste %3</translation>
+    </message>
 </context>
 <context>
     <name>cis::gui::MainWindow</name>
@@ -2426,10 +2838,6 @@
         <translation>Dörr:</translation>
     </message>
     <message>
-        <source>Door: %1</source>
-        <translation>Dörr: %1</translation>
-    </message>
-    <message>
         <source>Settings changed for this session.</source>
         <translation>Inställningarna ändrades för den här sessionen.</translation>
     </message>
@@ -2452,42 +2860,6 @@
     <message>
         <source>Select a row to see why, and what the last write did.</source>
         <translation>Markera en rad för att se varför, och vad den senaste skrivningen gjorde.</translation>
-    </message>
-    <message>
-        <source> – member %1</source>
-        <translation> – medlem %1</translation>
-    </message>
-    <message>
-        <source> – employee no. %1</source>
-        <translation> – anställningsnr %1</translation>
-    </message>
-    <message>
-        <source>On the door now: %1; after the sync: %2</source>
-        <translation>På dörren nu: %1; efter synkningen: %2</translation>
-    </message>
-    <message>
-        <source>nobody</source>
-        <translation>ingen</translation>
-    </message>
-    <message>
-        <source>role %1: %2 – %3</source>
-        <translation>roll %1: %2 – %3</translation>
-    </message>
-    <message>
-        <source>No roles in the organisation.</source>
-        <translation>Inga roller i föreningen.</translation>
-    </message>
-    <message>
-        <source>Cardskipper: %1</source>
-        <translation>Cardskipper: %1</translation>
-    </message>
-    <message>
-        <source> – %1</source>
-        <translation> – %1</translation>
-    </message>
-    <message>
-        <source>Last write: %1 on %2, %3%4</source>
-        <translation>Senaste skrivning: %1 den %2, %3%4</translation>
     </message>
     <message>
         <source>A sync is already running.</source>
@@ -2526,110 +2898,6 @@ Apply it anyway?</source>
 Vill du genomföra den ändå?</translation>
     </message>
     <message>
-        <source>Started</source>
-        <translation>Startad</translation>
-    </message>
-    <message>
-        <source>Kind</source>
-        <translation>Typ</translation>
-    </message>
-    <message>
-        <source>Result</source>
-        <translation>Resultat</translation>
-    </message>
-    <message>
-        <source>Created</source>
-        <translation>Skapade</translation>
-    </message>
-    <message>
-        <source>Updated</source>
-        <translation>Uppdaterade</translation>
-    </message>
-    <message>
-        <source>Revoked</source>
-        <translation>Indragna</translation>
-    </message>
-    <message>
-        <source>Failed</source>
-        <translation>Misslyckade</translation>
-    </message>
-    <message>
-        <source>Preview</source>
-        <translation>Förhandsgranskning</translation>
-    </message>
-    <message>
-        <source>Full reconcile</source>
-        <translation>Fullständig avstämning</translation>
-    </message>
-    <message>
-        <source>Sync</source>
-        <translation>Synkning</translation>
-    </message>
-    <message>
-        <source>Done</source>
-        <translation>Klar</translation>
-    </message>
-    <message>
-        <source>Held by the guard</source>
-        <translation>Hölls tillbaka av spärren</translation>
-    </message>
-    <message>
-        <source>Some writes failed</source>
-        <translation>Vissa skrivningar misslyckades</translation>
-    </message>
-    <message>
-        <source>Running</source>
-        <translation>Pågår</translation>
-    </message>
-    <message>
-        <source>Time</source>
-        <translation>Tid</translation>
-    </message>
-    <message>
-        <source>Door</source>
-        <translation>Dörr</translation>
-    </message>
-    <message>
-        <source>Employee no.</source>
-        <translation>Anställningsnr</translation>
-    </message>
-    <message>
-        <source>Action</source>
-        <translation>Åtgärd</translation>
-    </message>
-    <message>
-        <source>Before</source>
-        <translation>Före</translation>
-    </message>
-    <message>
-        <source>After</source>
-        <translation>Efter</translation>
-    </message>
-    <message>
-        <source>done</source>
-        <translation>klar</translation>
-    </message>
-    <message>
-        <source>held by the guard</source>
-        <translation>hölls tillbaka av spärren</translation>
-    </message>
-    <message>
-        <source>running</source>
-        <translation>pågår</translation>
-    </message>
-    <message>
-        <source>failed</source>
-        <translation>misslyckades</translation>
-    </message>
-    <message>
-        <source>Last sync: %1, %2; %3 created, %4 updated, %5 revoked</source>
-        <translation>Senaste synkning: %1, %2; %3 skapade, %4 uppdaterade, %5 indragna</translation>
-    </message>
-    <message>
-        <source>No sync yet.</source>
-        <translation>Ingen synkning än.</translation>
-    </message>
-    <message>
         <source>Automatic sync paused</source>
         <translation>Automatisk synkning pausad</translation>
     </message>
@@ -2650,16 +2918,8 @@ Vill du genomföra den ändå?</translation>
         <translation>Öppna</translation>
     </message>
     <message>
-        <source>Quit</source>
-        <translation>Avsluta</translation>
-    </message>
-    <message>
         <source>Still syncing</source>
         <translation>Synkar fortfarande</translation>
-    </message>
-    <message>
-        <source>Cardskipper IVMS Sync keeps the door in step from the tray.</source>
-        <translation>Cardskipper IVMS Sync håller dörren i synk från systemfältet.</translation>
     </message>
     <message>
         <source>&amp;Demo</source>
@@ -2753,12 +3013,285 @@ Vill du genomföra den ändå?</translation>
         <source>Cannot write %1: %2</source>
         <translation>Kan inte skriva %1: %2</translation>
     </message>
+    <message>
+        <source>always</source>
+        <translation>alltid</translation>
+    </message>
+    <message>
+        <source>Search name, email, member no. or employee no. (Ctrl+F)</source>
+        <translation>Sök på namn, e-post, medlemsnr eller anställningsnr (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>About Cardskipper IVMS Sync</source>
+        <translation>Om Cardskipper IVMS Sync</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Cardskipper IVMS Sync %1&lt;/h3&gt;&lt;p&gt;Lets members through the club&apos;s Hikvision door exactly as long as their Cardskipper membership runs.&lt;/p&gt;&lt;p&gt;Copyright © 2026 Cardskipper IVMS Sync developers.&lt;br&gt;This program is free software: you can redistribute it and/or modify it under the terms of the GNU General Public License as published by the Free Software Foundation, either version 3 of the License, or (at your option) any later version (GPL-3.0-or-later). It comes with ABSOLUTELY NO WARRANTY. &lt;a href=&quot;https://www.gnu.org/licenses/gpl-3.0.html&quot;&gt;The licence&lt;/a&gt;.&lt;/p&gt;&lt;p&gt;Built with Qt %2 (running on Qt %3).&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Cardskipper IVMS Sync %1&lt;/h3&gt;&lt;p&gt;Släpper in medlemmarna genom föreningens Hikvision-dörr precis så länge som deras medlemskap i Cardskipper gäller.&lt;/p&gt;&lt;p&gt;Copyright © 2026 utvecklarna av Cardskipper IVMS Sync.&lt;br&gt;Det här programmet är fri programvara: du får sprida det vidare och/eller ändra det enligt villkoren i GNU General Public License, utgiven av Free Software Foundation, antingen version 3 av licensen eller (om du vill) någon senare version (GPL-3.0-or-later). Programmet levereras HELT UTAN GARANTI. &lt;a href=&quot;https://www.gnu.org/licenses/gpl-3.0.html&quot;&gt;Licensen&lt;/a&gt;.&lt;/p&gt;&lt;p&gt;Byggt med Qt %2 (körs med Qt %3).&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>not checked since the settings changed</source>
+        <translation>inte kontrollerad sedan inställningarna ändrades</translation>
+    </message>
+    <message>
+        <source>not contacted yet</source>
+        <translation>inte kontaktad än</translation>
+    </message>
+    <message>
+        <source>online, last contact %1</source>
+        <translation>nåbar, senaste kontakt %1</translation>
+    </message>
+    <message>
+        <source>unreachable since %1</source>
+        <translation>onåbar sedan %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>password rejected (%n attempt(s) left before it locks)</source>
+        <translation>
+            <numerusform>lösenordet nekades (%n försök kvar innan den låses)</numerusform>
+            <numerusform>lösenordet nekades (%n försök kvar innan den låses)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>password rejected</source>
+        <translation>lösenordet nekades</translation>
+    </message>
+    <message numerus="yes">
+        <source>locked for another %n minute(s)</source>
+        <translation>
+            <numerusform>låst i ytterligare %n minut</numerusform>
+            <numerusform>låst i ytterligare %n minuter</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>locked after failed logins</source>
+        <translation>låst efter misslyckade inloggningar</translation>
+    </message>
+    <message>
+        <source>certificate changed since %1</source>
+        <translation>certifikatet ändrat sedan %1</translation>
+    </message>
+    <message>
+        <source>refusing the sync since %1</source>
+        <translation>nekar synkningen sedan %1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>No door configured yet: add one in Settings.</source>
+        <translation>Ingen dörr är inställd än: lägg till en i Inställningar.</translation>
+    </message>
+    <message>
+        <source>Doors:</source>
+        <translation>Dörrar:</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;The door %1 has not answered since %2.&lt;/b&gt; Check that it is switched on and connected to the network. The sync keeps trying by itself.</source>
+        <translation>&lt;b&gt;Dörren %1 har inte svarat sedan %2.&lt;/b&gt; Kontrollera att den är påslagen och ansluten till nätverket. Synkningen fortsätter att försöka av sig själv.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;The door %1 rejected the password.&lt;/b&gt; Nothing more is sent to it until the password is corrected, so its account is not locked.</source>
+        <translation>&lt;b&gt;Dörren %1 nekade lösenordet.&lt;/b&gt; Inget mer skickas till den förrän lösenordet har rättats, så att dess konto inte låses.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The door allows %n more failed login(s) before it locks the account.</source>
+        <translation>
+            <numerusform>Dörren tillåter %n misslyckad inloggning till innan den låser kontot.</numerusform>
+            <numerusform>Dörren tillåter %n misslyckade inloggningar till innan den låser kontot.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;The door %1 has locked its account after failed logins&lt;/b&gt; (%2). Correct the password; the sync tries once the lock has expired.</source>
+        <translation>&lt;b&gt;Dörren %1 har låst sitt konto efter misslyckade inloggningar&lt;/b&gt; (%2). Rätta lösenordet; synkningen försöker igen när låsningen har upphört.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;The door %1 shows a different HTTPS certificate than the one trusted before.&lt;/b&gt; If the door was replaced or its certificate renewed, check and trust the new one in Settings; otherwise someone may be listening in.</source>
+        <translation>&lt;b&gt;Dörren %1 visar ett annat HTTPS-certifikat än det som var betrott tidigare.&lt;/b&gt; Om dörren har bytts ut eller fått ett förnyat certifikat, kontrollera det nya och lita på det i Inställningar; annars kan någon avlyssna trafiken.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;The door %1 answers but refuses the sync.&lt;/b&gt; The log has the door&apos;s exact answer.</source>
+        <translation>&lt;b&gt;Dörren %1 svarar men nekar synkningen.&lt;/b&gt; I loggen finns dörrens exakta svar.</translation>
+    </message>
+    <message>
+        <source>Fix password…</source>
+        <translation>Rätta lösenordet…</translation>
+    </message>
+    <message>
+        <source>Check settings…</source>
+        <translation>Kontrollera inställningarna…</translation>
+    </message>
+    <message>
+        <source>Not confirmed</source>
+        <translation>Ej bekräftad</translation>
+    </message>
+    <message>
+        <source>Overrides</source>
+        <translation>Undantag</translation>
+    </message>
+    <message>
+        <source> · member no. %1</source>
+        <translation> · medlemsnr %1</translation>
+    </message>
+    <message>
+        <source>Cardskipper: marked inactive.</source>
+        <translation>Cardskipper: markerad som inaktiv.</translation>
+    </message>
+    <message>
+        <source>Cardskipper: no membership.</source>
+        <translation>Cardskipper: inget medlemskap.</translation>
+    </message>
+    <message>
+        <source>Cardskipper: membership ended %1.</source>
+        <translation>Cardskipper: medlemskapet upphörde %1.</translation>
+    </message>
+    <message>
+        <source>Cardskipper: membership from %1 until %2.</source>
+        <translation>Cardskipper: medlemskap från %1 till %2.</translation>
+    </message>
+    <message>
+        <source>Cardskipper: member until %1.</source>
+        <translation>Cardskipper: medlem till %1.</translation>
+    </message>
+    <message>
+        <source>On the door %1: %2 (person no. %3), access %4.</source>
+        <translation>På dörren %1: %2 (anställningsnr %3), behörighet %4.</translation>
+    </message>
+    <message>
+        <source>Probably the same person (%1). &lt;b&gt;Accept&lt;/b&gt; links them; &lt;b&gt;Reject&lt;/b&gt; says they are different people.</source>
+        <translation>Troligen samma person (%1). &lt;b&gt;Godta&lt;/b&gt; kopplar ihop dem; &lt;b&gt;Avvisa&lt;/b&gt; anger att de är olika personer.</translation>
+    </message>
+    <message>
+        <source>After the next sync: access %1.</source>
+        <translation>Efter nästa synkning: behörighet %1.</translation>
+    </message>
+    <message>
+        <source>Last write: %1 on %2, %3</source>
+        <translation>Senaste skrivning: %1 den %2, %3</translation>
+    </message>
+    <message>
+        <source>Resume &amp;automatic sync</source>
+        <translation>&amp;Återuppta automatisk synkning</translation>
+    </message>
+    <message>
+        <source>P&amp;ause automatic sync</source>
+        <translation>&amp;Pausa automatisk synkning</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Återuppta</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pausa</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n created</source>
+        <translation>
+            <numerusform>%n skapad</numerusform>
+            <numerusform>%n skapade</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n updated</source>
+        <translation>
+            <numerusform>%n uppdaterad</numerusform>
+            <numerusform>%n uppdaterade</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n ended</source>
+        <translation>
+            <numerusform>%n avslutad</numerusform>
+            <numerusform>%n avslutade</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed</source>
+        <translation>
+            <numerusform>%n misslyckad</numerusform>
+            <numerusform>%n misslyckade</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Last change %1 (%2): %3</source>
+        <translation>Senaste ändring %1 (%2): %3</translation>
+    </message>
+    <message>
+        <source>No change written yet.</source>
+        <translation>Ingen ändring skriven än.</translation>
+    </message>
+    <message>
+        <source>· last check %1: %2</source>
+        <translation>· senaste kontroll %1: %2</translation>
+    </message>
+    <message>
+        <source>nothing to change</source>
+        <translation>inget att ändra</translation>
+    </message>
+    <message>
+        <source>Syncing: %1</source>
+        <translation>Synkar: %1</translation>
+    </message>
+    <message>
+        <source>Cardskipper IVMS Sync keeps the doors in step from the tray. Quit it from the tray menu or with Ctrl+Q.</source>
+        <translation>Cardskipper IVMS Sync håller dörrarna i synk från systemfältet. Avsluta programmet via menyn i systemfältet eller med Ctrl+Q.</translation>
+    </message>
+    <message>
+        <source>Link %1 (member no. %2) to %3 (person no. %4) on the door %5?</source>
+        <translation>Koppla %1 (medlemsnr %2) till %3 (anställningsnr %4) på dörren %5?</translation>
+    </message>
+    <message>
+        <source>This shortens or ends the person&apos;s access on the door: they may no longer get in after the next sync.</source>
+        <translation>Det här förkortar eller avslutar personens behörighet på dörren: personen kanske inte kommer in efter nästa synkning.</translation>
+    </message>
+    <message>
+        <source>Suggestion rejected: member %1 and person %2 on the door are different people; it is not suggested again.</source>
+        <translation>Förslaget avvisat: medlem %1 och person %2 på dörren är olika personer; paret föreslås inte igen.</translation>
+    </message>
+    <message>
+        <source>Person %1 marked as staff: listed apart, never touched.</source>
+        <translation>Person %1 markerad som personal: visas för sig och rörs aldrig.</translation>
+    </message>
+    <message>
+        <source>Person %1 is no longer marked as staff.</source>
+        <translation>Person %1 är inte längre markerad som personal.</translation>
+    </message>
 </context>
 <context>
     <name>cis::gui::OverrideDialog</name>
     <message>
         <source>Override for &lt;b&gt;%1&lt;/b&gt;</source>
         <translation>Undantag för &lt;b&gt;%1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>No current membership in Cardskipper.</source>
+        <translation>Inget aktuellt medlemskap i Cardskipper.</translation>
+    </message>
+    <message>
+        <source>Membership in Cardskipper ended %1.</source>
+        <translation>Medlemskapet i Cardskipper upphörde %1.</translation>
+    </message>
+    <message>
+        <source>Membership in Cardskipper ends %1.</source>
+        <translation>Medlemskapet i Cardskipper upphör %1.</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Spara</translation>
+    </message>
+    <message>
+        <source>Apply &amp;now</source>
+        <translation>Genomför &amp;nu</translation>
+    </message>
+    <message>
+        <source>Save, and write this member to every door now instead of at the next sync</source>
+        <translation>Spara, och skriv den här medlemmen till alla dörrar nu i stället för vid nästa synkning</translation>
     </message>
 </context>
 <context>
@@ -2788,16 +3321,8 @@ Vill du genomföra den ändå?</translation>
         <translation>Konflikter</translation>
     </message>
     <message>
-        <source>Suggested</source>
-        <translation>Förslag</translation>
-    </message>
-    <message>
         <source>No access</source>
         <translation>Ingen behörighet</translation>
-    </message>
-    <message>
-        <source>Not managed</source>
-        <translation>Hanteras inte</translation>
     </message>
     <message>
         <source>Will be shortened</source>
@@ -2852,8 +3377,72 @@ Vill du genomföra den ändå?</translation>
         <translation>Person på dörren</translation>
     </message>
     <message>
-        <source>Valid until</source>
-        <translation>Giltig till</translation>
+        <source>Blocked by the desk, whatever Cardskipper says</source>
+        <translation>Spärrad av receptionen, oavsett vad Cardskipper säger</translation>
+    </message>
+    <message>
+        <source>Allowed by the desk until %1</source>
+        <translation>Tillåten av receptionen till %1</translation>
+    </message>
+    <message>
+        <source>Set %1 by %2</source>
+        <translation>Ändrat %1 av %2</translation>
+    </message>
+    <message>
+        <source>Note: %1</source>
+        <translation>Anteckning: %1</translation>
+    </message>
+    <message>
+        <source>Suggested matches</source>
+        <translation>Föreslagna matchningar</translation>
+    </message>
+    <message>
+        <source>On the door, not in Cardskipper</source>
+        <translation>På dörren, inte i Cardskipper</translation>
+    </message>
+    <message>
+        <source>Staff and others we never touch</source>
+        <translation>Personal och andra vi aldrig rör</translation>
+    </message>
+    <message>
+        <source>inactive</source>
+        <translation>inaktiv</translation>
+    </message>
+    <message>
+        <source>no membership</source>
+        <translation>inget medlemskap</translation>
+    </message>
+    <message>
+        <source>Not confirmed: %1</source>
+        <translation>Ej bekräftad: %1</translation>
+    </message>
+    <message>
+        <source>In sync as of %1</source>
+        <translation>Synkad, kontrollerad %1</translation>
+    </message>
+    <message>
+        <source>Same person? Accept or reject</source>
+        <translation>Samma person? Godta eller avvisa</translation>
+    </message>
+    <message>
+        <source>Staff: never touched</source>
+        <translation>Personal: rörs aldrig</translation>
+    </message>
+    <message>
+        <source>Not in Cardskipper: not touched</source>
+        <translation>Inte i Cardskipper: rörs inte</translation>
+    </message>
+    <message>
+        <source>The door does not answer as it should, so the sync cannot confirm this person&apos;s access: %1</source>
+        <translation>Dörren svarar inte som den ska, så synkningen kan inte bekräfta den här personens behörighet: %1</translation>
+    </message>
+    <message>
+        <source>Membership ends</source>
+        <translation>Medlemskapet slutar</translation>
+    </message>
+    <message>
+        <source>Valid until (door)</source>
+        <translation>Giltig till (dörr)</translation>
     </message>
 </context>
 <context>
@@ -2960,6 +3549,10 @@ Kapacitet %5 personer; %6 personer på terminalen.</translation>
     <message>
         <source>Not tried again: %1</source>
         <translation>Inte provat igen: %1</translation>
+    </message>
+    <message>
+        <source>Saved as %1. If the door supports it, https:// encrypts the connection.</source>
+        <translation>Sparas som %1. Om dörren stöder det krypterar https:// anslutningen.</translation>
     </message>
 </context>
 <context>
