@@ -233,6 +233,17 @@ QString HistoryPanel::validityText(const std::optional<Person> &person)
                              person->validity.end.toString(format));
 }
 
+QString HistoryPanel::overrideText(const MemberOverride &memberOverride)
+{
+    QString text = memberOverride.blocked
+                       ? tr("blocked by the desk")
+                       : tr("allowed by the desk until %1")
+                             .arg(memberOverride.allowUntil.toString(Qt::ISODate));
+    if (!memberOverride.note.trimmed().isEmpty())
+        text += QStringLiteral(": ") + memberOverride.note.trimmed();
+    return text;
+}
+
 QString HistoryPanel::memberText(const OperationRecord &operation, const QString &memberName)
 {
     const QString name = memberName.isEmpty() ? personName(operation) : memberName;
@@ -393,6 +404,12 @@ void HistoryPanel::showOperations(qint64 runId)
                                             named ? member->displayName() : QString());
                     }
                     row.memberName = *name;
+                    // The override explains the write only if it was set before it.
+                    const std::optional<MemberOverride> memberOverride =
+                        parts.store.overrideFor(*operation.member);
+                    if (memberOverride && memberOverride->changedAt.isValid() &&
+                        memberOverride->changedAt <= operation.at)
+                        row.override = memberOverride;
                 }
                 rows.append(row);
             }
@@ -442,7 +459,8 @@ QStringList HistoryPanel::operationCells(const OperationRow &row, bool fullTime)
                                            : QStringLiteral("HH:mm:ss")),
             doorName(operation.deviceId),
             memberText(operation, row.memberName),
-            actionText(operation),
+            row.override ? tr("%1 (%2)").arg(actionText(operation), overrideText(*row.override))
+                         : actionText(operation),
             validityText(operation.before),
             validityText(operation.after),
             resultText(operation)};

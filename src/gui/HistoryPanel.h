@@ -77,6 +77,8 @@ public:
     // "Created on the door", "Access extended", "Access shortened", ...: from the kind and, for
     // a validity change, whether the new window ends later or earlier than the old one.
     static QString actionText(const OperationRecord &operation);
+    // "blocked by the desk: card lost", for an override in force.
+    static QString overrideText(const MemberOverride &memberOverride);
     // "Done", "Failed: <error>", "Not sent", "Waiting for the door's answer".
     static QString resultText(const OperationRecord &operation);
     // "2026-01-01 – 2026-12-31", "always" when the window is off, empty without a person.
@@ -124,6 +126,8 @@ private:
     {
         OperationRecord record;
         QString memberName; // from the stored member list; empty when not there
+        // The desk's override that was in force when the operation was written, with its note.
+        std::optional<MemberOverride> override;
     };
 
     void showRuns(const QList<RunRecord> &runs);

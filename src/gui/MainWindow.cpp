@@ -1375,6 +1375,8 @@ void MainWindow::setOverride(MemberOverride memberOverride)
                    .arg(memberOverride.allowUntil.toString(Qt::ISODate));
     else
         text = tr("Override of member %1 removed; Cardskipper decides again.").arg(id);
+    if (!memberOverride.note.trimmed().isEmpty())
+        text += QLatin1Char(' ') + tr("Note: %1").arg(memberOverride.note.trimmed());
     onLogMessage(QStringLiteral("info"), {}, QString::number(id), text);
     m_pairFilter->keepShown(QStringLiteral("m:") + QString::number(id));
     m_previewPlan.reset();
