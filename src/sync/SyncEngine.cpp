@@ -143,7 +143,13 @@ SyncEngine::SyncEngine(Store &store, const Clock &clock, QObject *parent)
     });
 }
 
-SyncEngine::~SyncEngine() = default;
+SyncEngine::~SyncEngine()
+{
+    // Destroying a run's clients aborts their requests, and the network manager reports each
+    // abort to the lambda above, which reads m_run. Let it find none, instead of a run half
+    // destroyed (quitting, or a SIGTERM, while a sync is under way).
+    const std::unique_ptr<Run> run = std::move(m_run);
+}
 
 void SyncEngine::setConfiguration(const AppSettings &settings, const Credentials &credentials)
 {
