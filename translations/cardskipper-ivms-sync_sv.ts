@@ -2720,6 +2720,18 @@
         <source>Could not save %1: %2</source>
         <translation>Kunde inte spara %1: %2</translation>
     </message>
+    <message>
+        <source>blocked by the desk</source>
+        <translation>spärrad av receptionen</translation>
+    </message>
+    <message>
+        <source>allowed by the desk until %1</source>
+        <translation>tillåten av receptionen till %1</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
 </context>
 <context>
     <name>cis::gui::LinkDialog</name>
@@ -3261,6 +3273,10 @@ Vill du genomföra den ändå?</translation>
     <message>
         <source>Person %1 is no longer marked as staff.</source>
         <translation>Person %1 är inte längre markerad som personal.</translation>
+    </message>
+    <message>
+        <source>Note: %1</source>
+        <translation>Anteckning: %1</translation>
     </message>
 </context>
 <context>
