@@ -3,41 +3,93 @@
 #include "SignalWatcher.h"
 
 #include <QSocketNotifier>
+
+#ifdef Q_OS_UNIX
+#include <cerrno>
 #include <csignal>
+#include <fcntl.h>
 #include <sys/socket.h>
 #include <unistd.h>
+#endif
 
 namespace cis {
 
+#ifdef Q_OS_UNIX
+
 namespace {
+// [0] is written by the handler, [1] read by the notifier. Made once and kept: a signal may
+// arrive while a watcher is being destroyed, and its handler must still find an open socket.
 int g_pipe[2] = {-1, -1};
 
 void onSignal(int signalNumber)
 {
+    // write() may change errno under the code the signal interrupted.
+    const int savedErrno = errno;
     const char byte = static_cast<char>(signalNumber);
+    // Non-blocking: with the socket full, bytes are already waiting and one more says nothing.
     [[maybe_unused]] const ssize_t written = ::write(g_pipe[0], &byte, 1);
+    errno = savedErrno;
+}
+
+bool setFlags(int fd)
+{
+    // Close-on-exec: a program started from here (the desktop app starts its demo) has no use
+    // for this socket. Non-blocking: the handler must never wait, and a notifier that finds
+    // another watcher already read the byte must not either.
+    return ::fcntl(fd, F_SETFD, FD_CLOEXEC) == 0 &&
+           ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) | O_NONBLOCK) == 0;
+}
+
+bool makePipe()
+{
+    if (g_pipe[0] >= 0)
+        return true;
+    int fds[2];
+    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, fds) != 0)
+        return false;
+    if (!setFlags(fds[0]) || !setFlags(fds[1])) {
+        ::close(fds[0]);
+        ::close(fds[1]);
+        return false;
+    }
+    g_pipe[0] = fds[0];
+    g_pipe[1] = fds[1];
+    return true;
 }
 } // namespace
+
+struct SignalWatcher::PreviousHandlers
+{
+    struct sigaction interrupt = {};
+    struct sigaction terminate = {};
+};
 
 SignalWatcher::SignalWatcher(QObject *parent)
     : QObject(parent)
 {
-    if (g_pipe[0] < 0 && ::socketpair(AF_UNIX, SOCK_STREAM, 0, g_pipe) != 0)
+    if (!makePipe())
         return;
+    // A byte an earlier watcher left unread was that watcher's signal, not this one's.
+    char stale = 0;
+    while (::read(g_pipe[1], &stale, 1) == 1) {
+    }
     m_notifier = new QSocketNotifier(g_pipe[1], QSocketNotifier::Read, this);
     connect(m_notifier, &QSocketNotifier::activated, this, &SignalWatcher::readSignal);
+    m_previous = std::make_unique<PreviousHandlers>();
     struct sigaction action = {};
     action.sa_handler = onSignal;
     sigemptyset(&action.sa_mask);
     action.sa_flags = SA_RESTART;
-    ::sigaction(SIGINT, &action, nullptr);
-    ::sigaction(SIGTERM, &action, nullptr);
+    ::sigaction(SIGINT, &action, &m_previous->interrupt);
+    ::sigaction(SIGTERM, &action, &m_previous->terminate);
 }
 
 SignalWatcher::~SignalWatcher()
 {
-    ::signal(SIGINT, SIG_DFL);
-    ::signal(SIGTERM, SIG_DFL);
+    if (!m_previous)
+        return;
+    ::sigaction(SIGINT, &m_previous->interrupt, nullptr);
+    ::sigaction(SIGTERM, &m_previous->terminate, nullptr);
 }
 
 void SignalWatcher::readSignal()
@@ -46,5 +98,20 @@ void SignalWatcher::readSignal()
     if (::read(g_pipe[1], &byte, 1) == 1)
         emit terminationRequested(byte);
 }
+
+#else
+
+struct SignalWatcher::PreviousHandlers
+{};
+
+SignalWatcher::SignalWatcher(QObject *parent)
+    : QObject(parent)
+{}
+
+SignalWatcher::~SignalWatcher() = default;
+
+void SignalWatcher::readSignal() {}
+
+#endif
 
 } // namespace cis
