@@ -7,6 +7,7 @@
 #include "MainWindow.h"
 #include "Scheduler.h"
 #include "SettingsDialog.h"
+#include "SignalWatcher.h"
 #include "SyncEngine.h"
 #include "SyncService.h"
 #include "Translations.h"
@@ -23,9 +24,11 @@
 #include <QLockFile>
 #include <QLoggingCategory>
 #include <QMessageBox>
+#include <QPointer>
 #include <QProcess>
 #include <QPushButton>
 #include <QStandardPaths>
+#include <memory>
 #include <optional>
 
 using namespace cis;
@@ -39,23 +42,28 @@ QString configPath()
 
 QString readSecret(SecretStore &store, const QString &key, const QString &prompt)
 {
-    std::optional<SecretStore::ReadResult> result;
+    // Shared, and the loop watched: a SIGTERM ends the wait before the keychain answers, and
+    // the answer must then not land in this function's finished frame.
+    const auto result = std::make_shared<std::optional<SecretStore::ReadResult>>();
     QEventLoop loop;
-    store.read(key, [&](SecretStore::ReadResult value) {
-        result = std::move(value);
-        loop.quit();
+    store.read(key, [result, waiting = QPointer<QEventLoop>(&loop)](SecretStore::ReadResult value) {
+        *result = std::move(value);
+        if (waiting)
+            waiting->quit();
     });
-    if (!result)
+    if (!*result)
         loop.exec();
-    if (result->secret)
-        return *result->secret;
+    if (!*result)
+        return {}; // the app is stopping
+    if ((*result)->secret)
+        return *(*result)->secret;
     // No keychain entry (or no keychain): ask, and keep it only in memory for this session.
     QString label = prompt;
-    if (!result->error.isEmpty())
+    if (!(*result)->error.isEmpty())
         label += QStringLiteral("\n\n") +
                  QApplication::translate("main", "The keychain is not available (%1); the "
                                                  "password is kept only until you quit.")
-                     .arg(result->error);
+                     .arg((*result)->error);
     bool ok = false;
     const QString secret = QInputDialog::getText(nullptr, QApplication::applicationName(), label,
                                                  QLineEdit::Password, {}, &ok);
@@ -76,6 +84,18 @@ int main(int argc, char *argv[])
     // Matches the installed .desktop file, so Wayland and docks show the right icon.
     QGuiApplication::setDesktopFileName(QStringLiteral("io.github.cardskipper_ivms_sync"));
     QApplication::setQuitOnLastWindowClosed(false);
+
+    // SIGTERM (a logout, systemctl, kill) and Ctrl+C leave through the same path as Quit, so
+    // the demo's temporary folder and the instance lock are removed and the database closed.
+    // exit() rather than quit(): the window refuses to close while it has a tray icon, and
+    // quit() may ask the windows first. Before app.exec(), exit() only ends the dialog or the
+    // keychain wait that is running, hence `terminating`, read once the start-up is done.
+    bool terminating = false;
+    SignalWatcher signalWatcher;
+    QObject::connect(&signalWatcher, &SignalWatcher::terminationRequested, &app, [&terminating] {
+        terminating = true;
+        QApplication::exit(0);
+    });
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QApplication::translate(
@@ -218,6 +238,9 @@ int main(int argc, char *argv[])
                 ? AppSettings::defaultDatabasePath()
                 : QDir(QFileInfo(path).absolutePath()).absoluteFilePath(settings.sync.databasePath);
     }
+
+    if (terminating)
+        return 0;
 
     // The database, the engine and the scheduler run on their own thread.
     SyncService service(clock);
