@@ -180,14 +180,15 @@ private slots:
 
         auto *syncNow = window.findChild<QAction *>(QStringLiteral("actionSyncNow"));
         QVERIFY(syncNow);
-        QVERIFY(syncNow->text() != QStringLiteral("Sync now"));
-        QCOMPARE(syncNow->text(), QCoreApplication::translate("MainWindow", "Sync now"));
+        QVERIFY(syncNow->text() != QStringLiteral("&Sync now"));
+        QCOMPARE(syncNow->text(), QCoreApplication::translate("MainWindow", "&Sync now"));
+        QCOMPARE(syncNow->iconText(), QStringLiteral("Synka nu"));
         // Qt's own texts too (standard buttons).
         QVERIFY(QCoreApplication::translate("QPlatformTheme", "Cancel") !=
                 QStringLiteral("Cancel"));
         const QByteArray folder = qgetenv("CIS_SCREENSHOT_DIR");
         if (!folder.isEmpty()) {
-            window.resize(1280, 800);
+            window.resize(1024, 700);
             window.show();
             QCoreApplication::processEvents();
             window.grab().save(QDir(QString::fromLocal8Bit(folder))
