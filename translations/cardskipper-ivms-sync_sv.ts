@@ -3437,10 +3437,6 @@ Vill du genomföra den ändå?</translation>
         <translation>Synkad, kontrollerad %1</translation>
     </message>
     <message>
-        <source>Same person? Accept or reject</source>
-        <translation>Samma person? Godta eller avvisa</translation>
-    </message>
-    <message>
         <source>Staff: never touched</source>
         <translation>Personal: rörs aldrig</translation>
     </message>
@@ -3459,6 +3455,10 @@ Vill du genomföra den ändå?</translation>
     <message>
         <source>Valid until (door)</source>
         <translation>Giltig till (dörr)</translation>
+    </message>
+    <message>
+        <source>Same person?</source>
+        <translation>Samma person?</translation>
     </message>
 </context>
 <context>

@@ -412,6 +412,21 @@ void MainWindow::restoreWindowState()
         const QRect available = screen() ? screen()->availableGeometry() : QRect(0, 0, 1024, 700);
         resize(std::min(1200, available.width()), std::min(760, available.height()));
     }
+    // A geometry saved on a larger screen (or a docked laptop) must still fit this one.
+    if (QScreen *current = screen()) {
+        const QRect available = current->availableGeometry();
+        QRect frame = frameGeometry();
+        if (!available.contains(frame)) {
+            const QSize margins = frame.size() - size();
+            resize(std::min(width(), available.width() - margins.width()),
+                   std::min(height(), available.height() - margins.height()));
+            frame = frameGeometry();
+            move(std::clamp(frame.x(), available.left(),
+                            std::max(available.left(), available.right() - frame.width() + 1)),
+                 std::clamp(frame.y(), available.top(),
+                            std::max(available.top(), available.bottom() - frame.height() + 1)));
+        }
+    }
     restoreState(state.value(QStringLiteral("window/state")).toByteArray());
     const QByteArray columns = state.value(QStringLiteral("window/columns")).toByteArray();
     if (!columns.isEmpty())

@@ -254,7 +254,7 @@ QString PairModel::statusText(const Row &row) const
     case ActionKind::Conflict:
         return tr("Conflict");
     case ActionKind::AwaitingMatch:
-        return row.suggestionIndex >= 0 ? tr("Same person? Accept or reject")
+        return row.suggestionIndex >= 0 ? tr("Same person?")
                                         : tr("Suggested match");
     case ActionKind::NoAccess:
         return tr("No access");
