@@ -5,6 +5,7 @@
 #include "Autostart.h"
 #include "Clock.h"
 #include "DemoEnvironment.h"
+#include "FlowLayout.h"
 #include "HistoryPanel.h"
 #include "LinkDialog.h"
 #include "LogModel.h"
@@ -154,10 +155,13 @@ MainWindow::MainWindow(SyncService &service, const AppSettings &settings, const 
         view->setWordWrap(false);
         view->verticalHeader()->setDefaultSectionSize(rowHeight);
     }
-    if (auto *filters = qobject_cast<QBoxLayout *>(m_ui->filterBar->layout()))
-        filters->addStretch(1);
-    if (auto *doors = qobject_cast<QBoxLayout *>(m_ui->doorBar->layout()))
-        doors->addStretch(1);
+    // Filter and door buttons wrap instead of widening the window past the screen.
+    delete m_ui->filterBar->layout();
+    new FlowLayout(m_ui->filterBar);
+    delete m_ui->doorBar->layout();
+    auto *doors = new FlowLayout(m_ui->doorBar);
+    doors->addWidget(m_ui->deviceLabel);
+    doors->addWidget(m_ui->deviceCombo);
     resizeDocks({m_ui->logDock}, {220}, Qt::Vertical);
     m_ui->logDock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
     m_ui->pairView->setContextMenuPolicy(Qt::ActionsContextMenu);
@@ -504,7 +508,7 @@ void MainWindow::onDoorHealth(const DoorHealth &health)
 void MainWindow::updateDoors()
 {
     // The door bar: one button per door, its colour and words the door's state.
-    auto *layout = qobject_cast<QBoxLayout *>(m_ui->doorBar->layout());
+    auto *layout = static_cast<FlowLayout *>(m_ui->doorBar->layout());
     for (QToolButton *button : std::as_const(m_doorButtons)) {
         layout->removeWidget(button);
         button->deleteLater();
@@ -534,7 +538,7 @@ void MainWindow::updateDoors()
                 m_ui->deviceCombo->setCurrentIndex(index);
             updateDoors();
         });
-        layout->insertWidget(layout->count() - 1, button); // before the stretch
+        layout->insertWidget(layout->count(), button);
         m_doorButtons.append(button);
         trayLines.append(tr("%1: %2").arg(device.name, status));
         if (health.isProblem()) {
@@ -841,8 +845,7 @@ void MainWindow::rebuildFilterButtons()
             }
             m_pairFilter->setStatusGroups(groups);
         });
-        if (auto *box = qobject_cast<QBoxLayout *>(layout))
-            box->insertWidget(box->count() - 1, button); // before the stretch
+        static_cast<FlowLayout *>(layout)->insertWidget(layout->count(), button);
         m_filterButtons.append(button);
         if (button->isChecked())
             active.insert(group);
