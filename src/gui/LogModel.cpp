@@ -240,7 +240,7 @@ QVariant LogModel::headerData(int section, Qt::Orientation orientation, int role
     case Level:
         return tr("Level");
     case Device:
-        return tr("Device");
+        return tr("Door");
     case Member:
         return tr("Member");
     case Message:

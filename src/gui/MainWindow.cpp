@@ -968,7 +968,8 @@ void MainWindow::onSelectionChanged()
         lines.append(tr("After the next sync: access %1.").arg(validityText(action->after)));
     for (const QString &warning : action->warnings)
         lines.append(QStringLiteral("⚠ ") + warning.toHtmlEscaped());
-    m_ui->detailsLabel->setText(lines.join(QStringLiteral("<br>")));
+    m_details = lines.join(QStringLiteral("<br>"));
+    m_ui->detailsLabel->setText(m_details);
     if (action->member)
         showLastWrite(*action->member);
 }
@@ -983,7 +984,8 @@ void MainWindow::showLastWrite(const MemberKey &member)
             if (operations.isEmpty() || !action || action->member != member)
                 return; // nothing written yet, or the selection moved on
             const OperationRecord &last = operations.first();
-            m_ui->detailsLabel->setText(m_ui->detailsLabel->text() + QStringLiteral("<br>") +
+            // Set, not appended: the selection may be shown twice before the answers arrive.
+            m_ui->detailsLabel->setText(m_details + QStringLiteral("<br>") +
                                         tr("Last write: %1 on %2, %3")
                                             .arg(HistoryPanel::actionText(last).toHtmlEscaped(),
                                                  dateTime(last.at),

@@ -184,6 +184,7 @@ private:
     SecretStore *m_secrets = nullptr;
     QString m_configPath;
     bool m_columnsRestored = false;
+    QString m_details; // the selected row's details, without the last write
     QStringList m_doorTrayLines;
     bool m_anyDoorProblem = false;
     bool m_lastRunFailed = false;
