@@ -180,12 +180,12 @@ int main(int argc, char *argv[])
             welcome.setText(QApplication::translate(
                 "main", "<h3>Welcome to Cardskipper IVMS Sync</h3>It keeps your door terminal in "
                         "step with the memberships in Cardskipper."));
-            welcome.setInformativeText(
-                QApplication::translate(
-                    "main", "Connect your Cardskipper account and your door terminal (saved "
-                            "in %1, passwords in the keychain), or try everything first with "
-                            "simulated systems.")
-                    .arg(QDir::toNativeSeparators(path)));
+            // Where things are saved is in Help → Open the data folder; a path here only
+            // puzzles someone who has never opened the program.
+            welcome.setInformativeText(QApplication::translate(
+                "main", "Connect your Cardskipper account and your door terminal (passwords "
+                        "stay in the computer's keychain), or try everything first with "
+                        "simulated systems."));
             QPushButton *connectButton = welcome.addButton(
                 QApplication::translate("main", "Connect to Cardskipper and my door…"),
                 QMessageBox::AcceptRole);
