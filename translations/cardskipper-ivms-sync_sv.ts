@@ -2787,10 +2787,6 @@
         <translation>Nivå</translation>
     </message>
     <message>
-        <source>Device</source>
-        <translation>Dörr</translation>
-    </message>
-    <message>
         <source>Member</source>
         <translation>Medlem</translation>
     </message>
@@ -2821,6 +2817,10 @@
     <message>
         <source>%1 times, first at %2, last at %3</source>
         <translation>%1 gånger, första %2, senaste %3</translation>
+    </message>
+    <message>
+        <source>Door</source>
+        <translation>Dörr</translation>
     </message>
 </context>
 <context>
@@ -3598,10 +3598,6 @@ Kapacitet %5 personer; %6 personer på terminalen.</translation>
         <translation>&lt;h3&gt;Välkommen till Cardskipper IVMS Sync&lt;/h3&gt;Programmet håller din dörrterminal i synk med medlemskapen i Cardskipper.</translation>
     </message>
     <message>
-        <source>Connect your Cardskipper account and your door terminal (saved in %1, passwords in the keychain), or try everything first with simulated systems.</source>
-        <translation>Anslut ditt Cardskipper-konto och din dörrterminal (sparas i %1, lösenorden i nyckelringen), eller prova allt först med simulerade system.</translation>
-    </message>
-    <message>
         <source>Connect to Cardskipper and my door…</source>
         <translation>Anslut till Cardskipper och min dörr…</translation>
     </message>
@@ -3624,6 +3620,10 @@ Kapacitet %5 personer; %6 personer på terminalen.</translation>
     <message>
         <source>Password of the door terminal &quot;%1&quot; (%2):</source>
         <translation>Lösenord för dörrterminalen ”%1” (%2):</translation>
+    </message>
+    <message>
+        <source>Connect your Cardskipper account and your door terminal (passwords stay in the computer&apos;s keychain), or try everything first with simulated systems.</source>
+        <translation>Anslut ditt Cardskipper-konto och din dörrterminal (lösenorden stannar i datorns nyckelring), eller prova allt först med simulerade system.</translation>
     </message>
 </context>
 </TS>
