@@ -2497,12 +2497,12 @@
         <translation>Demo: dörren svarar på de 6 nästa anropen med ett serverfel.</translation>
     </message>
     <message>
-        <source>Demo: someone changed the door&apos;s password; the next sync meets a wrong password and stops after one attempt.</source>
-        <translation>Demo: någon har bytt dörrens lösenord; nästa synkning får fel lösenord och slutar efter ett försök.</translation>
-    </message>
-    <message>
         <source>Demo: the door&apos;s password is back to the one in the settings.</source>
         <translation>Demo: dörrens lösenord är återställt till det i inställningarna.</translation>
+    </message>
+    <message>
+        <source>Demo: someone changed the door&apos;s password; the next sync that reaches the door (a full reconcile, a change to write, or the 15-minute check) meets a wrong password and stops after one attempt.</source>
+        <translation>Demo: någon har bytt dörrens lösenord; nästa synkning som når dörren (en fullständig avstämning, en ändring att skriva eller kontrollen var 15:e minut) får fel lösenord och slutar efter ett försök.</translation>
     </message>
 </context>
 <context>

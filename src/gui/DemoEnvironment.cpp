@@ -131,8 +131,9 @@ QString DemoEnvironment::changeDevicePassword()
 {
     m_door->setCredentials(sim::IsapiSimulator::defaultUser(),
                            QStringLiteral("changed-by-someone"));
-    return tr("Demo: someone changed the door's password; the next sync meets a wrong password "
-              "and stops after one attempt.");
+    return tr("Demo: someone changed the door's password; the next sync that reaches the door "
+              "(a full reconcile, a change to write, or the 15-minute check) meets a wrong "
+              "password and stops after one attempt.");
 }
 
 QString DemoEnvironment::restoreDevicePassword()

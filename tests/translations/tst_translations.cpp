@@ -16,6 +16,7 @@
 #include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTemporaryDir>
+#include <QStandardPaths>
 #include <QTest>
 #include <QToolBar>
 #include <QXmlStreamReader>
@@ -88,6 +89,12 @@ class TestTranslations : public QObject
     Q_OBJECT
 
 private slots:
+    void initTestCase()
+    {
+        // The window saves its geometry on close: into Qt's test folders, not the user's.
+        QStandardPaths::setTestModeEnabled(true);
+    }
+
     void catalogsAreCompleteAndConsistent_data()
     {
         QTest::addColumn<QString>("path");
