@@ -470,13 +470,14 @@ void MainWindow::reloadDevices()
 QString MainWindow::doorStatusText(const QString &deviceId) const
 {
     const DoorHealth health = m_doorHealth.value(deviceId);
-    const QString since = PairModel::shortTime(health.since);
+    const QString since = PairModel::shortTime(health.since, m_clock.today());
     switch (health.state) {
     case DoorHealth::State::Unknown:
         return health.lastContact.isValid() ? tr("not checked since the settings changed")
                                             : tr("not contacted yet");
     case DoorHealth::State::Online:
-        return tr("online, last contact %1").arg(PairModel::shortTime(health.lastContact));
+        return tr("online, last contact %1")
+            .arg(PairModel::shortTime(health.lastContact, m_clock.today()));
     case DoorHealth::State::Unreachable:
         return tr("unreachable since %1").arg(since);
     case DoorHealth::State::PasswordRejected:
@@ -570,7 +571,7 @@ void MainWindow::updateDoors()
     case DoorHealth::State::Unreachable:
         text = tr("<b>The door %1 has not answered since %2.</b> Check that it is switched on "
                   "and connected to the network. The sync keeps trying by itself.")
-                   .arg(name, PairModel::shortTime(problem.since));
+                   .arg(name, PairModel::shortTime(problem.since, m_clock.today()));
         break;
     case DoorHealth::State::PasswordRejected:
         text = tr("<b>The door %1 rejected the password.</b> Nothing more is sent to it until "
@@ -1194,10 +1195,11 @@ void MainWindow::updateStatusBar()
             counts.append(tr("%n failed", nullptr, m_lastChange.failed));
         if (counts.isEmpty())
             counts.append(HistoryPanel::runStatusText(m_lastChange.status).toLower());
-        m_lastChangeLabel->setText(tr("Last change %1 (%2): %3")
-                                       .arg(PairModel::shortTime(m_lastChange.startedAt),
-                                            HistoryPanel::runKindText(m_lastChange.kind).toLower(),
-                                            counts.join(QStringLiteral(", "))));
+        m_lastChangeLabel->setText(
+            tr("Last change %1 (%2): %3")
+                .arg(PairModel::shortTime(m_lastChange.startedAt, m_clock.today()),
+                     HistoryPanel::runKindText(m_lastChange.kind).toLower(),
+                     counts.join(QStringLiteral(", "))));
         m_lastChangeLabel->setToolTip(m_lastChange.error);
     } else {
         m_lastChangeLabel->setText(tr("No change written yet."));
@@ -1205,7 +1207,7 @@ void MainWindow::updateStatusBar()
     if (m_lastRun.id > 0 && m_lastRun.id != m_lastChange.id) {
         m_lastSyncLabel->setText(
             tr("· last check %1: %2")
-                .arg(PairModel::shortTime(m_lastRun.startedAt),
+                .arg(PairModel::shortTime(m_lastRun.startedAt, m_clock.today()),
                      HistoryPanel::isQuiet(m_lastRun)
                          ? tr("nothing to change")
                          : HistoryPanel::runStatusText(m_lastRun.status).toLower()));

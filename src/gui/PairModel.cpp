@@ -239,7 +239,7 @@ QString PairModel::statusText(const Row &row) const
         if (!m_doorProblem.isEmpty())
             return tr("Not confirmed: %1").arg(m_doorProblem);
         if (m_doorAsOf.isValid())
-            return tr("In sync as of %1").arg(shortTime(m_doorAsOf));
+            return tr("In sync as of %1").arg(shortTime(m_doorAsOf, m_context.today));
         return tr("In sync");
     case ActionKind::Create:
         return tr("Will be created");
@@ -254,8 +254,7 @@ QString PairModel::statusText(const Row &row) const
     case ActionKind::Conflict:
         return tr("Conflict");
     case ActionKind::AwaitingMatch:
-        return row.suggestionIndex >= 0 ? tr("Same person?")
-                                        : tr("Suggested match");
+        return row.suggestionIndex >= 0 ? tr("Same person?") : tr("Suggested match");
     case ActionKind::NoAccess:
         return tr("No access");
     case ActionKind::NotManaged:
@@ -272,12 +271,12 @@ QColor PairModel::statusColor(const Row &row) const
     return groupColor(row.group);
 }
 
-QString PairModel::shortTime(const QDateTime &time)
+QString PairModel::shortTime(const QDateTime &time, QDate today)
 {
     if (!time.isValid())
         return QString();
-    return time.date() == QDate::currentDate() ? time.toString(QStringLiteral("HH:mm"))
-                                               : time.toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+    return time.date() == today ? time.toString(QStringLiteral("HH:mm"))
+                                : time.toString(QStringLiteral("yyyy-MM-dd HH:mm"));
 }
 
 void PairModel::setPlan(const Plan &plan, const QList<Member> &members, const Context &context)

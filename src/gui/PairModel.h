@@ -101,8 +101,8 @@ public:
     static QString rowKey(const PlannedAction &action);
     int countOf(StatusGroup group) const;
     int countWithOverride() const;
-    // "14:05" today, else "2026-12-01 14:05".
-    static QString shortTime(const QDateTime &time);
+    // "14:05" on today (the caller's clock), else "2026-12-01 14:05".
+    static QString shortTime(const QDateTime &time, QDate today);
     static QString overrideToolTip(const MemberOverride &memberOverride);
     static QString groupName(StatusGroup group);
     static StatusGroup groupOf(const PlannedAction &action, bool guardHeld);
