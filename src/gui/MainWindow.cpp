@@ -162,11 +162,11 @@ MainWindow::MainWindow(SyncService &service, const AppSettings &settings, const 
     auto *doors = new FlowLayout(m_ui->doorBar);
     doors->addWidget(m_ui->deviceLabel);
     doors->addWidget(m_ui->deviceCombo);
-    resizeDocks({m_ui->logDock}, {200}, Qt::Vertical);
+    resizeDocks({m_ui->logDock}, {170}, Qt::Vertical);
     // The table gets the room; the details keep about four lines and scroll beyond them.
     m_ui->tableSplitter->setStretchFactor(0, 1);
     m_ui->tableSplitter->setStretchFactor(1, 0);
-    m_ui->tableSplitter->setSizes({400, fontMetrics().lineSpacing() * 4 + 8});
+
     m_ui->logDock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
     m_ui->pairView->setContextMenuPolicy(Qt::ActionsContextMenu);
     auto *separator = new QAction(this);
@@ -436,7 +436,15 @@ void MainWindow::restoreWindowState()
         }
     }
     restoreState(state.value(QStringLiteral("window/state")).toByteArray());
-    m_ui->tableSplitter->restoreState(state.value(QStringLiteral("window/splitter")).toByteArray());
+    if (!m_ui->tableSplitter->restoreState(
+            state.value(QStringLiteral("window/splitter")).toByteArray())) {
+        // Once laid out: the details get about four lines, the table the rest.
+        QTimer::singleShot(0, this, [this] {
+            const int details = fontMetrics().lineSpacing() * 4 + 8;
+            const int total = m_ui->tableSplitter->height();
+            m_ui->tableSplitter->setSizes({std::max(total - details, details), details});
+        });
+    }
     const QByteArray columns = state.value(QStringLiteral("window/columns")).toByteArray();
     if (!columns.isEmpty())
         m_columnsRestored = m_ui->pairView->horizontalHeader()->restoreState(columns);
