@@ -8,6 +8,7 @@
 #include "SyncLogging.h"
 
 #include <QCoreApplication>
+#include <QCryptographicHash>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
@@ -26,6 +27,24 @@ const QString kLastMemberFetch = QStringLiteral("last_member_fetch_started");
 QString limitsKey(const QString &deviceId)
 {
     return QStringLiteral("device_limits/") + deviceId;
+}
+
+// When the door last answered, and to which address and credentials: a command line that
+// starts for every sync would otherwise know nothing and ask every door every time.
+QString contactKey(const QString &deviceId)
+{
+    return QStringLiteral("device_contact/") + deviceId;
+}
+
+// Which door and account a recorded contact was with. Never the password, nor anything
+// derived from it: the database holds no secret, not even a hash of one.
+QString contactIdentity(const DeviceSettings &device)
+{
+    return QString::fromLatin1(
+        QCryptographicHash::hash(
+            (device.url.toString() + QLatin1Char('\n') + device.username).toUtf8(),
+            QCryptographicHash::Sha256)
+            .toHex());
 }
 
 QString memberLabel(const PlannedAction &action)
@@ -700,9 +719,19 @@ void SyncEngine::readDevice(const std::shared_ptr<DeviceWork> &work)
 
 bool SyncEngine::needsLivenessCheck(const QString &deviceId) const
 {
-    const DoorHealth health = m_health.value(deviceId);
-    return health.state != DoorHealth::State::Online || !health.lastContact.isValid() ||
-           health.lastContact.secsTo(m_clock.now()) >= kLivenessSeconds;
+    QDateTime lastContact;
+    const auto known = m_health.constFind(deviceId);
+    if (known != m_health.constEnd()) {
+        if (known->state == DoorHealth::State::Online)
+            lastContact = known->lastContact;
+    } else if (const DeviceSettings *device = m_settings.device(deviceId)) {
+        // Nothing learnt in this process yet: what an earlier one recorded, if it spoke to
+        // the same door with the same credentials.
+        const QStringList stored = m_store.meta(contactKey(deviceId)).split(QLatin1Char(' '));
+        if (stored.size() == 2 && stored.at(1) == contactIdentity(*device))
+            lastContact = QDateTime::fromString(stored.at(0), Qt::ISODateWithMs);
+    }
+    return !lastContact.isValid() || lastContact.secsTo(m_clock.now()) >= kLivenessSeconds;
 }
 
 void SyncEngine::checkAlive(const std::shared_ptr<DeviceWork> &work)
@@ -1193,6 +1222,11 @@ void SyncEngine::noteDoorHealth(const std::shared_ptr<DeviceWork> &work)
     if (state != previous.state || !next.since.isValid())
         next.since = now;
     next.state = state;
+    if (state == State::Online && answered)
+        m_store.setMeta(contactKey(id), now.toString(Qt::ISODateWithMs) + QLatin1Char(' ') +
+                                            contactIdentity(work->device));
+    else if (state != State::Online)
+        m_store.setMeta(contactKey(id), QString());
     setDoorHealth(next);
 }
 

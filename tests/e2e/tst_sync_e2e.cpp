@@ -404,6 +404,42 @@ private slots:
         QCOMPARE(healthOf(QStringLiteral("gym")).state, State::PasswordRejected);
     }
 
+    // The command line starts afresh for every sync: the last contact is remembered in the
+    // database (door and account, no password), so it does not ask every door every time.
+    void aNewProcessRemembersTheLastContact()
+    {
+        sync();
+        m_engine = std::make_unique<SyncEngine>(*m_store, m_clock);
+        m_engine->setConfiguration(m_settings, m_credentials);
+        m_door->clearReceivedRequests();
+        RunReport report = sync();
+        QCOMPARE(report.deviceRequests(), 0);
+        for (const DoorHealth &health : m_engine->doorHealth())
+            QCOMPARE(health.state, DoorHealth::State::Unknown); // nothing learnt yet here
+
+        // Another address for the door: what was recorded was not about this one.
+        m_engine = std::make_unique<SyncEngine>(*m_store, m_clock);
+        AppSettings moved = m_settings;
+        moved.devices[0].url.setHost(QStringLiteral("localhost"));
+        m_engine->setConfiguration(moved, m_credentials);
+        report = sync();
+        QVERIFY(!m_door->receivedRequests().isEmpty());
+        QCOMPARE(m_door->receivedRequests().last().path,
+                 QStringLiteral("/ISAPI/System/deviceInfo"));
+
+        // Past the interval a new process asks again.
+        m_engine = std::make_unique<SyncEngine>(*m_store, m_clock);
+        m_engine->setConfiguration(m_settings, m_credentials);
+        m_clock.advanceSeconds(SyncEngine::kLivenessSeconds);
+        m_gym->clearReceivedRequests();
+        sync();
+        QVERIFY(!m_gym->receivedRequests().isEmpty());
+        for (const sim::HttpRequest &request : m_gym->receivedRequests())
+            QCOMPARE(request.path, QStringLiteral("/ISAPI/System/deviceInfo"));
+        QVERIFY(!m_store->meta(QStringLiteral("device_contact/gym"))
+                     .contains(IsapiSimulator::defaultPassword()));
+    }
+
     void emptyOrShrunkMemberListIsHeld()
     {
         sync();
