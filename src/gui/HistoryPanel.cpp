@@ -391,7 +391,7 @@ void HistoryPanel::showOperations(qint64 runId)
             const QList<OperationRecord> operations = parts.store.operations(runId);
             rows.reserve(operations.size());
             for (const OperationRecord &operation : operations) {
-                OperationRow row{operation, QString()};
+                OperationRow row{operation, QString(), std::nullopt};
                 if (operation.member) {
                     auto name = names.constFind(*operation.member);
                     if (name == names.constEnd()) {

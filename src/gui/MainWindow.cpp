@@ -304,8 +304,8 @@ MainWindow::MainWindow(SyncService &service, const AppSettings &settings, const 
         setUpDemoMenu();
     m_service.query(
         this, [](SyncService::Parts parts) { return parts.engine.doorHealth(); },
-        [this](const QList<DoorHealth> &doors) {
-            for (const DoorHealth &health : doors)
+        [this](const QList<DoorHealth> &known) {
+            for (const DoorHealth &health : known)
                 m_doorHealth.insert(health.deviceId, health);
             updateDoors();
         });
@@ -334,7 +334,12 @@ void MainWindow::setUpActions()
     m_ui->actionSettings->setIcon(themedIcon("configure", "settings"));
     m_ui->actionQuit->setIcon(themedIcon("application-exit", "quit"));
 
-    connect(m_ui->actionQuit, &QAction::triggered, qApp, &QApplication::quit);
+    connect(m_ui->actionQuit, &QAction::triggered, this, [this] {
+        // Qt may ask the windows to close before it quits; this one must not answer "to the
+        // tray" then.
+        m_quitting = true;
+        QApplication::quit();
+    });
     connect(m_ui->actionExportLog, &QAction::triggered, this, &MainWindow::exportLog);
     connect(m_ui->actionAbout, &QAction::triggered, this, &MainWindow::showAbout);
     connect(m_ui->actionAboutQt, &QAction::triggered, qApp, &QApplication::aboutQt);
@@ -1302,7 +1307,7 @@ void MainWindow::setUpTray()
 void MainWindow::closeEvent(QCloseEvent *event)
 {
     saveWindowState();
-    if (m_tray && m_tray->isVisible()) {
+    if (m_tray && m_tray->isVisible() && !m_quitting) {
         hide();
         // Said once: after that the desk knows where the window went.
         QSettings state;

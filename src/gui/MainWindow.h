@@ -184,7 +184,8 @@ private:
     SecretStore *m_secrets = nullptr;
     QString m_configPath;
     bool m_columnsRestored = false;
-    QString m_details; // the selected row's details, without the last write
+    bool m_quitting = false; // Quit was chosen: closing is not "to the tray"
+    QString m_details;       // the selected row's details, without the last write
     QStringList m_doorTrayLines;
     bool m_anyDoorProblem = false;
     bool m_lastRunFailed = false;
