@@ -2501,8 +2501,8 @@
         <translation>Demo: dörrens lösenord är återställt till det i inställningarna.</translation>
     </message>
     <message>
-        <source>Demo: someone changed the door&apos;s password; the next sync that reaches the door (a full reconcile, a change to write, or the 15-minute check) meets a wrong password and stops after one attempt.</source>
-        <translation>Demo: någon har bytt dörrens lösenord; nästa synkning som når dörren (en fullständig avstämning, en ändring att skriva eller kontrollen var 15:e minut) får fel lösenord och slutar efter ett försök.</translation>
+        <source>Demo: someone changed the door&apos;s password; the next sync that reaches the door (a full reconcile, a change to write, or the 15-minute check) meets a wrong password and stops trying until the password is fixed.</source>
+        <translation>Demo: någon har bytt dörrens lösenord; nästa synkning som når dörren (en fullständig avstämning, en ändring att skriva eller kontrollen var 15:e minut) får fel lösenord och slutar försöka tills lösenordet är rättat.</translation>
     </message>
 </context>
 <context>

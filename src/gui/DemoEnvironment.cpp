@@ -133,7 +133,7 @@ QString DemoEnvironment::changeDevicePassword()
                            QStringLiteral("changed-by-someone"));
     return tr("Demo: someone changed the door's password; the next sync that reaches the door "
               "(a full reconcile, a change to write, or the 15-minute check) meets a wrong "
-              "password and stops after one attempt.");
+              "password and stops trying until the password is fixed.");
 }
 
 QString DemoEnvironment::restoreDevicePassword()

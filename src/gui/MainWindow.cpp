@@ -1082,8 +1082,11 @@ void MainWindow::fullReconcile()
 
 void MainWindow::setPaused(bool paused)
 {
-    if (m_ui->actionPause->isChecked() != paused)
+    if (m_ui->actionPause->isChecked() != paused) {
+        // The action's toggled() comes back here and does the rest, once.
         m_ui->actionPause->setChecked(paused);
+        return;
+    }
     m_paused = paused;
     m_service.post([paused](SyncService::Parts parts) { parts.scheduler.setPaused(paused); });
     m_ui->actionPause->setText(paused ? tr("Resume &automatic sync") : tr("P&ause automatic sync"));
