@@ -982,7 +982,11 @@ void MainWindow::onSelectionChanged()
         lines.append(tr("Probably the same person (%1). <b>Accept</b> links them; <b>Reject</b> "
                         "says they are different people.")
                          .arg(suggestion->reason.toHtmlEscaped()));
-    else if (!action->reason.isEmpty())
+    else if (!action->reason.isEmpty() && action->kind != ActionKind::Unchanged &&
+             action->kind != ActionKind::Create && action->kind != ActionKind::UpdateValidity &&
+             action->kind != ActionKind::Rename)
+        // The planner's sentence says why where the lines above cannot (a conflict, an ended
+        // access); for the plain cases it would only repeat their dates.
         lines.append(action->reason.toHtmlEscaped());
     if (action->after && action->isWrite())
         lines.append(tr("After the next sync: access %1.").arg(validityText(action->after)));
