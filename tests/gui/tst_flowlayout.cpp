@@ -5,6 +5,7 @@
 #include <QLabel>
 #include <QPushButton>
 #include <QTest>
+#include <memory>
 
 using cis::gui::FlowLayout;
 
@@ -56,7 +57,8 @@ private slots:
         label->hide();
         layout->setGeometry(QRect(0, 0, 400, 30));
         QCOMPARE(button->geometry(), QRect(0, 0, 120, 30));
-        QCOMPARE(layout->takeAt(0)->widget(), label);
+        const std::unique_ptr<QLayoutItem> taken(layout->takeAt(0)); // the caller owns it
+        QCOMPARE(taken->widget(), label);
         QCOMPARE(layout->count(), 1);
     }
 };
