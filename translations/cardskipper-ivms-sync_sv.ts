@@ -3026,10 +3026,6 @@ Vill du genomföra den ändå?</translation>
         <translation>Kan inte skriva %1: %2</translation>
     </message>
     <message>
-        <source>always</source>
-        <translation>alltid</translation>
-    </message>
-    <message>
         <source>Search name, email, member no. or employee no. (Ctrl+F)</source>
         <translation>Sök på namn, e-post, medlemsnr eller anställningsnr (Ctrl+F)</translation>
     </message>

@@ -64,18 +64,10 @@ QString dateTime(const QDateTime &time)
     return time.isValid() ? time.toString(QStringLiteral("yyyy-MM-dd HH:mm")) : QString();
 }
 
-QString validityText(const Person &person)
-{
-    if (!person.validity.enabled)
-        return MainWindow::tr("always");
-    return QStringLiteral("%1 – %2").arg(
-        person.validity.begin.toString(QStringLiteral("yyyy-MM-dd")),
-        person.validity.end.toString(QStringLiteral("yyyy-MM-dd")));
-}
-
+// One way to write a window, the history's, so the details and the history agree.
 QString validityText(const std::optional<Person> &person)
 {
-    return person ? validityText(*person) : QString();
+    return HistoryPanel::validityText(person);
 }
 
 QColor healthColor(DoorHealth::State state)
@@ -976,7 +968,8 @@ void MainWindow::onSelectionChanged()
         const QString door = deviceName(currentDeviceId()).toHtmlEscaped();
         lines.append(tr("On the door %1: %2 (person no. %3), access %4.")
                          .arg(door, onDoor->name.toHtmlEscaped(),
-                              onDoor->employeeNo.toHtmlEscaped(), validityText(*onDoor)));
+                              onDoor->employeeNo.toHtmlEscaped(),
+                              validityText(std::optional<Person>(*onDoor))));
     }
     if (suggestion && suggestedPerson)
         lines.append(tr("Probably the same person (%1). <b>Accept</b> links them; <b>Reject</b> "
