@@ -2449,6 +2449,30 @@
         <source>the device already has employeeNo %1, and looking it up failed: %2</source>
         <translation>enheten har redan employeeNo %1, och det gick inte att slå upp personen: %2</translation>
     </message>
+    <message>
+        <source>No member list (Cardskipper gave no answer): this door was not changed.</source>
+        <translation>Ingen medlemslista (Cardskipper svarade inte): dörren ändrades inte.</translation>
+    </message>
+    <message>
+        <source>Stopped before the member list arrived: this door was not changed.</source>
+        <translation>Stoppad innan medlemslistan kom: dörren ändrades inte.</translation>
+    </message>
+    <message>
+        <source>Stopped before this door was changed.</source>
+        <translation>Stoppad innan dörren ändrades.</translation>
+    </message>
+    <message>
+        <source>No member list (%1): this door was not changed.</source>
+        <translation>Ingen medlemslista (%1): dörren ändrades inte.</translation>
+    </message>
+    <message>
+        <source>The member list was held back by the guard: this door was not changed.</source>
+        <translation>Medlemslistan hölls tillbaka av skyddet: dörren ändrades inte.</translation>
+    </message>
+    <message>
+        <source>Stopped before this door was started.</source>
+        <translation>Stoppad innan dörren påbörjades.</translation>
+    </message>
 </context>
 <context>
     <name>cis::gui::DemoEnvironment</name>

@@ -40,6 +40,7 @@ const QString database = QStringLiteral("sync/database");
 const QString nightly = QStringLiteral("sync/nightly_reconcile_at");
 const QString retryAttempts = QStringLiteral("sync/retry_attempts");
 const QString retryBackoff = QStringLiteral("sync/retry_backoff_ms");
+const QString parallelDoors = QStringLiteral("sync/max_parallel_doors");
 const QString grace = QStringLiteral("sync/grace_days");
 const QString rename = QStringLiteral("sync/rename");
 const QString deleteAfter = QStringLiteral("sync/delete_after_days");
@@ -247,6 +248,7 @@ AppSettings AppSettings::load(QSettings &settings, QStringList *problems)
     }
     sync.retryAttempts = read.number(key::retryAttempts, sync.retryAttempts, 0, 10);
     sync.retryBackoffMs = read.number(key::retryBackoff, sync.retryBackoffMs, 0, 600000);
+    sync.maxParallelDoors = read.number(key::parallelDoors, sync.maxParallelDoors, 0, 64);
     SyncPolicy &policy = sync.policy;
     policy.graceDays = read.number(key::grace, policy.graceDays, 0, 365);
     policy.renameEnabled = read.flag(key::rename, policy.renameEnabled);
@@ -308,6 +310,7 @@ void AppSettings::save(QSettings &settings) const
     settings.setValue(key::nightly, sync.nightlyReconcileAt.toString(QStringLiteral("HH:mm")));
     settings.setValue(key::retryAttempts, sync.retryAttempts);
     settings.setValue(key::retryBackoff, sync.retryBackoffMs);
+    settings.setValue(key::parallelDoors, sync.maxParallelDoors);
     settings.setValue(key::grace, sync.policy.graceDays);
     settings.setValue(key::rename, sync.policy.renameEnabled);
     settings.setValue(key::deleteAfter, sync.policy.deleteRetentionDays);

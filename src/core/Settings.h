@@ -43,6 +43,9 @@ struct SyncSettings
     QTime nightlyReconcileAt = QTime(3, 0);
     int retryAttempts = 3; // per write, for transient device errors
     int retryBackoffMs = 2000;
+    // The most doors worked at the same time; 0: all of them. For a site whose network or
+    // router cannot take every terminal's traffic at once.
+    int maxParallelDoors = 0;
     SyncPolicy policy;
 };
 

@@ -149,8 +149,16 @@ QJsonObject RunReport::toJson() const
                 action.kind != ActionKind::NotManaged)
                 actions.append(actionJson(action));
         }
+        const auto time = [](const QDateTime &at) {
+            return at.isValid() ? QJsonValue(at.toString(Qt::ISODateWithMs)) : QJsonValue();
+        };
+        const auto offset = [](qint64 ms) { return ms >= 0 ? QJsonValue(ms) : QJsonValue(); };
         deviceArray.append(QJsonObject{
             {QStringLiteral("id"), device.deviceId},
+            {QStringLiteral("startedAt"), time(device.startedAt)},
+            {QStringLiteral("finishedAt"), time(device.finishedAt)},
+            {QStringLiteral("startMs"), offset(device.startMs)},
+            {QStringLiteral("endMs"), offset(device.endMs)},
             {QStringLiteral("name"), device.deviceName},
             {QStringLiteral("status"), deviceStatusToString(device.status)},
             {QStringLiteral("message"), device.message},

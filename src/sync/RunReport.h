@@ -36,6 +36,12 @@ struct DeviceOutcome
     int written = 0;
     int failed = 0;
     int requests = 0;
+    // When this door's work started and ended: on the engine's clock, and in milliseconds
+    // since the run started (doors are worked at the same time). Not started: invalid, -1.
+    QDateTime startedAt;
+    QDateTime finishedAt;
+    qint64 startMs = -1;
+    qint64 endMs = -1;
 };
 
 QString deviceStatusToString(DeviceOutcome::Status status);

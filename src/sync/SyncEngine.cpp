@@ -100,18 +100,28 @@ struct SyncEngine::Run
     QElapsedTimer clock;
     QList<Member> members;
     bool stopRequested = false;
+    bool finished = false;
     QDateTime fetchStartedAt;
-    int deviceIndex = -1;
+    enum class MemberList
+    {
+        Fetching,
+        Ready,
+        Unavailable, // failed, held by the guard, or the run was stopped
+    };
+    MemberList memberList = MemberList::Fetching;
+    QString noMembersReason; // Unavailable: what the doors waiting for it are told
     QList<DeviceSettings> devices;
+    int nextDevice = 0; // the next of devices to start
+    int maxParallel = 0;
     std::unique_ptr<CardskipperClient> cardskipper;
     QHash<QString, QString> deviceByHost;
-    // The device being worked on; answers for any other are late and ignored.
-    std::shared_ptr<DeviceWork> currentWork;
-    // Fires when nothing has been heard for longer than any answer may take (see
+    // The doors being worked on; answers for any other are late and ignored.
+    QHash<QString, std::shared_ptr<DeviceWork>> active;
+    // Fires when Cardskipper has been silent for longer than any answer may take (see
     // petWatchdog): a run must end whatever the other side does.
-    QTimer watchdog;
-    QString watchdogWaitingFor; // what the silence is about, for the message
-    int watchdogLimitMs = 0;
+    QTimer membersWatchdog;
+    QString membersWaitingFor;
+    int membersLimitMs = 0;
 };
 
 struct SyncEngine::DeviceWork
@@ -132,11 +142,18 @@ struct SyncEngine::DeviceWork
     bool deviceFull = false; // the terminal refused a create for want of room
     // retryDevice() came while this device was being synced.
     bool forgetClientAfterwards = false;
+    bool waitingForMembers = false; // read, and waiting for the member list to be planned
+    bool applying = false;          // writes have started: a stop lets the one in flight end
     QElapsedTimer applyTimer;
     // For the door's health: how the work ended and what the door answered meanwhile.
     std::optional<HikvisionError> failure;
-    bool silent = false; // ended by the watchdog
+    bool silent = false;    // ended by the watchdog
+    bool abandoned = false; // dropped by us mid-request: its last exchange proves nothing
     quint64 answersAtStart = 0;
+    // This door's own watchdog (see petWatchdog).
+    QTimer watchdog;
+    QString watchdogWaitingFor;
+    int watchdogLimitMs = 0;
 };
 
 SyncEngine::SyncEngine(Store &store, const Clock &clock, QObject *parent)
@@ -151,14 +168,17 @@ SyncEngine::SyncEngine(Store &store, const Clock &clock, QObject *parent)
         const QString endpoint = endpointOf(reply);
         const QString deviceId = m_run->deviceByHost.value(hostKey(reply->url()));
         countRequest(endpoint, deviceId);
-        if (!deviceId.isEmpty()) {
-            const bool answered =
-                reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() != 0;
-            m_lastExchangeAnswered.insert(deviceId, answered);
-            if (answered)
-                ++m_answerCount[deviceId];
+        if (deviceId.isEmpty()) {
+            petMembersWatchdog(QStringLiteral("last answer: ") + endpoint);
+            return;
         }
-        petWatchdog(QStringLiteral("last answer: ") + endpoint);
+        const bool answered =
+            reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() != 0;
+        m_lastExchangeAnswered.insert(deviceId, answered);
+        if (answered)
+            ++m_answerCount[deviceId];
+        if (const WorkPtr work = m_run->active.value(deviceId))
+            petWatchdog(work, QStringLiteral("last answer: ") + endpoint);
     });
 }
 
@@ -178,11 +198,10 @@ void SyncEngine::setConfiguration(const AppSettings &settings, const Credentials
     // refusal: new credentials deserve one attempt. Unchanged ones keep their state.
     for (auto it = m_clients.begin(); it != m_clients.end();) {
         const DeviceSettings *device = m_settings.device(it->first);
-        const bool inUse =
-            m_run && m_run->currentWork && m_run->currentWork->device.id == it->first;
+        const WorkPtr inUse = m_run ? m_run->active.value(it->first) : WorkPtr();
         if (!device && inUse) {
             // Its calls in flight must still answer; it goes when the device is done.
-            m_run->currentWork->forgetClientAfterwards = true;
+            inUse->forgetClientAfterwards = true;
             ++it;
         } else if (!device) {
             it = m_clients.erase(it);
@@ -324,16 +343,25 @@ void SyncEngine::retryDevice(const QString &deviceId)
 {
     // A client with calls in flight answers them no more once destroyed; the run would wait
     // for ever. It is replaced once its device is done.
-    if (m_run && m_run->currentWork && m_run->currentWork->device.id == deviceId) {
-        m_run->currentWork->forgetClientAfterwards = true;
+    if (const WorkPtr work = m_run ? m_run->active.value(deviceId) : WorkPtr()) {
+        work->forgetClientAfterwards = true;
         return;
     }
     m_clients.erase(deviceId);
 }
 
-bool SyncEngine::isCurrent(const std::shared_ptr<DeviceWork> &work) const
+bool SyncEngine::isCurrent(const WorkPtr &work) const
 {
-    return m_run && m_run->currentWork == work;
+    return m_run && m_run->active.value(work->device.id) == work;
+}
+
+DeviceOutcome *SyncEngine::outcomeFor(const QString &deviceId)
+{
+    for (DeviceOutcome &outcome : m_run->report.devices) {
+        if (outcome.deviceId == deviceId)
+            return &outcome;
+    }
+    return nullptr;
 }
 
 int SyncEngine::silenceLimitMs(const HikvisionConfig *device) const
@@ -349,41 +377,55 @@ int SyncEngine::silenceLimitMs(const HikvisionConfig *device) const
     return requestMs + std::max(0, m_watchdogMarginMs);
 }
 
-void SyncEngine::petWatchdog(const QString &waitingFor, int extraMs)
+void SyncEngine::petWatchdog(const WorkPtr &work, const QString &waitingFor, int extraMs)
 {
-    if (!m_run)
+    if (!isCurrent(work))
         return;
-    const HikvisionConfig *device =
-        m_run->currentWork ? &m_run->currentWork->client->config() : nullptr;
     if (!waitingFor.isEmpty())
-        m_run->watchdogWaitingFor = waitingFor;
-    m_run->watchdogLimitMs = silenceLimitMs(device);
-    m_run->watchdog.start(std::max(0, extraMs) + m_run->watchdogLimitMs);
+        work->watchdogWaitingFor = waitingFor;
+    work->watchdogLimitMs = silenceLimitMs(&work->client->config());
+    work->watchdog.start(std::max(0, extraMs) + work->watchdogLimitMs);
 }
 
-void SyncEngine::onWatchdog()
+void SyncEngine::petMembersWatchdog(const QString &waitingFor)
 {
-    if (!m_run)
+    if (!m_run || m_run->memberList != Run::MemberList::Fetching)
         return;
-    const int seconds = (m_run->watchdogLimitMs + 999) / 1000;
-    if (const std::shared_ptr<DeviceWork> work = m_run->currentWork) {
-        // Whatever is still on its way is dropped: a late answer must not change the
-        // database behind the next run's back. A write that went out stays "pending" in the
-        // journal, and the next run reads that person back from the device.
-        work->client->abandon();
-        qCWarning(lcSync).noquote() << "watchdog:" << work->device.id << "silent for" << seconds
-                                    << "s;" << m_run->watchdogWaitingFor;
-        const QString text =
-            tr("%1 gave no answer for %n second(s); the sync of this door was stopped and "
-               "continues at the next run.",
-               nullptr, seconds)
-                .arg(work->device.name);
-        log(QStringLiteral("error"), work->device.id, {}, text);
-        if (work->applyTimer.isValid())
-            m_run->report.applyMs += work->applyTimer.elapsed();
-        work->silent = true;
-        return finishDevice(work, DeviceOutcome::Status::Failed, text);
-    }
+    if (!waitingFor.isEmpty())
+        m_run->membersWaitingFor = waitingFor;
+    m_run->membersLimitMs = silenceLimitMs(nullptr);
+    m_run->membersWatchdog.start(m_run->membersLimitMs);
+}
+
+void SyncEngine::onDeviceWatchdog(const WorkPtr &work)
+{
+    if (!isCurrent(work))
+        return;
+    const int seconds = (work->watchdogLimitMs + 999) / 1000;
+    // Whatever is still on its way is dropped: a late answer must not change the database
+    // behind the next run's back. A write that went out stays "pending" in the journal, and
+    // the next run reads that person back from the device.
+    work->client->abandon();
+    qCWarning(lcSync).noquote() << "watchdog:" << work->device.id << "silent for" << seconds << "s;"
+                                << work->watchdogWaitingFor;
+    const QString text = tr("%1 gave no answer for %n second(s); the sync of this door was "
+                            "stopped and continues at the next run.",
+                            nullptr, seconds)
+                             .arg(work->device.name);
+    log(QStringLiteral("error"), work->device.id, {}, text);
+    if (work->applyTimer.isValid())
+        m_run->report.applyMs += work->applyTimer.elapsed();
+    work->silent = true;
+    finishDevice(work, DeviceOutcome::Status::Failed, text);
+}
+
+void SyncEngine::onMembersWatchdog()
+{
+    if (!m_run || m_run->memberList != Run::MemberList::Fetching)
+        return;
+    const int seconds = (m_run->membersLimitMs + 999) / 1000;
+    qCWarning(lcSync).noquote() << "watchdog: Cardskipper silent for" << seconds << "s;"
+                                << m_run->membersWaitingFor;
     RunReport &report = m_run->report;
     report.cardskipperError =
         tr("Cardskipper gave no answer for %n second(s); no door was changed.", nullptr, seconds);
@@ -391,7 +433,8 @@ void SyncEngine::onWatchdog()
     report.run.status = RunStatus::Failed;
     log(QStringLiteral("error"), {}, {}, report.cardskipperError);
     m_run->cardskipper.reset(); // its reply is aborted and never answers
-    finishRun();
+    membersUnavailable(tr("No member list (Cardskipper gave no answer): this door was not "
+                          "changed."));
 }
 
 void SyncEngine::publishOperation(qint64 operationId)
@@ -432,10 +475,8 @@ void SyncEngine::countRequest(const QString &endpoint, const QString &deviceId)
     m_run->report.requestsByEndpoint[endpoint] += 1;
     if (deviceId.isEmpty())
         return;
-    for (DeviceOutcome &outcome : m_run->report.devices) {
-        if (outcome.deviceId == deviceId)
-            outcome.requests += 1;
-    }
+    if (DeviceOutcome *outcome = outcomeFor(deviceId))
+        outcome->requests += 1;
 }
 
 bool SyncEngine::start(const RunOptions &options)
@@ -445,8 +486,8 @@ bool SyncEngine::start(const RunOptions &options)
     m_run = std::make_unique<Run>();
     m_run->options = options;
     m_run->clock.start();
-    m_run->watchdog.setSingleShot(true);
-    connect(&m_run->watchdog, &QTimer::timeout, this, &SyncEngine::onWatchdog);
+    m_run->membersWatchdog.setSingleShot(true);
+    connect(&m_run->membersWatchdog, &QTimer::timeout, this, &SyncEngine::onMembersWatchdog);
     RunRecord &record = m_run->report.run;
     record.kind = options.kind;
     record.startedAt = m_clock.now();
@@ -465,22 +506,61 @@ bool SyncEngine::start(const RunOptions &options)
         if (!options.onlyDeviceId.isEmpty() && device.id != options.onlyDeviceId)
             continue;
         m_run->devices.append(device);
+        // Terminals port-forwarded through one router share a host: the port tells them apart.
         m_run->deviceByHost.insert(hostKey(device.url), device.id);
+        DeviceOutcome outcome;
+        outcome.deviceId = device.id;
+        outcome.deviceName = device.name;
+        m_run->report.devices.append(outcome);
     }
+    const int limit = m_settings.sync.maxParallelDoors;
+    m_run->maxParallel = limit > 0 ? limit : std::max(1, int(m_run->devices.size()));
     m_run->deviceByHost.insert(hostKey(m_settings.cardskipper.url), QString());
     emit runStarted(record.id, options.kind);
     log(QStringLiteral("info"), {}, {},
         options.kind == RunKind::Preview         ? tr("Preview started.")
         : options.kind == RunKind::FullReconcile ? tr("Full reconcile started.")
                                                  : tr("Sync started."));
-    QTimer::singleShot(0, this, [this] { fetchMembers(); });
+    QTimer::singleShot(0, this, [this] {
+        if (!m_run || m_run->finished)
+            return;
+        fetchMembers();
+        // The doors are read while the member list is on its way.
+        startDevices();
+        finishRunWhenDone();
+    });
     return true;
 }
 
 void SyncEngine::requestStop()
 {
-    if (m_run)
-        m_run->stopRequested = true;
+    if (!m_run || m_run->stopRequested)
+        return;
+    m_run->stopRequested = true;
+    // Not from the caller's stack: it may be one of our own signals' slots.
+    QTimer::singleShot(0, this, [this] {
+        if (m_run && !m_run->finished)
+            stopRun();
+    });
+}
+
+void SyncEngine::stopRun()
+{
+    if (m_run->memberList == Run::MemberList::Fetching) {
+        m_run->cardskipper.reset(); // aborts the export
+        membersUnavailable(tr("Stopped before the member list arrived: this door was not "
+                              "changed."));
+        return;
+    }
+    // A door that is writing ends after the write in flight (applyNext); any other has nothing
+    // that cannot be dropped.
+    const QList<WorkPtr> works = m_run->active.values();
+    for (const WorkPtr &work : works) {
+        if (!work->applying && isCurrent(work))
+            abandonDevice(work, DeviceOutcome::Status::Skipped,
+                          tr("Stopped before this door was changed."));
+    }
+    finishRunWhenDone();
 }
 
 void SyncEngine::fetchMembers()
@@ -508,11 +588,12 @@ void SyncEngine::fetchMembers()
         criteria.changedAt = ExportCriteria::changedAtWithOverlap(lastFetch);
     m_run->report.run.kind = m_run->options.kind;
     const QDateTime fetchStarted = m_clock.now();
-    petWatchdog(QStringLiteral("waiting for the member list"));
+    petMembersWatchdog(QStringLiteral("waiting for the member list"));
     m_run->cardskipper->exportMembers(
         criteria, [this, incremental, fetchStarted](CardskipperClient::MembersResult result) {
-            if (!m_run)
+            if (!m_run || m_run->memberList != Run::MemberList::Fetching)
                 return;
+            m_run->membersWatchdog.stop();
             m_run->report.fetchMs = m_run->clock.elapsed();
             if (result && incremental) {
                 QElapsedTimer db;
@@ -524,8 +605,7 @@ void SyncEngine::fetchMembers()
                 m_run->report.run.membersFetched = int(result.value().size());
                 m_run->members = m_store.members(m_settings.cardskipper.organisationId);
                 m_run->report.databaseMs += db.elapsed();
-                m_run->deviceIndex = -1;
-                return nextDevice();
+                return membersReady();
             }
             m_run->fetchStartedAt = fetchStarted;
             onMembers(std::move(result));
@@ -541,7 +621,8 @@ void SyncEngine::onMembers(CardskipperClient::MembersResult result)
         report.run.status = RunStatus::Failed;
         log(QStringLiteral("error"), {}, {},
             tr("No member list, so no door was changed: %1").arg(report.cardskipperError));
-        return finishRun();
+        return membersUnavailable(
+            tr("No member list (%1): this door was not changed.").arg(report.cardskipperError));
     }
     const qint64 organisationId = m_settings.cardskipper.organisationId;
     QList<Member> members = std::move(result.value());
@@ -570,7 +651,8 @@ void SyncEngine::onMembers(CardskipperClient::MembersResult result)
         report.run.status = RunStatus::Held;
         for (const QString &reason : report.guardReasons)
             log(QStringLiteral("warning"), {}, {}, reason);
-        return finishRun();
+        return membersUnavailable(
+            tr("The member list was held back by the guard: this door was not changed."));
     }
     QElapsedTimer db;
     db.start();
@@ -584,26 +666,67 @@ void SyncEngine::onMembers(CardskipperClient::MembersResult result)
     }
     report.databaseMs += db.elapsed();
     m_run->members = std::move(members);
-    m_run->deviceIndex = -1;
-    nextDevice();
+    membersReady();
 }
 
-void SyncEngine::nextDevice()
+void SyncEngine::membersReady()
 {
-    if (m_run->stopRequested)
-        return finishRun();
-    ++m_run->deviceIndex;
-    if (m_run->deviceIndex >= m_run->devices.size())
-        return finishRun();
+    m_run->memberList = Run::MemberList::Ready;
+    m_run->membersWatchdog.stop();
+    const QList<WorkPtr> works = m_run->active.values();
+    for (const WorkPtr &work : works) {
+        if (work->waitingForMembers && isCurrent(work)) {
+            work->waitingForMembers = false;
+            planDevice(work);
+        }
+    }
+    finishRunWhenDone();
+}
+
+void SyncEngine::membersUnavailable(const QString &reason)
+{
+    m_run->memberList = Run::MemberList::Unavailable;
+    m_run->noMembersReason = reason;
+    m_run->membersWatchdog.stop();
+    // Nothing may be written without the list; reading on would only keep the desk waiting.
+    const QList<WorkPtr> works = m_run->active.values();
+    for (const WorkPtr &work : works) {
+        if (!isCurrent(work))
+            continue;
+        if (work->waitingForMembers)
+            finishDevice(work, DeviceOutcome::Status::Skipped, reason);
+        else
+            abandonDevice(work, DeviceOutcome::Status::Skipped, reason);
+    }
+    finishRunWhenDone();
+}
+
+void SyncEngine::startDevices()
+{
+    while (!m_run->finished && !m_run->stopRequested &&
+           m_run->memberList != Run::MemberList::Unavailable &&
+           m_run->active.size() < m_run->maxParallel && m_run->nextDevice < m_run->devices.size())
+        startDevice(m_run->devices.at(m_run->nextDevice++));
+}
+
+void SyncEngine::startDevice(const DeviceSettings &device)
+{
     auto work = std::make_shared<DeviceWork>();
-    work->device = m_run->devices.at(m_run->deviceIndex);
-    work->outcome.deviceId = work->device.id;
-    work->outcome.deviceName = work->device.name;
-    m_run->report.devices.append(work->outcome);
-    work->client = &clientFor(work->device);
-    work->answersAtStart = m_answerCount.value(work->device.id);
-    m_run->currentWork = work;
-    petWatchdog(QStringLiteral("starting ") + work->device.id);
+    work->device = device;
+    work->outcome.deviceId = device.id;
+    work->outcome.deviceName = device.name;
+    work->outcome.startedAt = m_clock.now();
+    work->outcome.startMs = m_run->clock.elapsed();
+    work->client = &clientFor(device);
+    work->answersAtStart = m_answerCount.value(device.id);
+    work->watchdog.setSingleShot(true);
+    connect(&work->watchdog, &QTimer::timeout, this,
+            [this, weak = std::weak_ptr<DeviceWork>(work)] {
+                if (const WorkPtr alive = weak.lock())
+                    onDeviceWatchdog(alive);
+            });
+    m_run->active.insert(device.id, work);
+    petWatchdog(work, QStringLiteral("starting ") + device.id);
     if (const auto refusal = work->client->refusal()) {
         // Wrong password or lockout: contacting the device again would only cost attempts.
         return failDevice(work, *refusal);
@@ -611,7 +734,7 @@ void SyncEngine::nextDevice()
     resolvePending(work);
 }
 
-void SyncEngine::resolvePending(const std::shared_ptr<DeviceWork> &work)
+void SyncEngine::resolvePending(const WorkPtr &work)
 {
     QList<OperationRecord> pending;
     for (const OperationRecord &operation : m_store.pendingOperations()) {
@@ -672,7 +795,7 @@ void SyncEngine::resolvePending(const std::shared_ptr<DeviceWork> &work)
     });
 }
 
-void SyncEngine::ensureProbed(const std::shared_ptr<DeviceWork> &work, std::function<void()> next)
+void SyncEngine::ensureProbed(const WorkPtr &work, std::function<void()> next)
 {
     DeviceClient &slot = m_clients[work->device.id];
     if (slot.probed)
@@ -689,7 +812,7 @@ void SyncEngine::ensureProbed(const std::shared_ptr<DeviceWork> &work, std::func
     });
 }
 
-void SyncEngine::readDevice(const std::shared_ptr<DeviceWork> &work)
+void SyncEngine::readDevice(const WorkPtr &work)
 {
     const DeviceSnapshot snapshot = m_store.deviceSnapshot(work->device.id);
     const bool mustRead =
@@ -698,7 +821,7 @@ void SyncEngine::readDevice(const std::shared_ptr<DeviceWork> &work)
         needsLivenessCheck(work->device.id))
         return checkAlive(work);
     if (!mustRead)
-        return planDevice(work);
+        return readyToPlan(work);
     ensureProbed(work, [this, work] {
         work->client->searchAllPersons([this,
                                         work](HikvisionClient::Result<PersonSearchResult> result) {
@@ -712,7 +835,7 @@ void SyncEngine::readDevice(const std::shared_ptr<DeviceWork> &work)
             db.start();
             m_store.replaceDevicePersons(work->device.id, result.value().persons, m_clock.now());
             m_run->report.databaseMs += db.elapsed();
-            planDevice(work);
+            readyToPlan(work);
         });
     });
 }
@@ -734,7 +857,7 @@ bool SyncEngine::needsLivenessCheck(const QString &deviceId) const
     return !lastContact.isValid() || lastContact.secsTo(m_clock.now()) >= kLivenessSeconds;
 }
 
-void SyncEngine::checkAlive(const std::shared_ptr<DeviceWork> &work)
+void SyncEngine::checkAlive(const WorkPtr &work)
 {
     // The cheapest question a terminal answers; what it says is not needed, only that it
     // answers, and with these credentials.
@@ -743,12 +866,28 @@ void SyncEngine::checkAlive(const std::shared_ptr<DeviceWork> &work)
             return;
         if (!info)
             return failDevice(work, info.error());
-        planDevice(work);
+        readyToPlan(work);
     });
 }
 
-void SyncEngine::planDevice(const std::shared_ptr<DeviceWork> &work)
+void SyncEngine::readyToPlan(const WorkPtr &work)
 {
+    switch (m_run->memberList) {
+    case Run::MemberList::Ready:
+        return planDevice(work);
+    case Run::MemberList::Unavailable:
+        return finishDevice(work, DeviceOutcome::Status::Skipped, m_run->noMembersReason);
+    case Run::MemberList::Fetching:
+        // Cardskipper's watchdog keeps the wait finite; this door has nothing in flight.
+        work->waitingForMembers = true;
+        work->watchdog.stop();
+        return;
+    }
+}
+
+void SyncEngine::planDevice(const WorkPtr &work)
+{
+    petWatchdog(work, QStringLiteral("planning ") + work->device.id);
     QElapsedTimer timer;
     timer.start();
     work->outcome.plan = makePlan(planInput(work->device.id, m_run->members));
@@ -793,10 +932,11 @@ void SyncEngine::planDevice(const std::shared_ptr<DeviceWork> &work)
     if (work->writes.isEmpty())
         return finishDevice(work, DeviceOutcome::Status::Synced);
     work->applyTimer.start();
+    work->applying = true;
     applyNext(work);
 }
 
-void SyncEngine::applyNext(const std::shared_ptr<DeviceWork> &work)
+void SyncEngine::applyNext(const WorkPtr &work)
 {
     emit progress(work->device.id, work->nextWrite, int(work->writes.size()));
     if (m_run->stopRequested || work->nextWrite >= work->writes.size()) {
@@ -815,7 +955,7 @@ void SyncEngine::applyNext(const std::shared_ptr<DeviceWork> &work)
 // A full terminal refuses every create the same way: the rest are recorded as not sent, in one
 // transaction and one log line, instead of thousands of requests that cannot succeed. Revokes
 // and deletes still go out (deletes make room for the next run).
-void SyncEngine::skipCreatesOnFullDevice(const std::shared_ptr<DeviceWork> &work)
+void SyncEngine::skipCreatesOnFullDevice(const WorkPtr &work)
 {
     const QString reason =
         tr("Not sent: %1 is full. Remove persons on the terminal or raise its capacity.")
@@ -845,7 +985,7 @@ void SyncEngine::skipCreatesOnFullDevice(const std::shared_ptr<DeviceWork> &work
 }
 
 // The journal row of writes[nextWrite]: the one committed ahead, or a new one.
-qint64 SyncEngine::takeJournalRow(const std::shared_ptr<DeviceWork> &work)
+qint64 SyncEngine::takeJournalRow(const WorkPtr &work)
 {
     std::optional<DeviceWork::Journaled> ahead;
     std::swap(ahead, work->journaledAhead);
@@ -854,7 +994,7 @@ qint64 SyncEngine::takeJournalRow(const std::shared_ptr<DeviceWork> &work)
     return journalWrite(work, work->nextWrite);
 }
 
-qint64 SyncEngine::journalWrite(const std::shared_ptr<DeviceWork> &work, int index)
+qint64 SyncEngine::journalWrite(const WorkPtr &work, int index)
 {
     const PlannedAction &action = work->writes.at(index);
     OperationRecord operation;
@@ -870,8 +1010,8 @@ qint64 SyncEngine::journalWrite(const std::shared_ptr<DeviceWork> &work, int ind
     return m_store.journalOperation(operation);
 }
 
-void SyncEngine::execute(const std::shared_ptr<DeviceWork> &work, const PlannedAction &action,
-                         qint64 operationId, int attempt)
+void SyncEngine::execute(const WorkPtr &work, const PlannedAction &action, qint64 operationId,
+                         int attempt)
 {
     auto done = [this, work, action, operationId,
                  attempt](HikvisionClient::Result<WriteResult> result) {
@@ -889,8 +1029,9 @@ void SyncEngine::execute(const std::shared_ptr<DeviceWork> &work, const PlannedA
         return work->client->setUpPerson(*action.after, done);
     case ActionKind::Delete:
         // Deletes may take longer than other requests (HikvisionConfig::deleteTimeoutMs).
-        petWatchdog({}, std::max(0, work->client->config().deleteTimeoutMs -
-                                        work->client->config().timeoutMs));
+        petWatchdog(
+            work, {},
+            std::max(0, work->client->config().deleteTimeoutMs - work->client->config().timeoutMs));
         return work->client->deletePersons(
             {action.employeeNo}, [this, work, action, operationId,
                                   attempt](HikvisionClient::Result<DeleteResult> result) {
@@ -906,9 +1047,8 @@ void SyncEngine::execute(const std::shared_ptr<DeviceWork> &work, const PlannedA
     }
 }
 
-void SyncEngine::finishWrite(const std::shared_ptr<DeviceWork> &work, const PlannedAction &action,
-                             qint64 operationId, const HikvisionClient::Result<WriteResult> &result,
-                             int attempt)
+void SyncEngine::finishWrite(const WorkPtr &work, const PlannedAction &action, qint64 operationId,
+                             const HikvisionClient::Result<WriteResult> &result, int attempt)
 {
     if (result)
         return recordSuccess(work, action, operationId, result.value().warnings);
@@ -985,7 +1125,7 @@ void SyncEngine::finishWrite(const std::shared_ptr<DeviceWork> &work, const Plan
         const int delay = m_settings.sync.retryBackoffMs * (1 << std::min(attempt, 6));
         log(QStringLiteral("info"), work->device.id, memberLabel(action),
             tr("%1; trying again in %2 s.").arg(error.message()).arg(delay / 1000.0));
-        petWatchdog({}, delay);
+        petWatchdog(work, {}, delay);
         QTimer::singleShot(delay, this, [this, work, action, operationId, attempt] {
             if (isCurrent(work))
                 execute(work, action, operationId, attempt + 1);
@@ -997,8 +1137,8 @@ void SyncEngine::finishWrite(const std::shared_ptr<DeviceWork> &work, const Plan
     recordFailure(work, action, operationId, error.message());
 }
 
-void SyncEngine::recordSuccess(const std::shared_ptr<DeviceWork> &work, const PlannedAction &action,
-                               qint64 operationId, const QStringList &warnings)
+void SyncEngine::recordSuccess(const WorkPtr &work, const PlannedAction &action, qint64 operationId,
+                               const QStringList &warnings)
 {
     RunRecord &run = m_run->report.run;
     switch (action.kind) {
@@ -1075,8 +1215,8 @@ void SyncEngine::recordSuccess(const std::shared_ptr<DeviceWork> &work, const Pl
         applyNext(work);
 }
 
-void SyncEngine::recordFailure(const std::shared_ptr<DeviceWork> &work, const PlannedAction &action,
-                               qint64 operationId, const QString &error)
+void SyncEngine::recordFailure(const WorkPtr &work, const PlannedAction &action, qint64 operationId,
+                               const QString &error)
 {
     m_store.completeOperation(operationId, OperationStatus::Failed, error, std::nullopt);
     ++m_run->report.run.failed;
@@ -1092,7 +1232,7 @@ void SyncEngine::recordFailure(const std::shared_ptr<DeviceWork> &work, const Pl
     applyNext(work);
 }
 
-void SyncEngine::failDevice(const std::shared_ptr<DeviceWork> &work, const HikvisionError &error)
+void SyncEngine::failDevice(const WorkPtr &work, const HikvisionError &error)
 {
     const DeviceOutcome::Status status =
         error.blocksClient() || error.kind == HikvisionError::Kind::UntrustedCertificate
@@ -1106,29 +1246,41 @@ void SyncEngine::failDevice(const std::shared_ptr<DeviceWork> &work, const Hikvi
     finishDevice(work, status, error.message());
 }
 
-void SyncEngine::finishDevice(const std::shared_ptr<DeviceWork> &work, DeviceOutcome::Status status,
+void SyncEngine::abandonDevice(const WorkPtr &work, DeviceOutcome::Status status,
+                               const QString &message)
+{
+    work->client->abandon();
+    work->abandoned = true;
+    if (work->applyTimer.isValid())
+        m_run->report.applyMs += work->applyTimer.elapsed();
+    finishDevice(work, status, message);
+}
+
+void SyncEngine::finishDevice(const WorkPtr &work, DeviceOutcome::Status status,
                               const QString &message)
 {
+    if (!isCurrent(work))
+        return;
     if (work->journaledAhead) {
         // Journaled ahead but never sent (the run was stopped, or the device failed).
         m_store.completeOperation(work->journaledAhead->operationId, OperationStatus::Skipped,
                                   tr("Not sent: the run ended before this write."), std::nullopt);
         work->journaledAhead.reset();
     }
-    if (isCurrent(work)) {
-        m_run->currentWork.reset();
-        m_run->watchdog.stop();
-    }
+    m_run->active.remove(work->device.id);
+    work->watchdog.stop();
     work->outcome.status = status;
     work->outcome.message = message;
-    if (status != DeviceOutcome::Status::Skipped)
+    work->outcome.finishedAt = m_clock.now();
+    work->outcome.endMs = m_run->clock.elapsed();
+    // Dropped mid-request by us: the aborted exchange says nothing about the door.
+    if (!work->abandoned)
         noteDoorHealth(work);
-    for (DeviceOutcome &outcome : m_run->report.devices) {
-        if (outcome.deviceId == work->device.id) {
-            const int requests = outcome.requests;
-            outcome = work->outcome;
-            outcome.requests = requests;
-        }
+    if (DeviceOutcome *outcome = outcomeFor(work->device.id)) {
+        const int requests = outcome->requests;
+        *outcome = work->outcome;
+        outcome->requests = requests;
+        work->outcome.requests = requests;
     }
     const Plan &plan = work->outcome.plan;
     m_run->report.run.conflicts += plan.count(ActionKind::Conflict);
@@ -1138,14 +1290,29 @@ void SyncEngine::finishDevice(const std::shared_ptr<DeviceWork> &work, DeviceOut
                 ? tr("%1: in sync, nothing to write.").arg(work->device.name)
                 : tr("%1: %n change(s) written.", nullptr, int(work->outcome.written))
                       .arg(work->device.name));
+    emit deviceFinished(work->outcome);
     // Let the client's own queue unwind before the next device starts, and before a client
     // that was asked to go is destroyed (its call may be on the stack below us).
     QTimer::singleShot(0, this, [this, work] {
         if (work->forgetClientAfterwards)
             m_clients.erase(work->device.id);
-        if (m_run)
-            nextDevice();
+        if (!m_run || m_run->finished)
+            return;
+        startDevices();
+        finishRunWhenDone();
     });
+}
+
+void SyncEngine::finishRunWhenDone()
+{
+    if (!m_run || m_run->finished || m_run->memberList == Run::MemberList::Fetching ||
+        !m_run->active.isEmpty())
+        return;
+    const bool moreToStart = !m_run->stopRequested && m_run->memberList == Run::MemberList::Ready &&
+                             m_run->nextDevice < m_run->devices.size();
+    if (moreToStart)
+        return startDevices();
+    finishRun();
 }
 
 QList<DoorHealth> SyncEngine::doorHealth() const
@@ -1167,7 +1334,7 @@ void SyncEngine::setDoorHealth(const DoorHealth &health)
     emit doorHealthChanged(health);
 }
 
-void SyncEngine::noteDoorHealth(const std::shared_ptr<DeviceWork> &work)
+void SyncEngine::noteDoorHealth(const WorkPtr &work)
 {
     using State = DoorHealth::State;
     using Kind = HikvisionError::Kind;
@@ -1232,9 +1399,15 @@ void SyncEngine::noteDoorHealth(const std::shared_ptr<DeviceWork> &work)
 
 void SyncEngine::finishRun()
 {
-    m_run->watchdog.stop();
-    m_run->currentWork.reset();
+    m_run->finished = true;
+    m_run->membersWatchdog.stop();
     RunReport &report = m_run->report;
+    for (DeviceOutcome &device : report.devices) {
+        if (device.status == DeviceOutcome::Status::Skipped && device.message.isEmpty())
+            device.message = m_run->memberList == Run::MemberList::Unavailable
+                                 ? m_run->noMembersReason
+                                 : tr("Stopped before this door was started.");
+    }
     RunRecord &run = report.run;
     run.finishedAt = m_clock.now();
     if (run.status == RunStatus::Running) {

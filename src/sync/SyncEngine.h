@@ -21,10 +21,12 @@ namespace cis {
 class Clock;
 class Store;
 
-// fetch -> match -> plan -> guard -> apply -> record, for every configured device, one device
-// and (by default) one request at a time. Asynchronous: start() returns at once, progress and
-// results arrive as signals, runFinished() ends every run. The Store must live on this
-// object's thread.
+// fetch -> match -> plan -> guard -> apply -> record, for every configured device. The doors are
+// worked at the same time (up to SyncSettings::maxParallelDoors), each on its own client and
+// (by default) one request at a time; a door is read while the member list is on its way and
+// planned once both are in. A door that fails, is locked or is slow never holds up another.
+// Asynchronous: start() returns at once, progress and results arrive as signals, runFinished()
+// ends every run. The Store must live on this object's thread.
 //
 // Device clients live as long as their configuration: a terminal that rejected the password is
 // not asked again until setConfiguration() brings other credentials, and a locked one not
@@ -60,7 +62,8 @@ public:
     bool isRunning() const { return m_run != nullptr; }
     // false (and nothing happens) while a run is going on.
     bool start(const RunOptions &options);
-    // Finishes the write in flight, then stops; runFinished() follows.
+    // Every door finishes the write it has in flight, then stops; reads are dropped, doors not
+    // started are skipped; runFinished() follows.
     void requestStop();
 
     // What the next sync would do on this device, from the stored member list and device
@@ -91,6 +94,8 @@ public:
 signals:
     void runStarted(qint64 runId, cis::RunKind kind);
     void progress(const QString &deviceId, int done, int total);
+    // One door is done with this run (the others may still be working).
+    void deviceFinished(const cis::DeviceOutcome &outcome);
     void operationFinished(const cis::OperationRecord &operation);
     // level: "info", "warning" or "error"; deviceId and member may be empty.
     void logMessage(const QString &level, const QString &deviceId, const QString &member,
@@ -108,36 +113,48 @@ private:
         std::unique_ptr<HikvisionClient> client;
         bool probed = false;
     };
+    using WorkPtr = std::shared_ptr<DeviceWork>;
 
     void fetchMembers();
     void onMembers(CardskipperClient::MembersResult result);
-    void nextDevice();
-    void resolvePending(const std::shared_ptr<DeviceWork> &work);
-    void readDevice(const std::shared_ptr<DeviceWork> &work);
-    void planDevice(const std::shared_ptr<DeviceWork> &work);
-    void ensureProbed(const std::shared_ptr<DeviceWork> &work, std::function<void()> next);
-    void applyNext(const std::shared_ptr<DeviceWork> &work);
-    qint64 journalWrite(const std::shared_ptr<DeviceWork> &work, int index);
-    qint64 takeJournalRow(const std::shared_ptr<DeviceWork> &work);
-    void skipCreatesOnFullDevice(const std::shared_ptr<DeviceWork> &work);
-    void execute(const std::shared_ptr<DeviceWork> &work, const PlannedAction &action,
-                 qint64 operationId, int attempt);
-    void finishWrite(const std::shared_ptr<DeviceWork> &work, const PlannedAction &action,
-                     qint64 operationId, const HikvisionClient::Result<WriteResult> &result,
-                     int attempt);
-    void recordSuccess(const std::shared_ptr<DeviceWork> &work, const PlannedAction &action,
-                       qint64 operationId, const QStringList &warnings);
-    void recordFailure(const std::shared_ptr<DeviceWork> &work, const PlannedAction &action,
-                       qint64 operationId, const QString &error);
-    void failDevice(const std::shared_ptr<DeviceWork> &work, const HikvisionError &error);
-    void finishDevice(const std::shared_ptr<DeviceWork> &work, DeviceOutcome::Status status,
+    void membersReady();
+    // No member list (failed, held or stopped): no door may be planned in this run.
+    void membersUnavailable(const QString &reason);
+    void startDevices();
+    void startDevice(const DeviceSettings &device);
+    void resolvePending(const WorkPtr &work);
+    void readDevice(const WorkPtr &work);
+    // The door is read (or needs no read): plan it once the member list is in.
+    void readyToPlan(const WorkPtr &work);
+    void planDevice(const WorkPtr &work);
+    void ensureProbed(const WorkPtr &work, std::function<void()> next);
+    void applyNext(const WorkPtr &work);
+    qint64 journalWrite(const WorkPtr &work, int index);
+    qint64 takeJournalRow(const WorkPtr &work);
+    void skipCreatesOnFullDevice(const WorkPtr &work);
+    void execute(const WorkPtr &work, const PlannedAction &action, qint64 operationId, int attempt);
+    void finishWrite(const WorkPtr &work, const PlannedAction &action, qint64 operationId,
+                     const HikvisionClient::Result<WriteResult> &result, int attempt);
+    void recordSuccess(const WorkPtr &work, const PlannedAction &action, qint64 operationId,
+                       const QStringList &warnings);
+    void recordFailure(const WorkPtr &work, const PlannedAction &action, qint64 operationId,
+                       const QString &error);
+    void failDevice(const WorkPtr &work, const HikvisionError &error);
+    // Drops what the door has in flight (a read, a probe: never a write the journal does not
+    // know about) and ends it with this status.
+    void abandonDevice(const WorkPtr &work, DeviceOutcome::Status status, const QString &message);
+    void finishDevice(const WorkPtr &work, DeviceOutcome::Status status,
                       const QString &message = {});
+    // Ends the run once the member list and every door are done.
+    void finishRunWhenDone();
     void finishRun();
+    void stopRun();
     HikvisionConfig configFor(const DeviceSettings &device) const;
-    void checkAlive(const std::shared_ptr<DeviceWork> &work);
+    void checkAlive(const WorkPtr &work);
     bool needsLivenessCheck(const QString &deviceId) const;
-    void noteDoorHealth(const std::shared_ptr<DeviceWork> &work);
+    void noteDoorHealth(const WorkPtr &work);
     void setDoorHealth(const DoorHealth &health);
+    DeviceOutcome *outcomeFor(const QString &deviceId);
 
     PlanInput planInput(const QString &deviceId, const QList<Member> &members) const;
     HikvisionClient &clientFor(const DeviceSettings &device);
@@ -150,14 +167,18 @@ private:
     void log(const QString &level, const QString &deviceId, const QString &member,
              const QString &text);
     void countRequest(const QString &endpoint, const QString &deviceId);
-    // Whether work is the device being synced; answers for any other arrive too late.
-    bool isCurrent(const std::shared_ptr<DeviceWork> &work) const;
-    // Every answer, stage and deliberate pause restarts the watchdog: it fires only after a
-    // silence longer than any request may take (timeouts, the client's read retries) plus
-    // the margin, plus extraMs for a pause the engine chose.
-    void petWatchdog(const QString &waitingFor, int extraMs = 0);
+    // Whether work is a door of this run still being synced; answers for one that has ended
+    // (stopped, timed out) arrive too late.
+    bool isCurrent(const WorkPtr &work) const;
+    // Every answer, stage and deliberate pause restarts a watchdog: the door's, or for the
+    // member list Cardskipper's. It fires only after a silence longer than any request may
+    // take (timeouts, the client's read retries) plus the margin, plus extraMs for a pause the
+    // engine chose. Each door has its own: a slow door does not keep a dead one alive.
+    void petWatchdog(const WorkPtr &work, const QString &waitingFor, int extraMs = 0);
+    void petMembersWatchdog(const QString &waitingFor);
     int silenceLimitMs(const HikvisionConfig *device) const;
-    void onWatchdog();
+    void onDeviceWatchdog(const WorkPtr &work);
+    void onMembersWatchdog();
 
     Store &m_store;
     const Clock &m_clock;

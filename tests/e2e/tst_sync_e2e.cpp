@@ -544,11 +544,14 @@ private slots:
                 ++skipped;
             }
         }
-        // The sixth write was already on the wire when the fifth was reported: it completes
-        // and is recorded; the seventh, journaled ahead, is skipped.
-        QCOMPARE(done, 6);
-        QCOMPARE(skipped, 1);
-        QCOMPARE(m_door->successfulWriteCount(kRecord) + m_gym->successfulWriteCount(kRecord), 6);
+        // Both doors are written at the same time. Each had its next write on the wire when
+        // the fifth was reported: those complete and are recorded; the one each journaled
+        // ahead is skipped, and nothing more is sent.
+        QVERIFY2(done > 5 && done <= 5 + 2, qPrintable(QString::number(done)));
+        QVERIFY2(skipped >= 1 && skipped <= 2, qPrintable(QString::number(skipped)));
+        QCOMPARE(m_door->successfulWriteCount(kRecord) + m_gym->successfulWriteCount(kRecord),
+                 done);
+        QCOMPARE(m_door->writeCount(kRecord) + m_gym->writeCount(kRecord), done);
     }
 
     void fullTerminalIsNotAskedAgainForEveryMember()
