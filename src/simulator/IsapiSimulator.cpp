@@ -10,6 +10,7 @@
 #include <QJsonObject>
 #include <QTimer>
 #include <array>
+#include <atomic>
 
 namespace cis::sim {
 
@@ -490,7 +491,8 @@ HttpResponse IsapiSimulator::callEndpoint(const IsapiRoute &route, const HttpReq
         return jsonResponse(200, writeIsapiJson(reply.document));
     if (route.write && reply.status.isOk()) {
         ++m_successfulWrites[routeKey(route)];
-        m_applied.append({routeKey(route), employeeNosIn(body)});
+        static std::atomic<quint64> applied{0};
+        m_applied.append({routeKey(route), employeeNosIn(body), ++applied});
         emit stateChanged();
     }
     return statusResponse(reply.status, false, request);

@@ -149,6 +149,9 @@ public:
     {
         QString endpoint; // "PUT /ISAPI/AccessControl/UserInfo/Modify"
         QStringList employeeNos;
+        // Counts every write carried out by any simulator in this process: orders the writes
+        // of several doors against each other without comparing clocks.
+        quint64 sequence = 0;
     };
     QList<AppliedWrite> appliedWrites() const { return m_applied; }
 

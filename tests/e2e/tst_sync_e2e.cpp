@@ -16,6 +16,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
+#include <limits>
 #include <optional>
 
 using namespace cis;
@@ -330,6 +331,159 @@ private slots:
         report = sync();
         QCOMPARE(report.exitCode(), 0);
         QVERIFY(m_gym->persons().size() > 20);
+    }
+
+    // Issue 16: three doors at once, one healthy, one slow, one with a wrong password. Neither
+    // of the others holds up the healthy door, and each ends exactly where it should.
+    void everyDoorAtOnceNoneHoldsUpAnother()
+    {
+        IsapiSimulator sauna(&m_clock);
+        sauna.clearPersons();
+        QVERIFY(sauna.listen());
+        DeviceSettings saunaDoor = m_settings.devices.constFirst();
+        saunaDoor.id = QStringLiteral("sauna");
+        saunaDoor.name = QStringLiteral("Bastu");
+        saunaDoor.url = sauna.baseUrl();
+        m_settings.devices.append(saunaDoor);
+        m_credentials.devicePasswords.insert(saunaDoor.id, QStringLiteral("wrong"));
+        m_engine->setConfiguration(m_settings, m_credentials);
+        m_gym->setLatencyMs(15); // the slow one
+        // All three on one host, told apart by the port (terminals behind one router).
+        QCOMPARE(m_gym->baseUrl().host(), m_door->baseUrl().host());
+        QCOMPARE(sauna.baseUrl().host(), m_door->baseUrl().host());
+        QList<QPair<QString, int>> finishedInOrder;
+        connect(m_engine.get(), &SyncEngine::deviceFinished, this,
+                [&](const DeviceOutcome &outcome) {
+                    finishedInOrder.append({outcome.deviceId, outcome.written});
+                });
+
+        const RunReport report = sync();
+
+        QCOMPARE(report.exitCode(), 3); // the sauna's password
+        const QSet<qint64> eligible = eligibleMembers();
+        QSet<QString> expected;
+        for (qint64 id : eligible)
+            expected.insert(QString::number(id));
+        QCOMPARE(employeeNos(*m_gym), expected);
+        QCOMPARE(employeeNos(*m_door).size(), expected.size() + 3); // and the staff
+        QVERIFY(employeeNos(*m_door).contains(expected));
+        QCOMPARE(sauna.persons().size(), 0);
+        QCOMPARE(sauna.failedAuthAttempts(), 1);
+        QCOMPARE(sauna.totalWriteCount(), 0);
+
+        // Ordering from the terminals' own journals: every write of the healthy door was
+        // carried out before the slow door's last one.
+        const auto lastWrite = [](const IsapiSimulator &device) {
+            quint64 last = 0;
+            for (const auto &write : device.appliedWrites())
+                last = std::max(last, write.sequence);
+            return last;
+        };
+        QCOMPARE(m_door->appliedWrites().size(), qsizetype(eligible.size()));
+        QCOMPARE(m_gym->appliedWrites().size(), qsizetype(eligible.size()));
+        QVERIFY(lastWrite(*m_door) < lastWrite(*m_gym));
+        // The doors were worked at the same time: the slow door wrote while the healthy one
+        // was still writing.
+        quint64 firstGymWrite = std::numeric_limits<quint64>::max();
+        for (const auto &write : m_gym->appliedWrites())
+            firstGymWrite = std::min(firstGymWrite, write.sequence);
+        QVERIFY(firstGymWrite < lastWrite(*m_door));
+
+        // The report names each door's outcome, requests and times.
+        QCOMPARE(report.devices.size(), qsizetype(3));
+        const DeviceOutcome *door = outcomeOf(report, QStringLiteral("door"));
+        const DeviceOutcome *gym = outcomeOf(report, QStringLiteral("gym"));
+        const DeviceOutcome *saunaOutcome = outcomeOf(report, QStringLiteral("sauna"));
+        QVERIFY(door && gym && saunaOutcome);
+        QCOMPARE(door->status, DeviceOutcome::Status::Synced);
+        QCOMPARE(gym->status, DeviceOutcome::Status::Synced);
+        QCOMPARE(saunaOutcome->status, DeviceOutcome::Status::AuthFailed);
+        QVERIFY(saunaOutcome->message.contains(QStringLiteral("username or password")));
+        QCOMPARE(door->written, int(eligible.size()));
+        QCOMPARE(gym->written, int(eligible.size()));
+        QVERIFY(saunaOutcome->requests >= 1 && saunaOutcome->requests <= 2);
+        QVERIFY(door->requests > door->written);
+        for (const DeviceOutcome *outcome : {door, gym, saunaOutcome}) {
+            QVERIFY(outcome->startedAt.isValid() && outcome->finishedAt.isValid());
+            QVERIFY(outcome->startMs >= 0 && outcome->endMs >= outcome->startMs);
+            // All three started before the first of them was done.
+            QVERIFY(outcome->startMs <= door->endMs);
+        }
+        // Each door reported as it finished: the password first, the slow door last.
+        QCOMPARE(finishedInOrder.size(), 3);
+        QCOMPARE(finishedInOrder.at(0).first, QStringLiteral("sauna"));
+        QCOMPARE(finishedInOrder.at(2), qMakePair(QStringLiteral("gym"), int(eligible.size())));
+
+        // The next run does not try the sauna again, and finds the others in step.
+        m_door->resetCounters();
+        m_gym->resetCounters();
+        const RunReport again = sync(RunKind::FullReconcile);
+        QCOMPARE(again.exitCode(), 3);
+        QCOMPARE(sauna.failedAuthAttempts(), 1);
+        QCOMPARE(m_door->totalWriteCount() + m_gym->totalWriteCount(), 0);
+        QCOMPARE(m_store->pendingOperations().size(), 0);
+    }
+
+    // sync/max_parallel_doors = 1: for a site whose router cannot take every terminal at once,
+    // the doors are worked one after the other.
+    void maxParallelDoorsOneWorksTheDoorsInTurn()
+    {
+        m_settings.sync.maxParallelDoors = 1;
+        m_engine->setConfiguration(m_settings, m_credentials);
+        const RunReport report = sync();
+        QCOMPARE(report.exitCode(), 0);
+        const DeviceOutcome *door = outcomeOf(report, QStringLiteral("door"));
+        const DeviceOutcome *gym = outcomeOf(report, QStringLiteral("gym"));
+        QVERIFY(door && gym);
+        QVERIFY(door->endMs <= gym->startMs);
+        quint64 lastDoorWrite = 0;
+        for (const auto &write : m_door->appliedWrites())
+            lastDoorWrite = std::max(lastDoorWrite, write.sequence);
+        for (const auto &write : m_gym->appliedWrites())
+            QVERIFY(write.sequence > lastDoorWrite);
+        QCOMPARE(m_gym->appliedWrites().size(), m_door->appliedWrites().size());
+    }
+
+    // The doors are read while the member list is on its way; when the list does not come,
+    // no door is written, each says why, and the run ends.
+    void noMemberListWhileTheDoorsAreReadChangesNoDoor()
+    {
+        m_cardskipper->faults().setLatencyMs(300); // the doors are read meanwhile
+        m_credentials.cardskipperPassword = QStringLiteral("wrong");
+        m_engine->setConfiguration(m_settings, m_credentials);
+        const RunReport report = sync(RunKind::FullReconcile);
+        QCOMPARE(report.exitCode(), 3);
+        QVERIFY(!report.cardskipperError.isEmpty());
+        QCOMPARE(m_door->totalWriteCount() + m_gym->totalWriteCount(), 0);
+        QCOMPARE(report.devices.size(), qsizetype(2));
+        for (const DeviceOutcome &device : report.devices) {
+            QCOMPARE(device.status, DeviceOutcome::Status::Skipped);
+            QVERIFY2(device.message.contains(QStringLiteral("not changed")),
+                     qPrintable(device.message));
+        }
+        // The reads did reach the doors, so the doors are known to answer.
+        QVERIFY(report.deviceRequests() > 0);
+        QCOMPARE(m_store->pendingOperations().size(), 0);
+        // With the right password the next run converges.
+        m_credentials.cardskipperPassword = QStringLiteral("demo");
+        m_engine->setConfiguration(m_settings, m_credentials);
+        m_cardskipper->faults().setLatencyMs(0);
+        QCOMPARE(sync().exitCode(), 0);
+        QCOMPARE(m_gym->persons().size(), qsizetype(eligibleMembers().size()));
+    }
+
+    // A stop while the doors are being read and the list is on its way ends every door at once.
+    void stopWhileTheDoorsAreReadEndsEveryDoor()
+    {
+        m_cardskipper->faults().setLatencyMs(60000); // the list would take a minute
+        connect(m_door.get(), &IsapiSimulator::requestReceived, m_engine.get(),
+                [this] { m_engine->requestStop(); });
+        const std::optional<RunReport> report = syncThatMustEnd(20000);
+        QVERIFY(report);
+        QCOMPARE(m_door->totalWriteCount() + m_gym->totalWriteCount(), 0);
+        for (const DeviceOutcome &device : report->devices)
+            QCOMPARE(device.status, DeviceOutcome::Status::Skipped);
+        QCOMPARE(m_store->pendingOperations().size(), 0);
     }
 
     // Issue 15: a quiet quick sync sends nothing, yet asks a door it has not heard from for 15
