@@ -1818,6 +1818,10 @@
         <source>Run %1 (%2): %3. Members: %4; created %5, updated %6, revoked %7, deleted %8, conflicts %9, failed %10. Requests: %11.</source>
         <translation>Körning %1 (%2): %3. Medlemmar: %4; skapade %5, uppdaterade %6, indragna %7, borttagna %8, konflikter %9, misslyckade %10. Anrop: %11.</translation>
     </message>
+    <message>
+        <source>Door terminal &quot;%1&quot; done: %2, %3 written, %4 failed, %5 requests in %6 s</source>
+        <translation>Dörrterminal ”%1” klar: %2, %3 skrivna, %4 misslyckade, %5 anrop på %6 s</translation>
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>
@@ -1964,6 +1968,18 @@
     <message>
         <source>192.168.1.64 or https://door.example:8443</source>
         <translation>192.168.1.64 eller https://door.example:8443</translation>
+    </message>
+    <message>
+        <source>Doors synced &amp;at once</source>
+        <translation>Dörrar som synkas &amp;samtidigt</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Alla</translation>
+    </message>
+    <message>
+        <source>Every door is synced at the same time. Lower this only when the network or router at the site cannot take every terminal at once.</source>
+        <translation>Alla dörrar synkas samtidigt. Sänk värdet bara om nätverket eller routern på platsen inte klarar alla terminaler på en gång.</translation>
     </message>
 </context>
 <context>
@@ -2527,6 +2543,10 @@
     <message>
         <source>Demo: someone changed the door&apos;s password; the next sync that reaches the door (a full reconcile, a change to write, or the 15-minute check) meets a wrong password and stops trying until the password is fixed.</source>
         <translation>Demo: någon har bytt dörrens lösenord; nästa synkning som når dörren (en fullständig avstämning, en ändring att skriva eller kontrollen var 15:e minut) får fel lösenord och slutar försöka tills lösenordet är rättat.</translation>
+    </message>
+    <message>
+        <source>Gym (simulated)</source>
+        <translation>Gym (simulerad)</translation>
     </message>
 </context>
 <context>

@@ -11,6 +11,7 @@
 namespace cis {
 
 class Clock;
+class SyncEngine;
 class SyncSession;
 struct RunReport;
 
@@ -53,6 +54,7 @@ private:
                      const QString &description, const QList<QCommandLineOption> &options);
     std::unique_ptr<SyncSession> openSession(bool needPasswords, int *exitCode);
     int writeReport(const QString &path, const RunReport &report);
+    void printDoorsAsTheyFinish(SyncEngine &engine);
     int runDemo(QCommandLineParser &parser, const QStringList &arguments);
 
     int usageError(const QString &message);

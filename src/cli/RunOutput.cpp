@@ -134,4 +134,21 @@ QString summaryText(const RunReport &report)
     return text + QLatin1Char('\n');
 }
 
+QString deviceFinishedLine(const DeviceOutcome &device)
+{
+    const double seconds = device.startMs >= 0 && device.endMs >= device.startMs
+                               ? double(device.endMs - device.startMs) / 1000.0
+                               : 0.0;
+    QString line = RunOutputTexts::tr("Door terminal \"%1\" done: %2, %3 written, %4 failed, %5 "
+                                      "requests in %6 s")
+                       .arg(device.deviceName, deviceStatusToString(device.status))
+                       .arg(device.written)
+                       .arg(device.failed)
+                       .arg(device.requests)
+                       .arg(seconds, 0, 'f', 1);
+    if (!device.message.isEmpty() && device.status != DeviceOutcome::Status::Synced)
+        line += QStringLiteral(" – ") + device.message;
+    return line + QLatin1Char('\n');
+}
+
 } // namespace cis::RunOutput

@@ -16,6 +16,8 @@ QString actionLine(const PlannedAction &action);
 // Per device: status, counts, every write, conflict and suggestion (all rows when verbose).
 QString planText(const RunReport &report, bool verbose);
 QString summaryText(const RunReport &report);
+// One line for a door the moment it is done, while the others may still be working.
+QString deviceFinishedLine(const DeviceOutcome &device);
 
 } // namespace RunOutput
 } // namespace cis

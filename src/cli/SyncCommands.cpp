@@ -68,6 +68,17 @@ std::unique_ptr<SyncSession> CliApplication::openSession(bool needPasswords, int
     return session;
 }
 
+void CliApplication::printDoorsAsTheyFinish(SyncEngine &engine)
+{
+    // The doors are synced at the same time; each is reported the moment it is done, so a
+    // slow or failing door does not hide the others' results.
+    QObject::connect(&engine, &SyncEngine::deviceFinished, this,
+                     [this](const DeviceOutcome &device) {
+                         m_out << RunOutput::deviceFinishedLine(device);
+                         m_out.flush();
+                     });
+}
+
 int CliApplication::writeReport(const QString &path, const RunReport &report)
 {
     if (path.isEmpty())
@@ -147,6 +158,7 @@ int CliApplication::runSync(QCommandLineParser &parser, const QStringList &argum
     options.kind = parser.isSet(fullOption) ? RunKind::FullReconcile : RunKind::QuickSync;
     options.force = parser.isSet(forceOption);
     options.fullMemberExport = !parser.isSet(quickOption);
+    printDoorsAsTheyFinish(session->engine());
     const RunReport report = session->run(options);
     m_out << RunOutput::planText(report, false) << RunOutput::summaryText(report);
     m_out.flush();
@@ -172,6 +184,7 @@ int CliApplication::runRun(QCommandLineParser &parser, const QStringList &argume
     if (!session)
         return exitCode;
     Scheduler scheduler(session->engine(), *m_clock);
+    printDoorsAsTheyFinish(session->engine());
     QObject::connect(&session->engine(), &SyncEngine::runFinished, this,
                      [this](const RunReport &report) {
                          m_out << RunOutput::summaryText(report);

@@ -18,6 +18,7 @@ DemoEnvironment::DemoEnvironment(const Clock &clock, QObject *parent)
     , m_clock(clock)
     , m_cardskipper(std::make_unique<sim::CardskipperSimulator>(&clock))
     , m_door(std::make_unique<sim::IsapiSimulator>(&clock))
+    , m_gym(std::make_unique<sim::IsapiSimulator>(&clock))
 {}
 
 DemoEnvironment::~DemoEnvironment() = default;
@@ -26,11 +27,16 @@ bool DemoEnvironment::start()
 {
     m_cardskipper->loadDemoData(120, 1);
     m_door->loadDemoPersons(9, 1);
+    // A second terminal, another model and a little slower, so that the demo shows several
+    // doors synced at the same time, each with its own progress.
+    m_gym->setProfile(QStringLiteral("DS-K1A340FWX"));
+    m_gym->loadDemoPersons(2, 2);
+    m_gym->setLatencyMs(15);
     if (!m_folder.isValid()) {
         m_error = tr("Cannot create a temporary folder for the demo database.");
         return false;
     }
-    if (!m_cardskipper->listen() || !m_door->listen()) {
+    if (!m_cardskipper->listen() || !m_door->listen() || !m_gym->listen()) {
         m_error = tr("Cannot start the simulators on 127.0.0.1.");
         return false;
     }
@@ -48,7 +54,11 @@ AppSettings DemoEnvironment::settings() const
     door.name = tr("Front door (simulated)");
     door.url = m_door->baseUrl();
     door.username = sim::IsapiSimulator::defaultUser();
-    settings.devices = {door};
+    DeviceSettings gym = door;
+    gym.id = gymDeviceId();
+    gym.name = tr("Gym (simulated)");
+    gym.url = m_gym->baseUrl();
+    settings.devices = {door, gym};
     settings.sync.intervalSeconds = 60;
     settings.sync.retryAttempts = 1;
     settings.sync.retryBackoffMs = 500;
@@ -60,6 +70,7 @@ SyncEngine::Credentials DemoEnvironment::credentials() const
     SyncEngine::Credentials credentials;
     credentials.cardskipperPassword = kDemoPassword;
     credentials.devicePasswords.insert(deviceId(), sim::IsapiSimulator::defaultPassword());
+    credentials.devicePasswords.insert(gymDeviceId(), sim::IsapiSimulator::defaultPassword());
     return credentials;
 }
 

@@ -39,6 +39,7 @@ public:
     SyncEngine::Credentials credentials() const;
     QString databasePath() const;
     static QString deviceId() { return QStringLiteral("front-door"); }
+    static QString gymDeviceId() { return QStringLiteral("gym"); }
 
     // The Demo menu. Each returns a sentence for the log saying what happened.
     QString extendMembership(qint64 memberId);
@@ -51,12 +52,14 @@ public:
 
     sim::CardskipperSimulator &cardskipper() { return *m_cardskipper; }
     sim::IsapiSimulator &door() { return *m_door; }
+    sim::IsapiSimulator &gym() { return *m_gym; }
 
 private:
     const Clock &m_clock;
     QTemporaryDir m_folder;
     std::unique_ptr<sim::CardskipperSimulator> m_cardskipper;
     std::unique_ptr<sim::IsapiSimulator> m_door;
+    std::unique_ptr<sim::IsapiSimulator> m_gym;
     qint64 m_nextMemberId = 5000;
     QString m_error;
 };

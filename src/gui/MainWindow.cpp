@@ -1229,13 +1229,15 @@ void MainWindow::updateStatusBar()
     }
     const QDateTime next = m_nextRunAt;
     if (m_running) {
+        // In the order of the door bar, whichever door reported last.
         QStringList doors;
-        for (auto it = m_doorProgress.cbegin(); it != m_doorProgress.cend(); ++it) {
-            if (it.value().second > 0)
+        for (const DeviceSettings &device : std::as_const(m_settings.devices)) {
+            const auto progress = m_doorProgress.constFind(device.id);
+            if (progress != m_doorProgress.cend() && progress->second > 0)
                 doors.append(QStringLiteral("%1 %2/%3")
-                                 .arg(deviceName(it.key()))
-                                 .arg(it.value().first)
-                                 .arg(it.value().second));
+                                 .arg(device.name)
+                                 .arg(progress->first)
+                                 .arg(progress->second));
         }
         m_nextSyncLabel->setText(doors.isEmpty()
                                      ? tr("Syncing…")

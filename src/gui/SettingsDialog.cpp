@@ -210,6 +210,7 @@ SettingsDialog::SettingsDialog(const AppSettings &current, SecretStore &secrets,
 
     // Sync.
     m_ui->intervalSpin->setValue(current.sync.intervalSeconds);
+    m_ui->parallelDoorsSpin->setValue(current.sync.maxParallelDoors);
     m_ui->nightlyTimeEdit->setTime(current.sync.nightlyReconcileAt);
     m_ui->graceSpin->setValue(current.sync.policy.graceDays);
     m_ui->renameCheck->setChecked(current.sync.policy.renameEnabled);
@@ -512,6 +513,7 @@ AppSettings SettingsDialog::settings() const
         parseRoleIds(m_ui->rolesEdit->text()).value_or(m_current.sync.policy.grantingRoleIds);
     edited.devices = devicesWithIds();
     edited.sync.intervalSeconds = m_ui->intervalSpin->value();
+    edited.sync.maxParallelDoors = m_ui->parallelDoorsSpin->value();
     edited.sync.nightlyReconcileAt = m_ui->nightlyTimeEdit->time();
     edited.sync.policy.graceDays = m_ui->graceSpin->value();
     edited.sync.policy.renameEnabled = m_ui->renameCheck->isChecked();

@@ -516,6 +516,69 @@ private slots:
         QCOMPARE(door.writeCount(QStringLiteral("PUT /ISAPI/AccessControl/UserInfo/Modify")), 1);
     }
 
+    // Issue 16: two doors are synced at the same time; each gets its line the moment it is
+    // done, and the report has each door's start, end and requests.
+    void syncOfTwoDoorsReportsEachDoorAsItFinishes()
+    {
+        QTemporaryDir dir;
+        IsapiSimulator front;
+        QVERIFY(front.listen());
+        IsapiSimulator gym;
+        gym.setLatencyMs(10); // the slower one
+        QVERIFY(gym.listen());
+        const QString config = dir.filePath(QStringLiteral("club.ini"));
+        QFile file(config);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(QStringLiteral("[cardskipper]\nurl=%1\nusername=demo\norganisation_id=%2\n"
+                                  "[devices]\nsize=2\n1\\id=front\n1\\name=Entrance\n"
+                                  "1\\url=%3\n1\\username=admin\n2\\id=gym\n2\\name=Gym\n"
+                                  "2\\url=%4\n2\\username=admin\n"
+                                  "[sync]\ndatabase=club.sqlite\nretry_backoff_ms=0\n")
+                       .arg(m_simulator->baseUrl().toString())
+                       .arg(DemoData::kOrganisationId)
+                       .arg(front.baseUrl().toString(), gym.baseUrl().toString())
+                       .toUtf8());
+        file.close();
+        const QString reportPath = dir.filePath(QStringLiteral("run.json"));
+        const Run result = runWithBoth({QStringLiteral("--config"), config, QStringLiteral("sync"),
+                                        QStringLiteral("--report"), reportPath});
+        QVERIFY2(result.exitCode == 0, qPrintable(result.err + result.out.right(2000)));
+        const qsizetype entranceDone =
+            result.out.indexOf(QStringLiteral("Door terminal \"Entrance\" done: synced"));
+        const qsizetype gymDone =
+            result.out.indexOf(QStringLiteral("Door terminal \"Gym\" done: synced"));
+        const qsizetype plan = result.out.indexOf(QStringLiteral("Door terminal \"Entrance\": "));
+        QVERIFY2(entranceDone >= 0 && gymDone > entranceDone && plan > gymDone,
+                 qPrintable(result.out.left(3000)));
+        QCOMPARE(front.persons().size(), gym.persons().size());
+        QVERIFY(gym.persons().size() > 50);
+
+        QFile reportFile(reportPath);
+        QVERIFY(reportFile.open(QIODevice::ReadOnly));
+        const QJsonArray devices = QJsonDocument::fromJson(reportFile.readAll())
+                                       .object()
+                                       .value(QStringLiteral("devices"))
+                                       .toArray();
+        QCOMPARE(devices.size(), 2);
+        for (const QJsonValue &value : devices) {
+            const QJsonObject device = value.toObject();
+            QVERIFY(QDateTime::fromString(device.value(QStringLiteral("startedAt")).toString(),
+                                          Qt::ISODateWithMs)
+                        .isValid());
+            QVERIFY(QDateTime::fromString(device.value(QStringLiteral("finishedAt")).toString(),
+                                          Qt::ISODateWithMs)
+                        .isValid());
+            QVERIFY(device.value(QStringLiteral("endMs")).toInteger() >=
+                    device.value(QStringLiteral("startMs")).toInteger());
+            QVERIFY(device.value(QStringLiteral("requests")).toInt() > gym.persons().size());
+        }
+        // Both started before either was done.
+        const QJsonObject first = devices.at(0).toObject();
+        const QJsonObject second = devices.at(1).toObject();
+        QVERIFY(second.value(QStringLiteral("startMs")).toInteger() <=
+                first.value(QStringLiteral("endMs")).toInteger());
+    }
+
     void syncWithAWrongDevicePasswordExitsWithThreeAfterOneAttempt()
     {
         QTemporaryDir dir;

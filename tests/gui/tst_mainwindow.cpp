@@ -265,6 +265,43 @@ private slots:
         }
     }
 
+    // Issue 16: the demo's two doors are synced at the same time; while they are, the status
+    // bar and the tray's tooltip show each door's progress.
+    void bothDoorsProgressSideBySideWhileTheySync()
+    {
+        QStringList tips;
+        connect(m_service->engine(), &SyncEngine::progress, this,
+                [&] { tips.append(m_window->trayToolTip()); });
+        run(&MainWindow::syncNow);
+        const QString front = m_demo->settings().devices.at(0).name;
+        const QString gym = m_demo->settings().devices.at(1).name;
+        const QRegularExpression both(
+            QStringLiteral("%1 \\d+/\\d+ · %2 \\d+/\\d+")
+                .arg(QRegularExpression::escape(front), QRegularExpression::escape(gym)));
+        bool shownSideBySide = false;
+        bool gymStillWriting = false;
+        for (const QString &tip : std::as_const(tips)) {
+            const QRegularExpressionMatch match = both.match(tip);
+            shownSideBySide = shownSideBySide || match.hasMatch();
+            // Both doors were being written at once: neither waited for the other to finish.
+            const QRegularExpression gymPart(QRegularExpression::escape(gym) +
+                                             QStringLiteral(" (\\d+)/(\\d+)"));
+            const QRegularExpression frontPart(QRegularExpression::escape(front) +
+                                               QStringLiteral(" (\\d+)/(\\d+)"));
+            const auto g = gymPart.match(tip);
+            const auto f = frontPart.match(tip);
+            if (g.hasMatch() && f.hasMatch() && g.captured(1).toInt() > 0 &&
+                f.captured(1).toInt() < f.captured(2).toInt())
+                gymStillWriting = true;
+        }
+        QVERIFY2(shownSideBySide, qPrintable(tips.join(QStringLiteral("\n---\n")).left(3000)));
+        QVERIFY2(gymStillWriting, qPrintable(tips.join(QStringLiteral("\n---\n")).left(3000)));
+        QVERIFY(m_demo->gym().successfulWriteCount(
+                    QStringLiteral("POST /ISAPI/AccessControl/UserInfo/Record")) > 50);
+        // Done: the tooltip no longer shows the progress.
+        QVERIFY(!both.match(m_window->trayToolTip()).hasMatch());
+    }
+
     void searchFiltersBothSides()
     {
         run(&MainWindow::preview);

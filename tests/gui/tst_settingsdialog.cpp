@@ -57,6 +57,7 @@ AppSettings fullSettings()
     s.devices = {front, gym};
 
     s.sync.intervalSeconds = 600;
+    s.sync.maxParallelDoors = 2;
     s.sync.databasePath = QStringLiteral("/var/lib/cis/sync.db");
     s.sync.nightlyReconcileAt = QTime(2, 30);
     s.sync.retryAttempts = 4;
@@ -100,6 +101,7 @@ void compareSettings(const AppSettings &a, const AppSettings &b)
             return;
     }
     QCOMPARE(a.sync.intervalSeconds, b.sync.intervalSeconds);
+    QCOMPARE(a.sync.maxParallelDoors, b.sync.maxParallelDoors);
     QCOMPARE(a.sync.databasePath, b.sync.databasePath);
     QCOMPARE(a.sync.nightlyReconcileAt, b.sync.nightlyReconcileAt);
     QCOMPARE(a.sync.retryAttempts, b.sync.retryAttempts);
@@ -202,6 +204,12 @@ void TestSettingsDialog::roundTripDefaultsAndNeverDelete()
     child<QCheckBox>(dialog, "deleteCheck")->setChecked(true);
     child<QSpinBox>(dialog, "deleteDaysSpin")->setValue(14);
     QCOMPARE(dialog.settings().sync.policy.deleteRetentionDays, 14);
+
+    // 0 is "every door at once", shown as such.
+    auto *parallel = child<QSpinBox>(dialog, "parallelDoorsSpin");
+    parallel->setValue(0);
+    QCOMPARE(parallel->text(), QStringLiteral("All"));
+    QCOMPARE(dialog.settings().sync.maxParallelDoors, 0);
 }
 
 void TestSettingsDialog::addAndRemoveDevice()
