@@ -2489,6 +2489,14 @@
         <source>Stopped before this door was started.</source>
         <translation>Stoppad innan dörren påbörjades.</translation>
     </message>
+    <message>
+        <source>%1: whether %2 was written is not known (%3); the next run reads it back from the door.</source>
+        <translation>%1: det är okänt om %2 skrevs (%3); nästa körning läser tillbaka det från dörren.</translation>
+    </message>
+    <message>
+        <source>%1: the answer was unclear (%2); read back from the door, the change is there.</source>
+        <translation>%1: svaret var otydligt (%2); enligt dörren själv är ändringen gjord.</translation>
+    </message>
 </context>
 <context>
     <name>cis::gui::DemoEnvironment</name>

@@ -1134,7 +1134,75 @@ void SyncEngine::finishWrite(const WorkPtr &work, const PlannedAction &action, q
     }
     if (error.kind == Kind::DeviceFull && action.kind == ActionKind::Create)
         work->deviceFull = true; // every further create would be refused the same way
+    if (mayHaveBeenApplied(error))
+        return readBackUnconfirmed(work, action, operationId, error);
     recordFailure(work, action, operationId, error.message());
+}
+
+bool SyncEngine::mayHaveBeenApplied(const HikvisionError &error)
+{
+    // The request may have reached the terminal and been carried out, only the answer is
+    // missing or unreadable. A refusal, or a request that never got through, proves it was not.
+    using Kind = HikvisionError::Kind;
+    switch (error.kind) {
+    case Kind::Timeout:
+    case Kind::Network:
+    case Kind::DeviceError:
+    case Kind::MalformedResponse:
+    case Kind::UnexpectedResponse:
+        return true;
+    default:
+        return false;
+    }
+}
+
+// The answer to a write did not say whether it was carried out: ask the terminal for the person
+// instead of concluding either way. Recorded as failed, a create the terminal did carry out would
+// leave our own person unlinked, never to be written again (a cancelled member keeping access).
+void SyncEngine::readBackUnconfirmed(const WorkPtr &work, const PlannedAction &action,
+                                     qint64 operationId, const HikvisionError &error)
+{
+    work->client->searchPersons(
+        {action.employeeNo}, [this, work, action, operationId,
+                              error](HikvisionClient::Result<PersonSearchResult> found) {
+            if (!isCurrent(work))
+                return;
+            if (!found) {
+                // Still unknown: the row stays pending, and the next run reads the person back
+                // before anything else (resolvePending), as after an interrupted run.
+                ++m_run->report.run.failed;
+                ++work->outcome.failed;
+                log(QStringLiteral("error"), work->device.id, memberLabel(action),
+                    tr("%1: whether %2 was written is not known (%3); the next run reads it back "
+                       "from the door.")
+                        .arg(work->device.name, memberLabel(action), error.message()));
+                ++work->nextWrite;
+                if (const std::optional<HikvisionError> refused = work->client->refusal())
+                    return failDevice(work, *refused);
+                return applyNext(work);
+            }
+            const Person *onDevice = nullptr;
+            for (const Person &person : found.value().persons) {
+                if (person.employeeNo == action.employeeNo)
+                    onDevice = &person;
+            }
+            const bool nameMatters =
+                action.kind == ActionKind::Create || action.kind == ActionKind::Rename;
+            const bool reached = action.kind == ActionKind::Delete
+                                     ? onDevice == nullptr
+                                     : onDevice && action.after &&
+                                           onDevice->validity == action.after->validity &&
+                                           (!nameMatters || onDevice->name == action.after->name);
+            if (reached)
+                return recordSuccess(
+                    work, action, operationId,
+                    {tr("%1: the answer was unclear (%2); read back from the door, the change is "
+                        "there.")
+                         .arg(work->device.name, error.message())});
+            if (onDevice)
+                m_store.upsertDevicePerson(work->device.id, *onDevice);
+            recordFailure(work, action, operationId, error.message());
+        });
 }
 
 void SyncEngine::recordSuccess(const WorkPtr &work, const PlannedAction &action, qint64 operationId,

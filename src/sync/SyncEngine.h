@@ -135,6 +135,9 @@ private:
     void execute(const WorkPtr &work, const PlannedAction &action, qint64 operationId, int attempt);
     void finishWrite(const WorkPtr &work, const PlannedAction &action, qint64 operationId,
                      const HikvisionClient::Result<WriteResult> &result, int attempt);
+    static bool mayHaveBeenApplied(const HikvisionError &error);
+    void readBackUnconfirmed(const WorkPtr &work, const PlannedAction &action, qint64 operationId,
+                             const HikvisionError &error);
     void recordSuccess(const WorkPtr &work, const PlannedAction &action, qint64 operationId,
                        const QStringList &warnings);
     void recordFailure(const WorkPtr &work, const PlannedAction &action, qint64 operationId,

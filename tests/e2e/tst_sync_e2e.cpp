@@ -424,6 +424,39 @@ private slots:
         QCOMPARE(m_store->pendingOperations().size(), 0);
     }
 
+    // A create the terminal carried out but answered with a garbled body must not be taken for
+    // a failure: recorded as failed, our own person would stay unlinked once a full reconcile
+    // read it, and never be written again (a cancelled member keeping access).
+    void aCreateWithAGarbledAnswerIsReadBackAndLinked()
+    {
+        bool armed = true;
+        connect(m_door.get(), &IsapiSimulator::requestReceived, this,
+                [&](const QString &, const QString &path) {
+                    if (armed && path.contains(QLatin1String("UserInfo/Record")) &&
+                        !m_door->receivedRequests().constLast().header("Authorization").isEmpty()) {
+                        armed = false;
+                        m_door->faults().failNext(1, sim::FaultKind::MalformedBody);
+                    }
+                });
+        const RunReport first = sync();
+        QVERIFY(!armed);
+        const QSet<qint64> eligible = eligibleMembers();
+        QSet<QString> expected;
+        for (qint64 id : eligible)
+            expected.insert(QString::number(id));
+        // Every member's person is on the door and linked, the garbled one included.
+        for (const QString &employeeNo : std::as_const(expected))
+            QVERIFY2(m_store->linkFor(QStringLiteral("door"), employeeNo), qPrintable(employeeNo));
+        QCOMPARE(m_store->pendingOperations().size(), 0);
+        QCOMPARE(outcomeOf(first, QStringLiteral("door"))->failed, 0);
+        // A full reconcile finds nothing to write and nothing to ask about.
+        m_door->resetCounters();
+        const RunReport again = sync(RunKind::FullReconcile);
+        QCOMPARE(again.exitCode(), 0);
+        QCOMPARE(m_door->totalWriteCount(), 0);
+        QCOMPARE(outcomeOf(again, QStringLiteral("door"))->plan.suggestions.size(), qsizetype(0));
+    }
+
     // sync/max_parallel_doors = 1: for a site whose router cannot take every terminal at once,
     // the doors are worked one after the other.
     void maxParallelDoorsOneWorksTheDoorsInTurn()
