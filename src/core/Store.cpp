@@ -841,6 +841,11 @@ Store::OpenResult Store::open(const QString &path, const Clock &clock)
         }
         if (!execRaw(db, QStringLiteral("PRAGMA synchronous = NORMAL"), &error))
             return readFailure(error);
+        // In WAL mode with synchronous NORMAL only a checkpoint waits for the disk, inside the
+        // commit that triggers it, and every door's next request waits with it. Ten times
+        // fewer of them (a WAL of up to 40 MB) cost little on disk and much less waiting.
+        if (!execRaw(db, QStringLiteral("PRAGMA wal_autocheckpoint = 10000"), &error))
+            return readFailure(error);
     }
 
     QString migrationError;

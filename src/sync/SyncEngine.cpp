@@ -162,7 +162,12 @@ SyncEngine::SyncEngine(Store &store, const Clock &clock, QObject *parent)
     , m_clock(clock)
     , m_network(new QNetworkAccessManager(this))
 {
-    connect(m_network, &QNetworkAccessManager::finished, this, [this](QNetworkReply *reply) {
+    connect(m_network, &QNetworkAccessManager::finished, this, &SyncEngine::onReplyFinished);
+}
+
+void SyncEngine::onReplyFinished(QNetworkReply *reply)
+{
+    {
         if (!m_run)
             return;
         const QString endpoint = endpointOf(reply);
@@ -179,7 +184,7 @@ SyncEngine::SyncEngine(Store &store, const Clock &clock, QObject *parent)
             ++m_answerCount[deviceId];
         if (const WorkPtr work = m_run->active.value(deviceId))
             petWatchdog(work, QStringLiteral("last answer: ") + endpoint);
-    });
+    }
 }
 
 SyncEngine::~SyncEngine()
@@ -260,7 +265,15 @@ HikvisionClient &SyncEngine::clientFor(const DeviceSettings &device)
     const QByteArray configKey = config.identity();
     DeviceClient &slot = m_clients[device.id];
     if (!slot.client || slot.configKey != configKey) {
-        slot.client = std::make_unique<HikvisionClient>(config, m_network, &m_clock);
+        slot.client.reset(); // aborts its replies while their manager still exists
+        if (!slot.network) {
+            // Each door its own manager, and so its own network thread: one door's answers do
+            // not queue behind another's when they are synced at the same time.
+            slot.network = std::make_unique<QNetworkAccessManager>();
+            connect(slot.network.get(), &QNetworkAccessManager::finished, this,
+                    &SyncEngine::onReplyFinished);
+        }
+        slot.client = std::make_unique<HikvisionClient>(config, slot.network.get(), &m_clock);
         slot.configKey = configKey;
         slot.probed = false;
     }

@@ -15,6 +15,7 @@
 #include <memory>
 
 class QNetworkAccessManager;
+class QNetworkReply;
 
 namespace cis {
 
@@ -110,11 +111,14 @@ private:
     struct DeviceClient
     {
         QByteArray configKey; // HikvisionConfig::identity()
+        // Declared before the client, so that the client (and its replies) goes first.
+        std::unique_ptr<QNetworkAccessManager> network;
         std::unique_ptr<HikvisionClient> client;
         bool probed = false;
     };
     using WorkPtr = std::shared_ptr<DeviceWork>;
 
+    void onReplyFinished(QNetworkReply *reply);
     void fetchMembers();
     void onMembers(CardskipperClient::MembersResult result);
     void membersReady();
