@@ -259,16 +259,16 @@ MainWindow::MainWindow(SyncService &service, const AppSettings &settings, const 
     connect(engine, &SyncEngine::progress, this,
             [this](const QString &deviceId, int done, int total) {
                 m_doorProgress.insert(deviceId, {done, total});
-                int allDone = 0;
-                int allTotal = 0;
-                for (const auto &each : std::as_const(m_doorProgress)) {
-                    allDone += each.first;
-                    allTotal += each.second;
-                }
-                m_progress->setMaximum(std::max(allTotal, 1));
-                m_progress->setValue(allDone);
-                updateStatusBar();
+                showDoorProgress();
             });
+    connect(engine, &SyncEngine::deviceFinished, this, [this](const DeviceOutcome &outcome) {
+        // A door that failed has no progress to show: the door bar and the banner say why,
+        // while the others' progress goes on.
+        const bool ended = outcome.status == DeviceOutcome::Status::Synced ||
+                           outcome.status == DeviceOutcome::Status::PartlyFailed;
+        if (!ended && m_doorProgress.remove(outcome.deviceId) > 0)
+            showDoorProgress();
+    });
     connect(m_service.scheduler(), &Scheduler::nextRunChanged, this, [this](const QDateTime &at) {
         m_nextRunAt = at;
         updateStatusBar();
@@ -1253,6 +1253,23 @@ void MainWindow::updateStatusBar()
     }
     if (m_tray)
         m_tray->setToolTip(trayToolTip());
+}
+
+void MainWindow::showDoorProgress()
+{
+    int allDone = 0;
+    int allTotal = 0;
+    for (const auto &each : std::as_const(m_doorProgress)) {
+        allDone += each.first;
+        allTotal += each.second;
+    }
+    if (allTotal > 0) {
+        m_progress->setRange(0, allTotal);
+        m_progress->setValue(allDone);
+    } else {
+        m_progress->setRange(0, 0); // busy, nothing to count yet
+    }
+    updateStatusBar();
 }
 
 QString MainWindow::trayToolTip() const

@@ -108,6 +108,8 @@ protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
+    // The progress bar and the status bar's per-door progress, from m_doorProgress.
+    void showDoorProgress();
     void startRun(RunKind kind, bool force);
     void startRun(const SyncEngine::RunOptions &options);
     void onRunsShown(const QList<RunRecord> &runs);

@@ -302,6 +302,35 @@ private slots:
         QVERIFY(!both.match(m_window->trayToolTip()).hasMatch());
     }
 
+    // A door that fails drops out of the progress while the other goes on.
+    void aFailedDoorLeavesTheProgressWhileTheOtherGoesOn()
+    {
+        run(&MainWindow::preview); // reads both doors: the sync goes straight to writing
+        m_demo->changeDevicePassword(); // the front door's: its first write is refused
+        const QString front = m_demo->settings().devices.at(0).name;
+        const QString gym = m_demo->settings().devices.at(1).name;
+        bool frontFinished = false;
+        QStringList tipsAfter;
+        connect(m_service->engine(), &SyncEngine::deviceFinished, this,
+                [&](const DeviceOutcome &outcome) {
+                    if (outcome.deviceId == DemoEnvironment::deviceId())
+                        frontFinished = true;
+                });
+        connect(m_service->engine(), &SyncEngine::progress, this, [&] {
+            if (frontFinished)
+                tipsAfter.append(m_window->trayToolTip());
+        });
+        run(&MainWindow::syncNow);
+        QVERIFY(frontFinished);
+        QVERIFY(!tipsAfter.isEmpty()); // the gym was still writing
+        for (const QString &tip : std::as_const(tipsAfter)) {
+            QVERIFY2(tip.contains(gym + QLatin1Char(' ')), qPrintable(tip));
+            QVERIFY2(!tip.contains(QRegularExpression(QRegularExpression::escape(front) +
+                                                      QStringLiteral(" \\d+/"))),
+                     qPrintable(tip));
+        }
+    }
+
     void searchFiltersBothSides()
     {
         run(&MainWindow::preview);
