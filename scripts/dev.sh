@@ -10,6 +10,9 @@
 #   scripts/dev.sh package   build the .deb (build-package/); CI also installs and runs it
 #   scripts/dev.sh fuzz [seconds]   build the libFuzzer targets (clang) and run each for
 #                         `seconds` (default 30); with CI set, `test` ends with `fuzz 20`
+#   scripts/dev.sh windows   cross-build for Windows with MinGW-w64; so far Qt 6 from Debian's
+#                         sources, built once into ~/.cache (scripts/windows/build.sh,
+#                         issue 17)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -21,6 +24,13 @@ packages=(
     clang libclang-rt-dev
     # The CI's package check validates the installed metainfo and desktop entry.
     appstream desktop-file-utils
+)
+
+# Only for `windows`: the cross compilers (the posix-thread ones), Wine to run the tests, NSIS,
+# and what building Qt and SQLite from Debian's sources needs (dpkg-source, tclsh).
+windows_packages=(
+    mingw-w64 g++-mingw-w64-x86-64-posix gcc-mingw-w64-x86-64-posix
+    wine wine64 nsis dpkg-dev tcl make gcc
 )
 
 install_dependencies() {
@@ -145,8 +155,13 @@ fuzz)
     install_dependencies
     run_fuzzers "${2:-30}"
     ;;
+windows)
+    packages+=("${windows_packages[@]}")
+    install_dependencies
+    exec scripts/windows/build.sh
+    ;;
 *)
-    echo "usage: $0 demo|test|deps|package|fuzz [seconds]" >&2
+    echo "usage: $0 demo|test|deps|package|fuzz [seconds]|windows" >&2
     exit 2
     ;;
 esac
