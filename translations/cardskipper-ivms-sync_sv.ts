@@ -868,6 +868,17 @@
     </message>
 </context>
 <context>
+    <name>KeychainSecretStore</name>
+    <message>
+        <source>Windows Credential Manager: %1 failed (%2)</source>
+        <translation>Windows-autentiseringshanteraren: %1 misslyckades (%2)</translation>
+    </message>
+    <message>
+        <source>The password is too long for the Windows Credential Manager (%1 bytes, at most %2).</source>
+        <translation>Lösenordet är för långt för Windows-autentiseringshanteraren (%1 byte, högst %2).</translation>
+    </message>
+</context>
+<context>
     <name>LinkDialog</name>
     <message>
         <source>Link a person to a member</source>

@@ -6,9 +6,10 @@
 
 namespace cis {
 
-// The operating system's keychain through QtKeychain (Secret Service / KWallet on Linux,
-// Credential Manager on Windows, Keychain on macOS). No insecure fallback: when no keychain is
-// available, reads and writes fail with the keychain's own message.
+// The operating system's keychain: QtKeychain (Secret Service / KWallet on Linux, Keychain on
+// macOS; KeychainSecretStore.cpp), or on Windows the Credential Manager directly
+// (KeychainSecretStoreWin.cpp). No insecure fallback: when no keychain is available, reads and
+// writes fail with the keychain's own message.
 class KeychainSecretStore final : public SecretStore
 {
 public:
