@@ -10,9 +10,9 @@
 #   scripts/dev.sh package   build the .deb (build-package/); CI also installs and runs it
 #   scripts/dev.sh fuzz [seconds]   build the libFuzzer targets (clang) and run each for
 #                         `seconds` (default 30); with CI set, `test` ends with `fuzz 20`
-#   scripts/dev.sh windows   cross-build for Windows with MinGW-w64; so far Qt 6 from Debian's
-#                         sources, built once into ~/.cache (scripts/windows/build.sh,
-#                         issue 17)
+#   scripts/dev.sh windows   cross-build for Windows with MinGW-w64 (Qt from Debian's sources,
+#                         built once into ~/.cache), run the tests under Wine, build the NSIS
+#                         installer and install it under Wine (scripts/windows/build.sh)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
