@@ -305,7 +305,7 @@ private slots:
     // A door that fails drops out of the progress while the other goes on.
     void aFailedDoorLeavesTheProgressWhileTheOtherGoesOn()
     {
-        run(&MainWindow::preview); // reads both doors: the sync goes straight to writing
+        run(&MainWindow::preview);      // reads both doors: the sync goes straight to writing
         m_demo->changeDevicePassword(); // the front door's: its first write is refused
         const QString front = m_demo->settings().devices.at(0).name;
         const QString gym = m_demo->settings().devices.at(1).name;
