@@ -2322,6 +2322,61 @@
     </message>
 </context>
 <context>
+    <name>cis::HttpExchange</name>
+    <message>
+        <source>No answer within %1 seconds.</source>
+        <translation>Inget svar inom %1 sekunder.</translation>
+    </message>
+    <message>
+        <source>This computer has no TLS support for HTTPS.</source>
+        <translation>Den här datorn saknar TLS-stöd för HTTPS.</translation>
+    </message>
+    <message>
+        <source>The connection was closed before any answer came.</source>
+        <translation>Anslutningen stängdes innan något svar kom.</translation>
+    </message>
+    <message>
+        <source>The connection was closed in the middle of the answer.</source>
+        <translation>Anslutningen stängdes mitt i svaret.</translation>
+    </message>
+    <message>
+        <source>The answer&apos;s headers are too long.</source>
+        <translation>Svarets huvudrader är för långa.</translation>
+    </message>
+    <message>
+        <source>The answer is not HTTP: %1</source>
+        <translation>Svaret är inte HTTP: %1</translation>
+    </message>
+    <message>
+        <source>The answer has a header line that cannot be read.</source>
+        <translation>Svaret har en huvudrad som inte går att läsa.</translation>
+    </message>
+    <message>
+        <source>The terminal switched protocols.</source>
+        <translation>Terminalen bytte protokoll.</translation>
+    </message>
+    <message>
+        <source>A chunk of the answer does not end properly.</source>
+        <translation>En del av svaret slutar inte korrekt.</translation>
+    </message>
+    <message>
+        <source>A chunk size of the answer is too long.</source>
+        <translation>En delstorlek i svaret är för lång.</translation>
+    </message>
+    <message>
+        <source>A chunk size of the answer cannot be read: %1</source>
+        <translation>En delstorlek i svaret går inte att läsa: %1</translation>
+    </message>
+    <message>
+        <source>The answer is larger than %1 MB.</source>
+        <translation>Svaret är större än %1 MB.</translation>
+    </message>
+    <message>
+        <source>The answer&apos;s length cannot be read: %1</source>
+        <translation>Svarets längd går inte att läsa: %1</translation>
+    </message>
+</context>
+<context>
     <name>cis::SyncEngine</name>
     <message>
         <source>Interrupted: the program stopped before this run finished.</source>

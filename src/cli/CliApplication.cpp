@@ -438,7 +438,7 @@ int CliApplication::runDevice(QCommandLineParser &parser, const QStringList &arg
                 .arg(kDevicePasswordVariable));
     config.password = qEnvironmentVariable(qPrintable(kDevicePasswordVariable));
 
-    HikvisionClient client(config, nullptr, m_clock);
+    HikvisionClient client(config, m_clock);
     const bool json = parser.isSet(jsonOption);
     // The probe goes first in every case: it proves the credentials with one request and
     // gives the page size and list limits the person search must honour.

@@ -445,7 +445,7 @@ int CliApplication::runTestConnection(QCommandLineParser &parser, const QStringL
         deviceConfig.password = session->engine().credentials().devicePasswords.value(device.id);
         deviceConfig.pinnedCertificateSha256 = device.pinnedCertificateSha256;
         deviceConfig.timeoutMs = device.timeoutSeconds * 1000;
-        HikvisionClient client(deviceConfig, nullptr, m_clock);
+        HikvisionClient client(deviceConfig, m_clock);
         const std::optional<HikvisionClient::Result<HikvisionClient::Probe>> probe =
             waitFor<HikvisionClient::Result<HikvisionClient::Probe>>(
                 [&](auto done) { client.probe(std::move(done)); });

@@ -4,6 +4,7 @@
 
 #include "Clock.h"
 #include "HikvisionLogging.h"
+#include "HttpExchange.h"
 #include "IsapiParsers.h"
 #include "IsapiRequests.h"
 #include "IsapiStatus.h"
@@ -12,11 +13,6 @@
 #include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QElapsedTimer>
-#include <QNetworkAccessManager>
-#include <QNetworkReply>
-#include <QSslCertificate>
-#include <QSslConfiguration>
-#include <QSslError>
 #include <QTimer>
 #include <QUuid>
 
@@ -46,24 +42,10 @@ void deliverErrorLater(QObject *context, std::function<void(Expected<T, Hikvisio
     });
 }
 
-// The request target exactly as QNetworkAccessManager writes it in the request line, which is
-// what the digest's uri must repeat.
-QByteArray requestTarget(const QUrl &url)
-{
-    QUrl copy = url;
-    QUrl::FormattingOptions format(QUrl::RemoveFragment | QUrl::RemoveUserInfo |
-                                   QUrl::FullyEncoded | QUrl::RemoveScheme | QUrl::RemoveAuthority);
-    if (copy.path().isEmpty())
-        copy.setPath(QStringLiteral("/"));
-    else
-        format |= QUrl::NormalizePathSegments;
-    return copy.toEncoded(format);
-}
-
-QList<AuthChallenge> challengesOf(const QNetworkReply *reply)
+QList<AuthChallenge> challengesOf(const HttpExchange *http)
 {
     QList<AuthChallenge> challenges;
-    for (const auto &header : reply->rawHeaderPairs()) {
+    for (const auto &header : http->headers()) {
         if (header.first.compare("WWW-Authenticate", Qt::CaseInsensitive) == 0)
             challenges += parseAuthenticateHeader(header.second);
     }
@@ -104,14 +86,8 @@ struct HikvisionClient::Exchange
     int readRetriesLeft = 0;
     int retriesDone = 0;
     Auth auth = Auth::None;
-    // How often Qt put this sending on the wire: it resends by itself when a connection closes
-    // before the answer begins, with the same Authorization header.
-    int timesOnTheWire = 0;
     // New handshakes this exchange has needed in a row because the nonce ran out.
     int nonceRenewals = 0;
-    QByteArray certificateSha256;
-    QString sslErrorText;
-    bool pinMismatch = false;
     QElapsedTimer timer;
 };
 
@@ -180,11 +156,9 @@ QString HikvisionClient::Call::description() const
     return QString::fromLatin1(verb) + QLatin1Char(' ') + path;
 }
 
-HikvisionClient::HikvisionClient(HikvisionConfig config, QNetworkAccessManager *network,
-                                 const Clock *clock, QObject *parent)
+HikvisionClient::HikvisionClient(HikvisionConfig config, const Clock *clock, QObject *parent)
     : QObject(parent)
     , m_config(std::move(config))
-    , m_network(network ? network : new QNetworkAccessManager(this))
     , m_clock(clock ? clock : &Clock::system())
     , m_profile(genericDeviceProfile())
 {
@@ -198,13 +172,12 @@ HikvisionClient::~HikvisionClient()
 
 void HikvisionClient::abandon()
 {
-    // Replies may belong to a shared QNetworkAccessManager; stop them so that none outlives us.
-    const QSet<QNetworkReply *> replies = m_inFlight;
+    const QSet<HttpExchange *> exchanges = m_inFlight;
     m_inFlight.clear();
-    for (QNetworkReply *reply : replies) {
-        reply->disconnect(this);
-        reply->abort();
-        reply->deleteLater();
+    for (HttpExchange *http : exchanges) {
+        http->disconnect(this);
+        http->abort();
+        http->deleteLater();
     }
     m_queue.clear();
     m_running = 0;
@@ -343,131 +316,88 @@ void HikvisionClient::send(const std::shared_ptr<Exchange> &exchange, bool withA
     if (call.json)
         url.setQuery(QStringLiteral("format=json"));
 
-    QNetworkRequest request(url);
-    // QNAM must never answer a challenge with credentials of its own (see DigestAuth.h).
-    request.setAttribute(QNetworkRequest::AuthenticationReuseAttribute, QNetworkRequest::Manual);
-    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
-                         QNetworkRequest::ManualRedirectPolicy);
-    // Terminals speak HTTP/1.1 only, and "Connection: close" is not allowed in HTTP/2.
-    request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
-    request.setAttribute(QNetworkRequest::CacheLoadControlAttribute,
-                         QNetworkRequest::AlwaysNetwork);
-    request.setAttribute(QNetworkRequest::CacheSaveControlAttribute, false);
-    // One connection per request: terminals close keep-alive sockets readily and answer with
-    // "Connection: close" anyway, a reused socket the terminal has just closed makes QNAM
-    // resend on its own, and a handshake after an expired nonce must start on a new
-    // connection.
-    request.setRawHeader("Connection", "close");
-    request.setRawHeader("Accept", call.json ? QByteArrayLiteral("application/json, */*;q=0.1")
-                                             : QByteArrayLiteral("application/xml, */*;q=0.1"));
-    request.setHeader(QNetworkRequest::UserAgentHeader,
-                      QByteArray(QByteArray(kApplicationName) + '/' + QByteArray(kVersion)));
+    HttpExchangeRequest request;
+    request.verb = call.verb;
+    request.url = url;
+    request.body = call.body;
+    request.timeoutMs = call.timeoutMs > 0 ? call.timeoutMs : m_config.timeoutMs;
+    request.pinnedCertificateSha256 = m_config.pinnedCertificateSha256;
+    // One connection per request (HttpExchange always sends "Connection: close"): terminals
+    // close keep-alive sockets readily and answer with "Connection: close" anyway, and a
+    // handshake after an expired nonce must start on a new connection.
+    request.headers.append({"Accept", call.json ? QByteArrayLiteral("application/json, */*;q=0.1")
+                                                : QByteArrayLiteral("application/xml, */*;q=0.1")});
+    request.headers.append({"User-Agent", QByteArray(kApplicationName) + '/' + kVersion});
     if (!call.body.isEmpty())
-        request.setHeader(QNetworkRequest::ContentTypeHeader,
-                          call.json ? QByteArrayLiteral("application/json")
-                                    : QByteArrayLiteral("application/xml; charset=\"UTF-8\""));
-    request.setTransferTimeout(call.timeoutMs > 0 ? call.timeoutMs : m_config.timeoutMs);
+        request.headers.append(
+            {"Content-Type", call.json ? QByteArrayLiteral("application/json")
+                                       : QByteArrayLiteral("application/xml; charset=\"UTF-8\"")});
     if (withAuthorization)
-        request.setRawHeader("Authorization",
-                             m_digest.authorization(call.verb, requestTarget(url)));
+        request.headers.append(
+            {"Authorization", m_digest.authorization(call.verb, HttpExchange::requestTarget(url))});
 
-    QNetworkReply *reply = nullptr;
-    if (call.verb == "GET")
-        reply = m_network->get(request);
-    else if (call.verb == "POST")
-        reply = m_network->post(request, call.body);
-    else if (call.verb == "PUT")
-        reply = m_network->put(request, call.body);
-    else
-        reply = m_network->sendCustomRequest(request, call.verb, call.body);
-    m_inFlight.insert(reply);
-    exchange->timesOnTheWire = 0;
-    connect(reply, &QNetworkReply::requestSent, this, [exchange]() { ++exchange->timesOnTheWire; });
-
-    connect(reply, &QNetworkReply::sslErrors, this,
-            [this, exchange, reply](const QList<QSslError> &errors) {
-                QSslCertificate certificate = reply->sslConfiguration().peerCertificate();
-                for (const QSslError &error : errors) {
-                    if (certificate.isNull())
-                        certificate = error.certificate();
-                }
-                QStringList texts;
-                for (const QSslError &error : errors)
-                    texts << error.errorString();
-                exchange->sslErrorText = texts.join(QStringLiteral("; "));
-                exchange->certificateSha256 = certificate.isNull()
-                                                  ? QByteArray()
-                                                  : certificate.digest(QCryptographicHash::Sha256);
-                const QByteArray &pinned = m_config.pinnedCertificateSha256;
-                if (pinned.isEmpty())
-                    return;
-                if (!certificate.isNull() && exchange->certificateSha256 == pinned) {
-                    // Exactly these errors, for exactly the certificate the administrator
-                    // pinned; anything else still fails.
-                    reply->ignoreSslErrors(errors);
-                    return;
-                }
-                exchange->pinMismatch = true;
-            });
-    connect(reply, &QNetworkReply::finished, this,
-            [this, exchange, reply]() { onFinished(exchange, reply); });
+    auto *http = new HttpExchange(std::move(request), this);
+    m_inFlight.insert(http);
+    connect(http, &HttpExchange::finished, this, [this, exchange, http]() {
+        m_inFlight.remove(http);
+        http->deleteLater();
+        emit exchangeFinished(QString::fromLatin1(http->request().verb) + QLatin1Char(' ') +
+                                  http->request().url.path(),
+                              http->status() != 0);
+        onFinished(exchange, http);
+    });
+    http->start();
 }
 
 HikvisionError HikvisionClient::transportError(const Exchange &exchange,
-                                               const QNetworkReply *reply) const
+                                               const HttpExchange *http) const
 {
     HikvisionError error = errorFor(exchange.call);
-    error.detail = reply->errorString();
-    switch (reply->error()) {
-    case QNetworkReply::HostNotFoundError:
-    case QNetworkReply::ConnectionRefusedError:
-    case QNetworkReply::NetworkSessionFailedError:
-    case QNetworkReply::TemporaryNetworkFailureError:
-    case QNetworkReply::ProxyConnectionRefusedError:
-    case QNetworkReply::ProxyNotFoundError:
+    error.detail = http->errorString();
+    switch (http->failure()) {
+    case HttpExchange::Failure::HostNotFound:
+    case HttpExchange::Failure::ConnectionRefused:
         error.kind = Kind::HostUnreachable;
         break;
-    case QNetworkReply::TimeoutError:
-    case QNetworkReply::ProxyTimeoutError:
-    case QNetworkReply::OperationCanceledError: // what a transfer timeout reports
+    case HttpExchange::Failure::Timeout:
         error.kind = Kind::Timeout;
         break;
-    case QNetworkReply::SslHandshakeFailedError:
-        if (!exchange.certificateSha256.isEmpty()) {
+    case HttpExchange::Failure::Tls:
+        if (!http->certificateSha256().isEmpty() && !http->sslErrorText().isEmpty()) {
             error.kind = Kind::UntrustedCertificate;
-            error.certificateSha256 = exchange.certificateSha256;
-            error.pinnedCertificateMismatch = exchange.pinMismatch;
-            if (!exchange.sslErrorText.isEmpty())
-                error.detail = exchange.sslErrorText;
+            error.certificateSha256 = http->certificateSha256();
+            error.pinnedCertificateMismatch = http->pinnedCertificateMismatch();
+            error.detail = http->sslErrorText();
         } else {
             error.kind = Kind::Tls;
         }
         break;
-    default:
+    case HttpExchange::Failure::None:
+    case HttpExchange::Failure::ClosedEarly:
+    case HttpExchange::Failure::MalformedResponse:
+    case HttpExchange::Failure::ResponseTooLarge:
+    case HttpExchange::Failure::Network:
         error.kind = Kind::Network;
         break;
     }
     return error;
 }
 
-void HikvisionClient::onFinished(const std::shared_ptr<Exchange> &exchange, QNetworkReply *reply)
+void HikvisionClient::onFinished(const std::shared_ptr<Exchange> &exchange, HttpExchange *http)
 {
-    m_inFlight.remove(reply);
-    reply->deleteLater();
-    // An aborted reply (timeout) is closed; reading it would only warn.
-    const QByteArray body = reply->isOpen() ? reply->readAll() : QByteArray();
-    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    const QByteArray body = http->body();
+    const int status = http->status();
     qCDebug(lcHikvision).nospace().noquote()
         << exchange->call.description() << " -> "
-        << (status ? QString::number(status) : reply->errorString()) << " (" << body.size()
+        << (status ? QString::number(status) : http->errorString()) << " (" << body.size()
         << " bytes, " << exchange->timer.elapsed() << " ms)";
 
     if (status == 0) {
-        failOrRetry(exchange, transportError(*exchange, reply));
+        failOrRetry(exchange, transportError(*exchange, http));
         return;
     }
     if (status == 401) {
-        onUnauthorized(exchange, reply, body);
+        onUnauthorized(exchange, http, body);
         return;
     }
 
@@ -475,7 +405,7 @@ void HikvisionClient::onFinished(const std::shared_ptr<Exchange> &exchange, QNet
     if (exchange->auth != Exchange::Auth::None) {
         // A terminal that hands out one-time nonces may name the next one here, which saves
         // the next request its stale round trip.
-        const QByteArray next = nextNonceOf(reply->rawHeader("Authentication-Info"));
+        const QByteArray next = nextNonceOf(http->header("Authentication-Info"));
         if (!next.isEmpty())
             m_digest.setNextNonce(next);
     }
@@ -506,7 +436,7 @@ void HikvisionClient::onFinished(const std::shared_ptr<Exchange> &exchange, QNet
 }
 
 void HikvisionClient::onUnauthorized(const std::shared_ptr<Exchange> &exchange,
-                                     QNetworkReply *reply, const QByteArray &body)
+                                     const HttpExchange *http, const QByteArray &body)
 {
     const IsapiStatus verdict = parseIsapiStatus(body);
     HikvisionError error = errorFor(exchange->call);
@@ -523,7 +453,7 @@ void HikvisionClient::onUnauthorized(const std::shared_ptr<Exchange> &exchange,
 
     QString whyNot;
     const std::optional<DigestChallenge> challenge =
-        chooseDigestChallenge(challengesOf(reply), &whyNot);
+        chooseDigestChallenge(challengesOf(http), &whyNot);
 
     if (exchange->auth == Exchange::Auth::None) {
         if (!challenge) {
@@ -541,16 +471,14 @@ void HikvisionClient::onUnauthorized(const std::shared_ptr<Exchange> &exchange,
     // The request carried credentials. Only the terminal's own verdict on the password ends in
     // a refusal: a 401 that is not stale to a nonce sent for the first time. stale=TRUE says
     // the digest was right and only the nonce had run out, whatever the nonce's history; a 401
-    // to a nonce sent before (by an earlier request, by our retry or by Qt's own resend after
-    // a dropped connection) proves nothing either, since a terminal may spend a nonce on a
+    // to a nonce sent before (by an earlier request or by our retry after a dropped
+    // connection) proves nothing either, since a terminal may spend a nonce on a
     // request whose answer never arrived. A body saying no attempt is left ends it all the
     // same: the next failure would lock the account.
     const bool staleNonce = challenge && challenge->stale;
     const bool invalidOperation = verdict.isSubStatus("invalidOperation");
     const bool lastAttempt = verdict.attemptsLeft == 0;
-    // A fresh nonce that Qt sent twice was spent by the first sending, if the terminal got it.
-    const bool spentNonce =
-        exchange->auth == Exchange::Auth::SpentNonce || exchange->timesOnTheWire > 1;
+    const bool spentNonce = exchange->auth == Exchange::Auth::SpentNonce;
     if (!lastAttempt && (staleNonce || spentNonce)) {
         if (exchange->nonceRenewals >= kMaxNonceRenewals) {
             // Each handshake was answered "stale" again: a terminal in trouble, or one whose

@@ -20,12 +20,10 @@
 #include <memory>
 #include <optional>
 
-class QNetworkAccessManager;
-class QNetworkReply;
-
 namespace cis {
 
 class Clock;
+class HttpExchange;
 
 struct HikvisionConfig
 {
@@ -87,8 +85,8 @@ public:
     // network and clock may be shared; they must outlive the client. Without them the client
     // makes its own QNetworkAccessManager and uses the system clock. A shared manager must not
     // answer authenticationRequired itself for the terminal.
-    explicit HikvisionClient(HikvisionConfig config, QNetworkAccessManager *network = nullptr,
-                             const Clock *clock = nullptr, QObject *parent = nullptr);
+    explicit HikvisionClient(HikvisionConfig config, const Clock *clock = nullptr,
+                             QObject *parent = nullptr);
     ~HikvisionClient() override;
 
     const HikvisionConfig &config() const { return m_config; }
@@ -168,6 +166,11 @@ public:
         QByteArray body;
     };
 
+signals:
+    // Every request that went on the wire, handshakes and retries included: "POST /ISAPI/…",
+    // and whether an HTTP answer came back.
+    void exchangeFinished(const QString &endpoint, bool answered);
+
 private:
     struct Exchange;
     struct PagedSearch;
@@ -178,14 +181,14 @@ private:
     int concurrencyLimit() const;
     void start(const std::shared_ptr<Exchange> &exchange);
     void send(const std::shared_ptr<Exchange> &exchange, bool withAuthorization);
-    void onFinished(const std::shared_ptr<Exchange> &exchange, QNetworkReply *reply);
-    void onUnauthorized(const std::shared_ptr<Exchange> &exchange, QNetworkReply *reply,
+    void onFinished(const std::shared_ptr<Exchange> &exchange, HttpExchange *http);
+    void onUnauthorized(const std::shared_ptr<Exchange> &exchange, const HttpExchange *http,
                         const QByteArray &body);
     void complete(const std::shared_ptr<Exchange> &exchange, Result<Reply> result);
     void failOrRetry(const std::shared_ptr<Exchange> &exchange, const HikvisionError &error);
     void deliverLater(std::function<void()> work);
     HikvisionError errorFor(const Call &call) const;
-    HikvisionError transportError(const Exchange &exchange, const QNetworkReply *reply) const;
+    HikvisionError transportError(const Exchange &exchange, const HttpExchange *http) const;
     void enterLockout(qint64 seconds, HikvisionError error);
 
     void runPagedSearch(const std::shared_ptr<PagedSearch> &search);
@@ -196,14 +199,13 @@ private:
     void sendWrite(Call call, QStringList warnings, std::function<void(Result<WriteResult>)> done);
 
     HikvisionConfig m_config;
-    QNetworkAccessManager *m_network = nullptr;
     const Clock *m_clock = nullptr;
     DigestSession m_digest;
     UserCapabilities m_capabilities;
     DeviceProfile m_profile;
 
     QList<std::shared_ptr<Exchange>> m_queue;
-    QSet<QNetworkReply *> m_inFlight;
+    QSet<HttpExchange *> m_inFlight;
     int m_running = 0;
     // Moves on at abandon(), so that retries waiting on a timer are dropped too.
     quint64 m_generation = 0;

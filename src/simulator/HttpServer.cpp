@@ -334,9 +334,11 @@ void HttpServer::dispatch(const HttpRequest &request)
     // The latency is the device's time from request to answer, so the simulator's own work is
     // part of it rather than added to it. Always through the event loop, so a queue of instant
     // answers cannot recurse.
-    const qint64 handledMs = (m_uptime.nsecsElapsed() - startedNs) / 1000000;
-    const qint64 latencyLeft = std::max<qint64>(0, m_latencyMs - handledMs);
-    QTimer::singleShot(int(latencyLeft) + responder.delayMs(), this,
+    // Rounded rather than truncated: truncating added half a millisecond to every answer.
+    const qint64 handledNs = m_uptime.nsecsElapsed() - startedNs;
+    const qint64 latencyLeft =
+        std::max<qint64>(0, (qint64(m_latencyMs) * 1000000 - handledNs + 500000) / 1000000);
+    QTimer::singleShot(int(latencyLeft) + responder.delayMs(), Qt::PreciseTimer, this,
                        [this, id, responder, close, serialized, startedNs] {
                            deliver(id, responder, close);
                            m_answeringNs += m_uptime.nsecsElapsed() - startedNs;

@@ -468,8 +468,8 @@ Check readPaging(const QJsonObject &condition, int pageCap, Paging &out)
 }
 
 template<typename T>
-QJsonObject searchAnswer(const Paging &paging, const QList<T> &matched, const char *listName,
-                         const std::function<QJsonObject(const T &)> &toJson)
+QJsonObject searchAnswer(const Paging &paging, const QList<const T *> &matched,
+                         const char *listName, const std::function<QJsonObject(const T &)> &toJson)
 {
     const qint64 total = matched.size();
     const qint64 start = std::min(paging.position, total);
@@ -488,7 +488,7 @@ QJsonObject searchAnswer(const Paging &paging, const QList<T> &matched, const ch
     if (count > 0) {
         QJsonArray list;
         for (qint64 i = start; i < start + count; ++i)
-            list.append(toJson(matched.at(qsizetype(i))));
+            list.append(toJson(*matched.at(qsizetype(i))));
         answer.insert(QLatin1String(listName), list);
     }
     return answer;
@@ -622,7 +622,9 @@ IsapiReply searchPersons(const IsapiDeviceModel &model, const QJsonObject &body,
         return IsapiReply::of(*error);
 
     const QSet<QString> wantedSet(wanted.cbegin(), wanted.cend());
-    QList<DevicePerson> matched;
+    // Pointers, not copies: a terminal with 10,000 persons is searched a page at a time.
+    QList<const DevicePerson *> matched;
+    matched.reserve(model.persons().size());
     for (const DevicePerson &person : model.persons()) {
         if (!wantedSet.isEmpty() && !wantedSet.contains(person.employeeNo))
             continue;
@@ -635,7 +637,7 @@ IsapiReply searchPersons(const IsapiDeviceModel &model, const QJsonObject &body,
             continue;
         if (hasCard && (model.cardCountOf(person.employeeNo) > 0) != *hasCard)
             continue;
-        matched.append(person);
+        matched.append(&person);
     }
     const std::function<QJsonObject(const DevicePerson &)> toJson =
         [&](const DevicePerson &person) { return personJson(person, model, rules); };
@@ -893,13 +895,13 @@ IsapiReply searchCards(const IsapiDeviceModel &model, const QJsonObject &body,
             readIdList(condition, "CardNoList", "cardNo",
                        cardListMaxSize(rules, "CardInfoSearchCond", "CardNoList"), cardNos))
         return IsapiReply::of(*error);
-    QList<DeviceCard> matched;
+    QList<const DeviceCard *> matched;
     for (const DeviceCard &card : model.cards()) {
         if (!employeeNos.isEmpty() && !employeeNos.contains(card.employeeNo))
             continue;
         if (!cardNos.isEmpty() && !cardNos.contains(card.cardNo))
             continue;
-        matched.append(card);
+        matched.append(&card);
     }
     const std::function<QJsonObject(const DeviceCard &)> toJson = [](const DeviceCard &card) {
         return QJsonObject{{QStringLiteral("employeeNo"), card.employeeNo},

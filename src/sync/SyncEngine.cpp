@@ -85,12 +85,6 @@ QString endpointOf(QNetworkReply *reply)
     return verb + QLatin1Char(' ') + reply->url().path();
 }
 
-QString hostKey(const QUrl &url)
-{
-    return url.host() + QLatin1Char(':') +
-           QString::number(url.port(url.scheme() == QLatin1String("https") ? 443 : 80));
-}
-
 } // namespace
 
 struct SyncEngine::Run
@@ -114,7 +108,6 @@ struct SyncEngine::Run
     int nextDevice = 0; // the next of devices to start
     int maxParallel = 0;
     std::unique_ptr<CardskipperClient> cardskipper;
-    QHash<QString, QString> deviceByHost;
     // The doors being worked on; answers for any other are late and ignored.
     QHash<QString, std::shared_ptr<DeviceWork>> active;
     // Fires when Cardskipper has been silent for longer than any answer may take (see
@@ -154,6 +147,9 @@ struct SyncEngine::DeviceWork
     QTimer watchdog;
     QString watchdogWaitingFor;
     int watchdogLimitMs = 0;
+    // The record of the write before the one on the wire, made when the event loop comes
+    // round (recordSuccess), and at the latest before anything else happens to this door.
+    std::function<void()> pendingBookkeeping;
 };
 
 SyncEngine::SyncEngine(Store &store, const Clock &clock, QObject *parent)
@@ -167,31 +163,38 @@ SyncEngine::SyncEngine(Store &store, const Clock &clock, QObject *parent)
 
 void SyncEngine::onReplyFinished(QNetworkReply *reply)
 {
-    {
-        if (!m_run)
-            return;
-        const QString endpoint = endpointOf(reply);
-        const QString deviceId = m_run->deviceByHost.value(hostKey(reply->url()));
-        countRequest(endpoint, deviceId);
-        if (deviceId.isEmpty()) {
-            petMembersWatchdog(QStringLiteral("last answer: ") + endpoint);
-            return;
-        }
-        const bool answered =
-            reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() != 0;
-        m_lastExchangeAnswered.insert(deviceId, answered);
-        if (answered)
-            ++m_answerCount[deviceId];
-        if (const WorkPtr work = m_run->active.value(deviceId))
-            petWatchdog(work, QStringLiteral("last answer: ") + endpoint);
-    }
+    // The engine's own manager carries Cardskipper's requests only; the doors' go through
+    // their clients (onDeviceExchangeFinished).
+    if (!m_run)
+        return;
+    const QString endpoint = endpointOf(reply);
+    countRequest(endpoint, QString());
+    petMembersWatchdog(QStringLiteral("last answer: ") + endpoint);
+}
+
+void SyncEngine::onDeviceExchangeFinished(const QString &deviceId, const QString &endpoint,
+                                          bool answered)
+{
+    if (!m_run)
+        return;
+    countRequest(endpoint, deviceId);
+    m_lastExchangeAnswered.insert(deviceId, answered);
+    if (answered)
+        ++m_answerCount[deviceId];
+    if (const WorkPtr work = m_run->active.value(deviceId))
+        petWatchdog(work, QStringLiteral("last answer: ") + endpoint);
 }
 
 SyncEngine::~SyncEngine()
 {
-    // Destroying a run's clients aborts their requests, and the network manager reports each
-    // abort to the lambda above, which reads m_run. Let it find none, instead of a run half
-    // destroyed (quitting, or a SIGTERM, while a sync is under way).
+    // Destroying a run's Cardskipper client aborts its request, and the network manager
+    // reports the abort to onReplyFinished, which reads m_run. Let it find none, instead of a run
+    // half destroyed (quitting, or a SIGTERM, while a sync is under way).
+    if (m_run) {
+        // Writes the doors confirmed are recorded, not left for a read-back at the next start.
+        for (const WorkPtr &work : m_run->active)
+            flushBookkeeping(work);
+    }
     const std::unique_ptr<Run> run = std::move(m_run);
 }
 
@@ -265,15 +268,14 @@ HikvisionClient &SyncEngine::clientFor(const DeviceSettings &device)
     const QByteArray configKey = config.identity();
     DeviceClient &slot = m_clients[device.id];
     if (!slot.client || slot.configKey != configKey) {
-        slot.client.reset(); // aborts its replies while their manager still exists
-        if (!slot.network) {
-            // Each door its own manager, and so its own network thread: one door's answers do
-            // not queue behind another's when they are synced at the same time.
-            slot.network = std::make_unique<QNetworkAccessManager>();
-            connect(slot.network.get(), &QNetworkAccessManager::finished, this,
-                    &SyncEngine::onReplyFinished);
-        }
-        slot.client = std::make_unique<HikvisionClient>(config, slot.network.get(), &m_clock);
+        slot.client.reset(); // aborts its requests
+        // Each door its own client and connections, on this thread: one door's answers do not
+        // queue behind another's when they are synced at the same time.
+        slot.client = std::make_unique<HikvisionClient>(config, &m_clock);
+        connect(slot.client.get(), &HikvisionClient::exchangeFinished, this,
+                [this, deviceId = device.id](const QString &endpoint, bool answered) {
+                    onDeviceExchangeFinished(deviceId, endpoint, answered);
+                });
         slot.configKey = configKey;
         slot.probed = false;
     }
@@ -519,8 +521,6 @@ bool SyncEngine::start(const RunOptions &options)
         if (!options.onlyDeviceId.isEmpty() && device.id != options.onlyDeviceId)
             continue;
         m_run->devices.append(device);
-        // Terminals port-forwarded through one router share a host: the port tells them apart.
-        m_run->deviceByHost.insert(hostKey(device.url), device.id);
         DeviceOutcome outcome;
         outcome.deviceId = device.id;
         outcome.deviceName = device.name;
@@ -528,7 +528,6 @@ bool SyncEngine::start(const RunOptions &options)
     }
     const int limit = m_settings.sync.maxParallelDoors;
     m_run->maxParallel = limit > 0 ? limit : std::max(1, int(m_run->devices.size()));
-    m_run->deviceByHost.insert(hostKey(m_settings.cardskipper.url), QString());
     emit runStarted(record.id, options.kind);
     log(QStringLiteral("info"), {}, {},
         options.kind == RunKind::Preview         ? tr("Preview started.")
@@ -1063,6 +1062,7 @@ void SyncEngine::execute(const WorkPtr &work, const PlannedAction &action, qint6
 void SyncEngine::finishWrite(const WorkPtr &work, const PlannedAction &action, qint64 operationId,
                              const HikvisionClient::Result<WriteResult> &result, int attempt)
 {
+    flushBookkeeping(work); // the write before this one is recorded first
     if (result)
         return recordSuccess(work, action, operationId, result.value().warnings);
     const HikvisionError &error = result.error();
@@ -1243,12 +1243,44 @@ void SyncEngine::recordSuccess(const WorkPtr &work, const PlannedAction &action,
     ++work->nextWrite;
     // The next request goes out first (its journal row is already committed), and this write's
     // record, the journal row of the one after, the log and the audit entry are made while the
-    // device works on it: the terminal's latency, not our bookkeeping, sets the pace. Should we
-    // die in between, this write is still "pending" and the next start reads the person back.
-    // `action` may live in work->writes, which does not change while the run lasts.
+    // device works on it: the terminal's latency, not our bookkeeping, sets the pace. They wait
+    // for the event loop, so that other doors' answers that came at the same moment get their
+    // next requests out first instead of queueing behind this bookkeeping: otherwise the doors
+    // fall into step and each waits for the others'. Should we die in between, this write is
+    // still "pending" and the next start reads the person back.
     const bool moreToWrite = !m_run->stopRequested && work->nextWrite < work->writes.size();
-    if (moreToWrite)
+    if (!moreToWrite) {
+        recordWrite(work, action, operationId, warnings);
         applyNext(work);
+        return;
+    }
+    applyNext(work);
+    if (!isCurrent(work) || work->pendingBookkeeping) {
+        // The device ended while sending (a refusal is delivered later, never in this stack),
+        // or is between two answers without its flush: keep the order of the records.
+        flushBookkeeping(work);
+        recordWrite(work, action, operationId, warnings);
+        return;
+    }
+    work->pendingBookkeeping = [this, work, action, operationId, warnings] {
+        recordWrite(work, action, operationId, warnings);
+    };
+    QMetaObject::invokeMethod(
+        this, [this, work] { flushBookkeeping(work); }, Qt::QueuedConnection);
+}
+
+void SyncEngine::flushBookkeeping(const WorkPtr &work)
+{
+    if (!work->pendingBookkeeping)
+        return;
+    const std::function<void()> bookkeeping = std::move(work->pendingBookkeeping);
+    work->pendingBookkeeping = nullptr;
+    bookkeeping();
+}
+
+void SyncEngine::recordWrite(const WorkPtr &work, const PlannedAction &action, qint64 operationId,
+                             const QStringList &warnings)
+{
     QElapsedTimer db;
     db.start();
     std::optional<DeviceWork::Journaled> ahead;
@@ -1268,8 +1300,10 @@ void SyncEngine::recordSuccess(const WorkPtr &work, const PlannedAction &action,
         if (action.kind == ActionKind::Create && action.member)
             linkCreatedPerson(work->device.id, action.employeeNo, *action.member);
         m_store.completeOperation(operationId, OperationStatus::Done, {}, action.after);
+        // Journal the write after the one on the wire, unless nothing more will be sent.
         const int next = work->nextWrite + 1;
-        if (moreToWrite && next < work->writes.size())
+        if (!m_run->stopRequested && isCurrent(work) && !work->abandoned &&
+            next < work->writes.size() && !work->journaledAhead)
             ahead = DeviceWork::Journaled{next, journalWrite(work, next)};
         return true;
     });
@@ -1292,8 +1326,6 @@ void SyncEngine::recordSuccess(const WorkPtr &work, const PlannedAction &action,
     log(QStringLiteral("info"), work->device.id, memberLabel(action),
         tr("%1: %2 %3%4.").arg(work->device.name, memberLabel(action), verb, window));
     publishOperation(operationId);
-    if (!moreToWrite)
-        applyNext(work);
 }
 
 void SyncEngine::recordFailure(const WorkPtr &work, const PlannedAction &action, qint64 operationId,
@@ -1340,6 +1372,7 @@ void SyncEngine::abandonDevice(const WorkPtr &work, DeviceOutcome::Status status
 void SyncEngine::finishDevice(const WorkPtr &work, DeviceOutcome::Status status,
                               const QString &message)
 {
+    flushBookkeeping(work);
     if (!isCurrent(work))
         return;
     if (work->journaledAhead) {

@@ -111,14 +111,13 @@ private:
     struct DeviceClient
     {
         QByteArray configKey; // HikvisionConfig::identity()
-        // Declared before the client, so that the client (and its replies) goes first.
-        std::unique_ptr<QNetworkAccessManager> network;
         std::unique_ptr<HikvisionClient> client;
         bool probed = false;
     };
     using WorkPtr = std::shared_ptr<DeviceWork>;
 
     void onReplyFinished(QNetworkReply *reply);
+    void onDeviceExchangeFinished(const QString &deviceId, const QString &endpoint, bool answered);
     void fetchMembers();
     void onMembers(CardskipperClient::MembersResult result);
     void membersReady();
@@ -142,6 +141,9 @@ private:
     static bool mayHaveBeenApplied(const HikvisionError &error);
     void readBackUnconfirmed(const WorkPtr &work, const PlannedAction &action, qint64 operationId,
                              const HikvisionError &error);
+    void recordWrite(const WorkPtr &work, const PlannedAction &action, qint64 operationId,
+                     const QStringList &warnings);
+    void flushBookkeeping(const WorkPtr &work);
     void recordSuccess(const WorkPtr &work, const PlannedAction &action, qint64 operationId,
                        const QStringList &warnings);
     void recordFailure(const WorkPtr &work, const PlannedAction &action, qint64 operationId,

@@ -106,7 +106,7 @@ private:
         config.timeoutMs = 10000;
         config.maxConcurrentRequests = maxConcurrent;
         config.readRetryBackoffMs = 5;
-        m_clients.push_back(std::make_unique<HikvisionClient>(config, nullptr, &m_clock, nullptr));
+        m_clients.push_back(std::make_unique<HikvisionClient>(config, &m_clock));
         return *m_clients.back();
     }
 
@@ -1073,7 +1073,7 @@ private slots:
         config.password = IsapiSimulator::defaultPassword();
         config.timeoutMs = 400; // the lost answer
         config.readRetryBackoffMs = 5;
-        m_clients.push_back(std::make_unique<HikvisionClient>(config, nullptr, &m_clock, nullptr));
+        m_clients.push_back(std::make_unique<HikvisionClient>(config, &m_clock));
         HikvisionClient &c = *m_clients.back();
         // The handshake itself goes through; the request with the fresh nonce meets the fault.
         m_sim->faults().failNext(1, FaultKind::None);

@@ -382,12 +382,6 @@ private slots:
         QCOMPARE(m_door->appliedWrites().size(), qsizetype(eligible.size()));
         QCOMPARE(m_gym->appliedWrites().size(), qsizetype(eligible.size()));
         QVERIFY(lastWrite(*m_door) < lastWrite(*m_gym));
-        // The doors were worked at the same time: the slow door wrote while the healthy one
-        // was still writing.
-        quint64 firstGymWrite = std::numeric_limits<quint64>::max();
-        for (const auto &write : m_gym->appliedWrites())
-            firstGymWrite = std::min(firstGymWrite, write.sequence);
-        QVERIFY(firstGymWrite < lastWrite(*m_door));
 
         // The report names each door's outcome, requests and times.
         QCOMPARE(report.devices.size(), qsizetype(3));
@@ -398,6 +392,12 @@ private slots:
         QCOMPARE(door->status, DeviceOutcome::Status::Synced);
         QCOMPARE(gym->status, DeviceOutcome::Status::Synced);
         QCOMPARE(saunaOutcome->status, DeviceOutcome::Status::AuthFailed);
+        // The doors were worked at the same time: the slow door had started before the
+        // healthy one was done (one after the other, it would start only then).
+        QVERIFY2(gym->startMs < door->endMs,
+                 qPrintable(QStringLiteral("gym started at %1 ms, door ended at %2 ms")
+                                .arg(gym->startMs)
+                                .arg(door->endMs)));
         QVERIFY(saunaOutcome->message.contains(QStringLiteral("username or password")));
         QCOMPARE(door->written, int(eligible.size()));
         QCOMPARE(gym->written, int(eligible.size()));
@@ -731,10 +731,11 @@ private slots:
                 ++skipped;
             }
         }
-        // Both doors are written at the same time. Each had its next write on the wire when
-        // the fifth was reported: those complete and are recorded; the one each journaled
-        // ahead is skipped, and nothing more is sent.
-        QVERIFY2(done > 5 && done <= 5 + 2, qPrintable(QString::number(done)));
+        // Both doors are written at the same time. When the fifth was reported, each door
+        // had its next write on the wire and may have had one confirmed whose record waited
+        // for the event loop: those are recorded; the one each journaled ahead is skipped,
+        // and nothing more is sent.
+        QVERIFY2(done > 5 && done <= 5 + 2 * 2, qPrintable(QString::number(done)));
         QVERIFY2(skipped >= 1 && skipped <= 2, qPrintable(QString::number(skipped)));
         QCOMPARE(m_door->successfulWriteCount(kRecord) + m_gym->successfulWriteCount(kRecord),
                  done);

@@ -164,7 +164,7 @@ struct Rig
         config.username = QStringLiteral("admin");
         config.password = password;
         config.readRetryBackoffMs = 0;
-        client = std::make_unique<HikvisionClient>(config, nullptr, &clock);
+        client = std::make_unique<HikvisionClient>(config, &clock);
     }
 
     Outcome<PersonCount> count()
