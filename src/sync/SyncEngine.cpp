@@ -85,6 +85,20 @@ QString endpointOf(QNetworkReply *reply)
     return verb + QLatin1Char(' ') + reply->url().path();
 }
 
+// Whether the door has what a write meant to leave there, judged from the person read back:
+// gone after a delete; otherwise present with the intended window, and the intended name where
+// the write set one. Used both for a write whose answer was lost and for one an earlier run left
+// pending.
+bool writeReached(ActionKind kind, const std::optional<Person> &after, const Person *onDevice)
+{
+    if (kind == ActionKind::Delete)
+        return onDevice == nullptr;
+    if (!onDevice || !after)
+        return false;
+    const bool nameMatters = kind == ActionKind::Create || kind == ActionKind::Rename;
+    return onDevice->validity == after->validity && (!nameMatters || onDevice->name == after->name);
+}
+
 } // namespace
 
 struct SyncEngine::Run
@@ -150,6 +164,9 @@ struct SyncEngine::DeviceWork
     // The record of the write before the one on the wire, made when the event loop comes
     // round (recordSuccess), and at the latest before anything else happens to this door.
     std::function<void()> pendingBookkeeping;
+    // The door as just read, saved once its plan is made and its first write sent.
+    std::optional<QList<Person>> unsavedSnapshot;
+    QDateTime readAt;
 };
 
 SyncEngine::SyncEngine(Store &store, const Clock &clock, QObject *parent)
@@ -192,8 +209,10 @@ SyncEngine::~SyncEngine()
     // half destroyed (quitting, or a SIGTERM, while a sync is under way).
     if (m_run) {
         // Writes the doors confirmed are recorded, not left for a read-back at the next start.
-        for (const WorkPtr &work : m_run->active)
+        for (const WorkPtr &work : m_run->active) {
+            saveSnapshot(work);
             flushBookkeeping(work);
+        }
     }
     const std::unique_ptr<Run> run = std::move(m_run);
 }
@@ -318,14 +337,22 @@ void SyncEngine::rememberLimits(const QString &deviceId, const UserCapabilities 
                     QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact)));
 }
 
-PlanInput SyncEngine::planInput(const QString &deviceId, const QList<Member> &members) const
+PlanInput SyncEngine::planInput(const QString &deviceId, const QList<Member> &members,
+                                const QList<Person> *devicePersons) const
 {
     PlanInput input;
     input.deviceId = deviceId;
     input.organisationId = m_settings.cardskipper.organisationId;
     input.now = m_clock.now();
     input.members = members;
-    input.devicePersons = m_store.deviceSnapshot(deviceId).persons;
+    if (devicePersons) {
+        // In the order the store gives, so that the plan is the same either way.
+        input.devicePersons = *devicePersons;
+        std::sort(input.devicePersons.begin(), input.devicePersons.end(),
+                  [](const Person &a, const Person &b) { return a.employeeNo < b.employeeNo; });
+    } else {
+        input.devicePersons = m_store.deviceSnapshot(deviceId).persons;
+    }
     input.links = m_store.links(deviceId);
     input.overrides = m_store.overrides();
     input.rejectedSuggestions = m_store.rejectedSuggestions(deviceId);
@@ -788,10 +815,8 @@ void SyncEngine::resolvePending(const WorkPtr &work)
                             m_store.removeDevicePerson(work->device.id, operation.employeeNo);
                         }
                         const bool reached =
-                            operation.action == ActionKind::Delete
-                                ? person == onDevice.constEnd()
-                                : person != onDevice.constEnd() && operation.after &&
-                                      person->validity == operation.after->validity;
+                            writeReached(operation.action, operation.after,
+                                         person != onDevice.constEnd() ? &*person : nullptr);
                         m_store.completeOperation(
                             operation.id, reached ? OperationStatus::Done : OperationStatus::Failed,
                             reached ? QString()
@@ -835,20 +860,22 @@ void SyncEngine::readDevice(const WorkPtr &work)
     if (!mustRead)
         return readyToPlan(work);
     ensureProbed(work, [this, work] {
-        work->client->searchAllPersons([this,
-                                        work](HikvisionClient::Result<PersonSearchResult> result) {
-            if (!isCurrent(work))
-                return;
-            if (!result)
-                return failDevice(work, result.error());
-            for (const QString &warning : result.value().warnings)
-                log(QStringLiteral("warning"), work->device.id, {}, warning);
-            QElapsedTimer db;
-            db.start();
-            m_store.replaceDevicePersons(work->device.id, result.value().persons, m_clock.now());
-            m_run->report.databaseMs += db.elapsed();
-            readyToPlan(work);
-        });
+        work->client->searchAllPersons(
+            [this, work](HikvisionClient::Result<PersonSearchResult> result) {
+                if (!isCurrent(work))
+                    return;
+                if (!result)
+                    return failDevice(work, result.error());
+                for (const QString &warning : result.value().warnings)
+                    log(QStringLiteral("warning"), work->device.id, {}, warning);
+                work->unsavedSnapshot = result.value().persons;
+                work->readAt = m_clock.now();
+                // With the member list in, the door is planned from what was read and its first
+                // write goes out before the snapshot is saved; otherwise there is time now.
+                if (m_run->memberList != Run::MemberList::Ready)
+                    saveSnapshot(work);
+                readyToPlan(work);
+            });
     });
 }
 
@@ -902,7 +929,9 @@ void SyncEngine::planDevice(const WorkPtr &work)
     petWatchdog(work, QStringLiteral("planning ") + work->device.id);
     QElapsedTimer timer;
     timer.start();
-    work->outcome.plan = makePlan(planInput(work->device.id, m_run->members));
+    work->outcome.plan =
+        makePlan(planInput(work->device.id, m_run->members,
+                           work->unsavedSnapshot ? &*work->unsavedSnapshot : nullptr));
     m_run->report.planMs += timer.elapsed();
 
     const Plan &plan = work->outcome.plan;
@@ -946,6 +975,19 @@ void SyncEngine::planDevice(const WorkPtr &work)
     work->applyTimer.start();
     work->applying = true;
     applyNext(work);
+    saveSnapshot(work); // while the first write is on the wire, before its record
+}
+
+void SyncEngine::saveSnapshot(const WorkPtr &work)
+{
+    if (!work->unsavedSnapshot)
+        return;
+    const QList<Person> persons = std::move(*work->unsavedSnapshot);
+    work->unsavedSnapshot.reset();
+    QElapsedTimer db;
+    db.start();
+    m_store.replaceDevicePersons(work->device.id, persons, work->readAt);
+    m_run->report.databaseMs += db.elapsed();
 }
 
 void SyncEngine::applyNext(const WorkPtr &work)
@@ -1199,14 +1241,7 @@ void SyncEngine::readBackUnconfirmed(const WorkPtr &work, const PlannedAction &a
                 if (person.employeeNo == action.employeeNo)
                     onDevice = &person;
             }
-            const bool nameMatters =
-                action.kind == ActionKind::Create || action.kind == ActionKind::Rename;
-            const bool reached = action.kind == ActionKind::Delete
-                                     ? onDevice == nullptr
-                                     : onDevice && action.after &&
-                                           onDevice->validity == action.after->validity &&
-                                           (!nameMatters || onDevice->name == action.after->name);
-            if (reached)
+            if (writeReached(action.kind, action.after, onDevice))
                 return recordSuccess(
                     work, action, operationId,
                     {tr("%1: the answer was unclear (%2); read back from the door, the change is "
@@ -1281,6 +1316,7 @@ void SyncEngine::flushBookkeeping(const WorkPtr &work)
 void SyncEngine::recordWrite(const WorkPtr &work, const PlannedAction &action, qint64 operationId,
                              const QStringList &warnings)
 {
+    saveSnapshot(work); // the door as read comes before what was written to it
     QElapsedTimer db;
     db.start();
     std::optional<DeviceWork::Journaled> ahead;
@@ -1372,6 +1408,7 @@ void SyncEngine::abandonDevice(const WorkPtr &work, DeviceOutcome::Status status
 void SyncEngine::finishDevice(const WorkPtr &work, DeviceOutcome::Status status,
                               const QString &message)
 {
+    saveSnapshot(work);
     flushBookkeeping(work);
     if (!isCurrent(work))
         return;

@@ -165,7 +165,10 @@ private:
     void setDoorHealth(const DoorHealth &health);
     DeviceOutcome *outcomeFor(const QString &deviceId);
 
-    PlanInput planInput(const QString &deviceId, const QList<Member> &members) const;
+    // devicePersons: the door as just read, not yet saved; else the stored snapshot.
+    PlanInput planInput(const QString &deviceId, const QList<Member> &members,
+                        const QList<Person> *devicePersons = nullptr) const;
+    void saveSnapshot(const WorkPtr &work);
     HikvisionClient &clientFor(const DeviceSettings &device);
     DeviceLimits limitsFor(const QString &deviceId) const;
     void rememberLimits(const QString &deviceId, const UserCapabilities &capabilities);

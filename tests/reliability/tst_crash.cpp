@@ -18,12 +18,41 @@
 #include <QProcess>
 #include <QRandomGenerator>
 #include <QSqlDatabase>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 #include <algorithm>
 
 using namespace cis;
+
+namespace {
+
+// SQLite's own verdict on a database file, "ok" when it is intact, read on a connection of its
+// own that is gone again before the caller opens the file.
+inline QString integrityOf(const QString &databasePath)
+{
+    const QString connection = QStringLiteral("integrity-check");
+    QString verdict;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connection);
+        db.setDatabaseName(databasePath);
+        if (!db.open()) {
+            verdict = db.lastError().text();
+        } else {
+            QSqlQuery query(db);
+            if (query.exec(QStringLiteral("PRAGMA integrity_check")) && query.next())
+                verdict = query.value(0).toString();
+            else
+                verdict = query.lastError().text();
+        }
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(connection);
+    return verdict;
+}
+
+} // namespace
 using sim::CardskipperSimulator;
 using sim::DemoData;
 using sim::DevicePerson;
@@ -168,18 +197,7 @@ private slots:
             QVERIFY2(onDoor.contains(employeeNo), qPrintable(employeeNo));
 
         const QString databasePath = m_dir.filePath(QStringLiteral("club.sqlite"));
-        {
-            QSqlDatabase db =
-                QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("check"));
-            db.setDatabaseName(databasePath);
-            QVERIFY(db.open());
-            QSqlQuery query(db);
-            QVERIFY(query.exec(QStringLiteral("PRAGMA integrity_check")));
-            QVERIFY(query.next());
-            QCOMPARE(query.value(0).toString(), QStringLiteral("ok"));
-            db.close();
-        }
-        QSqlDatabase::removeDatabase(QStringLiteral("check"));
+        QCOMPARE(integrityOf(databasePath), QStringLiteral("ok"));
         const auto store = Store::open(databasePath, Clock::system());
         QVERIFY(store);
         QCOMPARE(store.value()->pendingOperations().size(), 0);
@@ -370,18 +388,7 @@ private slots:
         // The database: intact, no run left "running", every kill closed as interrupted,
         // nothing pending, and every write a door carried out journaled for that door.
         const QString databasePath = dir.filePath(QStringLiteral("club.sqlite"));
-        {
-            QSqlDatabase db =
-                QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("check2"));
-            db.setDatabaseName(databasePath);
-            QVERIFY(db.open());
-            QSqlQuery query(db);
-            QVERIFY(query.exec(QStringLiteral("PRAGMA integrity_check")));
-            QVERIFY(query.next());
-            QCOMPARE(query.value(0).toString(), QStringLiteral("ok"));
-            db.close();
-        }
-        QSqlDatabase::removeDatabase(QStringLiteral("check2"));
+        QCOMPARE(integrityOf(databasePath), QStringLiteral("ok"));
         const auto store = Store::open(databasePath, Clock::system());
         QVERIFY(store);
         QCOMPARE(store.value()->pendingOperations().size(), 0);
