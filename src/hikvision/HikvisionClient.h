@@ -82,9 +82,8 @@ public:
         DeviceProfile profile;
     };
 
-    // network and clock may be shared; they must outlive the client. Without them the client
-    // makes its own QNetworkAccessManager and uses the system clock. A shared manager must not
-    // answer authenticationRequired itself for the terminal.
+    // The clock may be shared and must outlive the client; without one it uses the system
+    // clock. Requests go out on this thread, each on its own connection (HttpExchange).
     explicit HikvisionClient(HikvisionConfig config, const Clock *clock = nullptr,
                              QObject *parent = nullptr);
     ~HikvisionClient() override;
