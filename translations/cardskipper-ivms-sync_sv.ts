@@ -3080,18 +3080,6 @@ Vill du genomföra den ändå?</translation>
         <translation>Välj först en rad med en person på dörren.</translation>
     </message>
     <message>
-        <source>The door fails for a while</source>
-        <translation>Dörren krånglar en stund</translation>
-    </message>
-    <message>
-        <source>Someone changes the door&apos;s password</source>
-        <translation>Någon byter dörrens lösenord</translation>
-    </message>
-    <message>
-        <source>Put the door&apos;s password back and try again</source>
-        <translation>Återställ dörrens lösenord och försök igen</translation>
-    </message>
-    <message>
         <source>administrator</source>
         <translation>administratör</translation>
     </message>
@@ -3391,6 +3379,18 @@ Vill du genomföra den ändå?</translation>
     <message>
         <source>Note: %1</source>
         <translation>Anteckning: %1</translation>
+    </message>
+    <message>
+        <source>%1 fails for a while</source>
+        <translation>%1 krånglar en stund</translation>
+    </message>
+    <message>
+        <source>Someone changes the password of %1</source>
+        <translation>Någon byter lösenordet för %1</translation>
+    </message>
+    <message>
+        <source>Put the password of %1 back and try again</source>
+        <translation>Återställ lösenordet för %1 och försök igen</translation>
     </message>
 </context>
 <context>

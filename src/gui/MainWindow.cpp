@@ -1381,11 +1381,13 @@ void MainWindow::setUpDemoMenu()
                                     : m_demo->editPersonOnDevice(employeeNo));
     });
     menu->addSeparator();
-    menu->addAction(tr("The door fails for a while"), this,
+    // The demo has two doors; these act on the front door, and say so.
+    const QString frontDoor = deviceName(DemoEnvironment::deviceId());
+    menu->addAction(tr("%1 fails for a while").arg(frontDoor), this,
                     [=] { report(m_demo->makeDeviceFail()); });
-    menu->addAction(tr("Someone changes the door's password"), this,
+    menu->addAction(tr("Someone changes the password of %1").arg(frontDoor), this,
                     [=] { report(m_demo->changeDevicePassword()); });
-    menu->addAction(tr("Put the door's password back and try again"), this, [=] {
+    menu->addAction(tr("Put the password of %1 back and try again").arg(frontDoor), this, [=] {
         report(m_demo->restoreDevicePassword());
         m_service.post([](SyncService::Parts parts) {
             parts.engine.retryDevice(DemoEnvironment::deviceId());

@@ -520,14 +520,16 @@ private slots:
     void puttingTheDemoPasswordBackRetriesAtOnce()
     {
         run(&MainWindow::syncNow);
-        const auto action = [this](const QString &text) {
+        // The demo's door actions name the door they act on: the front door.
+        const QString frontDoor = m_demo->settings().device(DemoEnvironment::deviceId())->name;
+        const auto action = [this, frontDoor](const QString &text) {
             for (QAction *each : m_window->findChildren<QAction *>()) {
-                if (each->text() == text)
+                if (each->text() == text.arg(frontDoor))
                     return each;
             }
             qFatal("no action %s", qPrintable(text));
         };
-        action(QStringLiteral("Someone changes the door's password"))->trigger();
+        action(QStringLiteral("Someone changes the password of %1"))->trigger();
         run(&MainWindow::fullReconcile);
         // A password changed on the terminal costs at most two attempts: the 401 to the nonce
         // in use proves nothing (it may have expired), the one to a fresh nonce does.
@@ -538,7 +540,7 @@ private slots:
 
         const qsizetype requestsBefore = m_demo->door().receivedRequests().size();
         QSignalSpy shown(m_window.get(), &MainWindow::runShown);
-        action(QStringLiteral("Put the door's password back and try again"))->trigger();
+        action(QStringLiteral("Put the password of %1 back and try again"))->trigger();
         QVERIFY(shown.wait(60000)); // a run started by itself and ended
         QVERIFY(!ask([](SyncService::Parts parts) {
             return parts.engine.deviceRefusal(DemoEnvironment::deviceId()).has_value();
