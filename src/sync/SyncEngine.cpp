@@ -9,10 +9,14 @@
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
+#include <QElapsedTimer>
+#include <QFutureWatcher>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QPromise>
+#include <QThreadPool>
 #include <QTimer>
 #include <algorithm>
 #include <optional>
@@ -927,13 +931,36 @@ void SyncEngine::readyToPlan(const WorkPtr &work)
 void SyncEngine::planDevice(const WorkPtr &work)
 {
     petWatchdog(work, QStringLiteral("planning ") + work->device.id);
-    QElapsedTimer timer;
-    timer.start();
-    work->outcome.plan =
-        makePlan(planInput(work->device.id, m_run->members,
-                           work->unsavedSnapshot ? &*work->unsavedSnapshot : nullptr));
-    m_run->report.planMs += timer.elapsed();
+    // makePlan is pure: it runs on the thread pool, so that the doors' plans are made side by
+    // side and none holds up another door's answers on this thread. The input is read here,
+    // where the store's connection lives.
+    auto input = std::make_shared<PlanInput>(
+        planInput(work->device.id, m_run->members,
+                  work->unsavedSnapshot ? &*work->unsavedSnapshot : nullptr));
+    auto promise = std::make_shared<QPromise<std::pair<Plan, qint64>>>();
+    auto *watcher = new QFutureWatcher<std::pair<Plan, qint64>>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, work, watcher] {
+        watcher->deleteLater();
+        if (!m_run || !isCurrent(work) || watcher->future().resultCount() == 0)
+            return;
+        const std::pair<Plan, qint64> made = watcher->future().result();
+        m_run->report.planMs += made.second;
+        work->outcome.plan = made.first;
+        applyPlan(work);
+    });
+    watcher->setFuture(promise->future());
+    promise->start();
+    QThreadPool::globalInstance()->start([promise, input] {
+        QElapsedTimer timer;
+        timer.start();
+        Plan plan = makePlan(*input);
+        promise->addResult(std::make_pair(std::move(plan), timer.elapsed()));
+        promise->finish();
+    });
+}
 
+void SyncEngine::applyPlan(const WorkPtr &work)
+{
     const Plan &plan = work->outcome.plan;
     const auto wanted = [this](const PlannedAction &action) {
         return !m_run->options.onlyMember ||

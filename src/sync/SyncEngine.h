@@ -130,6 +130,7 @@ private:
     // The door is read (or needs no read): plan it once the member list is in.
     void readyToPlan(const WorkPtr &work);
     void planDevice(const WorkPtr &work);
+    void applyPlan(const WorkPtr &work);
     void ensureProbed(const WorkPtr &work, std::function<void()> next);
     void applyNext(const WorkPtr &work);
     qint64 journalWrite(const WorkPtr &work, int index);
