@@ -4,6 +4,13 @@
 
 #include <QSocketNotifier>
 
+#ifdef Q_OS_WIN
+#include <QList>
+#include <csignal>
+#include <mutex>
+#include <qt_windows.h>
+#endif
+
 #ifdef Q_OS_UNIX
 #include <cerrno>
 #include <csignal>
@@ -92,12 +99,97 @@ SignalWatcher::~SignalWatcher()
     ::sigaction(SIGTERM, &m_previous->terminate, nullptr);
 }
 
+bool SignalWatcher::isWatching() const
+{
+    return m_notifier != nullptr;
+}
+
 void SignalWatcher::readSignal()
 {
     char byte = 0;
     if (::read(g_pipe[1], &byte, 1) == 1)
         emit terminationRequested(byte);
 }
+
+#elif defined(Q_OS_WIN)
+
+namespace {
+// The console calls its handlers on a thread of its own. They reach the newest watcher through
+// a queued call, which Qt drops should the watcher be gone by then.
+std::mutex g_watchersMutex;
+QList<SignalWatcher *> g_watchers;
+bool g_handlerInstalled = false;
+// After a close, logoff or shutdown event the process ends as soon as the handler returns
+// (Windows waits about 5 s at most), so the handler gives the program's normal end that long.
+constexpr DWORD kCloseGraceMs = 4500;
+
+BOOL WINAPI onConsoleEvent(DWORD type)
+{
+    int signalNumber = 0;
+    switch (type) {
+    case CTRL_C_EVENT:
+    case CTRL_BREAK_EVENT:
+        signalNumber = SIGINT;
+        break;
+    case CTRL_CLOSE_EVENT:
+    case CTRL_SHUTDOWN_EVENT:
+        signalNumber = SIGTERM;
+        break;
+    case CTRL_LOGOFF_EVENT:
+        // Only services receive it, when any user logs off: not a reason for them to stop.
+        return TRUE;
+    default:
+        return FALSE;
+    }
+    {
+        const std::lock_guard<std::mutex> lock(g_watchersMutex);
+        if (g_watchers.isEmpty())
+            return FALSE; // the default: the process ends
+        SignalWatcher *watcher = g_watchers.constLast();
+        QMetaObject::invokeMethod(
+            watcher, [watcher, signalNumber] { emit watcher->terminationRequested(signalNumber); },
+            Qt::QueuedConnection);
+    }
+    if (signalNumber == SIGTERM)
+        ::Sleep(kCloseGraceMs);
+    return TRUE;
+}
+} // namespace
+
+bool SignalWatcher::handleConsoleEvent(unsigned long type)
+{
+    return onConsoleEvent(type) != FALSE;
+}
+
+struct SignalWatcher::PreviousHandlers
+{};
+
+SignalWatcher::SignalWatcher(QObject *parent)
+    : QObject(parent)
+{
+    const std::lock_guard<std::mutex> lock(g_watchersMutex);
+    // Installed once and kept, as the Unix socket pair is: an event may be under way while a
+    // watcher is destroyed.
+    if (!g_handlerInstalled)
+        g_handlerInstalled = ::SetConsoleCtrlHandler(onConsoleEvent, TRUE) != 0;
+    if (!g_handlerInstalled)
+        return;
+    g_watchers.append(this);
+    m_previous = std::make_unique<PreviousHandlers>();
+}
+
+SignalWatcher::~SignalWatcher()
+{
+    const std::lock_guard<std::mutex> lock(g_watchersMutex);
+    g_watchers.removeOne(this);
+}
+
+bool SignalWatcher::isWatching() const
+{
+    return m_previous != nullptr;
+}
+
+void SignalWatcher::readSignal() {}
 
 #else
 
@@ -109,6 +201,11 @@ SignalWatcher::SignalWatcher(QObject *parent)
 {}
 
 SignalWatcher::~SignalWatcher() = default;
+
+bool SignalWatcher::isWatching() const
+{
+    return false;
+}
 
 void SignalWatcher::readSignal() {}
 

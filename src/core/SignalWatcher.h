@@ -15,8 +15,11 @@ namespace cis {
 // socket pair, and a QSocketNotifier reads it in the event loop.
 //
 // While a watcher lives the two signals are its; destroying it gives them back to the handlers
-// that were there before. Only on Unix: elsewhere it watches nothing, and the console's Ctrl+C
-// ends the process as it always has.
+// that were there before. On Windows the console's events stand for the signals: Ctrl+C and
+// Ctrl+Break for SIGINT, closing the console window and a shutdown for SIGTERM (the handler
+// then gives the program 4.5 s to end by itself; a logoff, which only services see, is
+// ignored). Windows programs without a console get none of these; Qt's session handling ends
+// them.
 class SignalWatcher : public QObject
 {
     Q_OBJECT
@@ -25,9 +28,17 @@ public:
     explicit SignalWatcher(QObject *parent = nullptr);
     ~SignalWatcher() override;
 
-    // False off Unix, or when the socket pair could not be made (no file descriptors left):
-    // then the signals keep whatever handling they had.
-    bool isWatching() const { return m_notifier != nullptr; }
+    // False when the socket pair could not be made (no file descriptors left) or the console
+    // handler not installed, and on other systems: then the signals keep whatever handling
+    // they had.
+    bool isWatching() const;
+
+#ifdef Q_OS_WIN
+    // What the console's handler thread calls for an event (CTRL_C_EVENT …); true when the
+    // event was taken. Public so that a test can call it from a thread of its own, as the
+    // console does, where there is no console to send events through.
+    static bool handleConsoleEvent(unsigned long type);
+#endif
 
 signals:
     void terminationRequested(int signalNumber);

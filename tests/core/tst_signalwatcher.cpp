@@ -11,8 +11,14 @@
 #include <QTimer>
 #include <csignal>
 
+#ifdef Q_OS_WIN
+#include <qt_windows.h>
+#include <thread>
+#endif
+
 using namespace cis;
 
+#ifdef Q_OS_UNIX
 namespace {
 using Handler = void (*)(int);
 
@@ -31,12 +37,70 @@ void setHandler(int signalNumber, Handler handler)
     ::sigaction(signalNumber, &action, nullptr);
 }
 } // namespace
+#endif
 
 class TestSignalWatcher : public QObject
 {
     Q_OBJECT
 
 private slots:
+#ifdef Q_OS_WIN
+    // The console calls its handler on a thread of its own; so does this test, since a test
+    // run (ctest, Wine) may have no console to send events through.
+    void consoleEventsBecomeTerminationRequested_data()
+    {
+        QTest::addColumn<int>("event");
+        QTest::addColumn<int>("signalNumber");
+        QTest::newRow("Ctrl+C") << int(CTRL_C_EVENT) << SIGINT;
+        QTest::newRow("Ctrl+Break (a service wrapper's stop)") << int(CTRL_BREAK_EVENT) << SIGINT;
+    }
+
+    void consoleEventsBecomeTerminationRequested()
+    {
+        QFETCH(int, event);
+        SignalWatcher watcher;
+        QVERIFY(watcher.isWatching());
+        QSignalSpy requested(&watcher, &SignalWatcher::terminationRequested);
+        bool taken = false;
+        std::thread console([&] { taken = SignalWatcher::handleConsoleEvent(DWORD(event)); });
+        console.join();
+        QVERIFY(taken);
+        QTRY_COMPARE(requested.count(), 1);
+        QTEST(requested.at(0).at(0).toInt(), "signalNumber");
+    }
+
+    void logoffIsNotAStop()
+    {
+        SignalWatcher watcher;
+        QSignalSpy requested(&watcher, &SignalWatcher::terminationRequested);
+        QVERIFY(SignalWatcher::handleConsoleEvent(CTRL_LOGOFF_EVENT));
+        QCoreApplication::processEvents();
+        QCOMPARE(requested.count(), 0);
+    }
+
+    void onlyTheNewestWatcherIsTold()
+    {
+        SignalWatcher older;
+        QSignalSpy olderRequested(&older, &SignalWatcher::terminationRequested);
+        {
+            SignalWatcher newer;
+            QSignalSpy newerRequested(&newer, &SignalWatcher::terminationRequested);
+            QVERIFY(SignalWatcher::handleConsoleEvent(CTRL_C_EVENT));
+            QTRY_COMPARE(newerRequested.count(), 1);
+        }
+        QCoreApplication::processEvents();
+        QCOMPARE(olderRequested.count(), 0);
+        // With the newer one gone, the older one is told again.
+        QVERIFY(SignalWatcher::handleConsoleEvent(CTRL_BREAK_EVENT));
+        QTRY_COMPARE(olderRequested.count(), 1);
+    }
+
+    void withoutAWatcherTheDefaultEndsTheProcess()
+    {
+        // FALSE hands the event to the next handler, finally the default one (ExitProcess).
+        QVERIFY(!SignalWatcher::handleConsoleEvent(CTRL_C_EVENT));
+    }
+#else
     void signalBecomesTerminationRequested_data()
     {
         QTest::addColumn<int>("signalNumber");
@@ -108,6 +172,7 @@ private slots:
         QTest::qWait(200);
         QCOMPARE(requested.count(), 0);
     }
+#endif
 };
 
 QTEST_GUILESS_MAIN(TestSignalWatcher)
