@@ -37,6 +37,14 @@ struct Run
     QString err;
 };
 
+// What the CLI printed, as a reader of the console sees it: on Windows lines end in CR LF.
+QString consoleText(const QByteArray &output)
+{
+    QString text = QString::fromUtf8(output);
+    text.replace(QLatin1String("\r\n"), QLatin1String("\n"));
+    return text;
+}
+
 } // namespace
 
 class TestCli : public QObject
@@ -63,8 +71,8 @@ private:
             qFatal("cannot start the CLI");
         if (!test::waitForExit(process, 60000))
             qFatal("the CLI did not finish");
-        return {process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
-                QString::fromUtf8(process.readAllStandardError())};
+        return {process.exitCode(), consoleText(process.readAllStandardOutput()),
+                consoleText(process.readAllStandardError())};
     }
 
     QStringList membersArguments(qint64 organisationId = DemoData::kOrganisationId) const
@@ -198,7 +206,7 @@ private slots:
             {QStringLiteral("simulate"), QStringLiteral("--members"), QStringLiteral("10")});
         QVERIFY(process.waitForStarted());
         QString banner;
-        QTRY_VERIFY_WITH_TIMEOUT((banner += QString::fromUtf8(process.readAllStandardOutput()))
+        QTRY_VERIFY_WITH_TIMEOUT((banner += consoleText(process.readAllStandardOutput()))
                                      .contains(QStringLiteral("Press Ctrl+C")),
                                  20000);
         const QString url =
@@ -215,14 +223,13 @@ private slots:
                       QStringLiteral("--organisation-id"), QStringLiteral("4711")});
         QVERIFY(client.waitForFinished(30000));
         QCOMPARE(client.exitCode(), 0);
-        QVERIFY(QString::fromUtf8(client.readAllStandardOutput())
-                    .contains(QStringLiteral("Total: 10")));
+        QVERIFY(consoleText(client.readAllStandardOutput()).contains(QStringLiteral("Total: 10")));
 
         process.terminate(); // SIGTERM: a clean stop
         QVERIFY(process.waitForFinished(20000));
         QCOMPARE(process.exitStatus(), QProcess::NormalExit);
         QCOMPARE(process.exitCode(), 0);
-        QVERIFY(QString::fromUtf8(process.readAllStandardOutput())
+        QVERIFY(consoleText(process.readAllStandardOutput())
                     .contains(QStringLiteral("POST /Member/Export")));
     }
 
@@ -239,7 +246,7 @@ private slots:
              QStringLiteral("--device-password"), QStringLiteral("s3cret-door")});
         QVERIFY(process.waitForStarted());
         QString banner;
-        QTRY_VERIFY_WITH_TIMEOUT((banner += QString::fromUtf8(process.readAllStandardOutput()))
+        QTRY_VERIFY_WITH_TIMEOUT((banner += consoleText(process.readAllStandardOutput()))
                                      .contains(QStringLiteral("Press Ctrl+C")),
                                  20000);
         const QString deviceLine =
@@ -310,7 +317,7 @@ private slots:
         process.terminate();
         QVERIFY(process.waitForFinished(20000));
         QCOMPARE(process.exitCode(), 0);
-        QVERIFY(QString::fromUtf8(process.readAllStandardOutput())
+        QVERIFY(consoleText(process.readAllStandardOutput())
                     .contains(QStringLiteral("[door] GET /ISAPI/System/deviceInfo")));
     }
 
@@ -442,8 +449,8 @@ private slots:
             qFatal("cannot start the CLI");
         if (!test::waitForExit(process, 120000))
             qFatal("the CLI did not finish");
-        return {process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
-                QString::fromUtf8(process.readAllStandardError())};
+        return {process.exitCode(), consoleText(process.readAllStandardOutput()),
+                consoleText(process.readAllStandardError())};
     }
 
     void syncWithAConfigurationFileKeepsTheDoorInStep()
@@ -611,7 +618,7 @@ private slots:
         // The full reconcile at start runs and reports, then the scheduler waits.
         QVERIFY(QTest::qWaitFor(
             [&] {
-                out += QString::fromUtf8(process.readAllStandardOutput());
+                out += consoleText(process.readAllStandardOutput());
                 return out.contains(QStringLiteral("(full): succeeded"));
             },
             60000));
