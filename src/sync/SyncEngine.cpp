@@ -169,8 +169,7 @@ struct SyncEngine::DeviceWork
     // round (recordSuccess), and at the latest before anything else happens to this door.
     std::function<void()> pendingBookkeeping;
     // The door as just read, saved once its plan is made and its first write sent.
-    std::optional<QList<Person>> unsavedSnapshot;
-    QDateTime readAt;
+    std::optional<DeviceSnapshot> unsavedSnapshot;
 };
 
 SyncEngine::SyncEngine(Store &store, const Clock &clock, QObject *parent)
@@ -872,8 +871,8 @@ void SyncEngine::readDevice(const WorkPtr &work)
                     return failDevice(work, result.error());
                 for (const QString &warning : result.value().warnings)
                     log(QStringLiteral("warning"), work->device.id, {}, warning);
-                work->unsavedSnapshot = result.value().persons;
-                work->readAt = m_clock.now();
+                work->unsavedSnapshot =
+                    DeviceSnapshot{work->device.id, result.value().persons, m_clock.now()};
                 // With the member list in, the door is planned from what was read and its first
                 // write goes out before the snapshot is saved; otherwise there is time now.
                 if (m_run->memberList != Run::MemberList::Ready)
@@ -936,7 +935,7 @@ void SyncEngine::planDevice(const WorkPtr &work)
     // where the store's connection lives.
     auto input = std::make_shared<PlanInput>(
         planInput(work->device.id, m_run->members,
-                  work->unsavedSnapshot ? &*work->unsavedSnapshot : nullptr));
+                  work->unsavedSnapshot ? &work->unsavedSnapshot->persons : nullptr));
     auto promise = std::make_shared<QPromise<std::pair<Plan, qint64>>>();
     auto *watcher = new QFutureWatcher<std::pair<Plan, qint64>>(this);
     connect(watcher, &QFutureWatcherBase::finished, this, [this, work, watcher] {
@@ -1009,11 +1008,11 @@ void SyncEngine::saveSnapshot(const WorkPtr &work)
 {
     if (!work->unsavedSnapshot)
         return;
-    const QList<Person> persons = std::move(*work->unsavedSnapshot);
+    const DeviceSnapshot snapshot = std::move(*work->unsavedSnapshot);
     work->unsavedSnapshot.reset();
     QElapsedTimer db;
     db.start();
-    m_store.replaceDevicePersons(work->device.id, persons, work->readAt);
+    m_store.replaceDevicePersons(snapshot.deviceId, snapshot.persons, snapshot.readAt);
     m_run->report.databaseMs += db.elapsed();
 }
 
@@ -1317,10 +1316,9 @@ void SyncEngine::recordSuccess(const WorkPtr &work, const PlannedAction &action,
         return;
     }
     applyNext(work);
-    if (!isCurrent(work) || work->pendingBookkeeping) {
-        // The device ended while sending (a refusal is delivered later, never in this stack),
-        // or is between two answers without its flush: keep the order of the records.
-        flushBookkeeping(work);
+    if (!isCurrent(work)) {
+        // The device ended while sending (all further creates skipped on a full door): there
+        // is no next answer to wait for.
         recordWrite(work, action, operationId, warnings);
         return;
     }
