@@ -116,6 +116,21 @@ HttpExchangeRequest get(const QUrl &url)
     return request;
 }
 
+// A GET to a server that answers with exactly these bytes, pieceSize at a time (0: at once).
+Outcome getAnsweredWith(const QByteArray &answer, int pieceSize = 0)
+{
+    RawServer server;
+    if (!server.listen()) {
+        Outcome outcome;
+        outcome.failure = HttpExchange::Failure::Network;
+        outcome.error = QStringLiteral("the test server could not listen");
+        return outcome;
+    }
+    server.answer = answer;
+    server.pieceSize = pieceSize;
+    return run(get(server.url(QStringLiteral("/ISAPI/x"))));
+}
+
 } // namespace
 
 class TestHttpExchange : public QObject
@@ -200,11 +215,7 @@ private slots:
     {
         QFETCH(QByteArray, answer);
         QFETCH(int, pieceSize);
-        RawServer server;
-        QVERIFY(server.listen());
-        server.answer = answer;
-        server.pieceSize = pieceSize;
-        const Outcome outcome = run(get(server.url(QStringLiteral("/ISAPI/x"))));
+        const Outcome outcome = getAnsweredWith(answer, pieceSize);
         QCOMPARE(outcome.failure, HttpExchange::Failure::None);
         QTEST(outcome.status, "status");
         QTEST(outcome.body, "body");
@@ -266,10 +277,7 @@ private slots:
     {
         QFETCH(QByteArray, answer);
         QFETCH(int, failure);
-        RawServer server;
-        QVERIFY(server.listen());
-        server.answer = answer;
-        const Outcome outcome = run(get(server.url(QStringLiteral("/ISAPI/x"))));
+        const Outcome outcome = getAnsweredWith(answer);
         QCOMPARE(int(outcome.failure), failure);
         QCOMPARE(outcome.status, 0);
         QVERIFY(!outcome.error.isEmpty());
