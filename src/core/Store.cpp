@@ -21,6 +21,7 @@
 #include <map>
 #include <optional>
 #include <string_view>
+#include <utility>
 
 namespace cis {
 
@@ -295,9 +296,13 @@ public:
     void clear() { m_entries.clear(); }
 
     // Statements run on this connection that may have changed the members, or a device's
-    // persons or read time: what the read cache compares against.
+    // persons or read time: what the read cache compares against. A statement that names its
+    // device counts against that device only, so one door's writes keep another's snapshot.
     quint64 memberWrites = 0;
     quint64 deviceWrites = 0;
+    QHash<QString, quint64> deviceWritesById;
+
+    quint64 writesOf(const QString &deviceId) const { return deviceWritesById.value(deviceId); }
 
 private:
     QString m_connectionName;
@@ -349,6 +354,13 @@ public:
         return *this;
     }
 
+    // The statement writes this device's rows only.
+    Sql &forDevice(const QString &deviceId)
+    {
+        m_deviceScope = deviceId;
+        return *this;
+    }
+
     bool exec(const char *what)
     {
         m_next = 0;
@@ -357,7 +369,12 @@ public:
         // Counted whether or not it succeeds: a failed statement may have changed rows before
         // its transaction rolled back, and counting too often only costs a cache refill.
         m_statements.memberWrites += m_changesMembers ? 1 : 0;
-        m_statements.deviceWrites += m_changesDevices ? 1 : 0;
+        if (m_changesDevices) {
+            if (m_deviceScope.isEmpty())
+                ++m_statements.deviceWrites;
+            else
+                ++m_statements.deviceWritesById[m_deviceScope];
+        }
         if (m_query->exec())
             return true;
         qCWarning(lcCore).noquote()
@@ -403,6 +420,7 @@ private:
     bool m_changesMembers = false;
     bool m_changesDevices = false;
     int m_next = 0;
+    QString m_deviceScope;
 };
 
 // For statements without parameters whose error text the caller reports itself.
@@ -605,6 +623,7 @@ public:
     explicit Transaction(Store &store)
         : m_store(store)
         , m_depth(store.m_transactionDepth)
+        , m_firstAfterCommit(store.m_afterCommit.size())
     {
         m_active = exec(m_depth == 0 ? QStringLiteral("BEGIN IMMEDIATE")
                                      : QStringLiteral("SAVEPOINT cis_%1").arg(m_depth));
@@ -632,12 +651,21 @@ public:
         }
         m_active = false;
         --m_store.m_transactionDepth;
+        if (m_depth == 0) {
+            const auto actions = std::exchange(m_store.m_afterCommit, {});
+            for (const auto &action : actions)
+                action();
+        }
         return true;
     }
 
 private:
     void rollback()
     {
+        m_store.m_afterCommit.resize(m_firstAfterCommit);
+        // What was read inside the transaction may have been cached, and may now be gone.
+        ++m_store.m_statements->memberWrites;
+        ++m_store.m_statements->deviceWrites;
         if (m_depth == 0) {
             exec(QStringLiteral("ROLLBACK"));
         } else {
@@ -659,8 +687,17 @@ private:
 
     Store &m_store;
     int m_depth = 0;
+    size_t m_firstAfterCommit = 0;
     bool m_active = false;
 };
+
+void Store::afterCommit(std::function<void()> action)
+{
+    if (m_transactionDepth == 0)
+        action();
+    else
+        m_afterCommit.push_back(std::move(action));
+}
 
 // ---- Opening ----------------------------------------------------------------------------------
 
@@ -708,7 +745,8 @@ struct Store::ReadCache
     };
     struct Snapshot
     {
-        quint64 writes = 0;
+        quint64 writes = 0;    // Statements::deviceWrites
+        quint64 ownWrites = 0; // Statements::writesOf(the device)
         qint64 dataVersion = -1;
         DeviceSnapshot snapshot;
     };
@@ -931,27 +969,67 @@ bool Store::writeMembers(qint64 orgId, const QList<Member> &members, bool replac
     Transaction tx(*this);
     if (!tx.isActive())
         return false;
-    if (replace) {
-        Sql clear(statements(), "DELETE FROM members WHERE org_id = ?");
-        clear << orgId;
-        if (!clear.exec("clearing the members"))
-            return false;
-    }
     const QVariant now = instant(m_clock.now());
     Sql insert(statements(),
                "INSERT OR REPLACE INTO members (org_id, member_id, first_name, last_name,"
                " email, cell_phone1, cell_phone2, birth_date, inactive, roles, tags,"
                " updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-    for (const Member &member : members) {
+    const auto store = [&](const Member &member) {
         insert << member.key.organisationId << member.key.organisationMemberId
                << text(member.firstName) << text(member.lastName) << text(member.email)
                << text(member.cellPhone1) << text(member.cellPhone2) << dateValue(member.birthDate)
                << member.inactive << rolesJson(member.roles) << tagsJson(member.tags) << now;
-        if (!insert.exec("storing a member"))
+        return insert.exec("storing a member");
+    };
+    if (!replace) {
+        for (const Member &member : members) {
+            if (!store(member))
+                return false;
+        }
+        return tx.commit();
+    }
+    // A full export: only the members who differ from what is stored are written (updated_at is
+    // when a row last changed), so an unchanged club of 10,000 costs no writes. Inside the
+    // transaction nobody else can commit, so what is stored stays what this reads.
+    const qint64 version = dataVersion();
+    const QList<Member> stored = this->members(orgId);
+    QHash<qint64, const Member *> gone;
+    gone.reserve(stored.size());
+    for (const Member &member : stored)
+        gone.insert(member.key.organisationMemberId, &member);
+    // One row per member id, the last one exported winning, in the order members() reads them.
+    QHash<qint64, qsizetype> last;
+    last.reserve(members.size());
+    for (qsizetype i = 0; i < members.size(); ++i)
+        last.insert(members.at(i).key.organisationMemberId, i);
+    QList<Member> wanted;
+    wanted.reserve(last.size());
+    for (qsizetype i = 0; i < members.size(); ++i) {
+        if (last.value(members.at(i).key.organisationMemberId) == i)
+            wanted.append(members.at(i));
+    }
+    std::sort(wanted.begin(), wanted.end(), [](const Member &a, const Member &b) {
+        return a.key.organisationMemberId < b.key.organisationMemberId;
+    });
+    for (const Member &member : std::as_const(wanted)) {
+        const auto before = gone.constFind(member.key.organisationMemberId);
+        const bool unchanged = before != gone.constEnd() && **before == member;
+        if (before != gone.constEnd())
+            gone.erase(before);
+        if (!unchanged && !store(member))
             return false;
     }
-    if (replace && !setMeta(metaKeyFullExport(orgId), now.toString()))
+    Sql remove(statements(), "DELETE FROM members WHERE org_id = ? AND member_id = ?");
+    for (auto it = gone.cbegin(); it != gone.cend(); ++it) {
+        remove << orgId << it.key();
+        if (!remove.exec("removing a member"))
+            return false;
+    }
+    if (!setMeta(metaKeyFullExport(orgId), now.toString()))
         return false;
+    afterCommit(
+        [this, cached = ReadCache::Members{orgId, m_statements->memberWrites, version,
+                                           std::move(wanted)}] { m_readCache->members = cached; });
     return tx.commit();
 }
 
@@ -1045,6 +1123,50 @@ bool insertPerson(Sql &insert, const QString &deviceId, const Person &person, co
     return insert.exec("storing a device person");
 }
 
+// SQLite's ORDER BY employee_no: the UTF-8 bytes (QString's own order differs above U+D7FF).
+bool storedOrderLess(const Person &a, const Person &b)
+{
+    return std::lexicographical_compare(
+        a.employeeNo.cbegin(), a.employeeNo.cend(), b.employeeNo.cbegin(), b.employeeNo.cend(),
+        [](QChar x, QChar y) {
+            // Surrogates (code points above U+FFFF) sort after every other UTF-16 unit in UTF-8.
+            const auto rank = [](QChar c) {
+                return c.isSurrogate() ? c.unicode() + 0x10000u : uint(c.unicode());
+            };
+            return rank(x) < rank(y);
+        });
+}
+
+// What a full read leaves stored: one row per employee number (the last one read wins, as the
+// INSERT OR REPLACE it replaces did), in the order the snapshot is read back.
+QList<Person> inStoredOrder(const QList<Person> &persons)
+{
+    QHash<QString, qsizetype> last;
+    last.reserve(persons.size());
+    for (qsizetype i = 0; i < persons.size(); ++i)
+        last.insert(persons.at(i).employeeNo, i);
+    QList<Person> result;
+    result.reserve(last.size());
+    for (qsizetype i = 0; i < persons.size(); ++i) {
+        if (last.value(persons.at(i).employeeNo) == i)
+            result.append(persons.at(i));
+    }
+    std::stable_sort(result.begin(), result.end(), storedOrderLess);
+    return result;
+}
+
+// The same row: equal, and the validity written with the same wall clock (equal instants in
+// different time specs would be written differently).
+bool sameStoredPerson(const Person &a, const Person &b)
+{
+    const auto sameWallClock = [](const QDateTime &x, const QDateTime &y) {
+        return x.isValid() == y.isValid() &&
+               (!x.isValid() || (x.date() == y.date() && x.time() == y.time()));
+    };
+    return a == b && sameWallClock(a.validity.begin, b.validity.begin) &&
+           sameWallClock(a.validity.end, b.validity.end);
+}
+
 } // namespace
 
 bool Store::replaceDevicePersons(const QString &deviceId, const QList<Person> &persons,
@@ -1053,22 +1175,45 @@ bool Store::replaceDevicePersons(const QString &deviceId, const QList<Person> &p
     Transaction tx(*this);
     if (!tx.isActive())
         return false;
-    const QVariant seen = instant(readAt.isValid() ? readAt : m_clock.now());
+    // Inside the transaction nobody else can commit, so what is stored stays what this reads.
+    const qint64 version = dataVersion();
+    const DeviceSnapshot stored = deviceSnapshot(deviceId);
+    DeviceSnapshot read{deviceId, inStoredOrder(persons),
+                        readAt.isValid() ? readAt : m_clock.now()};
+    const QVariant seen = instant(read.readAt);
     Sql device(statements(),
                "INSERT INTO devices (device_id, last_read_at) VALUES (?, ?)"
                " ON CONFLICT (device_id) DO UPDATE SET last_read_at = excluded.last_read_at");
-    device << deviceId << seen;
+    device.forDevice(deviceId) << deviceId << seen;
     if (!device.exec("recording the device read"))
         return false;
-    Sql clear(statements(), "DELETE FROM device_persons WHERE device_id = ?");
-    clear << deviceId;
-    if (!clear.exec("clearing the device snapshot"))
-        return false;
+    // Only the rows that differ are written: a reconcile that finds the door as it was last
+    // time writes one row instead of 10,000. last_seen is therefore when a row last changed.
+    QHash<QString, const Person *> gone;
+    gone.reserve(stored.persons.size());
+    for (const Person &person : stored.persons)
+        gone.insert(person.employeeNo, &person);
     Sql insert(statements(), kPersonInsert);
-    for (const Person &person : persons) {
-        if (!insertPerson(insert, deviceId, person, seen))
+    insert.forDevice(deviceId);
+    for (const Person &person : std::as_const(read.persons)) {
+        const auto before = gone.constFind(person.employeeNo);
+        const bool unchanged = before != gone.constEnd() && sameStoredPerson(**before, person);
+        if (before != gone.constEnd())
+            gone.erase(before);
+        if (!unchanged && !insertPerson(insert, deviceId, person, seen))
             return false;
     }
+    Sql remove(statements(), "DELETE FROM device_persons WHERE device_id = ? AND employee_no = ?");
+    remove.forDevice(deviceId);
+    for (auto it = gone.cbegin(); it != gone.cend(); ++it) {
+        remove << deviceId << it.key();
+        if (!remove.exec("removing a device person"))
+            return false;
+    }
+    const ReadCache::Snapshot cached{m_statements->deviceWrites, m_statements->writesOf(deviceId),
+                                     version, std::move(read)};
+    afterCommit(
+        [this, cached] { m_readCache->snapshots.insert(cached.snapshot.deviceId, cached); });
     return tx.commit();
 }
 
@@ -1077,21 +1222,60 @@ bool Store::upsertDevicePerson(const QString &deviceId, const Person &person)
     Transaction tx(*this);
     if (!tx.isActive())
         return false;
+    const quint64 ownBefore = m_statements->writesOf(deviceId);
     Sql device(statements(), "INSERT OR IGNORE INTO devices (device_id) VALUES (?)");
-    device << deviceId;
+    device.forDevice(deviceId) << deviceId;
     if (!device.exec("recording the device"))
         return false;
     Sql insert(statements(), kPersonInsert);
+    insert.forDevice(deviceId);
     if (!insertPerson(insert, deviceId, person, instant(m_clock.now())))
         return false;
+    afterCommit([this, deviceId, person, ownBefore, writes = m_statements->deviceWrites,
+                 ownAfter = m_statements->writesOf(deviceId)] {
+        updateCachedSnapshot(deviceId, writes, ownBefore, ownAfter, [&](QList<Person> &persons) {
+            const auto at =
+                std::lower_bound(persons.begin(), persons.end(), person, storedOrderLess);
+            if (at != persons.end() && at->employeeNo == person.employeeNo)
+                *at = person;
+            else
+                persons.insert(at, person);
+        });
+    });
     return tx.commit();
 }
 
 bool Store::removeDevicePerson(const QString &deviceId, const QString &employeeNo)
 {
+    const quint64 ownBefore = m_statements->writesOf(deviceId);
     Sql q(statements(), "DELETE FROM device_persons WHERE device_id = ? AND employee_no = ?");
-    q << deviceId << employeeNo;
-    return q.exec("removing a device person");
+    q.forDevice(deviceId) << deviceId << employeeNo;
+    if (!q.exec("removing a device person"))
+        return false;
+    afterCommit([this, deviceId, employeeNo, ownBefore, writes = m_statements->deviceWrites,
+                 ownAfter = m_statements->writesOf(deviceId)] {
+        updateCachedSnapshot(deviceId, writes, ownBefore, ownAfter, [&](QList<Person> &persons) {
+            persons.removeIf([&](const Person &person) { return person.employeeNo == employeeNo; });
+        });
+    });
+    return true;
+}
+
+// A write to one person keeps the cached snapshot when it was current right before the write:
+// then the write is all that changed.
+void Store::updateCachedSnapshot(const QString &deviceId, quint64 writes, quint64 ownBefore,
+                                 quint64 ownAfter,
+                                 const std::function<void(QList<Person> &)> &change)
+{
+    const auto cached = m_readCache->snapshots.find(deviceId);
+    if (cached == m_readCache->snapshots.end())
+        return;
+    if (cached->writes != writes || cached->ownWrites != ownBefore) {
+        m_readCache->snapshots.erase(cached);
+        return;
+    }
+    change(cached->snapshot.persons);
+    cached->ownWrites = ownAfter;
 }
 
 DeviceSnapshot Store::deviceSnapshot(const QString &deviceId) const
@@ -1099,11 +1283,13 @@ DeviceSnapshot Store::deviceSnapshot(const QString &deviceId) const
     const qint64 version = dataVersion();
     const auto cached = m_readCache->snapshots.constFind(deviceId);
     if (cached != m_readCache->snapshots.cend() && version >= 0 &&
-        cached->writes == m_statements->deviceWrites && cached->dataVersion == version)
+        cached->writes == m_statements->deviceWrites &&
+        cached->ownWrites == m_statements->writesOf(deviceId) && cached->dataVersion == version)
         return cached->snapshot;
     DeviceSnapshot snapshot = readDeviceSnapshot(deviceId);
-    m_readCache->snapshots.insert(
-        deviceId, ReadCache::Snapshot{m_statements->deviceWrites, version, snapshot});
+    m_readCache->snapshots.insert(deviceId, ReadCache::Snapshot{m_statements->deviceWrites,
+                                                                m_statements->writesOf(deviceId),
+                                                                version, snapshot});
     return snapshot;
 }
 

@@ -24,6 +24,7 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <vector>
 
 class QSqlDatabase;
 class QSqlQuery;
@@ -158,12 +159,18 @@ private:
     DeviceSnapshot readDeviceSnapshot(const QString &deviceId) const;
     bool migrate(QString *error);
     bool writeMembers(qint64 orgId, const QList<Member> &members, bool replace);
+    void updateCachedSnapshot(const QString &deviceId, quint64 writes, quint64 ownBefore,
+                              quint64 ownAfter, const std::function<void(QList<Person> &)> &change);
 
     QString m_path;
     QString m_connectionName;
     const Clock &m_clock;
     int m_schemaVersion = 0;
     int m_transactionDepth = 0;
+    // Runs when what was just written is committed for good (at once outside a transaction);
+    // dropped if it is rolled back. Keeps the read cache equal to the file without re-reading.
+    void afterCommit(std::function<void()> action);
+    std::vector<std::function<void()>> m_afterCommit;
     // Prepared once per connection: parsing the SQL again for every write was a fifth of a
     // first sync's database time.
     std::unique_ptr<Statements> m_statements;

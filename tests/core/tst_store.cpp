@@ -553,6 +553,146 @@ private slots:
         QCOMPARE(first->deviceSnapshot(device).persons.size(), 2);
     }
 
+    // What the cache serves after each kind of write, committed or rolled back, is what a
+    // connection of its own reads from the file.
+    void cacheMatchesTheFileAfterEveryKindOfWrite()
+    {
+        auto store = openStore(path());
+        QVERIFY(store);
+        const auto fromFile = [&](const QString &device) {
+            auto fresh = openStore(path());
+            return fresh ? fresh->deviceSnapshot(device).persons : QList<Person>{};
+        };
+        const auto membersFromFile = [&] {
+            auto fresh = openStore(path());
+            return fresh ? fresh->members(kOrg) : QList<Member>{};
+        };
+        const QString door = QStringLiteral("door-1");
+        const QString gym = QStringLiteral("door-2");
+        // Read out of order, twice the same number, and numbers whose UTF-8 order is not
+        // QString's (a private-use character and one beyond U+FFFF).
+        Person again = samplePerson(QStringLiteral("B"));
+        again.name = QStringLiteral("Bo Ärlig");
+        const QList<Person> read{
+            samplePerson(QStringLiteral("B")),          samplePerson(QStringLiteral("Ä1")),
+            samplePerson(QStringLiteral("\U0001F600")), samplePerson(QStringLiteral("\uE000")),
+            samplePerson(QStringLiteral("A")),          again};
+        QVERIFY(store->replaceDevicePersons(door, read, kNow));
+        QVERIFY(store->replaceDevicePersons(gym, {samplePerson(QStringLiteral("G"))}, kNow));
+        QCOMPARE(store->deviceSnapshot(door).persons.size(), 5);
+        QCOMPARE(store->deviceSnapshot(door).persons, fromFile(door));
+        QCOMPARE(store->deviceSnapshot(door).persons.at(1).name, again.name);
+
+        Person changed = samplePerson(QStringLiteral("A"));
+        changed.validity.end = QDateTime(QDate(2027, 6, 30), QTime(23, 59, 59));
+        QVERIFY(store->upsertDevicePerson(door, changed));
+        QVERIFY(store->upsertDevicePerson(door, samplePerson(QStringLiteral("Ö"))));
+        QVERIFY(store->removeDevicePerson(door, QStringLiteral("Ä1")));
+        QVERIFY(store->upsertDevicePerson(gym, samplePerson(QStringLiteral("H"))));
+        QCOMPARE(store->deviceSnapshot(door).persons, fromFile(door));
+        QCOMPARE(store->deviceSnapshot(gym).persons, fromFile(gym));
+
+        // Written inside transactions that are then rolled back: nothing of it may be served.
+        qsizetype seenInside = -1;
+        QVERIFY(!store->transaction([&] {
+            store->upsertDevicePerson(door, samplePerson(QStringLiteral("X")));
+            store->removeDevicePerson(door, QStringLiteral("B"));
+            seenInside = store->deviceSnapshot(door).persons.size();
+            store->replaceDevicePersons(gym, {}, kNow.addSecs(60));
+            store->replaceMembers(kOrg, {sampleMember(9)});
+            return false;
+        }));
+        QCOMPARE(seenInside, 5);
+        QCOMPARE(store->deviceSnapshot(door).persons, fromFile(door));
+        QCOMPARE(store->deviceSnapshot(door).persons.size(), 5);
+        QCOMPARE(store->deviceSnapshot(gym).persons, fromFile(gym));
+        QCOMPARE(store->deviceSnapshot(gym).readAt, kNow);
+        // A savepoint rolled back inside a transaction that commits.
+        QVERIFY(store->transaction([&] {
+            store->upsertDevicePerson(door, samplePerson(QStringLiteral("Y")));
+            const bool inner = store->transaction([&] {
+                store->upsertDevicePerson(door, samplePerson(QStringLiteral("Z")));
+                return false;
+            });
+            return !inner;
+        }));
+        QCOMPARE(store->deviceSnapshot(door).persons, fromFile(door));
+        QCOMPARE(store->deviceSnapshot(door).persons.constLast().employeeNo,
+                 QStringLiteral("\U0001F600"));
+
+        // Members: a full export replaces, the last of a repeated member winning.
+        Member renamed = sampleMember(2);
+        renamed.firstName = QStringLiteral("Örjan");
+        QVERIFY(store->replaceMembers(
+            kOrg, {sampleMember(3), sampleMember(1), sampleMember(2), renamed}));
+        QCOMPARE(store->members(kOrg), membersFromFile());
+        QCOMPARE(store->members(kOrg).at(1).firstName, renamed.firstName);
+        QVERIFY(store->replaceMembers(kOrg, {sampleMember(4), renamed}));
+        QCOMPARE(store->members(kOrg), membersFromFile());
+        QCOMPARE(store->members(kOrg).size(), 2);
+        QVERIFY(!store->transaction([&] {
+            store->replaceMembers(kOrg, {sampleMember(5)});
+            return false;
+        }));
+        QCOMPARE(store->members(kOrg), membersFromFile());
+        QCOMPARE(store->members(kOrg).size(), 2);
+    }
+
+    // A full read or export that finds most rows as they were writes only the others.
+    void aFullReadWritesOnlyWhatChanged()
+    {
+        auto store = openStore(path());
+        QVERIFY(store);
+        const QString door = QStringLiteral("door-1");
+        QVERIFY(store->replaceDevicePersons(door,
+                                            {samplePerson(QStringLiteral("A")),
+                                             samplePerson(QStringLiteral("B")),
+                                             samplePerson(QStringLiteral("C"))},
+                                            kNow));
+        QVERIFY(store->replaceMembers(kOrg, {sampleMember(1), sampleMember(2), sampleMember(3)}));
+        m_clock->advanceSeconds(3600);
+        Person changed = samplePerson(QStringLiteral("B"));
+        changed.doorRight = QStringLiteral("1");
+        changed.rightPlans = {DoorPlan{1, QStringLiteral("1")}};
+        Member moved = sampleMember(2);
+        moved.email = QStringLiteral("ny@example.se");
+        const QDateTime later = kNow.addSecs(3600);
+        QVERIFY(store->replaceDevicePersons(
+            door, {samplePerson(QStringLiteral("A")), changed, samplePerson(QStringLiteral("D"))},
+            later));
+        QVERIFY(store->replaceMembers(kOrg, {sampleMember(1), moved, sampleMember(4)}));
+
+        RawDb raw(path());
+        const auto lastSeen = [&](const QString &employeeNo) {
+            return raw
+                .value(QStringLiteral("SELECT last_seen FROM device_persons WHERE device_id ="
+                                      " 'door-1' AND employee_no = '%1'")
+                           .arg(employeeNo))
+                .toString();
+        };
+        const auto updatedAt = [&](int memberId) {
+            return raw
+                .value(QStringLiteral("SELECT updated_at FROM members WHERE member_id = %1")
+                           .arg(memberId))
+                .toString();
+        };
+        QVERIFY(!lastSeen(QStringLiteral("A")).isEmpty());
+        QVERIFY(lastSeen(QStringLiteral("A")) != lastSeen(QStringLiteral("B")));
+        QCOMPARE(lastSeen(QStringLiteral("B")), lastSeen(QStringLiteral("D")));
+        QVERIFY(lastSeen(QStringLiteral("C")).isEmpty());
+        QVERIFY(updatedAt(1) != updatedAt(2));
+        QCOMPARE(updatedAt(2), updatedAt(4));
+        QVERIFY(updatedAt(3).isEmpty());
+        QCOMPARE(store->deviceSnapshot(door).readAt, later);
+        auto fresh = openStore(path());
+        QVERIFY(fresh);
+        QCOMPARE(fresh->deviceSnapshot(door).persons,
+                 (QList<Person>{samplePerson(QStringLiteral("A")), changed,
+                                samplePerson(QStringLiteral("D"))}));
+        QCOMPARE(fresh->deviceSnapshot(door).readAt, later);
+        QCOMPARE(fresh->members(kOrg), (QList<Member>{sampleMember(1), moved, sampleMember(4)}));
+    }
+
     // ---- Members and meta ---------------------------------------------------------------------
 
     void membersRoundTrip()
