@@ -8,6 +8,8 @@
 // serial latency per door, so that what is measured on the main thread is the engine (clients,
 // parser, planner, database) and nothing else. With several doors the engine works them all at
 // once; each scenario is set against max(busiest door's requests x latency, export time).
+// The latency is each simulator's time from request to answer, its own work included (as a
+// terminal's answer time includes its search), not a delay added after that work.
 #include "CardskipperSimulator.h"
 #include "Clock.h"
 #include "DemoData.h"
@@ -112,7 +114,7 @@ public:
         m_cardskipperThread.run([&] {
             m_cardskipper = new sim::CardskipperSimulator(&clock);
             m_cardskipper->loadDemoData(members, seed);
-            m_cardskipper->faults().setLatencyMs(latencyMs);
+            m_cardskipper->server().setLatencyMs(latencyMs);
             m_cardskipper->listen();
         });
         for (int i = 0; i < doors; ++i) {
@@ -124,7 +126,7 @@ public:
                 auto *door = new sim::IsapiSimulator(&clock);
                 door->profile().setCapability({QStringLiteral("maxRecordNum")}, members + 1000);
                 door->loadDemoPersons(3, seed); // staff, never ours
-                door->setLatencyMs(latencyMs);
+                door->server().setLatencyMs(latencyMs);
                 door->listen();
                 DoorGaps *gaps = m_gaps.back().get();
                 QObject::connect(&door->server(), &sim::HttpServer::responseWritten, door,
@@ -275,7 +277,9 @@ int main(int argc, char *argv[])
                                            QStringLiteral("Member counts, comma-separated."),
                                            QStringLiteral("n,n"), QStringLiteral("1000,10000"));
     const QCommandLineOption latencyOption(
-        QStringLiteral("latency-ms"), QStringLiteral("Latency of every door and of Cardskipper."),
+        QStringLiteral("latency-ms"),
+        QStringLiteral("Time from request to answer of every door and of "
+                       "Cardskipper, their own work included."),
         QStringLiteral("ms"), QStringLiteral("20"));
     const QCommandLineOption doorsOption(
         QStringLiteral("doors"),
