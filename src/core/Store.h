@@ -160,7 +160,7 @@ private:
     bool migrate(QString *error);
     bool writeMembers(qint64 orgId, const QList<Member> &members, bool replace);
     void updateCachedSnapshot(const QString &deviceId, quint64 writes, quint64 ownBefore,
-                              quint64 ownAfter, const std::function<void(QList<Person> &)> &change);
+                              quint64 ownAfter, const std::function<bool(QList<Person> &)> &change);
 
     QString m_path;
     QString m_connectionName;
