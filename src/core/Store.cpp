@@ -11,6 +11,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSet>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -1169,52 +1170,136 @@ bool sameStoredPerson(const Person &a, const Person &b)
 
 } // namespace
 
-bool Store::replaceDevicePersons(const QString &deviceId, const QList<Person> &persons,
-                                 const QDateTime &readAt)
+// What a full read knows of the device's stored rows: those read from the file when it began,
+// and every one it wrote since.
+class Store::DeviceRead
+{
+public:
+    QString deviceId;
+    QHash<QString, Person> stored;
+    // The store's counters when `stored` was last known to equal the file.
+    quint64 writes = 0;
+    quint64 ownWrites = 0;
+    qint64 dataVersion = -1;
+};
+
+std::shared_ptr<Store::DeviceRead> Store::beginDeviceRead(const QString &deviceId)
+{
+    auto read = std::make_shared<DeviceRead>();
+    read->deviceId = deviceId;
+    refreshDeviceRead(*read);
+    return read;
+}
+
+// Reads the stored rows again if anything but the read itself may have written them.
+void Store::refreshDeviceRead(DeviceRead &read) const
+{
+    const qint64 version = dataVersion();
+    if (version >= 0 && read.dataVersion == version && read.writes == m_statements->deviceWrites &&
+        read.ownWrites == m_statements->writesOf(read.deviceId))
+        return;
+    const DeviceSnapshot snapshot = deviceSnapshot(read.deviceId);
+    read.stored.clear();
+    read.stored.reserve(snapshot.persons.size());
+    for (const Person &person : snapshot.persons)
+        read.stored.insert(person.employeeNo, person);
+    read.writes = m_statements->deviceWrites;
+    read.ownWrites = m_statements->writesOf(read.deviceId);
+    read.dataVersion = version;
+}
+
+// Only the rows that differ are written: a reconcile that finds the door as it was last time
+// writes nothing for its persons. last_seen is therefore when a row last changed.
+bool Store::writeChangedPersons(DeviceRead &read, const QList<Person> &persons,
+                                const QVariant &seen, QList<Person> *written)
+{
+    Sql insert(statements(), kPersonInsert);
+    insert.forDevice(read.deviceId);
+    for (const Person &person : persons) {
+        const auto before = read.stored.constFind(person.employeeNo);
+        if (before != read.stored.constEnd() && sameStoredPerson(*before, person))
+            continue;
+        if (!insertPerson(insert, read.deviceId, person, seen))
+            return false;
+        written->append(person);
+    }
+    return true;
+}
+
+bool Store::saveDeviceReadPage(DeviceRead &read, const QList<Person> &persons)
 {
     Transaction tx(*this);
     if (!tx.isActive())
         return false;
-    // Inside the transaction nobody else can commit, so what is stored stays what this reads.
-    const qint64 version = dataVersion();
-    const DeviceSnapshot stored = deviceSnapshot(deviceId);
-    DeviceSnapshot read{deviceId, inStoredOrder(persons),
-                        readAt.isValid() ? readAt : m_clock.now()};
-    const QVariant seen = instant(read.readAt);
+    // Inside the transaction nobody else can commit, so what is stored stays what this knows.
+    refreshDeviceRead(read);
+    Sql device(statements(), "INSERT OR IGNORE INTO devices (device_id) VALUES (?)");
+    device.forDevice(read.deviceId) << read.deviceId;
+    if (!device.exec("recording the device"))
+        return false;
+    QList<Person> written;
+    if (!writeChangedPersons(read, persons, instant(m_clock.now()), &written) || !tx.commit())
+        return false;
+    for (const Person &person : std::as_const(written))
+        read.stored.insert(person.employeeNo, person);
+    // Counted only when committed for good: inside another transaction, the next call finds
+    // the counters moved and reads the file again.
+    if (m_transactionDepth == 0) {
+        read.writes = m_statements->deviceWrites;
+        read.ownWrites = m_statements->writesOf(read.deviceId);
+    }
+    return true;
+}
+
+bool Store::finishDeviceRead(DeviceRead &read, const QList<Person> &persons,
+                             const QDateTime &readAt)
+{
+    Transaction tx(*this);
+    if (!tx.isActive())
+        return false;
+    refreshDeviceRead(read);
+    DeviceSnapshot snapshot{read.deviceId, inStoredOrder(persons),
+                            readAt.isValid() ? readAt : m_clock.now()};
+    const QVariant seen = instant(snapshot.readAt);
     Sql device(statements(),
                "INSERT INTO devices (device_id, last_read_at) VALUES (?, ?)"
                " ON CONFLICT (device_id) DO UPDATE SET last_read_at = excluded.last_read_at");
-    device.forDevice(deviceId) << deviceId << seen;
+    device.forDevice(read.deviceId) << read.deviceId << seen;
     if (!device.exec("recording the device read"))
         return false;
-    // Only the rows that differ are written: a reconcile that finds the door as it was last
-    // time writes one row instead of 10,000. last_seen is therefore when a row last changed.
-    QHash<QString, const Person *> gone;
-    gone.reserve(stored.persons.size());
-    for (const Person &person : stored.persons)
-        gone.insert(person.employeeNo, &person);
-    Sql insert(statements(), kPersonInsert);
-    insert.forDevice(deviceId);
-    for (const Person &person : std::as_const(read.persons)) {
-        const auto before = gone.constFind(person.employeeNo);
-        const bool unchanged = before != gone.constEnd() && sameStoredPerson(**before, person);
-        if (before != gone.constEnd())
-            gone.erase(before);
-        if (!unchanged && !insertPerson(insert, deviceId, person, seen))
-            return false;
-    }
+    QList<Person> written;
+    if (!writeChangedPersons(read, snapshot.persons, seen, &written))
+        return false;
+    QSet<QString> found;
+    found.reserve(snapshot.persons.size());
+    for (const Person &person : std::as_const(snapshot.persons))
+        found.insert(person.employeeNo);
     Sql remove(statements(), "DELETE FROM device_persons WHERE device_id = ? AND employee_no = ?");
-    remove.forDevice(deviceId);
-    for (auto it = gone.cbegin(); it != gone.cend(); ++it) {
-        remove << deviceId << it.key();
+    remove.forDevice(read.deviceId);
+    for (auto it = read.stored.cbegin(); it != read.stored.cend(); ++it) {
+        if (found.contains(it.key()))
+            continue;
+        remove << read.deviceId << it.key();
         if (!remove.exec("removing a device person"))
             return false;
     }
-    const ReadCache::Snapshot cached{m_statements->deviceWrites, m_statements->writesOf(deviceId),
-                                     version, std::move(read)};
+    const ReadCache::Snapshot cached{m_statements->deviceWrites,
+                                     m_statements->writesOf(read.deviceId), read.dataVersion,
+                                     std::move(snapshot)};
     afterCommit(
         [this, cached] { m_readCache->snapshots.insert(cached.snapshot.deviceId, cached); });
-    return tx.commit();
+    if (!tx.commit())
+        return false;
+    read.stored.clear(); // the read is over; the cache holds what it found
+    read.dataVersion = -1;
+    return true;
+}
+
+bool Store::replaceDevicePersons(const QString &deviceId, const QList<Person> &persons,
+                                 const QDateTime &readAt)
+{
+    const auto read = beginDeviceRead(deviceId);
+    return finishDeviceRead(*read, persons, readAt);
 }
 
 bool Store::upsertDevicePerson(const QString &deviceId, const Person &person)

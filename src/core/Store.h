@@ -28,6 +28,7 @@
 
 class QSqlDatabase;
 class QSqlQuery;
+class QVariant;
 
 namespace cis {
 
@@ -88,8 +89,17 @@ public:
 
     // ---- Device snapshots ---------------------------------------------------------------------
     // A full read: afterwards the device's snapshot is exactly these persons, read at readAt.
+    // Only rows that differ from what is stored are written.
     bool replaceDevicePersons(const QString &deviceId, const QList<Person> &persons,
                               const QDateTime &readAt);
+    // The same, saved while the read goes on: each page's persons that differ from what is
+    // stored are written as the page arrives, and finishDeviceRead then only removes the
+    // persons the read did not find and stamps readAt. A read that stops half-way leaves each
+    // person it saved as read, the others and the read time as they were.
+    class DeviceRead;
+    std::shared_ptr<DeviceRead> beginDeviceRead(const QString &deviceId);
+    bool saveDeviceReadPage(DeviceRead &read, const QList<Person> &persons);
+    bool finishDeviceRead(DeviceRead &read, const QList<Person> &persons, const QDateTime &readAt);
     // After a successful write: the person as it now is on the device.
     bool upsertDevicePerson(const QString &deviceId, const Person &person);
     bool removeDevicePerson(const QString &deviceId, const QString &employeeNo);
@@ -159,6 +169,9 @@ private:
     DeviceSnapshot readDeviceSnapshot(const QString &deviceId) const;
     bool migrate(QString *error);
     bool writeMembers(qint64 orgId, const QList<Member> &members, bool replace);
+    void refreshDeviceRead(DeviceRead &read) const;
+    bool writeChangedPersons(DeviceRead &read, const QList<Person> &persons, const QVariant &seen,
+                             QList<Person> *written);
     void updateCachedSnapshot(const QString &deviceId, quint64 writes, quint64 ownBefore,
                               quint64 ownAfter, const std::function<bool(QList<Person> &)> &change);
 

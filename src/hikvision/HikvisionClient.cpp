@@ -106,6 +106,7 @@ struct HikvisionClient::PagedSearch
     QStringList warnings;
     std::function<void(Result<PersonSearchResult>)> donePersons;
     std::function<void(Result<CardSearchResult>)> doneCards;
+    std::function<void(const QList<Person> &)> pageRead;
 
     void fail(const HikvisionError &error)
     {
@@ -704,12 +705,19 @@ void HikvisionClient::runPagedSearch(const std::shared_ptr<PagedSearch> &search)
                 return false; // the list shifted between pages
             return true;
         };
+        const qsizetype newFrom = search->foundPersons.size();
         for (const Person &person : page.persons) {
             if (keep(person.employeeNo)) {
                 search->seen.insert(person.employeeNo);
                 search->foundPersons.append(person);
             }
         }
+        // After the next request is out, so that what the caller does with the page overlaps
+        // the terminal's work on the next one.
+        const auto reportPage = [&] {
+            if (search->pageRead && search->foundPersons.size() > newFrom)
+                search->pageRead(search->foundPersons.mid(newFrom));
+        };
         for (const Card &card : page.cards) {
             const bool ownerWanted = !pageFilter ||
                                      pageFilter->kind() != isapi::IdBatch::Kind::EmployeeNo ||
@@ -751,24 +759,27 @@ void HikvisionClient::runPagedSearch(const std::shared_ptr<PagedSearch> &search)
                 }
                 search->position += advance;
                 runPagedSearch(search);
-                return;
+                return reportPage();
             }
         }
         if (++search->filterIndex < search->filters.size()) {
             search->newScan();
             runPagedSearch(search);
-            return;
+            return reportPage();
         }
+        reportPage();
         search->succeed();
     });
 }
 
-void HikvisionClient::searchAllPersons(std::function<void(Result<PersonSearchResult>)> done)
+void HikvisionClient::searchAllPersons(std::function<void(Result<PersonSearchResult>)> done,
+                                       std::function<void(const QList<Person> &)> pageRead)
 {
     auto search = std::make_shared<PagedSearch>();
     search->persons = true;
     search->filters = {std::nullopt};
     search->donePersons = std::move(done);
+    search->pageRead = std::move(pageRead);
     search->newScan();
     runPagedSearch(search);
 }

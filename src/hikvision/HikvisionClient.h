@@ -118,8 +118,11 @@ public:
     void fetchUserCapabilities(std::function<void(Result<UserCapabilities>)> done);
     void countPersons(std::function<void(Result<PersonCount>)> done);
 
-    // Every person, page by page (page size: the terminal's maxResults).
-    void searchAllPersons(std::function<void(Result<PersonSearchResult>)> done);
+    // Every person, page by page (page size: the terminal's maxResults). pageRead, when given,
+    // gets each page's persons new to this search as soon as the next page has been asked
+    // for; done still gets them all.
+    void searchAllPersons(std::function<void(Result<PersonSearchResult>)> done,
+                          std::function<void(const QList<Person> &)> pageRead = {});
     // Only these persons, in batches of the terminal's EmployeeNoList maximum. An empty list
     // gives an empty result without a request (an empty filter would mean "everybody").
     void searchPersons(const QStringList &employeeNos,

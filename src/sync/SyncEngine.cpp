@@ -168,7 +168,10 @@ struct SyncEngine::DeviceWork
     // The record of the write before the one on the wire, made when the event loop comes
     // round (recordSuccess), and at the latest before anything else happens to this door.
     std::function<void()> pendingBookkeeping;
-    // The door as just read, saved once its plan is made and its first write sent.
+    // The door's full read, its pages saved as they arrive (each page while the next is on
+    // the wire), so that no 10,000-row save stands between the last page and the plan.
+    std::shared_ptr<Store::DeviceRead> deviceRead;
+    // The door as just read, its read finished once its plan is made and its first write sent.
     std::optional<DeviceSnapshot> unsavedSnapshot;
 };
 
@@ -862,7 +865,16 @@ void SyncEngine::readDevice(const WorkPtr &work)
         return checkAlive(work);
     if (!mustRead)
         return readyToPlan(work);
+    work->deviceRead = m_store.beginDeviceRead(work->device.id);
     ensureProbed(work, [this, work] {
+        const auto savePage = [this, work](const QList<Person> &page) {
+            if (!isCurrent(work) || !work->deviceRead)
+                return;
+            QElapsedTimer db;
+            db.start();
+            m_store.saveDeviceReadPage(*work->deviceRead, page);
+            m_run->report.databaseMs += db.elapsed();
+        };
         work->client->searchAllPersons(
             [this, work](HikvisionClient::Result<PersonSearchResult> result) {
                 if (!isCurrent(work))
@@ -878,7 +890,8 @@ void SyncEngine::readDevice(const WorkPtr &work)
                 if (m_run->memberList != Run::MemberList::Ready)
                     saveSnapshot(work);
                 readyToPlan(work);
-            });
+            },
+            savePage);
     });
 }
 
@@ -1012,7 +1025,10 @@ void SyncEngine::saveSnapshot(const WorkPtr &work)
     work->unsavedSnapshot.reset();
     QElapsedTimer db;
     db.start();
-    m_store.replaceDevicePersons(snapshot.deviceId, snapshot.persons, snapshot.readAt);
+    if (const auto read = std::exchange(work->deviceRead, nullptr))
+        m_store.finishDeviceRead(*read, snapshot.persons, snapshot.readAt);
+    else
+        m_store.replaceDevicePersons(snapshot.deviceId, snapshot.persons, snapshot.readAt);
     m_run->report.databaseMs += db.elapsed();
 }
 

@@ -693,6 +693,70 @@ private slots:
         QCOMPARE(fresh->members(kOrg), (QList<Member>{sampleMember(1), moved, sampleMember(4)}));
     }
 
+    // A full read saved page by page: each page is in the file as soon as it is saved; the end
+    // removes whom the read did not find and stamps the read; a read that stops half-way
+    // leaves the pages it saved and the read time as it was.
+    void aReadIsSavedPageByPage()
+    {
+        auto store = openStore(path());
+        auto other = openStore(path()); // the window's connection, or another process
+        QVERIFY(store && other);
+        const QString door = QStringLiteral("door-1");
+        const auto fromFile = [&] {
+            auto fresh = openStore(path());
+            return fresh ? fresh->deviceSnapshot(door) : DeviceSnapshot{};
+        };
+        QVERIFY(store->replaceDevicePersons(door,
+                                            {samplePerson(QStringLiteral("A")),
+                                             samplePerson(QStringLiteral("B")),
+                                             samplePerson(QStringLiteral("C"))},
+                                            kNow));
+        Person changedA = samplePerson(QStringLiteral("A"));
+        changedA.name = QStringLiteral("Anna Ängel");
+        Person changedB = samplePerson(QStringLiteral("B"));
+        changedB.doorRight = QStringLiteral("1");
+
+        // Stopped after one page: A as read, B and C as they were, the read time unchanged.
+        auto stopped = store->beginDeviceRead(door);
+        QVERIFY(store->saveDeviceReadPage(*stopped, {changedA, samplePerson(QStringLiteral("D"))}));
+        stopped.reset();
+        DeviceSnapshot snapshot = fromFile();
+        QCOMPARE(snapshot.persons, (QList<Person>{changedA, samplePerson(QStringLiteral("B")),
+                                                  samplePerson(QStringLiteral("C")),
+                                                  samplePerson(QStringLiteral("D"))}));
+        QCOMPARE(snapshot.readAt, kNow);
+        QCOMPARE(store->deviceSnapshot(door).persons, snapshot.persons);
+
+        // A whole read.
+        const QDateTime later = kNow.addSecs(600);
+        auto read = store->beginDeviceRead(door);
+        QVERIFY(store->saveDeviceReadPage(*read, {changedA}));
+        // A page saved inside a transaction that is rolled back.
+        QVERIFY(!store->transaction([&] {
+            store->saveDeviceReadPage(*read, {samplePerson(QStringLiteral("E"))});
+            return false;
+        }));
+        QCOMPARE(fromFile().persons.size(), 4); // E is not in the file
+        QVERIFY(store->saveDeviceReadPage(*read, {samplePerson(QStringLiteral("D"))}));
+        // Another connection writes B between two pages; the read then finds B as it was.
+        QVERIFY(other->upsertDevicePerson(door, changedB));
+        QVERIFY(store->saveDeviceReadPage(*read, {samplePerson(QStringLiteral("B"))}));
+        QVERIFY(store->finishDeviceRead(*read,
+                                        {changedA, samplePerson(QStringLiteral("B")),
+                                         samplePerson(QStringLiteral("D")),
+                                         samplePerson(QStringLiteral("E"))},
+                                        later));
+        snapshot = fromFile();
+        const QList<Person> expected{changedA, samplePerson(QStringLiteral("B")),
+                                     samplePerson(QStringLiteral("D")),
+                                     samplePerson(QStringLiteral("E"))};
+        QCOMPARE(snapshot.persons, expected);
+        QCOMPARE(snapshot.readAt, later);
+        QCOMPARE(store->deviceSnapshot(door).persons, expected);
+        QCOMPARE(store->deviceSnapshot(door).readAt, later);
+        QCOMPARE(other->deviceSnapshot(door).persons, expected);
+    }
+
     // ---- Members and meta ---------------------------------------------------------------------
 
     void membersRoundTrip()

@@ -449,6 +449,32 @@ private slots:
         QCOMPARE(result.value().persons.at(64).employeeNo, QStringLiteral("65"));
     }
 
+    void pagesAreReportedAsTheyArrive()
+    {
+        Rig rig;
+        rig.store.pageCap = 20; // asked for 30, it sends 20 and says MORE
+        for (int i = 1; i <= 45; ++i) {
+            rig.store.people << personJson(i);
+            if (i == 25)
+                rig.store.people << personJson(3); // the list shifted: seen on the first page
+        }
+        QList<QList<Person>> pages;
+        auto result = await<PersonSearchResult>([&](auto done) {
+            rig.client->searchAllPersons(done,
+                                         [&](const QList<Person> &page) { pages.append(page); });
+        });
+        QVERIFY(result.ok());
+        QCOMPARE(result.value().persons.size(), 45);
+        QCOMPARE(pages.size(), 3);
+        QCOMPARE(pages.at(0).size(), 20);
+        QCOMPARE(pages.at(1).size(), 19);
+        QCOMPARE(pages.at(2).size(), 6);
+        QList<Person> reported;
+        for (const QList<Person> &page : std::as_const(pages))
+            reported += page;
+        QCOMPARE(reported, result.value().persons);
+    }
+
     void pagingFollowsWhatTheTerminalReturns()
     {
         Rig rig;
