@@ -107,7 +107,18 @@ struct HikvisionClient::PagedSearch
     std::function<void(Result<PersonSearchResult>)> donePersons;
     std::function<void(Result<CardSearchResult>)> doneCards;
     std::function<void(const QList<Person> &)> pageRead;
+    qsizetype reportedPersons = 0;
 
+    // The persons found since the last report, handed over once the next request is out, so
+    // that what the caller does with them overlaps the terminal's work on the next page.
+    void reportFound()
+    {
+        if (!pageRead || foundPersons.size() <= reportedPersons)
+            return;
+        const QList<Person> page = foundPersons.mid(reportedPersons);
+        reportedPersons = foundPersons.size();
+        pageRead(page);
+    }
     void fail(const HikvisionError &error)
     {
         qCInfo(lcHikvision).noquote() << error.message();
@@ -339,6 +350,12 @@ void HikvisionClient::send(const std::shared_ptr<Exchange> &exchange, bool withA
 
     auto *http = new HttpExchange(std::move(request), this);
     m_inFlight.insert(http);
+    if (exchange->call.onSent) {
+        connect(http, &HttpExchange::requestSent, this, [exchange] {
+            if (exchange->call.onSent)
+                std::exchange(exchange->call.onSent, nullptr)();
+        });
+    }
     connect(http, &HttpExchange::finished, this, [this, exchange, http]() {
         m_inFlight.remove(http);
         http->deleteLater();
@@ -680,6 +697,7 @@ void HikvisionClient::runPagedSearch(const std::shared_ptr<PagedSearch> &search)
         search->persons
             ? isapi::userInfoSearchBody(search->searchId, search->position, pageSize, filter)
             : isapi::cardInfoSearchBody(search->searchId, search->position, pageSize, filter);
+    call.onSent = [search] { search->reportFound(); };
     submit(call, [this, search, call, pageSize](Result<Reply> reply) {
         if (!reply)
             return search->fail(reply.error());
@@ -705,19 +723,12 @@ void HikvisionClient::runPagedSearch(const std::shared_ptr<PagedSearch> &search)
                 return false; // the list shifted between pages
             return true;
         };
-        const qsizetype newFrom = search->foundPersons.size();
         for (const Person &person : page.persons) {
             if (keep(person.employeeNo)) {
                 search->seen.insert(person.employeeNo);
                 search->foundPersons.append(person);
             }
         }
-        // After the next request is out, so that what the caller does with the page overlaps
-        // the terminal's work on the next one.
-        const auto reportPage = [&] {
-            if (search->pageRead && search->foundPersons.size() > newFrom)
-                search->pageRead(search->foundPersons.mid(newFrom));
-        };
         for (const Card &card : page.cards) {
             const bool ownerWanted = !pageFilter ||
                                      pageFilter->kind() != isapi::IdBatch::Kind::EmployeeNo ||
@@ -759,15 +770,15 @@ void HikvisionClient::runPagedSearch(const std::shared_ptr<PagedSearch> &search)
                 }
                 search->position += advance;
                 runPagedSearch(search);
-                return reportPage();
+                return;
             }
         }
         if (++search->filterIndex < search->filters.size()) {
             search->newScan();
             runPagedSearch(search);
-            return reportPage();
+            return;
         }
-        reportPage();
+        search->reportFound();
         search->succeed();
     });
 }

@@ -119,8 +119,8 @@ public:
     void countPersons(std::function<void(Result<PersonCount>)> done);
 
     // Every person, page by page (page size: the terminal's maxResults). pageRead, when given,
-    // gets each page's persons new to this search as soon as the next page has been asked
-    // for; done still gets them all.
+    // gets each page's persons new to this search once the request for the next page is on
+    // the wire (the last page's just before done); done still gets them all.
     void searchAllPersons(std::function<void(Result<PersonSearchResult>)> done,
                           std::function<void(const QList<Person> &)> pageRead = {});
     // Only these persons, in batches of the terminal's EmployeeNoList maximum. An empty list
@@ -159,6 +159,8 @@ public:
         int timeoutMs = 0; // 0: config.timeoutMs
         QString employeeNo;
         QString personName;
+        // Called once, when the request first reaches the network.
+        std::function<void()> onSent;
 
         QString description() const;
     };
