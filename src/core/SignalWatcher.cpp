@@ -5,6 +5,8 @@
 #include <QSocketNotifier>
 
 #ifdef Q_OS_WIN
+#include <QAbstractNativeEventFilter>
+#include <QCoreApplication>
 #include <QList>
 #include <csignal>
 #include <mutex>
@@ -154,6 +156,34 @@ BOOL WINAPI onConsoleEvent(DWORD type)
         ::Sleep(kCloseGraceMs);
     return TRUE;
 }
+
+// QProcess::terminate() and other programs' polite stops post WM_CLOSE to the main thread
+// (and to its windows, which a console program has none of): the Windows form of SIGTERM.
+class CloseMessageFilter : public QAbstractNativeEventFilter
+{
+public:
+    explicit CloseMessageFilter(SignalWatcher *watcher)
+        : m_watcher(watcher)
+    {}
+
+    bool nativeEventFilter(const QByteArray &eventType, void *message, qintptr *) override
+    {
+        // Qt Core's dispatcher names a thread's messages the first way, Qt GUI's the second.
+        if (eventType != "windows_generic_MSG" && eventType != "windows_dispatcher_MSG")
+            return false;
+        const MSG *msg = static_cast<const MSG *>(message);
+        if (msg->message != WM_CLOSE || msg->hwnd != nullptr)
+            return false;
+        SignalWatcher *watcher = m_watcher;
+        QMetaObject::invokeMethod(
+            watcher, [watcher] { emit watcher->terminationRequested(SIGTERM); },
+            Qt::QueuedConnection);
+        return true;
+    }
+
+private:
+    SignalWatcher *m_watcher;
+};
 } // namespace
 
 bool SignalWatcher::handleConsoleEvent(unsigned long type)
@@ -162,7 +192,10 @@ bool SignalWatcher::handleConsoleEvent(unsigned long type)
 }
 
 struct SignalWatcher::PreviousHandlers
-{};
+{
+    // Removes itself from the application when destroyed.
+    std::unique_ptr<CloseMessageFilter> closeMessages;
+};
 
 SignalWatcher::SignalWatcher(QObject *parent)
     : QObject(parent)
@@ -176,6 +209,10 @@ SignalWatcher::SignalWatcher(QObject *parent)
         return;
     g_watchers.append(this);
     m_previous = std::make_unique<PreviousHandlers>();
+    if (QCoreApplication *application = QCoreApplication::instance()) {
+        m_previous->closeMessages = std::make_unique<CloseMessageFilter>(this);
+        application->installNativeEventFilter(m_previous->closeMessages.get());
+    }
 }
 
 SignalWatcher::~SignalWatcher()

@@ -18,8 +18,9 @@ namespace cis {
 // that were there before. On Windows the console's events stand for the signals: Ctrl+C and
 // Ctrl+Break for SIGINT, closing the console window and a shutdown for SIGTERM (the handler
 // then gives the program 4.5 s to end by itself; a logoff, which only services see, is
-// ignored). Windows programs without a console get none of these; Qt's session handling ends
-// them.
+// ignored), and WM_CLOSE posted to the main thread (QProcess::terminate(), a service
+// wrapper's polite stop) for SIGTERM. Windows programs without a console get only the last;
+// Qt's session handling ends them at logoff.
 class SignalWatcher : public QObject
 {
     Q_OBJECT

@@ -69,6 +69,17 @@ private slots:
         QTEST(requested.at(0).at(0).toInt(), "signalNumber");
     }
 
+    // What QProcess::terminate() sends a program on Windows.
+    void closeMessageToTheMainThreadIsSigterm()
+    {
+        SignalWatcher watcher;
+        QVERIFY(watcher.isWatching());
+        QSignalSpy requested(&watcher, &SignalWatcher::terminationRequested);
+        QVERIFY(::PostThreadMessageW(::GetCurrentThreadId(), WM_CLOSE, 0, 0));
+        QTRY_COMPARE(requested.count(), 1);
+        QCOMPARE(requested.at(0).at(0).toInt(), SIGTERM);
+    }
+
     void logoffIsNotAStop()
     {
         SignalWatcher watcher;
