@@ -857,21 +857,23 @@ void SyncEngine::ensureProbed(const WorkPtr &work, std::function<void()> next)
 
 void SyncEngine::readDevice(const WorkPtr &work)
 {
-    const DeviceSnapshot snapshot = m_store.deviceSnapshot(work->device.id);
-    const bool mustRead =
-        m_run->options.kind == RunKind::FullReconcile || !snapshot.readAt.isValid();
+    // A reconcile reads every door whatever is stored: nothing to load before its first request.
+    const bool mustRead = m_run->options.kind == RunKind::FullReconcile ||
+                          !m_store.deviceSnapshot(work->device.id).readAt.isValid();
     if (!mustRead && m_run->options.kind == RunKind::QuickSync &&
         needsLivenessCheck(work->device.id))
         return checkAlive(work);
     if (!mustRead)
         return readyToPlan(work);
-    work->deviceRead = m_store.beginDeviceRead(work->device.id);
     ensureProbed(work, [this, work] {
         const auto savePage = [this, work](const QList<Person> &page) {
-            if (!isCurrent(work) || !work->deviceRead)
+            if (!isCurrent(work))
                 return;
             QElapsedTimer db;
             db.start();
+            // Begun at the first page, while the second is on the wire.
+            if (!work->deviceRead)
+                work->deviceRead = m_store.beginDeviceRead(work->device.id);
             m_store.saveDeviceReadPage(*work->deviceRead, page);
             m_run->report.databaseMs += db.elapsed();
         };
