@@ -36,22 +36,38 @@ QString quoteArgument(QString argument)
     return QLatin1Char('"') + quoted + QLatin1Char('"');
 }
 
+// The rule CommandLineToArgvW and the Microsoft C runtime apply: backslashes are literal
+// unless they precede a quote, so those before a quote (and before the closing quote) double.
+QString quoteWindowsArgument(const QString &argument)
+{
+    static const QString reserved = QStringLiteral(" \t\n\v\"");
+    bool needsQuotes = argument.isEmpty();
+    for (const QChar c : argument)
+        needsQuotes = needsQuotes || reserved.contains(c);
+    if (!needsQuotes)
+        return argument;
+    QString quoted(QLatin1Char('"'));
+    qsizetype backslashes = 0;
+    for (const QChar c : argument) {
+        if (c == QLatin1Char('\\')) {
+            ++backslashes;
+            continue;
+        }
+        quoted +=
+            QString(c == QLatin1Char('"') ? backslashes * 2 + 1 : backslashes, QLatin1Char('\\'));
+        quoted += c;
+        backslashes = 0;
+    }
+    quoted += QString(backslashes * 2, QLatin1Char('\\'));
+    quoted += QLatin1Char('"');
+    return quoted;
+}
+
 } // namespace
 
-Autostart::Autostart(QString folder)
-    : m_folder(std::move(folder))
+Autostart::Autostart(QString location)
+    : m_location(std::move(location))
 {}
-
-QString Autostart::defaultFolder()
-{
-    return QDir(QStandardPaths::writableLocation(QStandardPaths::GenericConfigLocation))
-        .filePath(QStringLiteral("autostart"));
-}
-
-QString Autostart::entryPath() const
-{
-    return QDir(m_folder).filePath(kEntryName + QStringLiteral(".desktop"));
-}
 
 QString Autostart::execLine(const QString &program, const QStringList &arguments)
 {
@@ -61,36 +77,77 @@ QString Autostart::execLine(const QString &program, const QStringList &arguments
     return parts.join(QLatin1Char(' '));
 }
 
+QString Autostart::windowsCommandLine(const QString &program, const QStringList &arguments)
+{
+    // The program is read up to the next quote, with no escapes: it is always quoted, and a
+    // Windows file name cannot hold a quote.
+    QStringList parts{QLatin1Char('"') + QDir::toNativeSeparators(program) + QLatin1Char('"')};
+    for (const QString &argument : arguments)
+        parts.append(quoteWindowsArgument(argument));
+    return parts.join(QLatin1Char(' '));
+}
+
 #ifdef Q_OS_WIN
-namespace {
-const QString kRunKey =
-    QStringLiteral("HKEY_CURRENT_USER\\Software\\Microsoft\\Windows\\CurrentVersion\\Run");
-} // namespace
+QString Autostart::defaultLocation()
+{
+    return QStringLiteral("HKEY_CURRENT_USER\\Software\\Microsoft\\Windows\\CurrentVersion\\Run");
+}
+
+QString Autostart::entryPath() const
+{
+    return m_location + QLatin1Char('\\') + kEntryName;
+}
+
+QString Autostart::command() const
+{
+    return QSettings(m_location, QSettings::NativeFormat).value(kEntryName).toString();
+}
 
 bool Autostart::isEnabled() const
 {
-    return QSettings(kRunKey, QSettings::NativeFormat).contains(kEntryName);
+    return QSettings(m_location, QSettings::NativeFormat).contains(kEntryName);
 }
 
 QString Autostart::apply(bool enabled, const QString &program, const QStringList &arguments) const
 {
-    QSettings key(kRunKey, QSettings::NativeFormat);
-    if (enabled) {
-        QStringList parts{QLatin1Char('"') + QDir::toNativeSeparators(program) + QLatin1Char('"')};
-        for (const QString &argument : arguments)
-            parts.append(QLatin1Char('"') + argument + QLatin1Char('"'));
-        key.setValue(kEntryName, parts.join(QLatin1Char(' ')));
-    } else {
+    QSettings key(m_location, QSettings::NativeFormat);
+    if (enabled)
+        key.setValue(kEntryName, windowsCommandLine(program, arguments));
+    else
         key.remove(kEntryName);
-    }
     key.sync();
-    return key.status() == QSettings::NoError
-               ? QString()
-               : QCoreApplication::translate("Autostart",
-                                             "Could not change the start at log-in entry in the "
-                                             "registry.");
+    if (key.status() == QSettings::NoError && isEnabled() == enabled)
+        return {};
+    return QCoreApplication::translate("Autostart",
+                                       "Could not change the start at log-in entry %1 in the "
+                                       "registry.")
+        .arg(entryPath());
 }
 #else
+QString Autostart::defaultLocation()
+{
+    return QDir(QStandardPaths::writableLocation(QStandardPaths::GenericConfigLocation))
+        .filePath(QStringLiteral("autostart"));
+}
+
+QString Autostart::entryPath() const
+{
+    return QDir(m_location).filePath(kEntryName + QStringLiteral(".desktop"));
+}
+
+QString Autostart::command() const
+{
+    QFile file(entryPath());
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    const QStringList lines = QString::fromUtf8(file.readAll()).split(QLatin1Char('\n'));
+    for (const QString &line : lines) {
+        if (line.startsWith(QStringLiteral("Exec=")))
+            return line.mid(5);
+    }
+    return {};
+}
+
 bool Autostart::isEnabled() const
 {
     return QFile::exists(entryPath());
@@ -104,9 +161,9 @@ QString Autostart::apply(bool enabled, const QString &program, const QStringList
             return QCoreApplication::translate("Autostart", "Could not remove %1.").arg(path);
         return {};
     }
-    if (!QDir().mkpath(m_folder))
+    if (!QDir().mkpath(m_location))
         return QCoreApplication::translate("Autostart", "Could not create the folder %1.")
-            .arg(m_folder);
+            .arg(m_location);
     const QString entry = QStringLiteral("[Desktop Entry]\n"
                                          "Type=Application\n"
                                          "Name=Cardskipper IVMS Sync\n"
