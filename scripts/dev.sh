@@ -31,6 +31,10 @@ packages=(
 windows_packages=(
     mingw-w64 g++-mingw-w64-x86-64-posix gcc-mingw-w64-x86-64-posix
     wine wine64 nsis dpkg-dev tcl make gcc
+    # The icons as PNG: the Windows Qt has no SVG plug-ins (src/gui/CMakeLists.txt).
+    librsvg2-bin
+    # Qt's own Swedish texts, compiled into the Windows build (translations/CMakeLists.txt).
+    qt6-translations-l10n
 )
 
 install_dependencies() {

@@ -5,6 +5,7 @@
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QTranslator>
+#include <memory>
 
 namespace cis {
 
@@ -22,17 +23,24 @@ QStringList installTranslations(QCoreApplication &app, const QString &language)
     } else {
         delete ours;
     }
-    // Debian ships Qt's Swedish as qt_sv.qm (there is no qtbase_sv.qm); try both names.
-    const QString qtFolder = QLibraryInfo::path(QLibraryInfo::TranslationsPath);
-    for (const QString &catalog : {QStringLiteral("qtbase"), QStringLiteral("qt")}) {
-        auto *qt = new QTranslator(&app);
-        if (qt->load(locale, catalog, QStringLiteral("_"), qtFolder)) {
-            QCoreApplication::installTranslator(qt);
-            loaded.append(qt->filePath());
-            break;
+    // Debian ships Qt's Swedish as qt_sv.qm (there is no qtbase_sv.qm); try both names. The
+    // Windows build has no Qt translations beside it and carries Debian's in :/i18n/qt.
+    const QStringList qtFolders{QLibraryInfo::path(QLibraryInfo::TranslationsPath),
+                                QStringLiteral(":/i18n/qt")};
+    const auto loadQtCatalog = [&] {
+        for (const QString &folder : qtFolders) {
+            for (const QString &catalog : {QStringLiteral("qtbase"), QStringLiteral("qt")}) {
+                auto qt = std::make_unique<QTranslator>(&app);
+                if (qt->load(locale, catalog, QStringLiteral("_"), folder)) {
+                    QTranslator *installed = qt.release(); // app owns it
+                    QCoreApplication::installTranslator(installed);
+                    loaded.append(installed->filePath());
+                    return;
+                }
+            }
         }
-        delete qt;
-    }
+    };
+    loadQtCatalog();
     return loaded;
 }
 

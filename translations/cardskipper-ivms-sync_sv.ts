@@ -4,10 +4,6 @@
 <context>
     <name>Autostart</name>
     <message>
-        <source>Could not change the start at log-in entry in the registry.</source>
-        <translation>Kunde inte ändra posten för start vid inloggning i registret.</translation>
-    </message>
-    <message>
         <source>Could not remove %1.</source>
         <translation>Kunde inte ta bort %1.</translation>
     </message>
@@ -18,6 +14,10 @@
     <message>
         <source>Could not write %1: %2</source>
         <translation>Kunde inte skriva %1: %2</translation>
+    </message>
+    <message>
+        <source>Could not change the start at log-in entry %1 in the registry.</source>
+        <translation>Kunde inte ändra posten %1 för start vid inloggning i registret.</translation>
     </message>
 </context>
 <context>

@@ -81,7 +81,9 @@ QString Autostart::windowsCommandLine(const QString &program, const QStringList 
 {
     // The program is read up to the next quote, with no escapes: it is always quoted, and a
     // Windows file name cannot hold a quote.
-    QStringList parts{QLatin1Char('"') + QDir::toNativeSeparators(program) + QLatin1Char('"')};
+    QString windowsProgram = program;
+    windowsProgram.replace(QLatin1Char('/'), QLatin1Char('\\'));
+    QStringList parts{QLatin1Char('"') + windowsProgram + QLatin1Char('"')};
     for (const QString &argument : arguments)
         parts.append(quoteWindowsArgument(argument));
     return parts.join(QLatin1Char(' '));

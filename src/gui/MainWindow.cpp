@@ -3,6 +3,7 @@
 #include "MainWindow.h"
 
 #include "Autostart.h"
+#include "BundledIcon.h"
 #include "Clock.h"
 #include "DemoEnvironment.h"
 #include "FlowLayout.h"
@@ -48,13 +49,6 @@
 #include <QToolButton>
 #include <QUrl>
 
-// The icons are compiled into this static library; its resource initialiser must be called
-// explicitly or the linker drops it (Q_INIT_RESOURCE cannot be used inside a namespace).
-static void initResources()
-{
-    Q_INIT_RESOURCE(resources);
-}
-
 namespace cis::gui {
 
 namespace {
@@ -99,8 +93,7 @@ QIcon dotIcon(const QColor &color)
 // A theme icon where the desktop has one (so it matches the desktop), else our own.
 QIcon themedIcon(const char *themeName, const char *bundled)
 {
-    return QIcon::fromTheme(QString::fromLatin1(themeName),
-                            QIcon(QStringLiteral(":/icons/%1.svg").arg(QLatin1String(bundled))));
+    return QIcon::fromTheme(QString::fromLatin1(themeName), bundledIcon(QLatin1String(bundled)));
 }
 
 QString staffKey(const QString &deviceId)
@@ -127,9 +120,8 @@ MainWindow::MainWindow(SyncService &service, const AppSettings &settings, const 
     , m_nextSyncLabel(new QLabel(this))
     , m_progress(new QProgressBar(this))
 {
-    initResources();
     m_ui->setupUi(this);
-    setWindowIcon(QIcon(QStringLiteral(":/icons/app.svg")));
+    setWindowIcon(bundledIcon(QStringLiteral("app")));
     if (demo)
         setWindowTitle(tr("Cardskipper IVMS Sync – demo with simulated systems"));
 
@@ -370,7 +362,7 @@ void MainWindow::showAbout()
 {
     QMessageBox about(this);
     about.setWindowTitle(tr("About Cardskipper IVMS Sync"));
-    about.setIconPixmap(QIcon(QStringLiteral(":/icons/app.svg")).pixmap(64, 64));
+    about.setIconPixmap(bundledIcon(QStringLiteral("app")).pixmap(64, 64));
     about.setTextFormat(Qt::RichText);
     about.setText(
         tr("<h3>Cardskipper IVMS Sync %1</h3>"
@@ -1286,7 +1278,7 @@ void MainWindow::setTrayState(const QString &state)
 {
     m_trayState = state;
     if (m_tray)
-        m_tray->setIcon(QIcon(QStringLiteral(":/icons/tray-%1.svg").arg(state)));
+        m_tray->setIcon(bundledIcon(QStringLiteral("tray-") + state));
 }
 
 void MainWindow::setUpTray()

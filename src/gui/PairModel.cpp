@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 Cardskipper IVMS Sync developers
 #include "PairModel.h"
 
+#include "BundledIcon.h"
 #include "Planner.h"
 #include "Validity.h"
 
@@ -444,9 +445,8 @@ QVariant PairModel::data(const QModelIndex &index, int role) const
         if (column == Status)
             return statusColor(row);
         if (column == MemberName && row.hasOverride)
-            return QIcon(overrideAt(index.row())->blocked
-                             ? QStringLiteral(":/icons/override-block.svg")
-                             : QStringLiteral(":/icons/override-allow.svg"));
+            return bundledIcon(overrideAt(index.row())->blocked ? QStringLiteral("override-block")
+                                                                : QStringLiteral("override-allow"));
         return QVariant();
     case StatusGroupRole:
         return int(row.group);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: 2026 Cardskipper IVMS Sync developers
 // The desktop app: the engine and scheduler behind the main window and the tray.
+#include "BundledIcon.h"
 #include "Clock.h"
 #include "DemoEnvironment.h"
 #include "KeychainSecretStore.h"
@@ -75,7 +76,6 @@ QString readSecret(SecretStore &store, const QString &key, const QString &prompt
 int main(int argc, char *argv[])
 {
     Clock::pinLocalTimeZone();
-    Q_INIT_RESOURCE(resources); // the welcome box shows the icon before any window exists
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("cardskipper-ivms-sync"));
     QApplication::setApplicationDisplayName(QStringLiteral("Cardskipper IVMS Sync"));
@@ -176,7 +176,7 @@ int main(int argc, char *argv[])
         if (!QFileInfo::exists(path)) {
             QMessageBox welcome;
             welcome.setWindowTitle(QApplication::applicationDisplayName());
-            welcome.setIconPixmap(QIcon(QStringLiteral(":/icons/app.svg")).pixmap(64, 64));
+            welcome.setIconPixmap(cis::gui::bundledIcon(QStringLiteral("app")).pixmap(64, 64));
             welcome.setText(QApplication::translate(
                 "main", "<h3>Welcome to Cardskipper IVMS Sync</h3>It keeps your door terminal in "
                         "step with the memberships in Cardskipper."));

@@ -138,6 +138,11 @@ private slots:
 
     void catalogsHoldEverySourceString()
     {
+#ifdef CIS_CROSS_BUILT
+        QSKIP("The catalogs against the sources is a check of the sources, not of the "
+              "platform: the Linux suite makes it with the build's lupdate, a Linux program "
+              "that a cross-built test cannot start.");
+#endif
         // lupdate over today's sources into copies: anything it would add or drop means the
         // committed catalogs are behind (run: cmake --build <dir> --target update_translations).
         QTemporaryDir dir;
