@@ -106,6 +106,11 @@ bool FakeHttpServer::listenTls(const QSslCertificate &certificate, const QSslKey
     server->setSslConfiguration(configuration);
     m_server = server;
     m_tls = true;
+    connect(server, &QSslServer::errorOccurred, this,
+            [this](QSslSocket *socket, QAbstractSocket::SocketError error) {
+                if (error == QAbstractSocket::SslInvalidUserDataError)
+                    m_tlsServerError = socket->errorString();
+            });
     connect(m_server, &QTcpServer::pendingConnectionAvailable, this, [this] {
         while (QTcpSocket *socket = m_server->nextPendingConnection())
             accept(socket);

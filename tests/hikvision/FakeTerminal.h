@@ -52,6 +52,9 @@ public:
 
     bool listen();
     bool listenTls(const QSslCertificate &certificate, const QSslKey &key);
+    // Why the TLS side could not serve a connection, if it could not (the platform's TLS
+    // backend, not the client under test: Wine's Schannel cannot use the key for a server).
+    QString tlsServerError() const { return m_tlsServerError; }
     QUrl baseUrl() const;
 
     std::function<FakeResponse(const FakeRequest &)> handler;
@@ -65,6 +68,7 @@ private:
 
     QTcpServer *m_server = nullptr;
     bool m_tls = false;
+    QString m_tlsServerError;
 };
 
 // Emulates a terminal's login: Digest MD5 qop=auth, 5 attempts then a lock, nonces that can be

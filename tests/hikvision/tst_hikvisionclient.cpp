@@ -881,6 +881,12 @@ private slots:
         {
             HikvisionClient client(config);
             auto result = await<PersonCount>([&](auto done) { client.countPersons(done); });
+            if (!terminal.tlsServerError().isEmpty()) {
+                QSKIP(qPrintable(QStringLiteral("This platform's TLS backend cannot be the "
+                                                "test's terminal (%1); on Windows it takes a "
+                                                "real PC, not Wine.")
+                                     .arg(terminal.tlsServerError())));
+            }
             QCOMPARE(result.error().kind, Kind::UntrustedCertificate);
             QCOMPARE(result.error().certificateSha256, fingerprint);
             QVERIFY(!result.error().pinnedCertificateMismatch);
