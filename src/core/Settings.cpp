@@ -8,6 +8,11 @@
 #include <QDir>
 #include <QStandardPaths>
 
+#ifdef Q_OS_WIN
+#include <qt_windows.h>
+#include <shlobj.h>
+#endif
+
 // The translation context of this file's messages, the same for lupdate and at run time.
 struct SettingsTexts
 {
@@ -363,8 +368,27 @@ const DeviceSettings *AppSettings::device(const QString &id) const
     return nullptr;
 }
 
+#ifdef Q_OS_WIN
+namespace {
+
+// A folder of the user's profile (Qt offers the roaming one only with the app's name in it).
+QString knownFolder(REFKNOWNFOLDERID id)
+{
+    PWSTR path = nullptr;
+    QString folder;
+    if (SUCCEEDED(::SHGetKnownFolderPath(id, KF_FLAG_DEFAULT, nullptr, &path)))
+        folder = QDir::fromNativeSeparators(QString::fromWCharArray(path));
+    ::CoTaskMemFree(path);
+    return folder;
+}
+
+} // namespace
+#endif
+
 // One folder for the desktop app and the command line, so that `cardskipper-ivms-sync-cli run`
-// (or the systemd user unit) works with what the settings dialog saved.
+// (or the systemd user unit) works with what the settings dialog saved. On Windows the
+// database is the computer's (%LOCALAPPDATA%) and the settings travel with a roaming profile
+// (%APPDATA%), as Windows programs keep them.
 QString AppSettings::defaultDatabasePath()
 {
     const QString folder = QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation);
@@ -374,7 +398,13 @@ QString AppSettings::defaultDatabasePath()
 
 QString AppSettings::defaultConfigPath()
 {
-    const QString folder = QStandardPaths::writableLocation(QStandardPaths::GenericConfigLocation);
+    QString folder = QStandardPaths::writableLocation(QStandardPaths::GenericConfigLocation);
+#ifdef Q_OS_WIN
+    if (!QStandardPaths::isTestModeEnabled()) {
+        if (const QString roaming = knownFolder(FOLDERID_RoamingAppData); !roaming.isEmpty())
+            folder = roaming;
+    }
+#endif
     return QDir(folder).filePath(QStringLiteral("cardskipper-ivms-sync/cardskipper-ivms-sync.ini"));
 }
 

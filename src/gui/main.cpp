@@ -124,10 +124,11 @@ int main(int argc, char *argv[])
     // The window's log panel is where people read what happens; keep the terminal quiet.
     QLoggingCategory::setFilterRules(QStringLiteral("cis.*.debug=false"));
 
-    // One instance per user and mode: a second start raises the first window.
+    // One instance per user and mode: a second start raises the first window. Windows' named
+    // pipes are seen by every user of the computer, hence the user's name in it there too.
     const QString instanceName =
         QStringLiteral("cardskipper-ivms-sync-%1%2")
-            .arg(qEnvironmentVariable("USER"),
+            .arg(qEnvironmentVariable("USER", qEnvironmentVariable("USERNAME")),
                  parser.isSet(demoOption) ? QStringLiteral("-demo") : QString());
     QLockFile lock(QDir::temp().filePath(instanceName + QStringLiteral(".lock")));
     if (!lock.tryLock(100)) {

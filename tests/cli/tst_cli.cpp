@@ -7,8 +7,10 @@
 #include "ProcessWait.h"
 
 #include <QAuthenticator>
+#include <QDir>
 #include <QEventLoop>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -418,10 +420,15 @@ private slots:
         QCOMPARE(device.receivedRequests().size(), 0);
     }
 
-    // A club configuration pointing at the Cardskipper simulator and one door simulator.
+    // A club configuration pointing at the Cardskipper simulator and one door simulator, in a
+    // folder whose name has spaces and å/ä/ö (the configuration, the database beside it and
+    // the command line's arguments all go through it, on Windows too).
     QString writeConfig(const QTemporaryDir &dir, const IsapiSimulator &door)
     {
-        const QString path = dir.filePath(QStringLiteral("club.ini"));
+        const QString folder = dir.filePath(QStringLiteral("Föreningen Åsa/ä ö"));
+        if (!QDir().mkpath(folder))
+            qFatal("cannot make the configuration folder");
+        const QString path = QDir(folder).filePath(QStringLiteral("club.ini"));
         QFile file(path);
         if (!file.open(QIODevice::WriteOnly))
             qFatal("cannot write club.ini");
@@ -479,6 +486,7 @@ private slots:
         const Run first = runWithBoth({QStringLiteral("--config"), config, QStringLiteral("sync"),
                                        QStringLiteral("--report"), reportPath});
         QVERIFY2(first.exitCode == 0, qPrintable(first.err + first.out.right(2000)));
+        QVERIFY(QFileInfo::exists(QFileInfo(config).dir().filePath(QStringLiteral("club.sqlite"))));
         QCOMPARE(
             door.successfulWriteCount(QStringLiteral("POST /ISAPI/AccessControl/UserInfo/Record")),
             creates);

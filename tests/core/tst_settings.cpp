@@ -3,7 +3,9 @@
 #include "SecretStore.h"
 #include "Settings.h"
 
+#include <QDir>
 #include <QFile>
+#include <QScopeGuard>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -29,6 +31,36 @@ private:
     }
 
 private slots:
+    void defaultPathsAreTheUsersOwn()
+    {
+#ifdef Q_OS_WIN
+        const QString config = AppSettings::defaultConfigPath();
+        const QString database = AppSettings::defaultDatabasePath();
+        // Settings roam with the profile, the database stays on this computer.
+        const QString roaming = QDir::fromNativeSeparators(qEnvironmentVariable("APPDATA"));
+        const QString local = QDir::fromNativeSeparators(qEnvironmentVariable("LOCALAPPDATA"));
+        QVERIFY(!roaming.isEmpty() && !local.isEmpty());
+        QCOMPARE(config,
+                 roaming + QStringLiteral("/cardskipper-ivms-sync/cardskipper-ivms-sync.ini"));
+        QCOMPARE(database,
+                 local + QStringLiteral("/cardskipper-ivms-sync/cardskipper-ivms-sync.sqlite"));
+#else
+        QTemporaryDir home;
+        qputenv("XDG_CONFIG_HOME", home.filePath(QStringLiteral("config")).toLocal8Bit());
+        qputenv("XDG_DATA_HOME", home.filePath(QStringLiteral("data")).toLocal8Bit());
+        const auto restore = qScopeGuard([] {
+            qunsetenv("XDG_CONFIG_HOME");
+            qunsetenv("XDG_DATA_HOME");
+        });
+        QCOMPARE(AppSettings::defaultConfigPath(),
+                 home.filePath(
+                     QStringLiteral("config/cardskipper-ivms-sync/cardskipper-ivms-sync.ini")));
+        QCOMPARE(AppSettings::defaultDatabasePath(),
+                 home.filePath(
+                     QStringLiteral("data/cardskipper-ivms-sync/cardskipper-ivms-sync.sqlite")));
+#endif
+    }
+
     void readsTheArchitectureExample()
     {
         const QString path = writeIni("[cardskipper]\n"
