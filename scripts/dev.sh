@@ -5,11 +5,12 @@
 #
 #   scripts/dev.sh demo   build and start the app in demo mode (built-in simulators)
 #   scripts/dev.sh test   build with warnings as errors and run the whole test suite; in CI
-#                         (CI set) also again with AddressSanitizer + UBSan (the asan preset)
+#                         (CI set) that build has AddressSanitizer + UBSan (the asan preset),
+#                         and the .deb, the fuzzers and the Windows build (`windows`) follow
 #   scripts/dev.sh deps   only install the build dependencies
 #   scripts/dev.sh package   build the .deb (build-package/); CI also installs and runs it
 #   scripts/dev.sh fuzz [seconds]   build the libFuzzer targets (clang) and run each for
-#                         `seconds` (default 30); with CI set, `test` ends with `fuzz 20`
+#                         `seconds` (default 30); with CI set, `test` runs `fuzz 20`
 #   scripts/dev.sh windows   cross-build for Windows with MinGW-w64 (Qt from Debian's sources,
 #                         built once into ~/.cache), run the tests under Wine, build the NSIS
 #                         installer and install it under Wine (scripts/windows/build.sh)
@@ -53,14 +54,7 @@ install_dependencies() {
 
 jobs=$(nproc 2>/dev/null || echo 2)
 
-# In CI only: build and run the whole suite once more with AddressSanitizer and UBSan.
-sanitizer_tests_in_ci() {
-    { [ -n "${CI:-}" ] && [ "$CI" != false ]; } || return 0
-    echo "CI: the test suite under AddressSanitizer + UndefinedBehaviorSanitizer"
-    cmake --preset asan
-    cmake --build --preset asan -j "$jobs"
-    ctest --preset asan -j "$jobs"
-}
+in_ci() { [ -n "${CI:-}" ] && [ "$CI" != false ]; }
 
 # Builds the fuzz preset and runs every tests/fuzz target for $1 seconds (default 30) on a
 # scratch copy of its seed corpus, so what the fuzzer adds never lands in tests/fuzz/corpus.
@@ -105,7 +99,6 @@ run_fuzzers() {
 # In CI only: the Debian package is built, installed with apt-get like a user would, and the
 # installed programs are run.
 package_check_in_ci() {
-    { [ -n "${CI:-}" ] && [ "$CI" != false ]; } || return 0
     echo "CI: build, install and run the Debian package"
     build_package
     local deb sudo=()
@@ -141,14 +134,28 @@ demo)
     exec build/src/cli/cardskipper-ivms-sync-cli demo "$@"
     ;;
 test)
-    install_dependencies
-    cmake --preset ci
-    cmake --build --preset ci -j "$jobs"
-    cmake --build --preset ci --target check-format
-    ctest --preset ci -j "$jobs"
-    package_check_in_ci
-    sanitizer_tests_in_ci
-    if [ -n "${CI:-}" ] && [ "$CI" != false ]; then run_fuzzers 20; fi
+    if in_ci; then
+        # CI builds and runs the suite once, under the sanitizers: the asan preset is the ci
+        # preset (Debug, warnings as errors) plus AddressSanitizer and UBSan, so a plain run
+        # as well would build and run the same tests twice. The time goes to Windows instead.
+        packages+=("${windows_packages[@]}")
+        install_dependencies
+        echo "CI: the test suite under AddressSanitizer + UndefinedBehaviorSanitizer"
+        cmake --preset asan
+        cmake --build --preset asan -j "$jobs"
+        cmake --build --preset asan --target check-format
+        ctest --preset asan -j "$jobs"
+        package_check_in_ci
+        run_fuzzers 20
+        echo "CI: the Windows build, its tests under Wine, and its installer"
+        scripts/windows/build.sh
+    else
+        install_dependencies
+        cmake --preset ci
+        cmake --build --preset ci -j "$jobs"
+        cmake --build --preset ci --target check-format
+        ctest --preset ci -j "$jobs"
+    fi
     ;;
 package)
     install_dependencies

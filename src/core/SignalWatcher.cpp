@@ -205,11 +205,14 @@ SignalWatcher::SignalWatcher(QObject *parent)
     // watcher is destroyed.
     if (!g_handlerInstalled)
         g_handlerInstalled = ::SetConsoleCtrlHandler(onConsoleEvent, TRUE) != 0;
-    if (!g_handlerInstalled)
+    // A window program may have no console to take a handler; WM_CLOSE still reaches it, so
+    // the watcher does not depend on the console handler.
+    QCoreApplication *application = QCoreApplication::instance();
+    if (!g_handlerInstalled && !application)
         return;
     g_watchers.append(this);
     m_previous = std::make_unique<PreviousHandlers>();
-    if (QCoreApplication *application = QCoreApplication::instance()) {
+    if (application) {
         m_previous->closeMessages = std::make_unique<CloseMessageFilter>(this);
         application->installNativeEventFilter(m_previous->closeMessages.get());
     }

@@ -113,6 +113,26 @@ private slots:
         QVERIFY(membersHelp.out.contains(QStringLiteral("CARDSKIPPER_PASSWORD")));
     }
 
+    // The messages follow the user's language: LANG and LC_ALL here, the user's locale on
+    // Windows (which Wine takes from the same variables).
+    void messagesFollowTheUsersLanguage()
+    {
+        QProcess process;
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.remove(QStringLiteral("LANGUAGE"));
+        environment.insert(QStringLiteral("LANG"), QStringLiteral("sv_SE.UTF-8"));
+        environment.insert(QStringLiteral("LC_ALL"), QStringLiteral("sv_SE.UTF-8"));
+        process.setProcessEnvironment(environment);
+        process.start(QStringLiteral(CIS_CLI_PATH), {QStringLiteral("--help")});
+        QVERIFY(process.waitForStarted());
+        QVERIFY(test::waitForExit(process, 60000));
+        QCOMPARE(process.exitCode(), 0);
+        const QString out = consoleText(process.readAllStandardOutput());
+        QVERIFY2(out.contains(QStringLiteral(
+                     "Håller Hikvisions dörrterminaler i synk med medlemskapen i Cardskipper.")),
+                 qPrintable(out.left(400)));
+    }
+
     void usageErrorsExitWithTwo()
     {
         QCOMPARE(run({}).exitCode, 2);

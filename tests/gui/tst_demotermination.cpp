@@ -11,7 +11,9 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <csignal>
-#ifndef Q_OS_WIN
+#ifdef Q_OS_WIN
+#include <qt_windows.h>
+#else
 #include <sys/types.h>
 #endif
 
@@ -59,14 +61,20 @@ private slots:
         QVERIFY(folder != QDir(temp.path()).absolutePath());
 
         stop(app, signalNumber);
-        QVERIFY(app.waitForFinished(60000));
+        // The app's own clean-up: the demo folder, the lock file and the socket are gone.
+        const auto leftInTemp = [&temp] {
+            return QDir(temp.path())
+                .entryList(QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot);
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(!QFileInfo::exists(folder), 60000);
+        QTRY_VERIFY2_WITH_TIMEOUT(leftInTemp().isEmpty(),
+                                  qPrintable(leftInTemp().join(QStringLiteral(", "))), 60000);
+        const Ending ending = waitForEnd(app);
+        if (ending == Ending::HungUnderWine)
+            QEXPECT_FAIL("", "Under Wine the window program hangs in DLL_PROCESS_DETACH", Abort);
+        QVERIFY(ending == Ending::Ended);
         QCOMPARE(app.exitStatus(), QProcess::NormalExit); // not killed by the signal
         QCOMPARE(app.exitCode(), 0);
-        QVERIFY2(!QFileInfo::exists(folder), qPrintable(folder));
-        const QStringList left =
-            QDir(temp.path())
-                .entryList(QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot);
-        QVERIFY2(left.isEmpty(), qPrintable(left.join(QStringLiteral(", "))));
     }
 
     void aSecondStartLeavesTheFirstRunning()
@@ -91,7 +99,10 @@ private slots:
         QCOMPARE(demoDatabases(temp.path()).size(), 1);
 
         stop(first, SIGTERM);
-        QVERIFY(first.waitForFinished(60000));
+        const Ending ending = waitForEnd(first);
+        if (ending == Ending::HungUnderWine)
+            QEXPECT_FAIL("", "Under Wine the window program hangs in DLL_PROCESS_DETACH", Abort);
+        QVERIFY(ending == Ending::Ended);
         QCOMPARE(first.exitCode(), 0);
     }
 
@@ -121,6 +132,39 @@ private:
         app.start(QStringLiteral(CIS_APP_PATH), {QStringLiteral("--demo")});
         QVERIFY(app.waitForStarted());
     }
+
+    enum class Ending
+    {
+        Ended,
+        DidNotEnd,
+        HungUnderWine
+    };
+
+    // Waits for the process to end, and kills it when it does not. Under Wine a window
+    // program of ours does not: after main() has returned and everything is cleaned up, it
+    // hangs in libstdc++-6.dll's DLL_PROCESS_DETACH (traced with WINEDEBUG=+module), while a
+    // console program (the CLI) ends. That is expected there; a real Windows PC must end.
+    static Ending waitForEnd(QProcess &app)
+    {
+#ifdef Q_OS_WIN
+        const bool wine = runningUnderWine();
+#else
+        const bool wine = false;
+#endif
+        // waitForFinished() says false for a process that has already ended.
+        if (app.state() == QProcess::NotRunning || app.waitForFinished(wine ? 10000 : 60000))
+            return Ending::Ended;
+        app.kill();
+        app.waitForFinished(10000);
+        return wine ? Ending::HungUnderWine : Ending::DidNotEnd;
+    }
+
+#ifdef Q_OS_WIN
+    static bool runningUnderWine()
+    {
+        return ::GetProcAddress(::GetModuleHandleW(L"ntdll.dll"), "wine_get_version") != nullptr;
+    }
+#endif
 
     static void stop(QProcess &app, int signalNumber)
     {
