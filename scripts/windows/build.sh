@@ -8,7 +8,9 @@
 #   3. the test suite under Wine, each test's results in build-windows/tests/**/<test>.txt and
 #      .junit.xml (Wine loses a piped stdout), and a summary of them;
 #   4. the NSIS installer (cpack, build-windows/cardskipper-ivms-sync-<version>-win64.exe),
-#      installed silently under Wine, and the installed command line's --version and demo run.
+#      installed silently under Wine, the installed command line's --version and demo run,
+#      then installed again over itself (an upgrade) and uninstalled, each time checking that
+#      the user's settings and database are kept; installed once more at the end.
 # Wine gets a prefix of its own in the cache (WINEPREFIX, unless one is set).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -54,10 +56,45 @@ echo "windows: test functions under Wine: $passed passed, $failed failed, $skipp
 
 (cd build-windows && cpack -G NSIS)
 installer=$(ls -t build-windows/cardskipper-ivms-sync-*-win64.exe | head -n 1)
+installed_root="$WINEPREFIX/drive_c/Program Files/Cardskipper IVMS Sync"
+installed="$installed_root/bin"
+profile="$WINEPREFIX/drive_c/users/$(id -un)/AppData"
+settings="$profile/Roaming/cardskipper-ivms-sync"
+data="$profile/Local/cardskipper-ivms-sync"
+fail() {
+    echo "windows: installer check failed: $*" >&2
+    exit 1
+}
+
+# An earlier installation (from an earlier run) is upgraded like a user's would be.
 wine "$installer" /S
-installed="$WINEPREFIX/drive_c/Program Files/Cardskipper IVMS Sync/bin"
+[ -x "$installed/cardskipper-ivms-sync.exe" ] || fail "the app is not installed"
 wine "$installed/cardskipper-ivms-sync-cli.exe" --version
 wine "$installed/cardskipper-ivms-sync-cli.exe" demo >build-windows/installed-demo.txt
 tail -n 2 build-windows/installed-demo.txt
-echo "windows: $installer installs silently under Wine, and the installed command line runs"
+
+# The user's settings and database survive an upgrade (the installer first runs the old
+# uninstaller silently) and an uninstall (which asks, and says no when silent).
+mkdir -p "$settings" "$data"
+marker="installer check $(date +%s)"
+echo "; $marker" >>"$settings/cardskipper-ivms-sync.ini"
+echo "$marker" >"$data/installer-check.txt"
+touch -d 2001-01-01 "$installed/cardskipper-ivms-sync-cli.exe"
+wine "$installer" /S
+[ -n "$(find "$installed/cardskipper-ivms-sync-cli.exe" -newermt 2002-01-01)" ] ||
+    fail "the upgrade did not replace the programs"
+grep -q "$marker" "$settings/cardskipper-ivms-sync.ini" || fail "the upgrade lost the settings"
+grep -q "$marker" "$data/installer-check.txt" || fail "the upgrade lost the data folder"
+wine "$installed_root/Uninstall.exe" /S
+for _ in $(seq 1 30); do [ -e "$installed_root" ] || break; sleep 1; done
+[ ! -e "$installed_root" ] || fail "the uninstaller left $installed_root"
+grep -q "$marker" "$settings/cardskipper-ivms-sync.ini" || fail "the uninstaller removed the settings"
+grep -q "$marker" "$data/installer-check.txt" || fail "the uninstaller removed the data folder"
+rm "$data/installer-check.txt"
+
+# Installed again, so that the installed app is there to look at.
+wine "$installer" /S
+[ -x "$installed/cardskipper-ivms-sync.exe" ] || fail "the app is not installed again"
+echo "windows: $installer installs, upgrades and uninstalls silently under Wine, keeping the" \
+    "user's settings and database; the installed command line runs"
 exit "$status"
