@@ -6,7 +6,7 @@
 #   scripts/dev.sh demo   build and start the app in demo mode (built-in simulators)
 #   scripts/dev.sh test   build with warnings as errors and run the whole test suite; in CI
 #                         (CI set) that build has AddressSanitizer + UBSan (the asan preset),
-#                         and the .deb, the fuzzers and the Windows build (`windows`) follow
+#                         and the .deb and the fuzzers follow
 #   scripts/dev.sh deps   only install the build dependencies
 #   scripts/dev.sh package   build the .deb (build-package/); CI also installs and runs it
 #   scripts/dev.sh fuzz [seconds]   build the libFuzzer targets (clang) and run each for
@@ -137,8 +137,7 @@ test)
     if in_ci; then
         # CI builds and runs the suite once, under the sanitizers: the asan preset is the ci
         # preset (Debug, warnings as errors) plus AddressSanitizer and UBSan, so a plain run
-        # as well would build and run the same tests twice. The time goes to Windows instead.
-        packages+=("${windows_packages[@]}")
+        # as well would build and run the same tests twice.
         install_dependencies
         echo "CI: the test suite under AddressSanitizer + UndefinedBehaviorSanitizer"
         cmake --preset asan
@@ -147,8 +146,8 @@ test)
         ctest --preset asan -j "$jobs"
         package_check_in_ci
         run_fuzzers 20
-        echo "CI: the Windows build, its tests under Wine, and its installer"
-        scripts/windows/build.sh
+        # Not yet `windows` (issue 17): under Wine a test program sometimes does not end after
+        # its last test (it hangs in DLL_PROCESS_DETACH), which would fail CI at random.
     else
         install_dependencies
         cmake --preset ci
