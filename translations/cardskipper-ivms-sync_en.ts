@@ -43,6 +43,23 @@
     </message>
 </context>
 <context>
+    <name>cis::CliApplication</name>
+    <message numerus="yes">
+        <source>%1: %n new event(s)</source>
+        <translation>
+            <numerusform>%1: %n new event</numerusform>
+            <numerusform>%1: %n new events</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s) written to %1</source>
+        <translation>
+            <numerusform>%n event written to %1</numerusform>
+            <numerusform>%n events written to %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>cis::SyncEngine</name>
     <message numerus="yes">
         <source>%n earlier run(s) were interrupted (the program stopped during them); their unfinished writes are checked on the door now.</source>

@@ -548,6 +548,10 @@
         <source>--device-nonce-seconds must be a non-negative number.</source>
         <translation>--device-nonce-seconds måste vara ett icke-negativt tal.</translation>
     </message>
+    <message>
+        <source>Read the doors&apos; new events, then show who came in and who was refused.</source>
+        <translation>Läs dörrarnas nya händelser och visa vem som kom in och vem som nekades.</translation>
+    </message>
 </context>
 <context>
     <name>DigestAuthTexts</name>
@@ -766,6 +770,14 @@
     <message>
         <source>UserInfoCount with an unreadable userNumber</source>
         <translation>UserInfoCount med ett oläsbart userNumber</translation>
+    </message>
+    <message>
+        <source>an event without serialNo was skipped (minor %1, time %2)</source>
+        <translation>en händelse utan serialNo hoppades över (minor %1, tid %2)</translation>
+    </message>
+    <message>
+        <source>AcsEventTotalNum without a usable totalNum</source>
+        <translation>AcsEventTotalNum utan användbart totalNum</translation>
     </message>
 </context>
 <context>
@@ -2292,6 +2304,171 @@
     <message>
         <source>  Its certificate&apos;s SHA-256 fingerprint is %1; pin it with certificate_sha256 if you trust it.</source>
         <translation>  Certifikatets SHA-256-fingeravtryck är %1; ange det i certificate_sha256 om du litar på det.</translation>
+    </message>
+    <message>
+        <source>card</source>
+        <translation>kort</translation>
+    </message>
+    <message>
+        <source>face</source>
+        <translation>ansikte</translation>
+    </message>
+    <message>
+        <source>fingerprint</source>
+        <translation>fingeravtryck</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>PIN-kod</translation>
+    </message>
+    <message>
+        <source>granted</source>
+        <translation>insläppt</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation>nekad</translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation>annat</translation>
+    </message>
+    <message>
+        <source>Only events from this day on (YYYY-MM-DD).</source>
+        <translation>Bara händelser från och med denna dag (ÅÅÅÅ-MM-DD).</translation>
+    </message>
+    <message>
+        <source>date</source>
+        <translation>datum</translation>
+    </message>
+    <message>
+        <source>Only events up to and including this day.</source>
+        <translation>Bara händelser till och med denna dag.</translation>
+    </message>
+    <message>
+        <source>Only this door terminal (its id).</source>
+        <translation>Bara denna dörrterminal (dess id).</translation>
+    </message>
+    <message>
+        <source>Only refused entries.</source>
+        <translation>Bara nekade passager.</translation>
+    </message>
+    <message>
+        <source>Write CSV (UTF-8 with BOM, for Excel) to this file.</source>
+        <translation>Skriv CSV (UTF-8 med BOM, för Excel) till denna fil.</translation>
+    </message>
+    <message>
+        <source>Show what is stored without asking the doors first.</source>
+        <translation>Visa det som är sparat utan att fråga dörrarna först.</translation>
+    </message>
+    <message>
+        <source>Read what is new in the doors&apos; event logs, then show the events, newest first.</source>
+        <translation>Läs det som är nytt i dörrarnas händelseloggar och visa sedan händelserna, nyaste först.</translation>
+    </message>
+    <message>
+        <source>Choose --json or --csv, not both.</source>
+        <translation>Välj --json eller --csv, inte båda.</translation>
+    </message>
+    <message>
+        <source>--%1 wants a date as YYYY-MM-DD, not &quot;%2&quot;.</source>
+        <translation>--%1 vill ha ett datum som ÅÅÅÅ-MM-DD, inte &quot;%2&quot;.</translation>
+    </message>
+    <message>
+        <source>No door terminal &quot;%1&quot; in the configuration (%2).</source>
+        <translation>Ingen dörrterminal &quot;%1&quot; i konfigurationen (%2).</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n new event(s)</source>
+        <translation>
+            <numerusform>%1: %n ny händelse</numerusform>
+            <numerusform>%1: %n nya händelser</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>card %1</source>
+        <translation>kort %1</translation>
+    </message>
+    <message>
+        <source>event %1/%2</source>
+        <translation>händelse %1/%2</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Tid</translation>
+    </message>
+    <message>
+        <source>Door</source>
+        <translation>Dörr</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>Medlem</translation>
+    </message>
+    <message>
+        <source>How</source>
+        <translation>Hur</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Resultat</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Detalj</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>Kan inte skriva %1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s) written to %1</source>
+        <translation>
+            <numerusform>%n händelse skriven till %1</numerusform>
+            <numerusform>%n händelser skrivna till %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No events.</source>
+        <translation>Inga händelser.</translation>
+    </message>
+    <message>
+        <source>member %1</source>
+        <translation>medlem %1</translation>
+    </message>
+</context>
+<context>
+    <name>cis::EventReader</name>
+    <message>
+        <source>the door&apos;s settings changed while its events were read</source>
+        <translation>dörrens inställningar ändrades medan dess händelser lästes</translation>
+    </message>
+    <message>
+        <source>its event log no longer holds event %1, the last one read (a factory reset, another terminal, or more events than it keeps since the last poll)</source>
+        <translation>dess händelselogg har inte längre händelse %1, den senast lästa (en fabriksåterställning, en annan terminal eller fler händelser än den sparar sedan förra läsningen)</translation>
+    </message>
+    <message>
+        <source>its event %1 is not the one read before (a factory reset or another terminal)</source>
+        <translation>dess händelse %1 är inte den som lästes förut (en fabriksåterställning eller en annan terminal)</translation>
+    </message>
+    <message>
+        <source>the events could not be stored</source>
+        <translation>händelserna kunde inte sparas</translation>
+    </message>
+    <message>
+        <source>where the reading stands could not be stored</source>
+        <translation>var läsningen står kunde inte sparas</translation>
+    </message>
+    <message>
+        <source>Door %1: %2; its events are read again from the start.</source>
+        <translation>Dörr %1: %2; dess händelser läses om från början.</translation>
+    </message>
+    <message>
+        <source>Door %1: its events could not be read: %2</source>
+        <translation>Dörr %1: dess händelser kunde inte läsas: %2</translation>
     </message>
 </context>
 <context>

@@ -64,6 +64,9 @@ QList<Command> commands()
          CliApplicationTexts::tr("Keep syncing on the configured interval until stopped.")},
         {QStringLiteral("status"),
          CliApplicationTexts::tr("Show the last runs, the terminals' snapshots and links.")},
+        {QStringLiteral("events"),
+         CliApplicationTexts::tr(
+             "Read the doors' new events, then show who came in and who was refused.")},
         {QStringLiteral("link"),
          CliApplicationTexts::tr("Link a terminal person to a member (manual match).")},
         {QStringLiteral("unlink"), CliApplicationTexts::tr("Remove a manual or suggested link.")},
@@ -230,6 +233,8 @@ int CliApplication::run(const QStringList &arguments)
         return runRun(commandParser, commandArguments);
     if (command == QLatin1String("status"))
         return runStatus(commandParser, commandArguments);
+    if (command == QLatin1String("events"))
+        return runEvents(commandParser, commandArguments);
     if (command == QLatin1String("link"))
         return runLink(commandParser, commandArguments, true);
     if (command == QLatin1String("unlink"))

@@ -46,6 +46,7 @@ private:
     int runSync(QCommandLineParser &parser, const QStringList &arguments);
     int runRun(QCommandLineParser &parser, const QStringList &arguments);
     int runStatus(QCommandLineParser &parser, const QStringList &arguments);
+    int runEvents(QCommandLineParser &parser, const QStringList &arguments);
     int runLink(QCommandLineParser &parser, const QStringList &arguments, bool link);
 
     static QCommandLineOption configOption();

@@ -1713,4 +1713,137 @@ std::optional<OperationRecord> Store::operation(qint64 id) const
     return operationFrom(q);
 }
 
+// ---- Door events ------------------------------------------------------------------------------
+
+namespace {
+
+// Event times are kept as UTC text with a fixed form, so that text order is time order and a
+// range is a plain comparison.
+QString utcText(const QDateTime &value)
+{
+    return value.toUTC().toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzzZ"));
+}
+
+QString outcomeText(AccessEvent::Outcome outcome)
+{
+    switch (outcome) {
+    case AccessEvent::Outcome::Granted:
+        return QStringLiteral("granted");
+    case AccessEvent::Outcome::Refused:
+        return QStringLiteral("refused");
+    case AccessEvent::Outcome::Other:
+        break;
+    }
+    return QStringLiteral("other");
+}
+
+constexpr const char *kEventColumns =
+    "SELECT device_id, serial_no, occurred_at, utc_offset, major, minor, employee_no, name,"
+    " card_no, user_type, verify_mode, door_no, reader_no, picture_url, mask FROM door_events";
+
+} // namespace
+
+Store::StoredEventCursor Store::eventCursor(const QString &deviceId) const
+{
+    StoredEventCursor cursor;
+    Sql q(statements(),
+          "SELECT epoch, last_serial, anchor, begin_inclusive, read_at FROM event_cursors"
+          " WHERE device_id = ?");
+    q << deviceId;
+    if (!q.exec("reading a door's event cursor") || !q.next())
+        return cursor;
+    cursor.deviceId = deviceId;
+    cursor.epoch = q.value(0).toLongLong();
+    cursor.lastSerialNo = q.value(1).toLongLong();
+    cursor.anchor = q.value(2).toString();
+    cursor.beginInclusive = q.value(3).toInt();
+    cursor.readAt = instantFrom(q.value(4));
+    return cursor;
+}
+
+bool Store::setEventCursor(const StoredEventCursor &cursor)
+{
+    Sql q(statements(),
+          "INSERT OR REPLACE INTO event_cursors (device_id, epoch, last_serial, anchor,"
+          " begin_inclusive, read_at) VALUES (?, ?, ?, ?, ?, ?)");
+    q << cursor.deviceId << cursor.epoch << cursor.lastSerialNo << text(cursor.anchor)
+      << cursor.beginInclusive << instant(cursor.readAt);
+    return q.exec("storing a door's event cursor");
+}
+
+int Store::addEvents(const QString &deviceId, qint64 epoch, const QList<AccessEvent> &events)
+{
+    if (events.isEmpty())
+        return 0;
+    Transaction tx(*this);
+    if (!tx.isActive())
+        return -1;
+    Sql insert(statements(),
+               "INSERT OR IGNORE INTO door_events (device_id, epoch, serial_no, occurred_at,"
+               " utc_offset, major, minor, outcome, employee_no, name, card_no, user_type,"
+               " verify_mode, door_no, reader_no, picture_url, mask)"
+               " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    int added = 0;
+    for (const AccessEvent &event : events) {
+        insert << deviceId << epoch << event.serialNo << utcText(event.time)
+               << (event.timeHadOffset ? QVariant(event.utcOffsetSeconds) : QVariant())
+               << event.major << event.minor << outcomeText(event.outcome())
+               << text(event.employeeNo) << text(event.name) << text(event.cardNo)
+               << text(event.userType) << text(event.verifyMode) << event.doorNo
+               << event.cardReaderNo << text(event.pictureUrl) << text(event.mask);
+        if (!insert.exec("storing a door event"))
+            return -1;
+        added += insert.rowsAffected() > 0 ? 1 : 0;
+    }
+    return tx.commit() ? added : -1;
+}
+
+QList<Store::StoredEvent> Store::events(const EventQuery &query) const
+{
+    // Every filter is bound, so that one prepared statement serves every query.
+    Sql q(statements(), kEventColumns,
+          " WHERE (? = '' OR occurred_at >= ?) AND (? = '' OR occurred_at < ?)"
+          " AND (? = '' OR device_id = ?)"
+          " AND (? = 0 OR outcome = 'refused')"
+          " ORDER BY occurred_at DESC, serial_no DESC LIMIT ?");
+    const QString since = query.since.isValid() ? utcText(query.since) : QString();
+    const QString until = query.until.isValid() ? utcText(query.until) : QString();
+    q << text(since) << text(since) << text(until) << text(until) << text(query.deviceId)
+      << text(query.deviceId) << (query.refusedOnly ? 1 : 0) << query.limit;
+    QList<StoredEvent> result;
+    if (!q.exec("reading door events"))
+        return result;
+    while (q.next()) {
+        StoredEvent stored;
+        stored.deviceId = q.value(0).toString();
+        AccessEvent &event = stored.event;
+        event.serialNo = q.value(1).toLongLong();
+        event.time = QDateTime::fromString(q.value(2).toString(), Qt::ISODateWithMs);
+        event.timeHadOffset = !q.value(3).isNull();
+        event.utcOffsetSeconds = q.value(3).toInt();
+        event.major = q.value(4).toInt();
+        event.minor = q.value(5).toInt();
+        event.employeeNo = q.value(6).toString();
+        event.name = q.value(7).toString();
+        event.cardNo = q.value(8).toString();
+        event.userType = q.value(9).toString();
+        event.verifyMode = q.value(10).toString();
+        event.doorNo = q.value(11).toInt();
+        event.cardReaderNo = q.value(12).toInt();
+        event.pictureUrl = q.value(13).toString();
+        event.mask = q.value(14).toString();
+        result.append(stored);
+    }
+    return result;
+}
+
+int Store::deleteEventsBefore(const QDateTime &instant)
+{
+    Sql q(statements(), "DELETE FROM door_events WHERE occurred_at < ?");
+    q << utcText(instant);
+    if (!q.exec("deleting old door events"))
+        return -1;
+    return q.rowsAffected();
+}
+
 } // namespace cis

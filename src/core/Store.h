@@ -11,6 +11,7 @@
 // in one thread. Nothing here throws; failures return false / -1 / empty and are logged to the
 // cis.core category.
 
+#include "AccessEvent.h"
 #include "Clock.h"
 #include "Expected.h"
 #include "Member.h"
@@ -150,6 +151,42 @@ public:
     QList<OperationRecord> operationsForMember(const MemberKey &key,
                                                int limit = -1) const; // newest first
     std::optional<OperationRecord> operation(qint64 id) const;
+
+    // ---- Door events ---------------------------------------------------------------------------
+    // A door's log as stored, and where its reading stands (invalid when never read).
+    struct StoredEventCursor
+    {
+        QString deviceId;
+        qint64 epoch = 0;
+        qint64 lastSerialNo = 0;
+        // What the event at lastSerialNo looked like (time, major, minor): found again on
+        // the next poll, it proves the terminal's log is the one read before.
+        QString anchor;
+        // Whether the terminal's beginSerialNo includes the serial itself: -1 not known yet.
+        int beginInclusive = -1;
+        QDateTime readAt;
+        bool isValid() const { return !deviceId.isEmpty(); }
+    };
+    StoredEventCursor eventCursor(const QString &deviceId) const;
+    bool setEventCursor(const StoredEventCursor &cursor);
+    // Stores what is new (by door, epoch and serial); returns how many were new, -1 on error.
+    int addEvents(const QString &deviceId, qint64 epoch, const QList<AccessEvent> &events);
+    struct EventQuery
+    {
+        QDateTime since; // inclusive; invalid: no bound
+        QDateTime until; // exclusive; invalid: no bound
+        QString deviceId;
+        bool refusedOnly = false;
+        int limit = -1;
+    };
+    struct StoredEvent
+    {
+        QString deviceId;
+        AccessEvent event;
+    };
+    QList<StoredEvent> events(const EventQuery &query) const; // newest first
+    // Retention: deletes the events that happened before this instant; returns how many.
+    int deleteEventsBefore(const QDateTime &instant);
 
     // Migration statements of one schema version, exactly as applied (for tests that build
     // databases of older versions). Empty for unknown versions.

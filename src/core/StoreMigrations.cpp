@@ -129,6 +129,43 @@ const char *const kMigration3[] = {
     "CREATE INDEX links_member ON links(org_id, member_id)",
 };
 
+// 4: the doors' event logs (who came in, who was refused), and where each door's reading
+// stands. An epoch starts whenever a door's log is found to have started again (a factory
+// reset, a swapped terminal), so that its new serial numbers never collide with the old ones.
+const char *const kMigration4[] = {
+    "CREATE TABLE door_events ("
+    " id INTEGER PRIMARY KEY,"
+    " device_id TEXT NOT NULL,"
+    " epoch INTEGER NOT NULL,"
+    " serial_no INTEGER NOT NULL,"
+    " occurred_at TEXT NOT NULL,"
+    " utc_offset INTEGER,"
+    " major INTEGER NOT NULL,"
+    " minor INTEGER NOT NULL,"
+    " outcome TEXT NOT NULL CHECK (outcome IN ('granted', 'refused', 'other')),"
+    " employee_no TEXT NOT NULL DEFAULT '',"
+    " name TEXT NOT NULL DEFAULT '',"
+    " card_no TEXT NOT NULL DEFAULT '',"
+    " user_type TEXT NOT NULL DEFAULT '',"
+    " verify_mode TEXT NOT NULL DEFAULT '',"
+    " door_no INTEGER NOT NULL DEFAULT 0,"
+    " reader_no INTEGER NOT NULL DEFAULT 0,"
+    " picture_url TEXT NOT NULL DEFAULT '',"
+    " mask TEXT NOT NULL DEFAULT '',"
+    " UNIQUE (device_id, epoch, serial_no))",
+
+    "CREATE INDEX door_events_time ON door_events(occurred_at)",
+    "CREATE INDEX door_events_person ON door_events(device_id, employee_no, occurred_at)",
+
+    "CREATE TABLE event_cursors ("
+    " device_id TEXT PRIMARY KEY,"
+    " epoch INTEGER NOT NULL,"
+    " last_serial INTEGER NOT NULL,"
+    " anchor TEXT NOT NULL DEFAULT '',"
+    " begin_inclusive INTEGER NOT NULL DEFAULT -1,"
+    " read_at TEXT)",
+};
+
 template<size_t N> QStringList toList(const char *const (&statements)[N])
 {
     QStringList result;
@@ -141,7 +178,7 @@ template<size_t N> QStringList toList(const char *const (&statements)[N])
 
 int Store::latestSchemaVersion()
 {
-    return 3;
+    return 4;
 }
 
 QStringList Store::migrationStatements(int version)
@@ -153,6 +190,8 @@ QStringList Store::migrationStatements(int version)
         return toList(kMigration2);
     case 3:
         return toList(kMigration3);
+    case 4:
+        return toList(kMigration4);
     default:
         return {};
     }

@@ -142,6 +142,28 @@ struct HikvisionClient::PagedSearch
     }
 };
 
+struct HikvisionClient::EventSearch
+{
+    std::optional<qint64> beginSerialNo;
+    QString searchId = QUuid::createUuid().toString(QUuid::Id128);
+    int position = 0;
+    int matches = 0;
+    QSet<qint64> seen;
+    EventSearchResult found;
+    qsizetype reported = 0;
+    std::function<void(Result<EventSearchResult>)> done;
+    std::function<void(const QList<AccessEvent> &)> pageRead;
+
+    void reportFound()
+    {
+        if (!pageRead || found.events.size() <= reported)
+            return;
+        const QList<AccessEvent> page = found.events.mid(reported);
+        reported = found.events.size();
+        pageRead(page);
+    }
+};
+
 struct HikvisionClient::BatchRun
 {
     bool persons = true;
@@ -780,6 +802,93 @@ void HikvisionClient::runPagedSearch(const std::shared_ptr<PagedSearch> &search)
         }
         search->reportFound();
         search->succeed();
+    });
+}
+
+void HikvisionClient::searchEvents(std::optional<qint64> beginSerialNo,
+                                   std::function<void(Result<EventSearchResult>)> done,
+                                   std::function<void(const QList<AccessEvent> &)> pageRead)
+{
+    auto search = std::make_shared<EventSearch>();
+    search->beginSerialNo = beginSerialNo;
+    search->done = std::move(done);
+    search->pageRead = std::move(pageRead);
+    runEventSearch(search);
+}
+
+void HikvisionClient::runEventSearch(const std::shared_ptr<EventSearch> &search)
+{
+    Call call;
+    call.verb = "POST";
+    call.path = QLatin1String(isapi::kAcsEventPath);
+    call.isRead = true;
+    call.body =
+        isapi::acsEventSearchBody(search->searchId, search->position, search->beginSerialNo);
+    call.onSent = [search] { search->reportFound(); };
+    submit(call, [this, search, call](Result<Reply> reply) {
+        const auto fail = [&](const HikvisionError &error) {
+            qCInfo(lcHikvision).noquote() << error.message();
+            search->done(error);
+        };
+        if (!reply)
+            return fail(reply.error());
+        const auto parsed = withContext(isapi::parseAcsEventPage(reply.value().body), call, host(),
+                                        reply.value().httpStatus);
+        if (!parsed)
+            return fail(parsed.error());
+        const SearchPage &page = parsed.value();
+        ++search->found.pages;
+        search->found.warnings += page.warnings;
+        for (const AccessEvent &event : page.events) {
+            // The log moved between pages (new events, a ring that overwrote its oldest):
+            // an event seen twice is kept once.
+            if (!search->seen.contains(event.serialNo)) {
+                search->seen.insert(event.serialNo);
+                search->found.events.append(event);
+            }
+        }
+        const int advance = qMin(page.numOfMatches, page.itemCount);
+        search->matches += advance;
+        if (page.hasMore()) {
+            const auto unexpected = [&](const QString &detail) {
+                HikvisionError error = errorFor(call);
+                error.kind = Kind::UnexpectedResponse;
+                error.detail = detail;
+                fail(error);
+            };
+            if (advance <= 0) {
+                if (page.totalMatches < 0 || search->matches < page.totalMatches)
+                    return unexpected(tr("it said MORE but sent nothing at position %1 of %2")
+                                          .arg(search->position)
+                                          .arg(page.totalMatches));
+            } else {
+                // A terminal keeps at most a few hundred thousand events; one that says MORE
+                // for ever is not followed for ever.
+                const int expected = qMax(page.totalMatches, search->matches);
+                if (search->found.pages > 2 * (expected / isapi::kAcsEventPageSize + 2))
+                    return unexpected(
+                        tr("it kept saying MORE after %1 pages").arg(search->found.pages));
+                search->position += advance;
+                return runEventSearch(search);
+            }
+        }
+        search->reportFound();
+        search->done(std::move(search->found));
+    });
+}
+
+void HikvisionClient::countEvents(std::function<void(Result<qint64>)> done)
+{
+    Call call;
+    call.verb = "POST";
+    call.path = QLatin1String(isapi::kAcsEventTotalNumPath);
+    call.isRead = true;
+    call.body = isapi::acsEventTotalNumBody();
+    submit(call, [this, call, done = std::move(done)](Result<Reply> reply) {
+        if (!reply)
+            return done(reply.error());
+        done(withContext(isapi::parseAcsEventTotalNum(reply.value().body), call, host(),
+                         reply.value().httpStatus));
     });
 }
 

@@ -147,6 +147,15 @@ public:
                               std::function<void(Result<DeleteResult>)> done);
     void deleteCards(const QStringList &cardNos, std::function<void(Result<DeleteResult>)> done);
 
+    // The event log, page by page at the terminal's cap of 30, from beginSerialNo on (the whole
+    // log without one). pageRead, when given, gets each page's events new to this search once
+    // the request for the next page is on the wire; done still gets them all. Requests count
+    // as reads: retried on deviceBusy, never more than one at a time.
+    void searchEvents(std::optional<qint64> beginSerialNo,
+                      std::function<void(Result<EventSearchResult>)> done,
+                      std::function<void(const QList<AccessEvent> &)> pageRead = {});
+    void countEvents(std::function<void(Result<qint64>)> done);
+
     // One HTTP exchange as the operations see it, after authentication and the verdict in
     // the body have been dealt with.
     struct Call
@@ -178,6 +187,7 @@ signals:
 private:
     struct Exchange;
     struct PagedSearch;
+    struct EventSearch;
     struct BatchRun;
 
     void submit(Call call, std::function<void(Result<Reply>)> done);
@@ -196,6 +206,7 @@ private:
     void enterLockout(qint64 seconds, HikvisionError error);
 
     void runPagedSearch(const std::shared_ptr<PagedSearch> &search);
+    void runEventSearch(const std::shared_ptr<EventSearch> &search);
     void runBatches(const std::shared_ptr<BatchRun> &run);
     // ids are employeeNos, or card numbers when cardNumbers; persons: the person-delete path.
     void startDeleteBatches(const QStringList &ids, bool cardNumbers, const char *path,

@@ -83,6 +83,19 @@ int intOf(const QJsonValue &value, int fallback)
     return fallback;
 }
 
+// Serial numbers reach 3,000,000,000: beyond an int. Quoted by some firmware.
+qint64 int64Of(const QJsonValue &value, qint64 fallback)
+{
+    if (value.isDouble())
+        return integerOf<qint64>(value.toDouble()).value_or(fallback);
+    if (value.isString()) {
+        bool ok = false;
+        const qint64 parsed = value.toString().trimmed().toLongLong(&ok);
+        return ok ? parsed : fallback;
+    }
+    return fallback;
+}
+
 bool boolOf(const QJsonValue &value, bool fallback)
 {
     if (value.isBool())
@@ -171,8 +184,25 @@ QJsonArray arrayOf(const QJsonObject &object, const char *key)
     return {};
 }
 
+enum class Items
+{
+    Persons,
+    Cards,
+    Events,
+};
+
+// "NO MATCH" is the guide's; "NO MATCHES", "NO_MATCHES" and "NO MORE MATCHES" are spellings
+// other firmware and readers use. Any of them ends the search like the guide's.
+QString normalisedStatus(const QString &status)
+{
+    const QString upper = status.trimmed().toUpper().replace(QLatin1Char('_'), QLatin1Char(' '));
+    if (upper.startsWith(QLatin1String("NO ")))
+        return QStringLiteral("NO MATCH");
+    return upper;
+}
+
 Expected<SearchPage, HikvisionError> parseSearchPage(const QByteArray &body, const char *root,
-                                                     const char *itemKey, bool persons)
+                                                     const char *itemKey, Items kind)
 {
     const auto object = jsonRoot(body, root);
     if (!object)
@@ -180,7 +210,8 @@ Expected<SearchPage, HikvisionError> parseSearchPage(const QByteArray &body, con
     const QJsonObject search = object.value();
     SearchPage page;
     page.searchId = textOf(search.value(QLatin1String("searchID")));
-    page.responseStatus = textOf(search.value(QLatin1String("responseStatusStrg"))).trimmed();
+    page.responseStatus =
+        normalisedStatus(textOf(search.value(QLatin1String("responseStatusStrg"))));
     page.totalMatches = intOf(search.value(QLatin1String("totalMatches")), -1);
     const QJsonArray items = arrayOf(search, itemKey);
     page.itemCount = static_cast<int>(items.size());
@@ -203,7 +234,17 @@ Expected<SearchPage, HikvisionError> parseSearchPage(const QByteArray &body, con
                                  .arg(QLatin1String(root));
             continue;
         }
-        if (persons) {
+        if (kind == Items::Events) {
+            AccessEvent event = accessEventFromJson(item.toObject());
+            if (event.serialNo <= 0) {
+                page.warnings << IsapiParsersTexts::tr(
+                                     "an event without serialNo was skipped (minor %1, time %2)")
+                                     .arg(event.minor)
+                                     .arg(item.toObject().value(QLatin1String("time")).toString());
+                continue;
+            }
+            page.events.append(event);
+        } else if (kind == Items::Persons) {
             Person person = personFromJson(item.toObject());
             if (person.employeeNo.isEmpty()) {
                 page.warnings << IsapiParsersTexts::tr(
@@ -251,6 +292,42 @@ QString formatDeviceTime(const QDateTime &time, bool withOffset)
            QStringLiteral("%1:%2")
                .arg(minutes / 60, 2, 10, QLatin1Char('0'))
                .arg(minutes % 60, 2, 10, QLatin1Char('0'));
+}
+
+QDateTime parseEventTime(const QString &text, bool *hadOffset)
+{
+    const QString trimmed = text.trimmed();
+    QDateTime time = QDateTime::fromString(trimmed, Qt::ISODate);
+    if (!time.isValid())
+        time = QDateTime::fromString(trimmed, Qt::ISODateWithMs);
+    const bool offset = time.isValid() && time.timeSpec() != Qt::LocalTime;
+    if (hadOffset)
+        *hadOffset = offset;
+    return time;
+}
+
+AccessEvent accessEventFromJson(const QJsonObject &object)
+{
+    AccessEvent event;
+    event.serialNo = qMax<qint64>(0, int64Of(object.value(QLatin1String("serialNo")), 0));
+    event.major = intOf(object.value(QLatin1String("major")), 0);
+    event.minor = intOf(object.value(QLatin1String("minor")), 0);
+    const QDateTime time =
+        parseEventTime(textOf(object.value(QLatin1String("time"))), &event.timeHadOffset);
+    event.utcOffsetSeconds = event.timeHadOffset ? time.offsetFromUtc() : 0;
+    event.time = time.toUTC();
+    event.employeeNo = textOf(object.value(QLatin1String("employeeNoString"))).trimmed();
+    if (event.employeeNo.isEmpty()) // older firmware: employeeNo, a number
+        event.employeeNo = textOf(object.value(QLatin1String("employeeNo"))).trimmed();
+    event.name = textOf(object.value(QLatin1String("name")));
+    event.cardNo = textOf(object.value(QLatin1String("cardNo"))).trimmed();
+    event.userType = textOf(object.value(QLatin1String("userType")));
+    event.verifyMode = textOf(object.value(QLatin1String("currentVerifyMode")));
+    event.doorNo = intOf(object.value(QLatin1String("doorNo")), 0);
+    event.cardReaderNo = intOf(object.value(QLatin1String("cardReaderNo")), 0);
+    event.pictureUrl = textOf(object.value(QLatin1String("pictureURL")));
+    event.mask = textOf(object.value(QLatin1String("mask")));
+    return event;
 }
 
 Person personFromJson(const QJsonObject &object)
@@ -440,12 +517,29 @@ Expected<PersonCount, HikvisionError> parsePersonCount(const QByteArray &body)
 
 Expected<SearchPage, HikvisionError> parsePersonSearchPage(const QByteArray &body)
 {
-    return parseSearchPage(body, "UserInfoSearch", "UserInfo", true);
+    return parseSearchPage(body, "UserInfoSearch", "UserInfo", Items::Persons);
 }
 
 Expected<SearchPage, HikvisionError> parseCardSearchPage(const QByteArray &body)
 {
-    return parseSearchPage(body, "CardInfoSearch", "CardInfo", false);
+    return parseSearchPage(body, "CardInfoSearch", "CardInfo", Items::Cards);
+}
+
+Expected<SearchPage, HikvisionError> parseAcsEventPage(const QByteArray &body)
+{
+    return parseSearchPage(body, "AcsEvent", "InfoList", Items::Events);
+}
+
+Expected<qint64, HikvisionError> parseAcsEventTotalNum(const QByteArray &body)
+{
+    const auto object = jsonRoot(body, "AcsEventTotalNum");
+    if (!object)
+        return object.error();
+    const qint64 total = int64Of(object.value().value(QLatin1String("totalNum")), -1);
+    if (total < 0)
+        return failure(Kind::UnexpectedResponse,
+                       IsapiParsersTexts::tr("AcsEventTotalNum without a usable totalNum"), body);
+    return total;
 }
 
 } // namespace isapi

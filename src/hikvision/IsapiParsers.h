@@ -25,10 +25,20 @@ Expected<UserCapabilities, HikvisionError> parseUserCapabilities(const QByteArra
 Expected<PersonCount, HikvisionError> parsePersonCount(const QByteArray &body);
 Expected<SearchPage, HikvisionError> parsePersonSearchPage(const QByteArray &body);
 Expected<SearchPage, HikvisionError> parseCardSearchPage(const QByteArray &body);
+// AcsEvent: InfoList items in either style (every field zero-filled, or only those present).
+// An item without a serial number cannot be told from another and is skipped with a warning.
+Expected<SearchPage, HikvisionError> parseAcsEventPage(const QByteArray &body);
+// AcsEventTotalNum.totalNum.
+Expected<qint64, HikvisionError> parseAcsEventTotalNum(const QByteArray &body);
 
 // One UserInfo entry; unknown fields end up in otherFields untouched.
 Person personFromJson(const QJsonObject &object);
 Card cardFromJson(const QJsonObject &object);
+// Invalid serialNo (0) when the item has none or an unreadable one.
+AccessEvent accessEventFromJson(const QJsonObject &object);
+// An event time: "2022-02-03T14:51:18+06:00" becomes that instant with its offset kept; a time
+// without an offset is taken as the PC's local time (hadOffset false).
+QDateTime parseEventTime(const QString &text, bool *hadOffset = nullptr);
 
 // "2026-07-06T00:38:29" (local, the usual form) or with an offset (timeType UTC), converted to
 // local time; invalid when unreadable.

@@ -201,6 +201,29 @@ QByteArray cardInfoSearchBody(const QString &searchId, int position, int maxResu
     return searchBody("CardInfoSearchCond", searchId, position, maxResults, filter);
 }
 
+QByteArray acsEventSearchBody(const QString &searchId, int position,
+                              std::optional<qint64> beginSerialNo, int maxResults)
+{
+    QJsonObject condition{{QStringLiteral("searchID"), searchId},
+                          {QStringLiteral("searchResultPosition"), position},
+                          {QStringLiteral("maxResults"), maxResults},
+                          {QStringLiteral("major"), 0},
+                          {QStringLiteral("minor"), 0}};
+    if (beginSerialNo) {
+        condition.insert(QStringLiteral("beginSerialNo"),
+                         QJsonValue(qMax<qint64>(1, *beginSerialNo)));
+        condition.insert(QStringLiteral("endSerialNo"), QJsonValue(kAcsEventEndSerialNo));
+    }
+    return compact(QJsonObject{{QStringLiteral("AcsEventCond"), condition}});
+}
+
+QByteArray acsEventTotalNumBody()
+{
+    return compact(
+        QJsonObject{{QStringLiteral("AcsEventTotalNumCond"),
+                     QJsonObject{{QStringLiteral("major"), 0}, {QStringLiteral("minor"), 0}}}});
+}
+
 TruncatedText truncateUtf8(const QString &text, int maxBytes)
 {
     const QString normalized = text.normalized(QString::NormalizationForm_C);

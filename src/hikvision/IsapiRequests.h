@@ -28,6 +28,16 @@ inline constexpr char kUserDeletePath[] = "/ISAPI/AccessControl/UserInfo/Delete"
 inline constexpr char kCardRecordPath[] = "/ISAPI/AccessControl/CardInfo/Record";
 inline constexpr char kCardSearchPath[] = "/ISAPI/AccessControl/CardInfo/Search";
 inline constexpr char kCardDeletePath[] = "/ISAPI/AccessControl/CardInfo/Delete";
+inline constexpr char kAcsEventPath[] = "/ISAPI/AccessControl/AcsEvent";
+inline constexpr char kAcsEventTotalNumPath[] = "/ISAPI/AccessControl/AcsEventTotalNum";
+inline constexpr char kSystemTimePath[] = "/ISAPI/System/time";
+
+// The event log's page cap on every terminal seen (isapi-events-credentials.md §1.4): asking
+// for more is answered with 30 and MORE, without an error.
+inline constexpr int kAcsEventPageSize = 30;
+// Sent with every beginSerialNo: the DS-K1T344 refuses a begin without an end, and accepts
+// this one (larger ones are refused by some firmware).
+inline constexpr qint64 kAcsEventEndSerialNo = 999999999;
 
 // Card numbers: the card capability in the guide allows 1..32.
 inline constexpr int kMaxCardNoBytes = 32;
@@ -76,6 +86,14 @@ QByteArray userInfoSearchBody(const QString &searchId, int position, int maxResu
                               const std::optional<IdBatch> &filter);
 QByteArray cardInfoSearchBody(const QString &searchId, int position, int maxResults,
                               const std::optional<IdBatch> &filter);
+
+// AcsEventCond for every kind of event (major and minor 0, both required by terminals), page
+// `position` of one scan. With a beginSerialNo only events from it on (inclusive on the
+// firmware seen), up to kAcsEventEndSerialNo.
+QByteArray acsEventSearchBody(const QString &searchId, int position,
+                              std::optional<qint64> beginSerialNo = std::nullopt,
+                              int maxResults = kAcsEventPageSize);
+QByteArray acsEventTotalNumBody();
 
 struct TruncatedText
 {

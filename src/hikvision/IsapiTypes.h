@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 Cardskipper IVMS Sync developers
 #pragma once
 
+#include "AccessEvent.h"
 #include "Person.h"
 
 #include <QDateTime>
@@ -93,7 +94,7 @@ struct Card
     QVariantMap otherFields;
 };
 
-// One page of a UserInfo/Search or CardInfo/Search answer.
+// One page of a UserInfo/Search, CardInfo/Search or AcsEvent answer.
 struct SearchPage
 {
     QString searchId;
@@ -103,6 +104,7 @@ struct SearchPage
     int itemCount = 0; // entries in the array, usable or not
     QList<Person> persons;
     QList<Card> cards;
+    QList<AccessEvent> events;
     QStringList warnings; // entries that could not be used
 
     bool hasMore() const { return responseStatus.compare(QLatin1String("MORE")) == 0; }
@@ -112,6 +114,14 @@ struct PersonSearchResult
 {
     QList<Person> persons;
     QStringList warnings;
+};
+
+// The events a search found, in the order the terminal listed them.
+struct EventSearchResult
+{
+    QList<AccessEvent> events;
+    QStringList warnings;
+    int pages = 0;
 };
 
 struct CardSearchResult

@@ -541,6 +541,179 @@ IsapiStatus deviceCardFull()
 
 } // namespace
 
+namespace {
+
+constexpr qint64 kMaxSerialNo = 3000000000LL;
+
+QJsonObject eventJson(const DeviceEvent &event, bool zeroFilled)
+{
+    QJsonObject json{{QStringLiteral("major"), event.major},
+                     {QStringLiteral("minor"), event.minor},
+                     {QStringLiteral("time"), event.time},
+                     {QStringLiteral("serialNo"), event.serialNo},
+                     {QStringLiteral("currentVerifyMode"), event.verifyMode}};
+    const auto text = [&](const char *key, const QString &value) {
+        if (zeroFilled || !value.isEmpty())
+            json.insert(QLatin1String(key), value);
+    };
+    const auto number = [&](const char *key, int value) {
+        if (zeroFilled || value != 0)
+            json.insert(QLatin1String(key), value);
+    };
+    text("employeeNoString", event.employeeNo);
+    text("name", event.name);
+    text("cardNo", event.cardNo);
+    text("userType", event.userType);
+    text("pictureURL", event.pictureUrl);
+    text("mask", event.mask);
+    number("doorNo", event.doorNo);
+    number("cardReaderNo", event.cardReaderNo);
+    number("type", 0);
+    if (!event.pictureUrl.isEmpty() || zeroFilled)
+        json.insert(QStringLiteral("picturesNumber"), event.pictureUrl.isEmpty() ? 0 : 1);
+    if (zeroFilled) {
+        json.insert(QStringLiteral("cardType"), 0);
+        json.insert(QStringLiteral("whiteListNo"), 0);
+        json.insert(QStringLiteral("reportChannel"), 0);
+        json.insert(QStringLiteral("cardReaderKind"), 0);
+        json.insert(QStringLiteral("verifyNo"), 0);
+        json.insert(QStringLiteral("MACAddr"), QString());
+        json.insert(QStringLiteral("netUser"), QString());
+        json.insert(QStringLiteral("remoteHostAddr"), QString());
+    }
+    return json;
+}
+
+// The major/minor pair every condition must carry (0 = any), and whether an event has it.
+Check readEventClass(const QJsonObject &condition, qint64 &major, qint64 &minor)
+{
+    for (const char *required : {"major", "minor"}) {
+        if (Check missing = require(condition, required))
+            return missing;
+    }
+    std::optional<qint64> majorValue;
+    std::optional<qint64> minorValue;
+    if (Check wrong = readInt(condition, "major", majorValue))
+        return wrong;
+    if (Check wrong = readInt(condition, "minor", minorValue))
+        return wrong;
+    major = *majorValue;
+    minor = *minorValue;
+    return {};
+}
+
+bool inClass(const DeviceEvent &event, qint64 major, qint64 minor)
+{
+    return (major == 0 || event.major == major) && (minor == 0 || event.minor == minor);
+}
+
+} // namespace
+
+IsapiReply searchEvents(const DeviceEventLog &log, const QJsonObject &body, const IsapiRules &rules)
+{
+    QJsonObject condition;
+    if (Check error = rootObject(body, "AcsEventCond", condition))
+        return IsapiReply::of(*error);
+    Paging paging;
+    if (Check error = readPaging(condition, rules.eventPageCap, paging))
+        return IsapiReply::of(*error);
+    qint64 major = 0;
+    qint64 minor = 0;
+    if (Check error = readEventClass(condition, major, minor))
+        return IsapiReply::of(*error);
+    std::optional<qint64> beginSerial;
+    std::optional<qint64> endSerial;
+    if (Check error = readInt(condition, "beginSerialNo", beginSerial))
+        return IsapiReply::of(*error);
+    if (Check error = readInt(condition, "endSerialNo", endSerial))
+        return IsapiReply::of(*error);
+    if (beginSerial && !endSerial && rules.eventsNeedEndSerialNo)
+        return IsapiReply::of(IsapiStatus::messageParametersLack(QStringLiteral("endSerialNo")));
+    if (beginSerial && (*beginSerial < 1 || *beginSerial > kMaxSerialNo))
+        return IsapiReply::of(IsapiStatus::badParameters(QStringLiteral("beginSerialNo")));
+    if (endSerial && (*endSerial < 1 || *endSerial > kMaxSerialNo))
+        return IsapiReply::of(IsapiStatus::badParameters(QStringLiteral("endSerialNo")));
+    std::optional<QString> startText;
+    std::optional<QString> endText;
+    if (Check error = readString(condition, "startTime", startText))
+        return IsapiReply::of(*error);
+    if (Check error = readString(condition, "endTime", endText))
+        return IsapiReply::of(*error);
+    QDateTime start;
+    QDateTime end;
+    for (const auto &[name, value, out] :
+         {std::tuple{"startTime", startText, &start}, std::tuple{"endTime", endText, &end}}) {
+        if (!value)
+            continue;
+        if (rules.eventsRejectTimeRange)
+            return IsapiReply::of(IsapiStatus::badJsonContent(QLatin1String(name)));
+        *out = QDateTime::fromString(*value, Qt::ISODate);
+        if (!out->isValid())
+            return IsapiReply::of(IsapiStatus::badJsonContent(QLatin1String(name)));
+    }
+    std::optional<QString> employeeNo;
+    std::optional<QString> cardNo;
+    std::optional<QString> name;
+    std::optional<bool> newestFirst;
+    if (Check error = readString(condition, "employeeNoString", employeeNo))
+        return IsapiReply::of(*error);
+    if (Check error = readString(condition, "cardNo", cardNo))
+        return IsapiReply::of(*error);
+    if (Check error = readString(condition, "name", name))
+        return IsapiReply::of(*error);
+    if (Check error = readBool(condition, "timeReverseOrder", newestFirst))
+        return IsapiReply::of(*error);
+
+    QList<const DeviceEvent *> matched;
+    for (const DeviceEvent &event : log.events()) {
+        if (!inClass(event, major, minor))
+            continue;
+        if ((beginSerial && (event.serialNo < *beginSerial ||
+                             (rules.eventsBeginExclusive && event.serialNo == *beginSerial))) ||
+            (endSerial && event.serialNo > *endSerial))
+            continue;
+        if (start.isValid() || end.isValid()) {
+            const QDateTime at = QDateTime::fromString(event.time, Qt::ISODate);
+            if ((start.isValid() && at < start) || (end.isValid() && at > end))
+                continue;
+        }
+        if ((employeeNo && !employeeNo->isEmpty() && event.employeeNo != *employeeNo) ||
+            (cardNo && !cardNo->isEmpty() && event.cardNo != *cardNo) ||
+            (name && !name->isEmpty() && event.name != *name))
+            continue;
+        matched.append(&event);
+    }
+    // In time order, as terminals list them; a clock set back puts later serials first.
+    std::stable_sort(matched.begin(), matched.end(),
+                     [](const DeviceEvent *a, const DeviceEvent *b) {
+                         return QDateTime::fromString(a->time, Qt::ISODate) <
+                                QDateTime::fromString(b->time, Qt::ISODate);
+                     });
+    if (newestFirst.value_or(false))
+        std::reverse(matched.begin(), matched.end());
+    const bool zeroFilled = rules.eventsZeroFilled;
+    const std::function<QJsonObject(const DeviceEvent &)> toJson =
+        [zeroFilled](const DeviceEvent &event) { return eventJson(event, zeroFilled); };
+    return IsapiReply::data(QJsonObject{
+        {QStringLiteral("AcsEvent"), searchAnswer(paging, matched, "InfoList", toJson)}});
+}
+
+IsapiReply countEvents(const DeviceEventLog &log, const QJsonObject &body)
+{
+    QJsonObject condition;
+    if (Check error = rootObject(body, "AcsEventTotalNumCond", condition))
+        return IsapiReply::of(*error);
+    qint64 major = 0;
+    qint64 minor = 0;
+    if (Check error = readEventClass(condition, major, minor))
+        return IsapiReply::of(*error);
+    qint64 total = 0;
+    for (const DeviceEvent &event : log.events())
+        total += inClass(event, major, minor) ? 1 : 0;
+    return IsapiReply::data(QJsonObject{
+        {QStringLiteral("AcsEventTotalNum"), QJsonObject{{QStringLiteral("totalNum"), total}}}});
+}
+
 QJsonObject personJson(const DevicePerson &person, const IsapiDeviceModel &model,
                        const IsapiRules &rules)
 {

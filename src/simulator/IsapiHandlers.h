@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 Cardskipper IVMS Sync developers
 #pragma once
 
+#include "DeviceEventLog.h"
 #include "DeviceProfiles.h"
 #include "IsapiDeviceModel.h"
 #include "IsapiProtocol.h"
@@ -44,6 +45,16 @@ struct IsapiRules
     QTimeZone deviceTimeZone = QTimeZone::systemTimeZone();
     // "http://host:port", for faceURL on profiles that return it.
     QString deviceUrl;
+    // The event search (isapi-events-credentials.md §1.2, §1.4, §5.1): the silent page cap;
+    // a beginSerialNo without endSerialNo refused (the DS-K1T344, S11); startTime/endTime
+    // refused with badJsonContent (the DS-K1T341AM, S26); every field written zero-filled
+    // (the DS-K1A340FWX, S2) instead of only those present (S5, S27, S28).
+    int eventPageCap = 30;
+    bool eventsNeedEndSerialNo = true;
+    bool eventsRejectTimeRange = false;
+    bool eventsZeroFilled = false;
+    // [U] beginSerialNo left out of the answer, as some firmware may do (§6).
+    bool eventsBeginExclusive = false;
 };
 
 // What a JSON call answers: a data document, or (when document is empty) the ResponseStatus.
@@ -91,6 +102,10 @@ IsapiReply setUpCard(IsapiDeviceModel &model, const QJsonObject &body, const Isa
 IsapiReply deleteCards(IsapiDeviceModel &model, const QJsonObject &body, const IsapiRules &rules);
 // employeeNo empty: all cards.
 IsapiReply countCards(const IsapiDeviceModel &model, const QString &employeeNo);
+
+IsapiReply searchEvents(const DeviceEventLog &log, const QJsonObject &body,
+                        const IsapiRules &rules);
+IsapiReply countEvents(const DeviceEventLog &log, const QJsonObject &body);
 
 // A person as a search returns it.
 QJsonObject personJson(const DevicePerson &person, const IsapiDeviceModel &model,

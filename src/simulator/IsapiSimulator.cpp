@@ -65,6 +65,9 @@ enum class Endpoint
     CardInfoModify,
     CardInfoSetUp,
     CardInfoDelete,
+    AcsEvent,
+    AcsEventTotalNum,
+    SystemTime,
 };
 
 } // namespace
@@ -81,7 +84,7 @@ struct IsapiRoute
 
 namespace {
 
-constexpr std::array<IsapiRoute, 21> kRoutes{{
+constexpr std::array<IsapiRoute, 24> kRoutes{{
     {"/ISAPI/System/deviceInfo", "GET", Endpoint::DeviceInfo, false, false, false},
     {"/ISAPI/Security/userCheck", "GET", Endpoint::UserCheck, false, false, false},
     {"/ISAPI/Security/illegalLoginLock", "GET", Endpoint::IllegalLoginLock, false, false, false},
@@ -109,6 +112,11 @@ constexpr std::array<IsapiRoute, 21> kRoutes{{
     {"/ISAPI/AccessControl/CardInfo/Modify", "PUT", Endpoint::CardInfoModify, true, true, false},
     {"/ISAPI/AccessControl/CardInfo/SetUp", "PUT", Endpoint::CardInfoSetUp, true, true, false},
     {"/ISAPI/AccessControl/CardInfo/Delete", "PUT", Endpoint::CardInfoDelete, true, true, false},
+    // GET of a search answers methodNotAllowed on the DS-K1T341AM (S26), not 404.
+    {"/ISAPI/AccessControl/AcsEvent", "POST", Endpoint::AcsEvent, true, false, false},
+    {"/ISAPI/AccessControl/AcsEventTotalNum", "POST", Endpoint::AcsEventTotalNum, true, false,
+     false},
+    {"/ISAPI/System/time", "GET", Endpoint::SystemTime, false, false, false},
 }};
 
 // Paths are compared exactly: the terminal's web server is case-sensitive (§8.2).
@@ -312,6 +320,11 @@ IsapiRules IsapiSimulator::rules() const
     rules.deleteOfMissingPersonFails = m_options.deleteOfMissingPersonFails;
     rules.deviceTimeZone = m_options.deviceTimeZone;
     rules.deviceUrl = baseUrl().toString(QUrl::StripTrailingSlash);
+    rules.eventPageCap = m_options.eventPageCap;
+    rules.eventsNeedEndSerialNo = m_options.eventsNeedEndSerialNo;
+    rules.eventsRejectTimeRange = m_options.eventsRejectTimeRange;
+    rules.eventsZeroFilled = m_options.eventsZeroFilled;
+    rules.eventsBeginExclusive = m_options.eventsBeginExclusive;
     return rules;
 }
 
@@ -486,6 +499,14 @@ HttpResponse IsapiSimulator::callEndpoint(const IsapiRoute &route, const HttpReq
     case Endpoint::CardInfoDelete:
         reply = isapi::deleteCards(m_model, body, currentRules);
         break;
+    case Endpoint::AcsEvent:
+        reply = isapi::searchEvents(m_events, body, currentRules);
+        break;
+    case Endpoint::AcsEventTotalNum:
+        reply = isapi::countEvents(m_events, body);
+        break;
+    case Endpoint::SystemTime:
+        return xmlResponse(200, systemTimeXml());
     }
     if (!reply.document.isEmpty())
         return jsonResponse(200, writeIsapiJson(reply.document));
@@ -610,6 +631,112 @@ QByteArray IsapiSimulator::deviceInfoXml() const
     for (const auto &[name, value] : m_profile.deviceInfo)
         xml += element(name.toLatin1().constData(), value);
     return xml + "</DeviceInfo>\n";
+}
+
+QDateTime IsapiSimulator::deviceNow() const
+{
+    return m_clock->now().addSecs(m_options.clockSkewSeconds).toTimeZone(m_options.deviceTimeZone);
+}
+
+namespace {
+
+// The terminal's form: local time with its offset, "+hh:mm" (never "Z").
+QString deviceTimeText(const QDateTime &time)
+{
+    const int offset = time.offsetFromUtc();
+    const int minutes = qAbs(offset) / 60;
+    return time.toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss")) +
+           (offset < 0 ? QLatin1Char('-') : QLatin1Char('+')) +
+           QStringLiteral("%1:%2")
+               .arg(minutes / 60, 2, 10, QLatin1Char('0'))
+               .arg(minutes % 60, 2, 10, QLatin1Char('0'));
+}
+
+} // namespace
+
+qint64 IsapiSimulator::logEvent(DeviceEvent event)
+{
+    if (event.time.isEmpty())
+        event.time = deviceTimeText(deviceNow());
+    const qint64 serial = m_events.append(std::move(event));
+    emit stateChanged();
+    return serial;
+}
+
+qint64 IsapiSimulator::personAtDoor(const QString &employeeNo, Presented presented)
+{
+    const std::optional<DevicePerson> person = m_model.person(employeeNo);
+    DeviceEvent event;
+    const QDateTime now = deviceNow();
+    const QString picture = baseUrl().toString(QUrl::StripTrailingSlash) +
+                            QStringLiteral("/LOCALS/pic/acsLinkCap/") +
+                            now.toString(QStringLiteral("yyyyMM_00/dd_HHmmss")) +
+                            QStringLiteral("_3%1_0.jpeg@WEB000000000001");
+    const QList<DeviceCard> cards = person ? m_model.cardsOf(employeeNo) : QList<DeviceCard>();
+    const bool hasCredential =
+        presented == Presented::Face ? person && person->numOfFace > 0 : !cards.isEmpty();
+    if (!person || !hasCredential) {
+        // Not recognised: a stranger's face, or a card the terminal does not know.
+        if (presented == Presented::Face)
+            return strangerAtDoor();
+        return unknownCardAtDoor(cards.isEmpty() ? QStringLiteral("0012345678")
+                                                 : cards.first().cardNo);
+    }
+    event.employeeNo = person->employeeNo;
+    event.name = person->name;
+    event.userType = person->userType;
+    // Device-local wall-clock times, compared with the terminal's own clock.
+    const QDateTime wallClock(now.date(), now.time(), Qt::UTC);
+    const bool valid =
+        !person->validEnabled || (person->beginTime <= wallClock && wallClock <= person->endTime);
+    const bool mayOpen = !person->doorRight.trimmed().isEmpty();
+    if (!valid)
+        event.minor = m_options.expiredMinor;
+    else if (!mayOpen)
+        event.minor = m_options.noRightMinor;
+    else
+        event.minor = presented == Presented::Face ? 75 : 1;
+    if (presented == Presented::Face) {
+        event.pictureUrl = picture.arg(event.minor, 4, 10, QLatin1Char('0'));
+        event.mask = QStringLiteral("no");
+    } else {
+        event.cardNo = cards.first().cardNo;
+    }
+    return logEvent(event);
+}
+
+qint64 IsapiSimulator::unknownCardAtDoor(const QString &cardNo)
+{
+    DeviceEvent event;
+    event.minor = 9;
+    event.cardNo = cardNo;
+    return logEvent(event);
+}
+
+qint64 IsapiSimulator::strangerAtDoor()
+{
+    DeviceEvent event;
+    event.minor = 76;
+    event.mask = QStringLiteral("unknown");
+    event.pictureUrl = baseUrl().toString(QUrl::StripTrailingSlash) +
+                       QStringLiteral("/LOCALS/pic/acsLinkCap/") +
+                       deviceNow().toString(QStringLiteral("yyyyMM_00/dd_HHmmss")) +
+                       QStringLiteral("_30076_0.jpeg@WEB000000000002");
+    return logEvent(event);
+}
+
+QByteArray IsapiSimulator::systemTimeXml() const
+{
+    // The POSIX-style zone with its inverted sign: "CST-1:00:00" is UTC+1 (S29).
+    const QDateTime now = deviceNow();
+    const int offset = now.offsetFromUtc();
+    const int minutes = qAbs(offset) / 60;
+    const QString zone = QStringLiteral("CST%1%2:%3:00")
+                             .arg(offset > 0 ? QLatin1Char('-') : QLatin1Char('+'))
+                             .arg(minutes / 60)
+                             .arg(minutes % 60, 2, 10, QLatin1Char('0'));
+    return xmlDeclaration() + xmlRoot("Time") + element("timeMode", QStringLiteral("NTP")) +
+           element("localTime", deviceTimeText(now)) + element("timeZone", zone) + "</Time>\n";
 }
 
 } // namespace cis::sim

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "Clock.h"
+#include "DeviceEventLog.h"
 #include "DeviceProfiles.h"
 #include "DigestAuthenticator.h"
 #include "FaultInjector.h"
@@ -72,8 +73,28 @@ public:
         bool keepAlive = false;
         int detailDeleteProcessingPolls = 1;
         bool detailDeleteFails = false;
-        // The terminal's own time zone, for validity times written with timeType "UTC".
+        // The terminal's own time zone, for validity times written with timeType "UTC", and
+        // the offset its event times carry.
         QTimeZone deviceTimeZone = QTimeZone::systemTimeZone();
+        // How far the terminal's clock is off the Clock's (a terminal without NTP drifts).
+        qint64 clockSkewSeconds = 0;
+        // The event search's quirks (IsapiRules).
+        int eventPageCap = 30;
+        bool eventsNeedEndSerialNo = true;
+        bool eventsRejectTimeRange = false;
+        bool eventsZeroFilled = false;
+        bool eventsBeginExclusive = false;
+        // [U] The minors a terminal logs when it recognises a person it refuses: outside the
+        // validity (8, "expired") or without a door right (6); both unknowns of the document.
+        int expiredMinor = 8;
+        int noRightMinor = 6;
+    };
+
+    // How someone presented themselves at the door.
+    enum class Presented
+    {
+        Face,
+        Card,
     };
 
     // A null clock means the system clock. The clock must outlive the simulator. The account
@@ -128,6 +149,19 @@ public:
     // Replaces persons and cards with DeviceDemoData's seeded population.
     void loadDemoPersons(int count, quint32 seed = 1);
     void clearPersons() { m_model.clear(); }
+
+    // The access-control event log, and the door's own decisions written to it: what the
+    // terminal would log when this person shows a face or a card now (granted, or refused as
+    // expired, not yet valid, without a door right or without that credential).
+    DeviceEventLog &events() { return m_events; }
+    const DeviceEventLog &events() const { return m_events; }
+    // Logs the event as it is, with the terminal's current time when it has none; its serial.
+    qint64 logEvent(DeviceEvent event);
+    qint64 personAtDoor(const QString &employeeNo, Presented presented);
+    qint64 unknownCardAtDoor(const QString &cardNo);
+    qint64 strangerAtDoor();
+    // The terminal's clock: the Clock's time plus the skew, in the terminal's zone.
+    QDateTime deviceNow() const;
 
     // The latest 1000 requests, oldest first, with headers and bodies.
     QList<HttpRequest> receivedRequests() const { return m_received; }
@@ -185,6 +219,7 @@ private:
     HttpResponse callEndpoint(const IsapiRoute &route, const HttpRequest &request,
                               const QJsonObject &body);
     QByteArray deviceInfoXml() const;
+    QByteArray systemTimeXml() const;
     QByteArray userCheckXml(int statusValue, const QString &statusString,
                             std::optional<DigestAuthenticator::Result> failure) const;
     IsapiRules rules() const;
@@ -197,6 +232,7 @@ private:
     Options m_options;
     DeviceProfile m_profile;
     IsapiDeviceModel m_model;
+    DeviceEventLog m_events;
     QList<HttpRequest> m_received;
     QMap<QString, int> m_writes;
     QMap<QString, int> m_successfulWrites;

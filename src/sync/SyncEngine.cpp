@@ -3,6 +3,7 @@
 #include "SyncEngine.h"
 
 #include "Clock.h"
+#include "EventReader.h"
 #include "Planner.h"
 #include "Store.h"
 #include "SyncLogging.h"
@@ -180,8 +181,52 @@ SyncEngine::SyncEngine(Store &store, const Clock &clock, QObject *parent)
     , m_store(store)
     , m_clock(clock)
     , m_network(new QNetworkAccessManager(this))
+    , m_events(new EventReader(store, clock, this))
 {
     connect(m_network, &QNetworkAccessManager::finished, this, &SyncEngine::onReplyFinished);
+    connect(m_events, &EventReader::logMessage, this,
+            [this](const QString &level, const QString &deviceId, const QString &text) {
+                emit logMessage(level, deviceId, {}, text);
+            });
+}
+
+void SyncEngine::readEvents(const QString &onlyDeviceId,
+                            std::function<void(QList<EventReader::Poll>)> done)
+{
+    struct Collected
+    {
+        QList<EventReader::Poll> polls;
+        int waiting = 0;
+        std::function<void(QList<EventReader::Poll>)> done;
+    };
+    auto collected = std::make_shared<Collected>();
+    collected->done = std::move(done);
+    QList<const DeviceSettings *> doors;
+    for (const DeviceSettings &device : m_settings.devices) {
+        if (device.enabled && (onlyDeviceId.isEmpty() || device.id == onlyDeviceId))
+            doors.append(&device);
+    }
+    collected->polls.resize(doors.size());
+    collected->waiting = int(doors.size());
+    if (doors.isEmpty())
+        return collected->done({});
+    for (qsizetype i = 0; i < doors.size(); ++i) {
+        const DeviceSettings &device = *doors.at(i);
+        collected->polls[i].deviceId = device.id;
+        const auto deliver = [collected, i](EventReader::Poll poll) {
+            collected->polls[i] = std::move(poll);
+            if (--collected->waiting == 0)
+                collected->done(collected->polls);
+        };
+        if (const std::optional<HikvisionError> refusal = deviceRefusal(device.id)) {
+            EventReader::Poll refused;
+            refused.deviceId = device.id;
+            refused.error = refusal->message();
+            deliver(refused);
+            continue;
+        }
+        m_events->poll(device.id, device.name, clientFor(device), deliver);
+    }
 }
 
 void SyncEngine::onReplyFinished(QNetworkReply *reply)

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "CardskipperClient.h"
+#include "EventReader.h"
 #include "HikvisionClient.h"
 #include "Planner.h"
 #include "RunReport.h"
@@ -78,6 +79,14 @@ public:
     // Forget a terminal's refusal (wrong password) so the next run tries once more: the
     // administrator's explicit "try again".
     void retryDevice(const QString &deviceId);
+
+    // Reads what is new in each enabled door's event log (only onlyDeviceId's when given), the
+    // doors side by side, each through the client its sync uses, so that a poll waits for the
+    // sync's request in flight and the sync for at most one event search. done gets one poll
+    // per door, in the configuration's order.
+    void readEvents(const QString &onlyDeviceId,
+                    std::function<void(QList<EventReader::Poll>)> done);
+    EventReader &eventReader() { return *m_events; }
 
     // Why a device is not being contacted right now, if it is not.
     std::optional<HikvisionError> deviceRefusal(const QString &deviceId) const;
@@ -200,6 +209,7 @@ private:
     Credentials m_credentials;
     std::map<QString, DeviceClient> m_clients;
     std::unique_ptr<Run> m_run;
+    EventReader *m_events = nullptr;
     int m_watchdogMarginMs = 15000;
     QHash<QString, DoorHealth> m_health;
     // Per door: answers from its software (any HTTP status) so far, and whether the latest

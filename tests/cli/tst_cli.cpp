@@ -551,6 +551,65 @@ private slots:
         QCOMPARE(door.writeCount(QStringLiteral("PUT /ISAPI/AccessControl/UserInfo/Modify")), 1);
     }
 
+    // Issue 18: the events command reads what is new, then prints, filters and exports it.
+    void eventsReadsTheDoorAndPrintsFiltersAndExports()
+    {
+        QTemporaryDir dir;
+        IsapiSimulator door;
+        QVERIFY(door.listen());
+        sim::DevicePerson person;
+        person.employeeNo = QStringLiteral("101");
+        person.name = QStringLiteral("Åsa Öberg");
+        person.numOfFace = 1;
+        door.upsertPerson(person);
+        door.personAtDoor(QStringLiteral("101"), IsapiSimulator::Presented::Face);
+        door.strangerAtDoor();
+        door.unknownCardAtDoor(QStringLiteral("0012345678"));
+        const QString config = writeConfig(dir, door);
+
+        const Run all = runWithBoth({QStringLiteral("--config"), config, QStringLiteral("events")});
+        QVERIFY2(all.exitCode == 0, qPrintable(all.err));
+        QVERIFY2(all.err.contains(QStringLiteral("3 new events")), qPrintable(all.err));
+        QCOMPARE(all.out.count(QLatin1Char('\n')), 3);
+        QVERIFY(all.out.contains(QStringLiteral("Åsa Öberg (101)")));
+        QVERIFY(all.out.contains(QStringLiteral("card 0012345678")));
+
+        // Nothing new the second time; the refused ones only; as JSON.
+        const Run refused =
+            runWithBoth({QStringLiteral("--config"), config, QStringLiteral("events"),
+                         QStringLiteral("--refused"), QStringLiteral("--json")});
+        QCOMPARE(refused.exitCode, 0);
+        QVERIFY(!refused.err.contains(QStringLiteral("new event")));
+        const QJsonArray events = QJsonDocument::fromJson(refused.out.toUtf8()).array();
+        QCOMPARE(events.size(), 2);
+        for (const QJsonValue &event : events)
+            QCOMPARE(event.toObject().value(QStringLiteral("outcome")).toString(),
+                     QStringLiteral("refused"));
+
+        const QString csv = dir.filePath(QStringLiteral("händelser.csv"));
+        const Run exported =
+            runWithBoth({QStringLiteral("--config"), config, QStringLiteral("events"),
+                         QStringLiteral("--no-read"), QStringLiteral("--csv"), csv});
+        QCOMPARE(exported.exitCode, 0);
+        QFile file(csv);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray bytes = file.readAll();
+        QVERIFY(bytes.startsWith("\xEF\xBB\xBF")); // Excel reads UTF-8 only with its BOM
+        QCOMPARE(bytes.count("\r\n"), 4);
+        QVERIFY(QString::fromUtf8(bytes).contains(QStringLiteral("Åsa Öberg (101)")));
+
+        const Run badDate =
+            runWithBoth({QStringLiteral("--config"), config, QStringLiteral("events"),
+                         QStringLiteral("--since"), QStringLiteral("4/12")});
+        QCOMPARE(badDate.exitCode, 2);
+        QVERIFY(badDate.err.contains(QStringLiteral("--since")));
+        const Run today = runWithBoth({QStringLiteral("--config"), config, QStringLiteral("events"),
+                                       QStringLiteral("--no-read"), QStringLiteral("--since"),
+                                       QDate::currentDate().addDays(1).toString(Qt::ISODate)});
+        QCOMPARE(today.exitCode, 0);
+        QVERIFY(today.out.contains(QStringLiteral("No events.")));
+    }
+
     // Issue 16: two doors are synced at the same time; each gets its line the moment it is
     // done, and the report has each door's start, end and requests.
     void syncOfTwoDoorsReportsEachDoorAsItFinishes()

@@ -411,6 +411,74 @@ private slots:
                  qPrintable(withOffset));
         QVERIFY2(withOffset.size() > 19, qPrintable(withOffset));
     }
+    // The two styles of isapi-events-credentials.md §1.3: every field zero-filled (S2), and only
+    // those present (S27, S28), with the devices' own offsets.
+    void acsEventPageInBothStyles()
+    {
+        const QByteArray sparse = fixture("acsevent-sparse.json");
+        const auto page = isapi::parseAcsEventPage(sparse);
+        QVERIFY(page);
+        QVERIFY(page.value().hasMore());
+        QCOMPARE(page.value().totalMatches, 101);
+        QCOMPARE(page.value().events.size(), 3);
+        const AccessEvent &face = page.value().events.at(0);
+        QCOMPARE(face.serialNo, 18);
+        QCOMPARE(face.time, QDateTime(QDate(2022, 2, 3), QTime(8, 51, 18), Qt::UTC));
+        QCOMPARE(face.utcOffsetSeconds, 6 * 3600);
+        QVERIFY(face.timeHadOffset);
+        QCOMPARE(face.employeeNo, QStringLiteral("32083"));
+        QCOMPARE(face.name, QStringLiteral("Åsa"));
+        QCOMPARE(face.outcome(), AccessEvent::Outcome::Granted);
+        QCOMPARE(face.method(), AccessEvent::Method::Face);
+        QVERIFY(face.pictureUrl.startsWith(QLatin1String("http://192.168.1.64/LOCALS/")));
+        const AccessEvent &card = page.value().events.at(1);
+        QCOMPARE(card.serialNo, 10450); // quoted by the firmware
+        QCOMPARE(card.cardNo, QStringLiteral("3308812528"));
+        QVERIFY(card.employeeNo.isEmpty());
+        QCOMPARE(card.outcome(), AccessEvent::Outcome::Refused);
+        QCOMPARE(card.method(), AccessEvent::Method::Card);
+        QCOMPARE(page.value().events.at(2).serialNo, Q_INT64_C(3000000000));
+        QCOMPARE(page.value().events.at(2).outcome(), AccessEvent::Outcome::Other);
+
+        const QByteArray zeroFilled = fixture("acsevent-zerofilled.json");
+        const auto filled = isapi::parseAcsEventPage(zeroFilled);
+        QVERIFY(filled);
+        QVERIFY(!filled.value().hasMore());
+        QCOMPARE(filled.value().events.size(), 1);
+        QCOMPARE(filled.value().events.first().outcome(), AccessEvent::Outcome::Refused);
+        QVERIFY(filled.value().events.first().cardNo.isEmpty());
+        QVERIFY(filled.value().events.first().pictureUrl.isEmpty());
+    }
+
+    void acsEventPageEdges()
+    {
+        // No serial number: cannot be told from another event, so skipped with a warning.
+        const auto noSerial = isapi::parseAcsEventPage(fixture("acsevent-no-serial.json"));
+        QVERIFY(noSerial);
+        QVERIFY(noSerial.value().events.isEmpty());
+        QCOMPARE(noSerial.value().warnings.size(), 1);
+        // Other spellings of NO MATCH end the search like the guide's.
+        for (const char *status : {"NO MATCH", "NO MATCHES", "NO_MATCHES", "NO MORE MATCHES"}) {
+            const auto none = isapi::parseAcsEventPage(
+                QByteArray("{\"AcsEvent\":{\"searchID\":\"d\",\"responseStatusStrg\":\"") + status +
+                QByteArray("\",\"numOfMatches\":0,\"totalMatches\":0}}"));
+            QVERIFY2(none, status);
+            QCOMPARE(none.value().responseStatus, QStringLiteral("NO MATCH"));
+            QVERIFY(!none.value().hasMore());
+        }
+        // A time without an offset is the PC's local time.
+        bool hadOffset = true;
+        const QDateTime local =
+            isapi::parseEventTime(QStringLiteral("2026-03-01T12:00:00"), &hadOffset);
+        QVERIFY(!hadOffset);
+        QCOMPARE(local, QDateTime(QDate(2026, 3, 1), QTime(12, 0)));
+        QVERIFY(!isapi::parseAcsEventPage("<AcsEvent/>"));
+        QVERIFY(!isapi::parseAcsEventPage(R"({"UserInfoSearch":{}})"));
+        const auto total = isapi::parseAcsEventTotalNum(R"({"AcsEventTotalNum":{"totalNum":68}})");
+        QVERIFY(total);
+        QCOMPARE(total.value(), 68);
+        QVERIFY(!isapi::parseAcsEventTotalNum(R"({"AcsEventTotalNum":{}})"));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestIsapiParsers)

@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: 2026 Cardskipper IVMS Sync developers
 #include "IsapiRequests.h"
 
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTest>
 
 using namespace cis;
@@ -433,6 +435,27 @@ private slots:
         card.cardNo = QString(33, QLatin1Char('1'));
         QCOMPARE(cardInfoRecordBody(card, terminalCapabilities()).error().kind,
                  Kind::RefusedRequest);
+    }
+    void acsEventSearchBody()
+    {
+        const QJsonObject all =
+            QJsonDocument::fromJson(isapi::acsEventSearchBody(QStringLiteral("s1"), 60))
+                .object()
+                .value(QLatin1String("AcsEventCond"))
+                .toObject();
+        QCOMPARE(all.value(QLatin1String("searchID")).toString(), QStringLiteral("s1"));
+        QCOMPARE(all.value(QLatin1String("searchResultPosition")).toInt(), 60);
+        QCOMPARE(all.value(QLatin1String("maxResults")).toInt(), 30);
+        QCOMPARE(all.value(QLatin1String("major")).toInt(-1), 0);
+        QCOMPARE(all.value(QLatin1String("minor")).toInt(-1), 0);
+        QVERIFY(!all.contains(QLatin1String("beginSerialNo")));
+        const QByteArray fromSerial =
+            isapi::acsEventSearchBody(QStringLiteral("s2"), 0, 2999999999);
+        // Written as integers, never as 3e+09.
+        QVERIFY(fromSerial.contains("\"beginSerialNo\":2999999999"));
+        QVERIFY(fromSerial.contains("\"endSerialNo\":999999999"));
+        QCOMPARE(isapi::acsEventTotalNumBody(),
+                 QByteArray(R"({"AcsEventTotalNumCond":{"major":0,"minor":0}})"));
     }
 };
 
