@@ -112,6 +112,23 @@
     </message>
 </context>
 <context>
+    <name>cis::gui::ActivityPanel</name>
+    <message numerus="yes">
+        <source>%n event(s); %1 refused with a valid membership</source>
+        <translation>
+            <numerusform>%n event; %1 refused with a valid membership</numerusform>
+            <numerusform>%n events; %1 refused with a valid membership</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s)</source>
+        <translation>
+            <numerusform>%n event</numerusform>
+            <numerusform>%n events</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>cis::gui::MainWindow</name>
     <message numerus="yes">
         <source>password rejected (%n attempt(s) left before it locks)</source>

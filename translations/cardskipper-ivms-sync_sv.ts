@@ -565,6 +565,65 @@
     </message>
 </context>
 <context>
+    <name>EventExplanation</name>
+    <message>
+        <source>unknown card</source>
+        <translation>okänt kort</translation>
+    </message>
+    <message>
+        <source>unknown card %1</source>
+        <translation>okänt kort %1</translation>
+    </message>
+    <message>
+        <source>face not recognised</source>
+        <translation>ansiktet kändes inte igen</translation>
+    </message>
+    <message>
+        <source>not recognised</source>
+        <translation>kändes inte igen</translation>
+    </message>
+    <message>
+        <source>not linked to a member</source>
+        <translation>inte kopplad till någon medlem</translation>
+    </message>
+    <message>
+        <source>linked to member %1, who is not in the member list</source>
+        <translation>kopplad till medlem %1, som inte finns i medlemslistan</translation>
+    </message>
+    <message>
+        <source>blocked by the desk</source>
+        <translation>spärrad av receptionen</translation>
+    </message>
+    <message>
+        <source>allowed by the desk until %1, but the door refused: sync this member now</source>
+        <translation>tillåten av receptionen till %1, men dörren nekade: synka medlemmen nu</translation>
+    </message>
+    <message>
+        <source>valid membership, but the door refused: sync this member now</source>
+        <translation>giltigt medlemskap, men dörren nekade: synka medlemmen nu</translation>
+    </message>
+    <message>
+        <source>membership starts %1</source>
+        <translation>medlemskapet börjar %1</translation>
+    </message>
+    <message>
+        <source>membership ended %1</source>
+        <translation>medlemskapet tog slut %1</translation>
+    </message>
+    <message>
+        <source>membership ended %1 (role %2)</source>
+        <translation>medlemskapet tog slut %1 (roll %2)</translation>
+    </message>
+    <message>
+        <source>inactive in Cardskipper</source>
+        <translation>inaktiv i Cardskipper</translation>
+    </message>
+    <message>
+        <source>no membership that opens the door</source>
+        <translation>inget medlemskap som öppnar dörren</translation>
+    </message>
+</context>
+<context>
     <name>HikvisionErrorTexts</name>
     <message>
         <source>member %1 (%2)</source>
@@ -1174,6 +1233,10 @@
     <message>
         <source>About &amp;Qt</source>
         <translation>Om &amp;Qt</translation>
+    </message>
+    <message>
+        <source>Door activity</source>
+        <translation>Dörraktivitet</translation>
     </message>
 </context>
 <context>
@@ -2742,6 +2805,115 @@
     </message>
 </context>
 <context>
+    <name>cis::gui::ActivityPanel</name>
+    <message>
+        <source>Refused only</source>
+        <translation>Bara nekade</translation>
+    </message>
+    <message>
+        <source>All doors</source>
+        <translation>Alla dörrar</translation>
+    </message>
+    <message>
+        <source>Show the events of one door only</source>
+        <translation>Visa bara en dörrs händelser</translation>
+    </message>
+    <message>
+        <source>From this day</source>
+        <translation>Från och med denna dag</translation>
+    </message>
+    <message>
+        <source>Up to and including this day</source>
+        <translation>Till och med denna dag</translation>
+    </message>
+    <message>
+        <source>Search person, member or card</source>
+        <translation>Sök person, medlem eller kort</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Tid</translation>
+    </message>
+    <message>
+        <source>Door</source>
+        <translation>Dörr</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>Medlem</translation>
+    </message>
+    <message>
+        <source>How</source>
+        <translation>Hur</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Resultat</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Orsak</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>Kort</translation>
+    </message>
+    <message>
+        <source>Face</source>
+        <translation>Ansikte</translation>
+    </message>
+    <message>
+        <source>Fingerprint</source>
+        <translation>Fingeravtryck</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>PIN-kod</translation>
+    </message>
+    <message>
+        <source>Came in</source>
+        <translation>Kom in</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>Nekad</translation>
+    </message>
+    <message>
+        <source>Door event</source>
+        <translation>Dörrhändelse</translation>
+    </message>
+    <message>
+        <source>card %1</source>
+        <translation>kort %1</translation>
+    </message>
+    <message>
+        <source>event %1/%2</source>
+        <translation>händelse %1/%2</translation>
+    </message>
+    <message>
+        <source>Cardskipper says this member may enter, but the door refused: the sync may have failed, or the person has no card or face on the door.</source>
+        <translation>Enligt Cardskipper får medlemmen komma in, men dörren nekade: synkningen kan ha misslyckats, eller så har personen inget kort eller ansikte i dörren.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s); %1 refused with a valid membership</source>
+        <translation>
+            <numerusform>%n händelse; %1 nekade med giltigt medlemskap</numerusform>
+            <numerusform>%n händelser; %1 nekade med giltigt medlemskap</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s)</source>
+        <translation>
+            <numerusform>%n händelse</numerusform>
+            <numerusform>%n händelser</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>cis::gui::DemoEnvironment</name>
     <message>
         <source>Cannot create a temporary folder for the demo database.</source>
@@ -2798,6 +2970,22 @@
     <message>
         <source>Gym (simulated)</source>
         <translation>Gym (simulerad)</translation>
+    </message>
+    <message>
+        <source>Demo: %1 holds their card to the front door.</source>
+        <translation>Demo: %1 håller upp sitt kort mot entrédörren.</translation>
+    </message>
+    <message>
+        <source>Demo: %1 shows their face at the front door.</source>
+        <translation>Demo: %1 visar sitt ansikte vid entrédörren.</translation>
+    </message>
+    <message>
+        <source>Demo: a stranger shows their face at the front door.</source>
+        <translation>Demo: en okänd person visar sitt ansikte vid entrédörren.</translation>
+    </message>
+    <message>
+        <source>Demo: someone holds an unknown card to the front door.</source>
+        <translation>Demo: någon håller upp ett okänt kort mot entrédörren.</translation>
     </message>
 </context>
 <context>
@@ -3568,6 +3756,26 @@ Vill du genomföra den ändå?</translation>
     <message>
         <source>Put the password of %1 back and try again</source>
         <translation>Återställ lösenordet för %1 och försök igen</translation>
+    </message>
+    <message>
+        <source>Someone comes to the front door</source>
+        <translation>Någon kommer till entrédörren</translation>
+    </message>
+    <message>
+        <source>The selected person holds up their card</source>
+        <translation>Den valda personen håller upp sitt kort</translation>
+    </message>
+    <message>
+        <source>The selected person shows their face</source>
+        <translation>Den valda personen visar sitt ansikte</translation>
+    </message>
+    <message>
+        <source>A stranger shows their face</source>
+        <translation>En okänd person visar sitt ansikte</translation>
+    </message>
+    <message>
+        <source>Someone holds up an unknown card</source>
+        <translation>Någon håller upp ett okänt kort</translation>
     </message>
 </context>
 <context>

@@ -32,6 +32,12 @@ bool DemoEnvironment::start()
     m_gym->setProfile(QStringLiteral("DS-K1A340FWX"));
     m_gym->loadDemoPersons(2, 2);
     m_gym->setLatencyMs(15);
+    // Something in the Door activity tab from the start: staff coming in, a stranger, a card
+    // nobody knows.
+    for (const sim::DevicePerson &person : m_door->persons().mid(0, 2))
+        personComesToTheDoor(person.employeeNo, false);
+    strangerComesToTheDoor();
+    unknownCardAtTheDoor();
     if (!m_folder.isValid()) {
         m_error = tr("Cannot create a temporary folder for the demo database.");
         return false;
@@ -130,6 +136,36 @@ QString DemoEnvironment::editPersonOnDevice(const QString &employeeNo)
     return tr("Demo: someone gave person %1 access until 2037 by hand in iVMS-4200; a full "
               "reconcile puts it back.")
         .arg(employeeNo);
+}
+
+QString DemoEnvironment::personComesToTheDoor(const QString &employeeNo, bool withCard)
+{
+    std::optional<sim::DevicePerson> person = m_door->person(employeeNo);
+    if (!person)
+        return tr("Person %1 is not on the door.").arg(employeeNo);
+    // The demo's persons are enrolled: a face and a card each, as the desk would have done.
+    if (person->numOfFace == 0) {
+        person->numOfFace = 1;
+        m_door->upsertPerson(*person);
+    }
+    if (m_door->model().cardsOf(employeeNo).isEmpty())
+        m_door->addCard(employeeNo, QStringLiteral("9%1").arg(employeeNo, 9, QLatin1Char('0')));
+    m_door->personAtDoor(employeeNo, withCard ? sim::IsapiSimulator::Presented::Card
+                                              : sim::IsapiSimulator::Presented::Face);
+    return withCard ? tr("Demo: %1 holds their card to the front door.").arg(person->name)
+                    : tr("Demo: %1 shows their face at the front door.").arg(person->name);
+}
+
+QString DemoEnvironment::strangerComesToTheDoor()
+{
+    m_door->strangerAtDoor();
+    return tr("Demo: a stranger shows their face at the front door.");
+}
+
+QString DemoEnvironment::unknownCardAtTheDoor()
+{
+    m_door->unknownCardAtDoor(QStringLiteral("0012345678"));
+    return tr("Demo: someone holds an unknown card to the front door.");
 }
 
 QString DemoEnvironment::makeDeviceFail()

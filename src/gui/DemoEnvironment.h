@@ -49,6 +49,11 @@ public:
     QString makeDeviceFail();
     QString changeDevicePassword();
     QString restoreDevicePassword();
+    // Someone at the front door: the person shows a face or a card (the door decides from its
+    // own validity and logs the event), a stranger's face, or a card the door does not know.
+    QString personComesToTheDoor(const QString &employeeNo, bool withCard);
+    QString strangerComesToTheDoor();
+    QString unknownCardAtTheDoor();
 
     sim::CardskipperSimulator &cardskipper() { return *m_cardskipper; }
     sim::IsapiSimulator &door() { return *m_door; }

@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 Cardskipper IVMS Sync developers
 #include "MainWindow.h"
 
+#include "ActivityPanel.h"
 #include "Autostart.h"
 #include "BundledIcon.h"
 #include "Clock.h"
@@ -177,6 +178,11 @@ MainWindow::MainWindow(SyncService &service, const AppSettings &settings, const 
         m_service, [this](const QString &id) { return deviceName(id); }, m_ui->historyTab);
     m_ui->historyLayout->addWidget(m_history);
     connect(m_history, &HistoryPanel::runsShown, this, &MainWindow::onRunsShown);
+    m_activity = new ActivityPanel(
+        m_service, m_clock, [this](const QString &id) { return deviceName(id); },
+        m_ui->activityTab);
+    m_ui->activityLayout->addWidget(m_activity);
+    connect(m_service.engine(), &SyncEngine::eventsAdded, m_activity, &ActivityPanel::refresh);
 
     reloadDevices();
     m_ui->actionSettings->setVisible(false);
@@ -456,6 +462,12 @@ void MainWindow::reloadDevices()
     m_ui->deviceCombo->clear();
     for (const DeviceSettings &device : m_settings.devices)
         m_ui->deviceCombo->addItem(device.name, device.id);
+    if (m_activity) {
+        QList<std::pair<QString, QString>> doors;
+        for (const DeviceSettings &device : m_settings.devices)
+            doors.append({device.id, device.name});
+        m_activity->setDoors(doors);
+    }
     const int index = m_ui->deviceCombo->findData(current);
     if (index >= 0)
         m_ui->deviceCombo->setCurrentIndex(index);
@@ -1315,6 +1327,25 @@ void MainWindow::setUpTray()
     m_tray->show();
 }
 
+void MainWindow::setEventPolling(bool windowShown)
+{
+    const int seconds = windowShown ? 10 : 60;
+    m_service.post(
+        [seconds](SyncService::Parts parts) { parts.scheduler.setEventPollSeconds(seconds); });
+}
+
+void MainWindow::showEvent(QShowEvent *event)
+{
+    setEventPolling(true);
+    QMainWindow::showEvent(event);
+}
+
+void MainWindow::hideEvent(QHideEvent *event)
+{
+    setEventPolling(false);
+    QMainWindow::hideEvent(event);
+}
+
 void MainWindow::closeEvent(QCloseEvent *event)
 {
     saveWindowState();
@@ -1372,6 +1403,25 @@ void MainWindow::setUpDemoMenu()
         report(employeeNo.isEmpty() ? tr("Select a row with a person on the door first.")
                                     : m_demo->editPersonOnDevice(employeeNo));
     });
+    QMenu *door = menu->addMenu(tr("Someone comes to the front door"));
+    const auto selectedPerson = [this]() {
+        const QModelIndexList rows = m_ui->pairView->selectionModel()->selectedRows();
+        return rows.isEmpty() ? QString() : rows.first().data(PairModel::EmployeeNoRole).toString();
+    };
+    for (const bool withCard : {false, true}) {
+        door->addAction(withCard ? tr("The selected person holds up their card")
+                                 : tr("The selected person shows their face"),
+                        this, [=] {
+                            const QString employeeNo = selectedPerson();
+                            report(employeeNo.isEmpty()
+                                       ? tr("Select a row with a person on the door first.")
+                                       : m_demo->personComesToTheDoor(employeeNo, withCard));
+                        });
+    }
+    door->addAction(tr("A stranger shows their face"), this,
+                    [=] { report(m_demo->strangerComesToTheDoor()); });
+    door->addAction(tr("Someone holds up an unknown card"), this,
+                    [=] { report(m_demo->unknownCardAtTheDoor()); });
     menu->addSeparator();
     // The demo has two doors; these act on the front door, and say so.
     const QString frontDoor = deviceName(DemoEnvironment::deviceId());

@@ -28,6 +28,7 @@ class SecretStore;
 
 namespace cis::gui {
 
+class ActivityPanel;
 class DemoEnvironment;
 class HistoryPanel;
 class LogFilterModel;
@@ -56,6 +57,7 @@ public:
     QString trayState() const { return m_trayState; }
     QString trayToolTip() const;
     HistoryPanel &historyPanel() { return *m_history; }
+    ActivityPanel &activityPanel() { return *m_activity; }
     // What the window knows about each door (from the engine).
     DoorHealth doorHealth(const QString &deviceId) const { return m_doorHealth.value(deviceId); }
     // The sentence the door bar shows for a door ("online, last contact 14:02").
@@ -106,6 +108,8 @@ public slots:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void showEvent(QShowEvent *event) override;
+    void hideEvent(QHideEvent *event) override;
 
 private:
     // The progress bar and the status bar's per-door progress, from m_doorProgress.
@@ -163,6 +167,9 @@ private:
     LogModel *m_logModel;
     LogFilterModel *m_logFilter;
     HistoryPanel *m_history = nullptr;
+    ActivityPanel *m_activity = nullptr;
+    // How often the doors' events are read: often while the desk looks, less in the tray.
+    void setEventPolling(bool windowShown);
     QList<QToolButton *> m_filterButtons;
     QList<QToolButton *> m_doorButtons;
     QHash<QString, DoorHealth> m_doorHealth;

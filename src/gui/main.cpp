@@ -266,6 +266,7 @@ int main(int argc, char *argv[])
     // configuration starts the scheduler (full reconcile now, then quick syncs).
     if (demo) {
         window.preview();
+        service.post([](SyncService::Parts parts) { parts.scheduler.startEventPolling(); });
         Scheduler *scheduler = service.scheduler();
         QObject::connect(service.engine(), &SyncEngine::runFinished, scheduler,
                          [scheduler](const RunReport &report) {

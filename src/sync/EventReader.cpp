@@ -7,6 +7,7 @@
 
 #include <QPointer>
 #include <algorithm>
+#include <utility>
 
 namespace cis {
 
@@ -44,6 +45,7 @@ void EventReader::poll(const QString &deviceId, const QString &doorName, Hikvisi
     work->client = &client;
     work->done = std::move(done);
     work->cursor = m_store.eventCursor(deviceId);
+    m_active.append(work);
     // The client is replaced when the door's settings change; its calls then never end.
     work->clientGone = connect(&client, &QObject::destroyed, this, [this, work] {
         work->poll.error = tr("the door's settings changed while its events were read");
@@ -187,6 +189,7 @@ void EventReader::finish(const std::shared_ptr<Work> &work)
         return;
     work->finished = true;
     disconnect(work->clientGone);
+    m_active.removeOne(work);
     if (work->poll.added > 0)
         emit eventsAdded(work->poll.deviceId, work->poll.added);
     if (!work->poll.error.isEmpty())
@@ -196,6 +199,14 @@ void EventReader::finish(const std::shared_ptr<Work> &work)
     applyRetention();
     const auto done = std::move(work->done);
     done(work->poll);
+}
+
+void EventReader::abandon()
+{
+    for (const std::shared_ptr<Work> &work : std::exchange(m_active, {})) {
+        work->finished = true;
+        disconnect(work->clientGone);
+    }
 }
 
 int EventReader::applyRetention()

@@ -55,6 +55,10 @@ public:
     void poll(const QString &deviceId, const QString &doorName, HikvisionClient &client,
               std::function<void(Poll)> done);
 
+    // Drops every poll in flight without calling its done: for an owner going away with the
+    // clients (their destruction would otherwise end the polls into objects half destroyed).
+    void abandon();
+
     // Deletes what is older than the retention period, at most once a day; how many.
     int applyRetention();
 
@@ -75,6 +79,7 @@ private:
     int m_importDays = 7;
     int m_retentionDays = 365;
     QDateTime m_lastRetention;
+    QList<std::shared_ptr<Work>> m_active;
 };
 
 } // namespace cis

@@ -20,6 +20,37 @@ Scheduler::Scheduler(SyncEngine &engine, const Clock &clock, QObject *parent)
     m_timer.setSingleShot(true);
     connect(&m_timer, &QTimer::timeout, this, &Scheduler::tick);
     connect(&m_engine, &SyncEngine::runFinished, this, &Scheduler::onRunFinished);
+    connect(&m_eventTimer, &QTimer::timeout, this, &Scheduler::pollEvents);
+}
+
+void Scheduler::setEventPollSeconds(int seconds)
+{
+    m_eventPollSeconds = std::max(0, seconds);
+    if (m_eventPollSeconds == 0)
+        m_eventTimer.stop();
+    else if (m_eventPolling)
+        m_eventTimer.start(m_eventPollSeconds * 1000);
+}
+
+void Scheduler::startEventPolling()
+{
+    m_eventPolling = true;
+    if (m_eventPollSeconds > 0) {
+        m_eventTimer.start(m_eventPollSeconds * 1000);
+        QTimer::singleShot(0, this, &Scheduler::pollEvents);
+    }
+}
+
+bool Scheduler::pollEvents()
+{
+    if (m_eventPollInFlight)
+        return false;
+    m_eventPollInFlight = true;
+    m_engine.readEvents({}, [this](const QList<EventReader::Poll> &polls) {
+        m_eventPollInFlight = false;
+        emit eventsPolled(polls);
+    });
+    return true;
 }
 
 void Scheduler::start()
@@ -30,6 +61,8 @@ void Scheduler::start()
     m_nextNightlyAt = nextNightly(m_clock.now());
     m_nextRunAt = m_clock.now();
     m_timer.start(0);
+    if (!m_eventPolling)
+        startEventPolling();
     emit nextRunChanged(m_nextRunAt);
 }
 
@@ -37,6 +70,8 @@ void Scheduler::stop()
 {
     m_active = false;
     m_timer.stop();
+    m_eventTimer.stop();
+    m_eventPolling = false;
     m_nextRunAt = {};
     emit nextRunChanged(m_nextRunAt);
 }

@@ -38,8 +38,20 @@ public:
     // Called by the timer; public so tests can drive time with a ManualClock.
     void tick();
 
+    // The doors' event logs are read every this many seconds while started (0: never):
+    // 60 by default, for the tray and the headless run; the window asks for 10 while shown.
+    // Pausing the sync does not pause them: reading writes nothing to a door.
+    void setEventPollSeconds(int seconds);
+    int eventPollSeconds() const { return m_eventPollSeconds; }
+    // Reads the doors' events now unless a read is going on; false if one is.
+    bool pollEvents();
+    // Reads them now and then every eventPollSeconds(); start() does this too, stop() ends it.
+    // The demo reads events before its first sync starts the rest.
+    void startEventPolling();
+
 signals:
     void nextRunChanged(const QDateTime &at);
+    void eventsPolled(const QList<cis::EventReader::Poll> &polls);
 
 private:
     void onRunFinished(const RunReport &report);
@@ -49,6 +61,10 @@ private:
     SyncEngine &m_engine;
     const Clock &m_clock;
     QTimer m_timer;
+    QTimer m_eventTimer;
+    int m_eventPollSeconds = 60;
+    bool m_eventPollInFlight = false;
+    bool m_eventPolling = false;
     bool m_active = false;
     bool m_paused = false;
     bool m_fullDue = true;

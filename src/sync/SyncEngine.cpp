@@ -4,6 +4,7 @@
 
 #include "Clock.h"
 #include "EventReader.h"
+#include "IsapiRequests.h"
 #include "Planner.h"
 #include "Store.h"
 #include "SyncLogging.h"
@@ -188,6 +189,7 @@ SyncEngine::SyncEngine(Store &store, const Clock &clock, QObject *parent)
             [this](const QString &level, const QString &deviceId, const QString &text) {
                 emit logMessage(level, deviceId, {}, text);
             });
+    connect(m_events, &EventReader::eventsAdded, this, &SyncEngine::eventsAdded);
 }
 
 void SyncEngine::readEvents(const QString &onlyDeviceId,
@@ -245,7 +247,9 @@ void SyncEngine::onDeviceExchangeFinished(const QString &deviceId, const QString
 {
     if (!m_run)
         return;
-    countRequest(endpoint, deviceId);
+    // Event reading shares the client but is not the run's work: it counts in no run report.
+    if (!endpoint.contains(QLatin1String(isapi::kAcsEventPath)))
+        countRequest(endpoint, deviceId);
     m_lastExchangeAnswered.insert(deviceId, answered);
     if (answered)
         ++m_answerCount[deviceId];
@@ -255,6 +259,7 @@ void SyncEngine::onDeviceExchangeFinished(const QString &deviceId, const QString
 
 SyncEngine::~SyncEngine()
 {
+    m_events->abandon();
     // Destroying a run's Cardskipper client aborts its request, and the network manager
     // reports the abort to onReplyFinished, which reads m_run. Let it find none, instead of a run
     // half destroyed (quitting, or a SIGTERM, while a sync is under way).

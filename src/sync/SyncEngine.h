@@ -111,6 +111,8 @@ signals:
     void logMessage(const QString &level, const QString &deviceId, const QString &member,
                     const QString &text);
     void runFinished(const cis::RunReport &report);
+    // New events from a door's log are stored.
+    void eventsAdded(const QString &deviceId, int count);
     // A door's health changed (state, last contact, lock time...).
     void doorHealthChanged(const cis::DoorHealth &health);
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: 2026 Cardskipper IVMS Sync developers
 // The window driven like an administrator would, against the simulators of demo mode.
+#include "ActivityPanel.h"
 #include "Autostart.h"
 #include "CardskipperSimulator.h"
 #include "Clock.h"
@@ -19,6 +20,8 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QCheckBox>
+#include <QDateEdit>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -1022,6 +1025,66 @@ private slots:
             QVERIFY2(!text.isEmpty() && text != runKindToString(RunKind::QuickSync) &&
                          text != runStatusToString(RunStatus::Succeeded),
                      qPrintable(text));
+        }
+    }
+
+    // Issue 18: the Door activity tab shows who came in and who was refused, and why; a member
+    // the door refused while Cardskipper lets them in stands out.
+    void theDoorActivityExplainsEveryRefusal()
+    {
+        ActivityPanel &activity = m_window->activityPanel();
+        run(&MainWindow::syncNow);
+        const auto pollDoors = [this] {
+            ask([](SyncService::Parts parts) { return parts.scheduler.pollEvents(); });
+        };
+        pollDoors();
+        // The demo's start: two staff members come in, a stranger, an unknown card.
+        QTRY_COMPARE(activity.model()->rowCount(), 4);
+
+        // A member the sync put on the door, with a valid membership, whose door entry someone
+        // shortened by hand: the door refuses what Cardskipper allows.
+        const Link link = ask([](SyncService::Parts parts) {
+                              return parts.store.links(DemoEnvironment::deviceId());
+                          }).value(0);
+        QVERIFY(!link.employeeNo.isEmpty());
+        const QDateTime past(QDate(2020, 1, 1), QTime(0, 0), Qt::UTC);
+        QVERIFY(m_demo->door().setPersonValidity(link.employeeNo, true, past, past.addDays(30)));
+        m_demo->personComesToTheDoor(link.employeeNo, false);
+        pollDoors();
+        QTRY_COMPARE(activity.model()->rowCount(), 5);
+        const QStandardItemModel *model = activity.model();
+        QCOMPARE(model->index(0, ActivityPanel::ResultColumn).data().toString(),
+                 ActivityPanel::outcomeText(AccessEvent::Outcome::Refused));
+        QVERIFY(model->index(0, 0).data(ActivityPanel::ValidButRefusedRole).toBool());
+        QCOMPARE(model->index(0, 0).data(ActivityPanel::MemberIdRole).toLongLong(),
+                 link.member.organisationMemberId);
+        QVERIFY(!model->index(0, ActivityPanel::MemberColumn).data().toString().isEmpty());
+        QStringList reasons;
+        for (int row = 0; row < model->rowCount(); ++row)
+            reasons.append(model->index(row, ActivityPanel::ReasonColumn).data().toString());
+        QVERIFY2(reasons.contains(QStringLiteral("unknown card 0012345678")),
+                 qPrintable(reasons.join(u'|')));
+        QVERIFY(reasons.contains(QStringLiteral("face not recognised")));
+
+        activity.refusedOnlyCheck()->setChecked(true);
+        QTRY_COMPARE(activity.model()->rowCount(), 3);
+        activity.searchEdit()->setText(QStringLiteral("0012345678"));
+        QCOMPARE(activity.view()->model()->rowCount(), 1);
+        activity.searchEdit()->clear();
+        activity.refusedOnlyCheck()->setChecked(false);
+        QTRY_COMPARE(activity.model()->rowCount(), 5);
+        // Another day only: nothing.
+        activity.fromEdit()->setDate(m_clock.today().addDays(1));
+        activity.toEdit()->setDate(m_clock.today().addDays(1));
+        QTRY_COMPARE(activity.model()->rowCount(), 0);
+        activity.fromEdit()->setDate(m_clock.today());
+        QTRY_COMPARE(activity.model()->rowCount(), 0);
+        activity.toEdit()->setDate(m_clock.today());
+        QTRY_COMPARE(activity.model()->rowCount(), 5);
+        if (!qEnvironmentVariableIsEmpty("CIS_SCREENSHOT_DIR")) {
+            auto *tabs = child<QTabWidget>("logTabs");
+            tabs->setCurrentWidget(child<QWidget>("activityTab"));
+            screenshot(QStringLiteral("door-activity.png"));
         }
     }
 
