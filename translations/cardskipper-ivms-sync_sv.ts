@@ -2803,6 +2803,10 @@
         <source>%1: the answer was unclear (%2); read back from the door, the change is there.</source>
         <translation>%1: svaret var otydligt (%2); enligt dörren själv är ändringen gjord.</translation>
     </message>
+    <message>
+        <source>%1 was refused at %2 at %3 although their membership is valid: %4</source>
+        <translation>%1 nekades vid %2 kl. %3 trots giltigt medlemskap: %4</translation>
+    </message>
 </context>
 <context>
     <name>cis::gui::ActivityPanel</name>
@@ -3776,6 +3780,10 @@ Vill du genomföra den ändå?</translation>
     <message>
         <source>Someone holds up an unknown card</source>
         <translation>Någon håller upp ett okänt kort</translation>
+    </message>
+    <message>
+        <source>Refused at the door</source>
+        <translation>Nekad vid dörren</translation>
     </message>
 </context>
 <context>

@@ -46,6 +46,8 @@ const QString nightly = QStringLiteral("sync/nightly_reconcile_at");
 const QString retryAttempts = QStringLiteral("sync/retry_attempts");
 const QString retryBackoff = QStringLiteral("sync/retry_backoff_ms");
 const QString parallelDoors = QStringLiteral("sync/max_parallel_doors");
+const QString eventImport = QStringLiteral("events/import_days");
+const QString eventRetention = QStringLiteral("events/retention_days");
 const QString grace = QStringLiteral("sync/grace_days");
 const QString rename = QStringLiteral("sync/rename");
 const QString deleteAfter = QStringLiteral("sync/delete_after_days");
@@ -254,6 +256,8 @@ AppSettings AppSettings::load(QSettings &settings, QStringList *problems)
     sync.retryAttempts = read.number(key::retryAttempts, sync.retryAttempts, 0, 10);
     sync.retryBackoffMs = read.number(key::retryBackoff, sync.retryBackoffMs, 0, 600000);
     sync.maxParallelDoors = read.number(key::parallelDoors, sync.maxParallelDoors, 0, 64);
+    sync.eventImportDays = read.number(key::eventImport, sync.eventImportDays, 0, 3650);
+    sync.eventRetentionDays = read.number(key::eventRetention, sync.eventRetentionDays, 1, 3650);
     SyncPolicy &policy = sync.policy;
     policy.graceDays = read.number(key::grace, policy.graceDays, 0, 365);
     policy.renameEnabled = read.flag(key::rename, policy.renameEnabled);
@@ -316,6 +320,8 @@ void AppSettings::save(QSettings &settings) const
     settings.setValue(key::retryAttempts, sync.retryAttempts);
     settings.setValue(key::retryBackoff, sync.retryBackoffMs);
     settings.setValue(key::parallelDoors, sync.maxParallelDoors);
+    settings.setValue(key::eventImport, sync.eventImportDays);
+    settings.setValue(key::eventRetention, sync.eventRetentionDays);
     settings.setValue(key::grace, sync.policy.graceDays);
     settings.setValue(key::rename, sync.policy.renameEnabled);
     settings.setValue(key::deleteAfter, sync.policy.deleteRetentionDays);

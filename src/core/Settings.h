@@ -47,6 +47,10 @@ struct SyncSettings
     // router cannot take every terminal's traffic at once.
     int maxParallelDoors = 0;
     SyncPolicy policy;
+    // The doors' event logs: how far back a door's first reading imports, and how long events
+    // are kept (they are personal data) before they are deleted.
+    int eventImportDays = 7;
+    int eventRetentionDays = 365;
 };
 
 // How the desktop app starts; the command line ignores these.

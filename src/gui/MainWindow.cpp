@@ -183,6 +183,14 @@ MainWindow::MainWindow(SyncService &service, const AppSettings &settings, const 
         m_ui->activityTab);
     m_ui->activityLayout->addWidget(m_activity);
     connect(m_service.engine(), &SyncEngine::eventsAdded, m_activity, &ActivityPanel::refresh);
+    // The door and Cardskipper disagree: the one thing at the door the desk must hear about.
+    connect(m_service.engine(), &SyncEngine::refusedDespiteMembership, this,
+            [this](const QString &, qint64, const QString &text) {
+                if (m_tray)
+                    m_tray->showMessage(tr("Refused at the door"), text, QSystemTrayIcon::Warning,
+                                        15000);
+                statusBar()->showMessage(text, 15000);
+            });
 
     reloadDevices();
     m_ui->actionSettings->setVisible(false);

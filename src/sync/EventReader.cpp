@@ -112,6 +112,7 @@ void EventReader::incremental(const std::shared_ptr<Work> &work, qint64 beginSer
                     return finish(work);
                 }
                 work->poll.added += added;
+                noteRefusals(work->poll, fresh);
             }
             if (changed) {
                 cursor.beginInclusive = learnt;
@@ -145,10 +146,12 @@ void EventReader::fullRead(const std::shared_ptr<Work> &work, qint64 epoch, cons
                 recent.append(event);
         }
         const int added = m_store.addEvents(work->poll.deviceId, epoch, recent);
-        if (added < 0)
+        if (added < 0) {
             work->poll.error = tr("the events could not be stored");
-        else
+        } else {
             work->poll.added += added;
+            noteRefusals(work->poll, recent);
+        }
     };
     work->client->searchEvents(
         std::nullopt,
@@ -181,6 +184,14 @@ void EventReader::fullRead(const std::shared_ptr<Work> &work, qint64 epoch, cons
             finish(work);
         },
         storePage);
+}
+
+void EventReader::noteRefusals(Poll &poll, const QList<AccessEvent> &stored)
+{
+    for (const AccessEvent &event : stored) {
+        if (event.outcome() == AccessEvent::Outcome::Refused)
+            poll.newRefusals.append(event);
+    }
 }
 
 void EventReader::finish(const std::shared_ptr<Work> &work)

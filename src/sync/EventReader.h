@@ -41,6 +41,8 @@ public:
         int pages = 0; // searches sent
         bool restarted = false;
         QString error; // empty: the poll ended well
+        // The refusals among the events new to the store, for the warnings they may need.
+        QList<AccessEvent> newRefusals;
     };
 
     EventReader(Store &store, const Clock &clock, QObject *parent = nullptr);
@@ -72,6 +74,7 @@ private:
     void incremental(const std::shared_ptr<Work> &work, qint64 beginSerialNo);
     void fullRead(const std::shared_ptr<Work> &work, qint64 epoch, const QString &why);
     void finish(const std::shared_ptr<Work> &work);
+    static void noteRefusals(Poll &poll, const QList<AccessEvent> &stored);
     static QString anchorOf(const AccessEvent &event);
 
     Store &m_store;

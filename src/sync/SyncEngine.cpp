@@ -3,6 +3,7 @@
 #include "SyncEngine.h"
 
 #include "Clock.h"
+#include "EventExplanation.h"
 #include "EventReader.h"
 #include "IsapiRequests.h"
 #include "Planner.h"
@@ -192,6 +193,38 @@ SyncEngine::SyncEngine(Store &store, const Clock &clock, QObject *parent)
     connect(m_events, &EventReader::eventsAdded, this, &SyncEngine::eventsAdded);
 }
 
+void SyncEngine::warnAboutRefusals(const EventReader::Poll &poll)
+{
+    const QDateTime now = m_clock.now();
+    const DeviceSettings *device = m_settings.device(poll.deviceId);
+    const QString door = device ? device->name : poll.deviceId;
+    for (const AccessEvent &event : poll.newRefusals) {
+        // An import of last week's events is history, not news.
+        if (event.time.secsTo(now) > 3600)
+            continue;
+        const ExplainedEvent explained =
+            EventExplanation::explain(m_store, Store::StoredEvent{poll.deviceId, event},
+                                      m_settings.cardskipper.organisationId);
+        if (!explained.validButRefused || !explained.member)
+            continue;
+        const qint64 memberId = explained.member->key.organisationMemberId;
+        const QDateTime last = m_refusalWarnedAt.value(memberId);
+        if (last.isValid() && last.secsTo(now) < 3600)
+            continue;
+        m_refusalWarnedAt.insert(memberId, now);
+        const QString text =
+            tr("%1 was refused at %2 at %3 although their membership is valid: %4")
+                .arg(explained.member->displayName(), door,
+                     event.time.toLocalTime().toString(QStringLiteral("HH:mm")), explained.reason);
+        // To the window's log and the tray, not to the system log: door events are personal
+        // data, kept in the database for their retention period only.
+        emit logMessage(
+            QStringLiteral("warning"), poll.deviceId,
+            QStringLiteral("%1 (%2)").arg(explained.member->displayName()).arg(memberId), text);
+        emit refusedDespiteMembership(poll.deviceId, memberId, text);
+    }
+}
+
 void SyncEngine::readEvents(const QString &onlyDeviceId,
                             std::function<void(QList<EventReader::Poll>)> done)
 {
@@ -215,7 +248,8 @@ void SyncEngine::readEvents(const QString &onlyDeviceId,
     for (qsizetype i = 0; i < doors.size(); ++i) {
         const DeviceSettings &device = *doors.at(i);
         collected->polls[i].deviceId = device.id;
-        const auto deliver = [collected, i](EventReader::Poll poll) {
+        const auto deliver = [this, collected, i](EventReader::Poll poll) {
+            warnAboutRefusals(poll);
             collected->polls[i] = std::move(poll);
             if (--collected->waiting == 0)
                 collected->done(collected->polls);
@@ -275,6 +309,8 @@ SyncEngine::~SyncEngine()
 
 void SyncEngine::setConfiguration(const AppSettings &settings, const Credentials &credentials)
 {
+    m_events->setImportDays(settings.sync.eventImportDays);
+    m_events->setRetentionDays(settings.sync.eventRetentionDays);
     m_settings = settings;
     m_credentials = credentials;
     // A client whose configuration changed is replaced, which also ends a wrong-password

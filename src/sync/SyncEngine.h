@@ -113,6 +113,10 @@ signals:
     void runFinished(const cis::RunReport &report);
     // New events from a door's log are stored.
     void eventsAdded(const QString &deviceId, int count);
+    // The door refused a member Cardskipper (and the desk) let in: at most once per member an
+    // hour, for events of the last hour. text says who, where and what to do.
+    void refusedDespiteMembership(const QString &deviceId, qint64 organisationMemberId,
+                                  const QString &text);
     // A door's health changed (state, last contact, lock time...).
     void doorHealthChanged(const cis::DoorHealth &health);
 
@@ -218,6 +222,9 @@ private:
     // exchange got one; requests that died in transport count in neither.
     QHash<QString, quint64> m_answerCount;
     QHash<QString, bool> m_lastExchangeAnswered;
+    // When each member's "refused although valid" warning was last given (member id).
+    QHash<qint64, QDateTime> m_refusalWarnedAt;
+    void warnAboutRefusals(const EventReader::Poll &poll);
 };
 
 } // namespace cis

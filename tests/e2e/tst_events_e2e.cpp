@@ -3,6 +3,7 @@
 // Reading a door's event log end to end: the real ISAPI client and EventReader, the real Store
 // on disk, against the terminal simulator over loopback HTTP, with one ManualClock.
 #include "Clock.h"
+#include "EventExplanation.h"
 #include "EventReader.h"
 #include "HikvisionClient.h"
 #include "IsapiSimulator.h"
@@ -373,6 +374,82 @@ private slots:
         QVERIFY(!polls->at(1).error.isEmpty());
         QCOMPARE(gym.failedAuthAttempts(), 1);
         QCOMPARE(storedEvents(QStringLiteral("gym")), 0);
+    }
+    // A member Cardskipper lets in whom the door refused: one warning per member and hour, and
+    // none for last week's events found at a first contact.
+    void aValidMemberRefusedIsWarnedAboutOnceAnHour()
+    {
+        constexpr qint64 kOrganisation = 4711;
+        Member member;
+        member.key = MemberKey{kOrganisation, 1001};
+        member.firstName = QStringLiteral("Åsa");
+        member.lastName = QStringLiteral("Öberg");
+        RolePeriod role;
+        role.organisationId = kOrganisation;
+        role.roleId = 1;
+        role.start = m_clock.today().addDays(-10);
+        role.end = m_clock.today().addDays(100);
+        role.type = QStringLiteral("Gymkort");
+        member.roles = {role};
+        QVERIFY(m_store->replaceMembers(kOrganisation, {member}));
+        Link link;
+        link.deviceId = kDoor;
+        link.employeeNo = QStringLiteral("1001");
+        link.member = member.key;
+        QVERIFY(m_store->addLink(link));
+        const auto refuse = [this] {
+            DeviceEvent event;
+            event.minor = 8;
+            event.employeeNo = QStringLiteral("1001");
+            event.name = QStringLiteral("Åsa Öberg");
+            m_door->logEvent(event);
+        };
+        refuse(); // a week ago: imported, not warned about
+        m_clock.advanceDays(7);
+
+        AppSettings settings;
+        settings.cardskipper.organisationId = kOrganisation;
+        DeviceSettings door;
+        door.id = kDoor;
+        door.name = QStringLiteral("Entré");
+        door.url = m_door->baseUrl();
+        settings.devices = {door};
+        SyncEngine::Credentials credentials;
+        credentials.devicePasswords = {{door.id, IsapiSimulator::defaultPassword()}};
+        SyncEngine engine(*m_store, m_clock);
+        engine.setConfiguration(settings, credentials);
+        QSignalSpy warnings(&engine, &SyncEngine::refusedDespiteMembership);
+        const auto read = [&] {
+            bool done = false;
+            engine.readEvents({}, [&](const QList<EventReader::Poll> &) { done = true; });
+            QVERIFY(QTest::qWaitFor([&] { return done; }, 30000));
+        };
+        refuse();
+        read();
+        QCOMPARE(warnings.size(), 1);
+        QCOMPARE(warnings.first().at(1).toLongLong(), 1001);
+        QVERIFY(warnings.first().at(2).toString().contains(QStringLiteral("Entré")));
+        m_clock.advanceSeconds(30 * 60);
+        refuse();
+        read();
+        QCOMPARE(warnings.size(), 1); // within the hour
+        m_clock.advanceSeconds(31 * 60);
+        refuse();
+        read();
+        QCOMPARE(warnings.size(), 2);
+        // A refusal Cardskipper agrees with is no warning.
+        member.roles.first().end = m_clock.today().addDays(-1);
+        QVERIFY(m_store->replaceMembers(kOrganisation, {member}));
+        m_clock.advanceSeconds(2 * 3600);
+        refuse();
+        read();
+        QCOMPARE(warnings.size(), 2);
+        const QList<Store::StoredEvent> stored = m_store->events({});
+        QCOMPARE(stored.size(), 5);
+        const ExplainedEvent explained =
+            EventExplanation::explain(*m_store, stored.first(), kOrganisation);
+        QCOMPARE(explained.reason, QStringLiteral("membership ended %1 (role Gymkort)")
+                                       .arg(m_clock.today().addDays(-1).toString(Qt::ISODate)));
     }
 };
 
