@@ -58,6 +58,20 @@
             <numerusform>%n events written to %1</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%1 (%2): %n day(s)</source>
+        <translation>
+            <numerusform>%1 (%2): %n day</numerusform>
+            <numerusform>%1 (%2): %n days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entry(s) by persons not linked to a member are not counted.</source>
+        <translation>
+            <numerusform>%n entry by a person not linked to a member is not counted.</numerusform>
+            <numerusform>%n entries by persons not linked to a member are not counted.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>cis::SyncEngine</name>

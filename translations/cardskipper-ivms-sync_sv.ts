@@ -552,6 +552,10 @@
         <source>Read the doors&apos; new events, then show who came in and who was refused.</source>
         <translation>Läs dörrarnas nya händelser och visa vem som kom in och vem som nekades.</translation>
     </message>
+    <message>
+        <source>Visits per member and day in a date range (days with an entry), as CSV for Excel.</source>
+        <translation>Besök per medlem och dag under en period (dagar med en passage), som CSV för Excel.</translation>
+    </message>
 </context>
 <context>
     <name>DigestAuthTexts</name>
@@ -2501,6 +2505,60 @@
     <message>
         <source>member %1</source>
         <translation>medlem %1</translation>
+    </message>
+    <message>
+        <source>First day of the report (YYYY-MM-DD).</source>
+        <translation>Rapportens första dag (ÅÅÅÅ-MM-DD).</translation>
+    </message>
+    <message>
+        <source>Last day of the report (YYYY-MM-DD).</source>
+        <translation>Rapportens sista dag (ÅÅÅÅ-MM-DD).</translation>
+    </message>
+    <message>
+        <source>Visits per member and day: the days on which a member was let in at any door, from the doors&apos; event logs.</source>
+        <translation>Besök per medlem och dag: de dagar då en medlem släpptes in genom någon dörr, enligt dörrarnas händelseloggar.</translation>
+    </message>
+    <message>
+        <source>--%1 is required.</source>
+        <translation>--%1 måste anges.</translation>
+    </message>
+    <message>
+        <source>--to is before --from.</source>
+        <translation>--to ligger före --from.</translation>
+    </message>
+    <message>
+        <source>Member number</source>
+        <translation>Medlemsnummer</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Dag</translation>
+    </message>
+    <message>
+        <source>Entries</source>
+        <translation>Passager</translation>
+    </message>
+    <message>
+        <source>First entry</source>
+        <translation>Första passage</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%2): %n day(s)</source>
+        <translation>
+            <numerusform>%1 (%2): %n dag</numerusform>
+            <numerusform>%1 (%2): %n dagar</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No visits from %1 to %2.</source>
+        <translation>Inga besök från %1 till %2.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entry(s) by persons not linked to a member are not counted.</source>
+        <translation>
+            <numerusform>%n passage av personer som inte är kopplade till en medlem räknas inte.</numerusform>
+            <numerusform>%n passager av personer som inte är kopplade till en medlem räknas inte.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

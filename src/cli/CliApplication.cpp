@@ -67,6 +67,9 @@ QList<Command> commands()
         {QStringLiteral("events"),
          CliApplicationTexts::tr(
              "Read the doors' new events, then show who came in and who was refused.")},
+        {QStringLiteral("visits"),
+         CliApplicationTexts::tr(
+             "Visits per member and day in a date range (days with an entry), as CSV for Excel.")},
         {QStringLiteral("link"),
          CliApplicationTexts::tr("Link a terminal person to a member (manual match).")},
         {QStringLiteral("unlink"), CliApplicationTexts::tr("Remove a manual or suggested link.")},
@@ -235,6 +238,8 @@ int CliApplication::run(const QStringList &arguments)
         return runStatus(commandParser, commandArguments);
     if (command == QLatin1String("events"))
         return runEvents(commandParser, commandArguments);
+    if (command == QLatin1String("visits"))
+        return runVisits(commandParser, commandArguments);
     if (command == QLatin1String("link"))
         return runLink(commandParser, commandArguments, true);
     if (command == QLatin1String("unlink"))

@@ -47,6 +47,9 @@ private:
     int runRun(QCommandLineParser &parser, const QStringList &arguments);
     int runStatus(QCommandLineParser &parser, const QStringList &arguments);
     int runEvents(QCommandLineParser &parser, const QStringList &arguments);
+    int runVisits(QCommandLineParser &parser, const QStringList &arguments);
+    // Reads what is new in the doors' event logs (all doors, or one); false if a door failed.
+    bool readDoorEvents(SyncSession &session, const QString &deviceId);
     int runLink(QCommandLineParser &parser, const QStringList &arguments, bool link);
 
     static QCommandLineOption configOption();

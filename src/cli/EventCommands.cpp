@@ -3,6 +3,7 @@
 // The events command: who came in at the doors, and who was refused.
 #include "CliApplication.h"
 #include "Clock.h"
+#include "EventExplanation.h"
 #include "Store.h"
 #include "SyncSession.h"
 #include "WaitFor.h"
@@ -10,6 +11,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QMap>
 #include <QSaveFile>
 
 namespace cis {
@@ -76,6 +78,22 @@ std::optional<QDate> dateOption(const QString &text)
 }
 
 } // namespace
+
+bool CliApplication::readDoorEvents(SyncSession &session, const QString &deviceId)
+{
+    const QList<EventReader::Poll> polls = waitFor<QList<EventReader::Poll>>(
+        [&](auto done) { session.engine().readEvents(deviceId, std::move(done)); });
+    bool ok = true;
+    for (const EventReader::Poll &poll : polls) {
+        const DeviceSettings *device = session.settings().device(poll.deviceId);
+        const QString name = device ? device->name : poll.deviceId;
+        if (!poll.error.isEmpty())
+            ok = false; // the engine's log line names the door and the reason
+        else if (poll.added > 0)
+            m_err << tr("%1: %n new event(s)", nullptr, poll.added).arg(name) << Qt::endl;
+    }
+    return ok;
+}
 
 int CliApplication::runEvents(QCommandLineParser &parser, const QStringList &arguments)
 {
@@ -223,6 +241,112 @@ int CliApplication::runEvents(QCommandLineParser &parser, const QStringList &arg
             m_out << parts.join(QStringLiteral(" · ")) << Qt::endl;
         }
     }
+    m_out.flush();
+    return exitCode;
+}
+
+int CliApplication::runVisits(QCommandLineParser &parser, const QStringList &arguments)
+{
+    const QCommandLineOption fromOption(QStringLiteral("from"),
+                                        tr("First day of the report (YYYY-MM-DD)."), tr("date"));
+    const QCommandLineOption toOption(QStringLiteral("to"),
+                                      tr("Last day of the report (YYYY-MM-DD)."), tr("date"));
+    const QCommandLineOption csvOption(QStringLiteral("csv"),
+                                       tr("Write CSV (UTF-8 with BOM, for Excel) to this file."),
+                                       tr("file"));
+    const QCommandLineOption offlineOption(
+        QStringLiteral("no-read"), tr("Show what is stored without asking the doors first."));
+    const int parsed = parseCommand(
+        parser, arguments,
+        tr("Visits per member and day: the days on which a member was let in at any door, from "
+           "the doors' event logs."),
+        {fromOption, toOption, csvOption, offlineOption});
+    if (parsed >= 0)
+        return parsed;
+    std::optional<QDate> from;
+    std::optional<QDate> to;
+    for (const auto &[option, out] : {std::pair{&fromOption, &from}, std::pair{&toOption, &to}}) {
+        if (!parser.isSet(*option))
+            return usageError(tr("--%1 is required.").arg(option->names().constFirst()));
+        *out = dateOption(parser.value(*option));
+        if (!*out)
+            return usageError(tr("--%1 wants a date as YYYY-MM-DD, not \"%2\".")
+                                  .arg(option->names().constFirst(), parser.value(*option)));
+    }
+    if (*to < *from)
+        return usageError(tr("--to is before --from."));
+
+    int exitCode = Done;
+    auto session = openSession(!parser.isSet(offlineOption), &exitCode);
+    if (!session)
+        return exitCode;
+    if (!parser.isSet(offlineOption) && !readDoorEvents(*session, {}))
+        exitCode = SomeFailed;
+
+    Store::EventQuery query;
+    query.since = QDateTime(*from, QTime(0, 0));
+    query.until = QDateTime(to->addDays(1), QTime(0, 0));
+    const QList<ExplainedEvent> events =
+        EventExplanation::explain(session->store(), session->store().events(query),
+                                  session->settings().cardskipper.organisationId);
+    struct Day
+    {
+        int entries = 0;
+        QTime first;
+    };
+    // Member id -> (name, day -> entries): in the desk's local days.
+    QMap<qint64, std::pair<QString, QMap<QDate, Day>>> visits;
+    int unlinked = 0;
+    for (const ExplainedEvent &explained : events) {
+        if (explained.event.outcome() != AccessEvent::Outcome::Granted)
+            continue;
+        if (!explained.member) {
+            ++unlinked;
+            continue;
+        }
+        const QDateTime local = explained.event.time.toLocalTime();
+        auto &member = visits[explained.member->key.organisationMemberId];
+        member.first = explained.member->displayName();
+        Day &day = member.second[local.date()];
+        ++day.entries;
+        if (!day.first.isValid() || local.time() < day.first)
+            day.first = local.time();
+    }
+
+    if (parser.isSet(csvOption)) {
+        QString text = QStringLiteral("\uFEFF");
+        text += QStringList{tr("Member"), tr("Member number"), tr("Day"), tr("Entries"),
+                            tr("First entry")}
+                    .join(QLatin1Char(',')) +
+                QStringLiteral("\r\n");
+        for (auto member = visits.cbegin(); member != visits.cend(); ++member) {
+            for (auto day = member->second.cbegin(); day != member->second.cend(); ++day) {
+                text += QStringList{csvField(member->first), QString::number(member.key()),
+                                    day.key().toString(Qt::ISODate), QString::number(day->entries),
+                                    day->first.toString(QStringLiteral("HH:mm"))}
+                            .join(QLatin1Char(',')) +
+                        QStringLiteral("\r\n");
+            }
+        }
+        QSaveFile file(parser.value(csvOption));
+        if (!file.open(QIODevice::WriteOnly) || file.write(text.toUtf8()) < 0 || !file.commit()) {
+            m_err << tr("Cannot write %1: %2").arg(file.fileName(), file.errorString()) << Qt::endl;
+            return SomeFailed;
+        }
+    }
+    for (auto member = visits.cbegin(); member != visits.cend(); ++member)
+        m_out << tr("%1 (%2): %n day(s)", nullptr, int(member->second.size()))
+                     .arg(member->first)
+                     .arg(member.key())
+              << Qt::endl;
+    if (visits.isEmpty())
+        m_out << tr("No visits from %1 to %2.")
+                     .arg(from->toString(Qt::ISODate), to->toString(Qt::ISODate))
+              << Qt::endl;
+    if (unlinked > 0)
+        m_err << tr("%n entry(s) by persons not linked to a member are not counted.", nullptr,
+                    unlinked)
+              << Qt::endl;
     m_out.flush();
     return exitCode;
 }

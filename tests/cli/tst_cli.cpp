@@ -610,6 +610,45 @@ private slots:
         QVERIFY(today.out.contains(QStringLiteral("No events.")));
     }
 
+    // Issue 18: visits per member and day, from the granted entries of linked persons.
+    void visitsCountsTheDaysEachMemberCameIn()
+    {
+        QTemporaryDir dir;
+        IsapiSimulator door;
+        QVERIFY(door.listen());
+        const QString config = writeConfig(dir, door);
+        const Run sync = runWithBoth({QStringLiteral("--config"), config, QStringLiteral("sync")});
+        QVERIFY2(sync.exitCode == 0, qPrintable(sync.err));
+        QVERIFY(!door.persons().isEmpty());
+        sim::DevicePerson person = door.persons().first();
+        person.numOfFace = 1;
+        door.upsertPerson(person);
+        door.personAtDoor(person.employeeNo, IsapiSimulator::Presented::Face);
+        door.personAtDoor(person.employeeNo, IsapiSimulator::Presented::Face);
+        door.strangerAtDoor();
+        const QString today = QDate::currentDate().toString(Qt::ISODate);
+        const QString csv = dir.filePath(QStringLiteral("besök.csv"));
+        const Run visits = runWithBoth(
+            {QStringLiteral("--config"), config, QStringLiteral("visits"), QStringLiteral("--from"),
+             today, QStringLiteral("--to"), today, QStringLiteral("--csv"), csv});
+        QVERIFY2(visits.exitCode == 0, qPrintable(visits.err));
+        QVERIFY2(visits.out.contains(QStringLiteral("(%1): 1 day").arg(person.employeeNo)),
+                 qPrintable(visits.out));
+        QFile file(csv);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray bytes = file.readAll();
+        QVERIFY(bytes.startsWith("\xEF\xBB\xBF"));
+        const QStringList lines =
+            QString::fromUtf8(bytes).split(QStringLiteral("\r\n"), Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), 2);
+        QVERIFY2(lines.at(1).contains(QStringLiteral(",%1,%2,2,").arg(person.employeeNo, today)),
+                 qPrintable(lines.at(1)));
+        const Run backwards = runWithBoth(
+            {QStringLiteral("--config"), config, QStringLiteral("visits"), QStringLiteral("--from"),
+             today, QStringLiteral("--to"), QStringLiteral("2020-01-01")});
+        QCOMPARE(backwards.exitCode, 2);
+    }
+
     // Issue 16: two doors are synced at the same time; each gets its line the moment it is
     // done, and the report has each door's start, end and requests.
     void syncOfTwoDoorsReportsEachDoorAsItFinishes()
