@@ -74,6 +74,23 @@
     </message>
 </context>
 <context>
+    <name>cis::EventReader</name>
+    <message numerus="yes">
+        <source>Door %1: its clock is %n minute(s) ahead of this computer&apos;s. Set its time (NTP) in iVMS-4200 or its web page: entries are checked against it.</source>
+        <translation>
+            <numerusform>Door %1: its clock is %n minute ahead of this computer&apos;s. Set its time (NTP) in iVMS-4200 or its web page: entries are checked against it.</numerusform>
+            <numerusform>Door %1: its clock is %n minutes ahead of this computer&apos;s. Set its time (NTP) in iVMS-4200 or its web page: entries are checked against it.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Door %1: its clock is %n minute(s) behind this computer&apos;s. Set its time (NTP) in iVMS-4200 or its web page: entries are checked against it.</source>
+        <translation>
+            <numerusform>Door %1: its clock is %n minute behind this computer&apos;s. Set its time (NTP) in iVMS-4200 or its web page: entries are checked against it.</numerusform>
+            <numerusform>Door %1: its clock is %n minutes behind this computer&apos;s. Set its time (NTP) in iVMS-4200 or its web page: entries are checked against it.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>cis::SyncEngine</name>
     <message numerus="yes">
         <source>%n earlier run(s) were interrupted (the program stopped during them); their unfinished writes are checked on the door now.</source>

@@ -842,6 +842,18 @@
         <source>AcsEventTotalNum without a usable totalNum</source>
         <translation>AcsEventTotalNum utan användbart totalNum</translation>
     </message>
+    <message>
+        <source>no Time document in the answer</source>
+        <translation>inget Time-dokument i svaret</translation>
+    </message>
+    <message>
+        <source>damaged Time XML: %1</source>
+        <translation>trasig Time-XML: %1</translation>
+    </message>
+    <message>
+        <source>Time without a readable localTime</source>
+        <translation>Time utan läsbar localTime</translation>
+    </message>
 </context>
 <context>
     <name>IsapiRequestsTexts</name>
@@ -2590,6 +2602,20 @@
     <message>
         <source>Door %1: its events could not be read: %2</source>
         <translation>Dörr %1: dess händelser kunde inte läsas: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Door %1: its clock is %n minute(s) ahead of this computer&apos;s. Set its time (NTP) in iVMS-4200 or its web page: entries are checked against it.</source>
+        <translation>
+            <numerusform>Dörr %1: dess klocka går %n minut före den här datorns. Ställ in tiden (NTP) i iVMS-4200 eller på dess webbsida: passager kontrolleras mot den.</numerusform>
+            <numerusform>Dörr %1: dess klocka går %n minuter före den här datorns. Ställ in tiden (NTP) i iVMS-4200 eller på dess webbsida: passager kontrolleras mot den.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Door %1: its clock is %n minute(s) behind this computer&apos;s. Set its time (NTP) in iVMS-4200 or its web page: entries are checked against it.</source>
+        <translation>
+            <numerusform>Dörr %1: dess klocka går %n minut efter den här datorns. Ställ in tiden (NTP) i iVMS-4200 eller på dess webbsida: passager kontrolleras mot den.</numerusform>
+            <numerusform>Dörr %1: dess klocka går %n minuter efter den här datorns. Ställ in tiden (NTP) i iVMS-4200 eller på dess webbsida: passager kontrolleras mot den.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

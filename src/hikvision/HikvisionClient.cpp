@@ -656,6 +656,17 @@ void HikvisionClient::fetchDeviceInfo(std::function<void(Result<DeviceInfo>)> do
     });
 }
 
+void HikvisionClient::fetchDeviceTime(std::function<void(Result<QDateTime>)> done)
+{
+    const Call call = readCall(isapi::kSystemTimePath, false);
+    submit(call, [this, call, done = std::move(done)](Result<Reply> reply) {
+        if (!reply)
+            return done(reply.error());
+        done(withContext(isapi::parseSystemTime(reply.value().body), call, host(),
+                         reply.value().httpStatus));
+    });
+}
+
 void HikvisionClient::fetchUserCapabilities(std::function<void(Result<UserCapabilities>)> done)
 {
     const Call call = readCall(isapi::kUserCapabilitiesPath);

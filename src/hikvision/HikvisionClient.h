@@ -155,6 +155,8 @@ public:
                       std::function<void(Result<EventSearchResult>)> done,
                       std::function<void(const QList<AccessEvent> &)> pageRead = {});
     void countEvents(std::function<void(Result<qint64>)> done);
+    // The terminal's clock (GET /ISAPI/System/time).
+    void fetchDeviceTime(std::function<void(Result<QDateTime>)> done);
 
     // One HTTP exchange as the operations see it, after authentication and the verdict in
     // the body have been dealt with.

@@ -530,6 +530,39 @@ Expected<SearchPage, HikvisionError> parseAcsEventPage(const QByteArray &body)
     return parseSearchPage(body, "AcsEvent", "InfoList", Items::Events);
 }
 
+Expected<QDateTime, HikvisionError> parseSystemTime(const QByteArray &body)
+{
+    const QByteArray trimmed = body.trimmed();
+    QString localTime;
+    if (trimmed.startsWith('{')) {
+        const auto root = jsonRoot(trimmed, "Time");
+        if (!root)
+            return root.error();
+        localTime = textOf(root.value().value(QLatin1String("localTime")));
+    } else {
+        QXmlStreamReader xml(trimmed);
+        if (!xml.readNextStartElement() || xml.name() != QLatin1String("Time"))
+            return failure(Kind::UnexpectedResponse,
+                           IsapiParsersTexts::tr("no Time document in the answer"), body);
+        while (xml.readNextStartElement()) {
+            if (xml.name() == QLatin1String("localTime"))
+                localTime = xml.readElementText().trimmed();
+            else
+                xml.skipCurrentElement();
+        }
+        if (xml.hasError())
+            return failure(Kind::MalformedResponse,
+                           IsapiParsersTexts::tr("damaged Time XML: %1").arg(xml.errorString()),
+                           body);
+    }
+    bool hadOffset = false;
+    const QDateTime time = parseEventTime(localTime, &hadOffset);
+    if (!time.isValid())
+        return failure(Kind::UnexpectedResponse,
+                       IsapiParsersTexts::tr("Time without a readable localTime"), body);
+    return time;
+}
+
 Expected<qint64, HikvisionError> parseAcsEventTotalNum(const QByteArray &body)
 {
     const auto object = jsonRoot(body, "AcsEventTotalNum");

@@ -28,6 +28,9 @@ Expected<SearchPage, HikvisionError> parseCardSearchPage(const QByteArray &body)
 // AcsEvent: InfoList items in either style (every field zero-filled, or only those present).
 // An item without a serial number cannot be told from another and is skipped with a warning.
 Expected<SearchPage, HikvisionError> parseAcsEventPage(const QByteArray &body);
+// GET /ISAPI/System/time: <Time><localTime>2026-07-13T19:14:08+03:00</localTime>…; the
+// terminal's clock as an instant (its offset kept). XML with any namespace, or JSON.
+Expected<QDateTime, HikvisionError> parseSystemTime(const QByteArray &body);
 // AcsEventTotalNum.totalNum.
 Expected<qint64, HikvisionError> parseAcsEventTotalNum(const QByteArray &body);
 

@@ -194,10 +194,41 @@ void EventReader::noteRefusals(Poll &poll, const QList<AccessEvent> &stored)
     }
 }
 
+void EventReader::checkClock(const std::shared_ptr<Work> &work)
+{
+    m_clockChecked.insert(work->poll.deviceId);
+    work->client->fetchDeviceTime([this, work](HikvisionClient::Result<QDateTime> time) {
+        if (work->finished)
+            return;
+        if (!time) { // not every firmware serves it; the events were read all the same
+            m_clockChecked.remove(work->poll.deviceId);
+        } else {
+            const qint64 off = m_clock.now().secsTo(time.value());
+            if (qAbs(off) > kClockToleranceSeconds) {
+                const int minutes = int(qAbs(off) / 60);
+                emit logMessage(QStringLiteral("warning"), work->poll.deviceId,
+                                (off > 0 ? tr("Door %1: its clock is %n minute(s) ahead of this "
+                                              "computer's. Set its time (NTP) in iVMS-4200 or "
+                                              "its web page: entries are checked against it.",
+                                              nullptr, minutes)
+                                         : tr("Door %1: its clock is %n minute(s) behind this "
+                                              "computer's. Set its time (NTP) in iVMS-4200 or "
+                                              "its web page: entries are checked against it.",
+                                              nullptr, minutes))
+                                    .arg(work->doorName));
+                work->poll.clockOffsetSeconds = off;
+            }
+        }
+        finish(work);
+    });
+}
+
 void EventReader::finish(const std::shared_ptr<Work> &work)
 {
     if (work->finished)
         return;
+    if (work->poll.error.isEmpty() && !m_clockChecked.contains(work->poll.deviceId) && work->client)
+        return checkClock(work);
     work->finished = true;
     disconnect(work->clientGone);
     m_active.removeOne(work);

@@ -7,6 +7,7 @@
 
 #include <QHash>
 #include <QObject>
+#include <QSet>
 #include <QString>
 #include <functional>
 
@@ -43,6 +44,8 @@ public:
         QString error; // empty: the poll ended well
         // The refusals among the events new to the store, for the warnings they may need.
         QList<AccessEvent> newRefusals;
+        // How far the terminal's clock is off, when it was checked and found off.
+        qint64 clockOffsetSeconds = 0;
     };
 
     EventReader(Store &store, const Clock &clock, QObject *parent = nullptr);
@@ -60,6 +63,10 @@ public:
     // Drops every poll in flight without calling its done: for an owner going away with the
     // clients (their destruction would otherwise end the polls into objects half destroyed).
     void abandon();
+
+    // A terminal clock further than this from the PC's is reported (once per door and run of
+    // the program): its event times are its own, and its validity checks use that clock.
+    static constexpr int kClockToleranceSeconds = 300;
 
     // Deletes what is older than the retention period, at most once a day; how many.
     int applyRetention();
@@ -83,6 +90,9 @@ private:
     int m_retentionDays = 365;
     QDateTime m_lastRetention;
     QList<std::shared_ptr<Work>> m_active;
+    // Doors whose clock was compared with this PC's in this process: once each.
+    QSet<QString> m_clockChecked;
+    void checkClock(const std::shared_ptr<Work> &work);
 };
 
 } // namespace cis

@@ -451,6 +451,33 @@ private slots:
         QCOMPARE(explained.reason, QStringLiteral("membership ended %1 (role Gymkort)")
                                        .arg(m_clock.today().addDays(-1).toString(Qt::ISODate)));
     }
+    void aTerminalClockOffIsReportedOnce()
+    {
+        m_door->options().clockSkewSeconds = -11 * 60;
+        m_door->options().deviceTimeZone = QTimeZone(3 * 3600);
+        logEvents(*m_door, 2);
+        QSignalSpy messages(m_reader.get(), &EventReader::logMessage);
+        const EventReader::Poll first = poll();
+        QCOMPARE(first.added, 2);
+        QCOMPARE(first.clockOffsetSeconds, -11 * 60);
+        QCOMPARE(messages.size(), 1);
+        QVERIFY2(messages.first().at(2).toString().contains(QStringLiteral("11 minute")) &&
+                     messages.first().at(2).toString().contains(QStringLiteral("behind")),
+                 qPrintable(messages.first().at(2).toString()));
+        const EventReader::Poll second = poll();
+        QCOMPARE(second.clockOffsetSeconds, 0);
+        QCOMPARE(messages.size(), 1);
+        // Within the tolerance: nothing to say.
+        IsapiSimulator punctual(&m_clock);
+        punctual.options().clockSkewSeconds = 90;
+        QVERIFY(punctual.listen());
+        connectClient(punctual);
+        m_reader->poll(QStringLiteral("other"), {}, *m_client, [](EventReader::Poll) {});
+        QTRY_VERIFY(m_store->eventCursor(QStringLiteral("other")).isValid());
+        QTest::qWait(50);
+        QCOMPARE(messages.size(), 1);
+        m_client.reset();
+    }
 };
 
 QTEST_GUILESS_MAIN(TestEventsE2E)

@@ -479,6 +479,19 @@ private slots:
         QCOMPARE(total.value(), 68);
         QVERIFY(!isapi::parseAcsEventTotalNum(R"({"AcsEventTotalNum":{}})"));
     }
+    void systemTime()
+    {
+        const auto xml = isapi::parseSystemTime(
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Time version=\"2.0\" "
+            "xmlns=\"http://www.isapi.org/ver20/XMLSchema\"><timeMode>NTP</timeMode>"
+            "<localTime>2026-07-13T19:14:08+03:00</localTime><timeZone>CST-3:00:00</timeZone>"
+            "</Time>");
+        QVERIFY(xml);
+        QCOMPARE(xml.value().toUTC(), QDateTime(QDate(2026, 7, 13), QTime(16, 14, 8), Qt::UTC));
+        QVERIFY(!isapi::parseSystemTime("<Time><timeMode>NTP</timeMode></Time>"));
+        QVERIFY(!isapi::parseSystemTime("<DeviceInfo/>"));
+        QVERIFY(!isapi::parseSystemTime(""));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestIsapiParsers)
