@@ -212,6 +212,16 @@
     </message>
 </context>
 <context>
+    <name>cis::gui::PairModel</name>
+    <message numerus="yes">
+        <source>Visits (%n day(s))</source>
+        <translation>
+            <numerusform>Visits (%n day)</numerusform>
+            <numerusform>Visits (%n days)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>cis::gui::SettingsDialog</name>
     <message numerus="yes">
         <source>OK. The account sees %n organisation(s):</source>

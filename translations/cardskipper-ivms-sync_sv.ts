@@ -4051,6 +4051,17 @@ Vill du genomföra den ändå?</translation>
         <source>Same person?</source>
         <translation>Samma person?</translation>
     </message>
+    <message>
+        <source>Last visit</source>
+        <translation>Senaste besök</translation>
+    </message>
+    <message numerus="yes">
+        <source>Visits (%n day(s))</source>
+        <translation>
+            <numerusform>Besök (%n dag)</numerusform>
+            <numerusform>Besök (%n dagar)</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>cis::gui::SettingsDialog</name>

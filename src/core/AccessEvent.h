@@ -64,6 +64,13 @@ struct EventCursor
     bool isValid() const { return !deviceId.isEmpty(); }
 };
 
+// A member's entries through any door: the last one, and on how many days of a period.
+struct MemberVisits
+{
+    QDateTime lastVisit; // invalid: never seen at a door
+    int days = 0;        // distinct local days with an entry in the period asked for
+};
+
 // Minor codes of major 5 (MAJOR_EVENT), decimal as terminals send them.
 namespace acsMinor {
 inline constexpr int kCardPass = 1;

@@ -1837,6 +1837,36 @@ QList<Store::StoredEvent> Store::events(const EventQuery &query) const
     return result;
 }
 
+QHash<qint64, MemberVisits> Store::memberVisits(qint64 orgId, const QDateTime &daysSince) const
+{
+    QHash<qint64, MemberVisits> visits;
+    Sql last(statements(), "SELECT l.member_id, MAX(e.occurred_at) FROM door_events e JOIN links l"
+                           " ON l.device_id = e.device_id AND l.employee_no = e.employee_no"
+                           " WHERE l.org_id = ? AND e.outcome = 'granted' GROUP BY l.member_id");
+    last << orgId;
+    if (!last.exec("reading the members' last visits"))
+        return visits;
+    while (last.next())
+        visits[last.value(0).toLongLong()].lastVisit =
+            QDateTime::fromString(last.value(1).toString(), Qt::ISODateWithMs);
+    Sql recent(statements(),
+               "SELECT l.member_id, e.occurred_at FROM door_events e JOIN links l"
+               " ON l.device_id = e.device_id AND l.employee_no = e.employee_no"
+               " WHERE l.org_id = ? AND e.outcome = 'granted' AND e.occurred_at >= ?");
+    recent << orgId << utcText(daysSince);
+    if (!recent.exec("reading the members' recent visits"))
+        return visits;
+    QHash<qint64, QSet<QDate>> days;
+    while (recent.next())
+        days[recent.value(0).toLongLong()].insert(
+            QDateTime::fromString(recent.value(1).toString(), Qt::ISODateWithMs)
+                .toLocalTime()
+                .date());
+    for (auto it = days.cbegin(); it != days.cend(); ++it)
+        visits[it.key()].days = int(it->size());
+    return visits;
+}
+
 int Store::deleteEventsBefore(const QDateTime &instant)
 {
     Sql q(statements(), "DELETE FROM door_events WHERE occurred_at < ?");

@@ -19,6 +19,7 @@
 #include "SyncTypes.h"
 
 #include <QDateTime>
+#include <QHash>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -185,6 +186,9 @@ public:
         AccessEvent event;
     };
     QList<StoredEvent> events(const EventQuery &query) const; // newest first
+    // Granted entries of the members linked on any door, by member number: the last one ever
+    // stored, and the distinct local days with one since daysSince.
+    QHash<qint64, MemberVisits> memberVisits(qint64 orgId, const QDateTime &daysSince) const;
     // Retention: deletes the events that happened before this instant; returns how many.
     int deleteEventsBefore(const QDateTime &instant);
 

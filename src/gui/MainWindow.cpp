@@ -183,6 +183,8 @@ MainWindow::MainWindow(SyncService &service, const AppSettings &settings, const 
         m_ui->activityTab);
     m_ui->activityLayout->addWidget(m_activity);
     connect(m_service.engine(), &SyncEngine::eventsAdded, m_activity, &ActivityPanel::refresh);
+    // The members' last visit and visit count come from the same events.
+    connect(m_service.engine(), &SyncEngine::eventsAdded, this, [this] { reloadPlan({}); });
     // The door and Cardskipper disagree: the one thing at the door the desk must hear about.
     connect(m_service.engine(), &SyncEngine::refusedDespiteMembership, this,
             [this](const QString &, qint64, const QString &text) {
@@ -743,9 +745,11 @@ void MainWindow::reloadPlan(std::function<void()> then)
     const QString deviceId = currentDeviceId();
     const qint64 organisationId = m_settings.cardskipper.organisationId;
     const std::optional<Plan> previewPlan = m_previewPlan;
+    const QDateTime visitsSince =
+        QDateTime(m_clock.today().addDays(1 - PairModel::RecentVisitDays), QTime(0, 0));
     m_service.query(
         this,
-        [deviceId, organisationId, previewPlan](SyncService::Parts parts) {
+        [deviceId, organisationId, previewPlan, visitsSince](SyncService::Parts parts) {
             PlanView view;
             view.members = parts.store.members(organisationId);
             view.plan =
@@ -757,6 +761,7 @@ void MainWindow::reloadPlan(std::function<void()> then)
             const QString staff = parts.store.meta(staffKey(deviceId));
             for (const QString &employeeNo : staff.split(QLatin1Char('\n'), Qt::SkipEmptyParts))
                 view.staff.insert(employeeNo);
+            view.visits = parts.store.memberVisits(organisationId, visitsSince);
             return view;
         },
         [this, then = std::move(then)](const PlanView &view) {
@@ -784,6 +789,7 @@ void MainWindow::showPlan(const PlanView &view)
     context.today = m_clock.today();
     context.overrides = view.overrides;
     context.staffEmployeeNos = view.staff;
+    context.visits = view.visits;
     m_pairModel->setPlan(view.plan, view.members, context);
     if (!m_columnsSized && !m_columnsRestored && m_pairModel->rowCount() > 0) {
         m_ui->pairView->resizeColumnsToContents();

@@ -151,6 +151,7 @@ private:
         QSet<QString> linked;
         QHash<MemberKey, MemberOverride> overrides;
         QSet<QString> staff;
+        QHash<qint64, MemberVisits> visits;
     };
     void showPlan(const PlanView &view);
     void showLastWrite(const MemberKey &member);

@@ -188,6 +188,12 @@ PairModel::Row PairModel::makeRow(const PlannedAction &action) const
             }
         }
         row.hasOverride = m_context.overrides.contains(*action.member);
+        const MemberVisits visits = m_context.visits.value(action.member->organisationMemberId);
+        row.recentVisits = visits.days;
+        row.text[RecentVisits] = QString::number(visits.days);
+        row.text[LastVisit] = visits.lastVisit.isValid()
+                                  ? shortTime(visits.lastVisit.toLocalTime(), m_context.today)
+                                  : QString();
     }
 
     QStringList tip;
@@ -476,6 +482,12 @@ QVariant PairModel::data(const QModelIndex &index, int role) const
             return QVariant::fromValue<qint64>(row.memberNumber);
         if (column == EmployeeNo)
             return QVariant::fromValue<qint64>(row.employeeNumber);
+        if (column == RecentVisits)
+            return row.recentVisits;
+        if (column == LastVisit) // "14:05" today sorts after every earlier day
+            return row.text[column].size() == 5
+                       ? m_context.today.toString(Qt::ISODate) + QLatin1Char(' ') + row.text[column]
+                       : row.text[column];
         return row.text[column];
     default:
         return QVariant();
@@ -503,6 +515,10 @@ QVariant PairModel::headerData(int section, Qt::Orientation orientation, int rol
         return tr("Membership ends");
     case PersonValidUntil:
         return tr("Valid until (door)");
+    case LastVisit:
+        return tr("Last visit");
+    case RecentVisits:
+        return tr("Visits (%n day(s))", nullptr, RecentVisitDays);
     default:
         return QVariant();
     }

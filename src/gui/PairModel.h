@@ -6,6 +6,7 @@
 // person on the door terminal on the right. Every display string is computed once in setPlan()
 // so that a 10,000-row plan scrolls and sorts without recomputing anything.
 
+#include "AccessEvent.h"
 #include "SyncTypes.h"
 
 #include <QAbstractTableModel>
@@ -34,6 +35,8 @@ public:
         PersonName,
         MembershipEnds,
         PersonValidUntil,
+        LastVisit,
+        RecentVisits,
         ColumnCount
     };
     Q_ENUM(Column)
@@ -79,7 +82,10 @@ public:
         QDate today;
         QHash<MemberKey, MemberOverride> overrides;
         QSet<QString> staffEmployeeNos; // on this door
+        // By member number: the last entry at any door, and the days with one lately.
+        QHash<qint64, MemberVisits> visits;
     };
+    static constexpr int RecentVisitDays = 30;
     Q_ENUM(Role)
 
     explicit PairModel(QObject *parent = nullptr);
@@ -123,6 +129,7 @@ private:
         StatusGroup group = InSync;
         qint64 memberNumber = -1;   // -1: no member
         qint64 employeeNumber = -1; // -1: not numeric
+        int recentVisits = -1;      // -1: no member
         int actionIndex = -1;       // in m_plan.actions
         int suggestionIndex = -1;   // in m_plan.suggestions, for side-by-side rows
         int personActionIndex = -1; // the suggested person's own action

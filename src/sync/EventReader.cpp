@@ -200,9 +200,9 @@ void EventReader::checkClock(const std::shared_ptr<Work> &work)
     work->client->fetchDeviceTime([this, work](HikvisionClient::Result<QDateTime> time) {
         if (work->finished)
             return;
-        if (!time) { // not every firmware serves it; the events were read all the same
-            m_clockChecked.remove(work->poll.deviceId);
-        } else {
+        // Not every firmware serves it, and one that does not is not asked again: the events
+        // were read all the same.
+        if (time) {
             const qint64 off = m_clock.now().secsTo(time.value());
             if (qAbs(off) > kClockToleranceSeconds) {
                 const int minutes = int(qAbs(off) / 60);
