@@ -12,6 +12,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QScopedValueRollback>
 #include <QSortFilterProxyModel>
 #include <QStandardItemModel>
 #include <QTableView>
@@ -91,8 +92,9 @@ ActivityPanel::ActivityPanel(SyncService &service, const Clock &clock, DoorName 
             &QSortFilterProxyModel::setFilterFixedString);
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex &current) {
-                emit memberSelected(current.isValid() ? current.data(MemberIdRole).toLongLong()
-                                                      : 0);
+                if (!m_selectingMember)
+                    emit memberSelected(current.isValid() ? current.data(MemberIdRole).toLongLong()
+                                                          : 0);
             });
     refresh();
 }
@@ -107,6 +109,27 @@ void ActivityPanel::setDoors(const QList<std::pair<QString, QString>> &doors)
         m_door->addItem(name, id);
     const int index = m_door->findData(current);
     m_door->setCurrentIndex(index < 0 ? 0 : index);
+}
+
+bool ActivityPanel::selectMember(qint64 organisationMemberId)
+{
+    const QScopedValueRollback<bool> guard(m_selectingMember, true);
+    const QModelIndex current = m_view->selectionModel()->currentIndex();
+    if (organisationMemberId > 0 && current.isValid() &&
+        m_view->selectionModel()->isRowSelected(current.row()) &&
+        current.data(MemberIdRole).toLongLong() == organisationMemberId)
+        return true; // the event the desk chose stays chosen
+    for (int row = 0; organisationMemberId > 0 && row < m_filter->rowCount(); ++row) {
+        const QModelIndex index = m_filter->index(row, 0);
+        if (index.data(MemberIdRole).toLongLong() == organisationMemberId) {
+            m_view->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect |
+                                                                 QItemSelectionModel::Rows);
+            m_view->scrollTo(index);
+            return true;
+        }
+    }
+    m_view->selectionModel()->clearSelection();
+    return false;
 }
 
 QString ActivityPanel::methodText(AccessEvent::Method method)

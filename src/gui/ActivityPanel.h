@@ -71,6 +71,10 @@ public:
     static QString methodText(AccessEvent::Method method);
     static QString outcomeText(AccessEvent::Outcome outcome);
 
+    // Selects the newest shown event of this member (without emitting memberSelected); false
+    // when none is shown. 0 clears the selection.
+    bool selectMember(qint64 organisationMemberId);
+
 public slots:
     // Reads the events again with the current filters.
     void refresh();
@@ -96,6 +100,7 @@ private:
     QStandardItemModel *m_model;
     QSortFilterProxyModel *m_filter;
     quint64 m_generation = 0;
+    bool m_selectingMember = false;
 };
 
 } // namespace cis::gui

@@ -183,6 +183,13 @@ MainWindow::MainWindow(SyncService &service, const AppSettings &settings, const 
         m_ui->activityTab);
     m_ui->activityLayout->addWidget(m_activity);
     connect(m_service.engine(), &SyncEngine::eventsAdded, m_activity, &ActivityPanel::refresh);
+    // An event's member is selected in the members table, and a member's newest event here.
+    connect(m_activity, &ActivityPanel::memberSelected, this, [this](qint64 memberId) {
+        if (memberId > 0 && selectRowKey(QStringLiteral("m:%1").arg(memberId)))
+            m_ui->pairView->scrollTo(m_ui->pairView->selectionModel()->currentIndex());
+    });
+    m_activity->view()->setContextMenuPolicy(Qt::ActionsContextMenu);
+    m_activity->view()->addAction(m_ui->actionSyncMember);
     // The members' last visit and visit count come from the same events.
     connect(m_service.engine(), &SyncEngine::eventsAdded, this, [this] { reloadPlan({}); });
     // The door and Cardskipper disagree: the one thing at the door the desk must hear about.
@@ -926,6 +933,9 @@ void MainWindow::onSelectionChanged()
     const bool linked = hasPerson && m_linkedEmployeeNos.contains(action->employeeNo);
     const bool unlinkedPerson = hasPerson && action->kind == ActionKind::NotManaged;
     const bool busy = m_running;
+    if (m_activity)
+        m_activity->selectMember(action && action->member ? action->member->organisationMemberId
+                                                          : 0);
     m_ui->actionLink->setEnabled(hasPerson && !linked && !busy);
     m_ui->actionUnlink->setEnabled(linked && !busy);
     m_ui->actionAcceptSuggestion->setEnabled(suggestion && !busy);

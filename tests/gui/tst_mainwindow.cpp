@@ -1085,6 +1085,17 @@ private slots:
                  m_clock.now().toString(QStringLiteral("HH:mm")));
         QCOMPARE(model->index(0, ActivityPanel::HowColumn).data().toString(),
                  ActivityPanel::methodText(AccessEvent::Method::Card));
+        // Selecting the event selects the member in the members table, and back.
+        activity.view()->selectRow(0);
+        QTRY_COMPARE(m_window->selectedRowKey(), visitorKey);
+        const QString refusedKey = QStringLiteral("m:%1").arg(link.member.organisationMemberId);
+        QVERIFY(m_window->selectRowKey(refusedKey));
+        QTRY_COMPARE(activity.view()
+                         ->selectionModel()
+                         ->currentIndex()
+                         .data(ActivityPanel::MemberIdRole)
+                         .toLongLong(),
+                     link.member.organisationMemberId);
 
         activity.refusedOnlyCheck()->setChecked(true);
         QTRY_COMPARE(activity.model()->rowCount(), 3);
