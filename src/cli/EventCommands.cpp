@@ -185,19 +185,15 @@ int CliApplication::runEvents(QCommandLineParser &parser, const QStringList &arg
         else if (event.outcome() == AccessEvent::Outcome::Other)
             row.detail = tr("event %1/%2").arg(event.major).arg(event.minor);
         rows.append(row);
-        QJsonObject object{
-            {QStringLiteral("time"), event.time.toString(Qt::ISODate)},
-            {QStringLiteral("door"), stored.deviceId},
-            {QStringLiteral("serialNo"), event.serialNo},
-            {QStringLiteral("major"), event.major},
-            {QStringLiteral("minor"), event.minor},
-            {QStringLiteral("outcome"),
-             event.outcome() == AccessEvent::Outcome::Granted   ? QStringLiteral("granted")
-             : event.outcome() == AccessEvent::Outcome::Refused ? QStringLiteral("refused")
-                                                                : QStringLiteral("other")},
-            {QStringLiteral("employeeNo"), event.employeeNo},
-            {QStringLiteral("name"), event.name},
-            {QStringLiteral("cardNo"), event.cardNo}};
+        QJsonObject object{{QStringLiteral("time"), event.time.toString(Qt::ISODate)},
+                           {QStringLiteral("door"), stored.deviceId},
+                           {QStringLiteral("serialNo"), event.serialNo},
+                           {QStringLiteral("major"), event.major},
+                           {QStringLiteral("minor"), event.minor},
+                           {QStringLiteral("outcome"), AccessEvent::outcomeName(event.outcome())},
+                           {QStringLiteral("employeeNo"), event.employeeNo},
+                           {QStringLiteral("name"), event.name},
+                           {QStringLiteral("cardNo"), event.cardNo}};
         if (member)
             object.insert(QStringLiteral("memberId"), member->key.organisationMemberId);
         json.append(object);

@@ -35,6 +35,19 @@ AccessEvent::Outcome AccessEvent::outcomeOf(int major, int minor)
     }
 }
 
+QString AccessEvent::outcomeName(Outcome outcome)
+{
+    switch (outcome) {
+    case Outcome::Granted:
+        return QStringLiteral("granted");
+    case Outcome::Refused:
+        return QStringLiteral("refused");
+    case Outcome::Other:
+        break;
+    }
+    return QStringLiteral("other");
+}
+
 AccessEvent::Method AccessEvent::method() const
 {
     if (major != kMajorEvent)

@@ -51,6 +51,8 @@ struct AccessEvent
     bool isAccessAttempt() const { return outcome() != Outcome::Other; }
 
     static Outcome outcomeOf(int major, int minor);
+    // "granted", "refused", "other": the word the database and the CLI's JSON use.
+    static QString outcomeName(Outcome outcome);
 };
 
 // What to ask a terminal for next and what it was when last read: kept per door so that a

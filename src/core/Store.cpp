@@ -1724,19 +1724,6 @@ QString utcText(const QDateTime &value)
     return value.toUTC().toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzzZ"));
 }
 
-QString outcomeText(AccessEvent::Outcome outcome)
-{
-    switch (outcome) {
-    case AccessEvent::Outcome::Granted:
-        return QStringLiteral("granted");
-    case AccessEvent::Outcome::Refused:
-        return QStringLiteral("refused");
-    case AccessEvent::Outcome::Other:
-        break;
-    }
-    return QStringLiteral("other");
-}
-
 constexpr const char *kEventColumns =
     "SELECT device_id, serial_no, occurred_at, utc_offset, major, minor, employee_no, name,"
     " card_no, user_type, verify_mode, door_no, reader_no, picture_url, mask FROM door_events";
@@ -1787,7 +1774,7 @@ int Store::addEvents(const QString &deviceId, qint64 epoch, const QList<AccessEv
     for (const AccessEvent &event : events) {
         insert << deviceId << epoch << event.serialNo << utcText(event.time)
                << (event.timeHadOffset ? QVariant(event.utcOffsetSeconds) : QVariant())
-               << event.major << event.minor << outcomeText(event.outcome())
+               << event.major << event.minor << AccessEvent::outcomeName(event.outcome())
                << text(event.employeeNo) << text(event.name) << text(event.cardNo)
                << text(event.userType) << text(event.verifyMode) << event.doorNo
                << event.cardReaderNo << text(event.pictureUrl) << text(event.mask);

@@ -105,22 +105,13 @@ void EventReader::incremental(const std::shared_ptr<Work> &work, qint64 beginSer
             }
             const int learnt = askedInclusive ? 1 : 0;
             const bool changed = !fresh.isEmpty() || cursor.beginInclusive != learnt;
-            if (!fresh.isEmpty()) {
-                const int added = m_store.addEvents(cursor.deviceId, cursor.epoch, fresh);
-                if (added < 0) {
-                    work->poll.error = tr("the events could not be stored");
-                    return finish(work);
-                }
-                work->poll.added += added;
-                noteRefusals(work->poll, fresh);
-            }
+            if (!storeEvents(*work, cursor.epoch, fresh))
+                return finish(work);
             if (changed) {
                 cursor.beginInclusive = learnt;
                 cursor.lastSerialNo = newest->serialNo;
                 cursor.anchor = anchorOf(*newest);
-                cursor.readAt = m_clock.now();
-                if (!m_store.setEventCursor(cursor))
-                    work->poll.error = tr("where the reading stands could not be stored");
+                saveCursor(*work, cursor);
             }
             finish(work);
         });
@@ -145,13 +136,7 @@ void EventReader::fullRead(const std::shared_ptr<Work> &work, qint64 epoch, cons
             if (!event.time.isValid() || event.time >= importFrom)
                 recent.append(event);
         }
-        const int added = m_store.addEvents(work->poll.deviceId, epoch, recent);
-        if (added < 0) {
-            work->poll.error = tr("the events could not be stored");
-        } else {
-            work->poll.added += added;
-            noteRefusals(work->poll, recent);
-        }
+        storeEvents(*work, epoch, recent);
     };
     work->client->searchEvents(
         std::nullopt,
@@ -178,20 +163,32 @@ void EventReader::fullRead(const std::shared_ptr<Work> &work, qint64 epoch, cons
                 cursor.lastSerialNo = newest->serialNo;
                 cursor.anchor = anchorOf(*newest);
             }
-            cursor.readAt = m_clock.now();
-            if (!m_store.setEventCursor(cursor))
-                work->poll.error = tr("where the reading stands could not be stored");
+            saveCursor(*work, cursor);
             finish(work);
         },
         storePage);
 }
 
-void EventReader::noteRefusals(Poll &poll, const QList<AccessEvent> &stored)
+bool EventReader::storeEvents(Work &work, qint64 epoch, const QList<AccessEvent> &events)
 {
-    for (const AccessEvent &event : stored) {
-        if (event.outcome() == AccessEvent::Outcome::Refused)
-            poll.newRefusals.append(event);
+    const int added = m_store.addEvents(work.poll.deviceId, epoch, events);
+    if (added < 0) {
+        work.poll.error = tr("the events could not be stored");
+        return false;
     }
+    work.poll.added += added;
+    for (const AccessEvent &event : events) {
+        if (event.outcome() == AccessEvent::Outcome::Refused)
+            work.poll.newRefusals.append(event);
+    }
+    return true;
+}
+
+void EventReader::saveCursor(Work &work, Store::StoredEventCursor cursor)
+{
+    cursor.readAt = m_clock.now();
+    if (!m_store.setEventCursor(cursor))
+        work.poll.error = tr("where the reading stands could not be stored");
 }
 
 void EventReader::checkClock(const std::shared_ptr<Work> &work)

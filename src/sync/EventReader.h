@@ -4,6 +4,7 @@
 
 #include "AccessEvent.h"
 #include "HikvisionClient.h"
+#include "Store.h"
 
 #include <QHash>
 #include <QObject>
@@ -81,7 +82,11 @@ private:
     void incremental(const std::shared_ptr<Work> &work, qint64 beginSerialNo);
     void fullRead(const std::shared_ptr<Work> &work, qint64 epoch, const QString &why);
     void finish(const std::shared_ptr<Work> &work);
-    static void noteRefusals(Poll &poll, const QList<AccessEvent> &stored);
+    // Stores what is new (counting it and its refusals in the poll); false, with the poll's
+    // error set, when the store fails.
+    bool storeEvents(Work &work, qint64 epoch, const QList<AccessEvent> &events);
+    // Stamps readAt and stores the cursor; a failure becomes the poll's error.
+    void saveCursor(Work &work, Store::StoredEventCursor cursor);
     static QString anchorOf(const AccessEvent &event);
 
     Store &m_store;
