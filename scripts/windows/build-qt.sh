@@ -103,16 +103,23 @@ if [ ! -f "$qtbase_src/src/3rdparty/sqlite/sqlite3.c" ]; then
 fi
 
 start=$(date +%s)
-rm -rf "$build"
-mkdir -p "$build/qtbase"
-log "configuring qtbase"
-nice -n 19 cmake -S "$qtbase_src" -B "$build/qtbase" -G Ninja \
-    -DCMAKE_TOOLCHAIN_FILE="$toolchain" -DCMAKE_INSTALL_PREFIX="$prefix" "${qtbase_flags[@]}" \
-    >"$build/qtbase-configure.log" 2>&1 \
-    || { tail -n 60 "$build/qtbase-configure.log" >&2; exit 1; }
+# The build folder is keyed like the prefix, so a build that was interrupted (a closed
+# terminal, a machine put to sleep) is the same recipe: ninja goes on where it stopped.
+if [ -f "$build/.configured" ]; then
+    log "resuming the interrupted qtbase build in $build"
+else
+    rm -rf "$build"
+    mkdir -p "$build/qtbase"
+    log "configuring qtbase"
+    nice -n 19 cmake -S "$qtbase_src" -B "$build/qtbase" -G Ninja \
+        -DCMAKE_TOOLCHAIN_FILE="$toolchain" -DCMAKE_INSTALL_PREFIX="$prefix" "${qtbase_flags[@]}" \
+        >"$build/qtbase-configure.log" 2>&1 \
+        || { tail -n 60 "$build/qtbase-configure.log" >&2; exit 1; }
+    touch "$build/.configured"
+fi
 configured=$(date +%s)
 log "configured in $((configured - start)) s; building qtbase (about 30 min on 2 cores)"
-nice -n 19 cmake --build "$build/qtbase" -j "$jobs" >"$build/qtbase-build.log" 2>&1 || {
+nice -n 19 cmake --build "$build/qtbase" -j "$jobs" >>"$build/qtbase-build.log" 2>&1 || {
     grep -m5 -A15 -E "error:|Error " "$build/qtbase-build.log" >&2
     log "the build failed; the whole log is $build/qtbase-build.log"
     exit 1

@@ -1770,6 +1770,10 @@ int Store::addEvents(const QString &deviceId, qint64 epoch, const QList<AccessEv
                " utc_offset, major, minor, outcome, employee_no, name, card_no, user_type,"
                " verify_mode, door_no, reader_no, picture_url, mask)"
                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    Sql lastEntry(statements(),
+                  "INSERT INTO person_last_entry (device_id, employee_no, occurred_at)"
+                  " VALUES (?, ?, ?) ON CONFLICT (device_id, employee_no)"
+                  " DO UPDATE SET occurred_at = MAX(occurred_at, excluded.occurred_at)");
     int added = 0;
     for (const AccessEvent &event : events) {
         insert << deviceId << epoch << event.serialNo << utcText(event.time)
@@ -1780,7 +1784,14 @@ int Store::addEvents(const QString &deviceId, qint64 epoch, const QList<AccessEv
                << event.cardReaderNo << text(event.pictureUrl) << text(event.mask);
         if (!insert.exec("storing a door event"))
             return -1;
-        added += insert.rowsAffected() > 0 ? 1 : 0;
+        if (insert.rowsAffected() <= 0)
+            continue;
+        ++added;
+        if (event.outcome() == AccessEvent::Outcome::Granted && !event.employeeNo.isEmpty()) {
+            lastEntry << deviceId << event.employeeNo << utcText(event.time);
+            if (!lastEntry.exec("storing a person's last entry"))
+                return -1;
+        }
     }
     return tx.commit() ? added : -1;
 }
@@ -1827,9 +1838,10 @@ QList<Store::StoredEvent> Store::events(const EventQuery &query) const
 QHash<qint64, MemberVisits> Store::memberVisits(qint64 orgId, const QDateTime &daysSince) const
 {
     QHash<qint64, MemberVisits> visits;
-    Sql last(statements(), "SELECT l.member_id, MAX(e.occurred_at) FROM door_events e JOIN links l"
-                           " ON l.device_id = e.device_id AND l.employee_no = e.employee_no"
-                           " WHERE l.org_id = ? AND e.outcome = 'granted' GROUP BY l.member_id");
+    Sql last(statements(),
+             "SELECT l.member_id, MAX(e.occurred_at) FROM person_last_entry e JOIN links l"
+             " ON l.device_id = e.device_id AND l.employee_no = e.employee_no"
+             " WHERE l.org_id = ? GROUP BY l.member_id");
     last << orgId;
     if (!last.exec("reading the members' last visits"))
         return visits;
@@ -1856,11 +1868,20 @@ QHash<qint64, MemberVisits> Store::memberVisits(qint64 orgId, const QDateTime &d
 
 int Store::deleteEventsBefore(const QDateTime &instant)
 {
+    Transaction tx(*this);
+    if (!tx.isActive())
+        return -1;
     Sql q(statements(), "DELETE FROM door_events WHERE occurred_at < ?");
     q << utcText(instant);
     if (!q.exec("deleting old door events"))
         return -1;
-    return q.rowsAffected();
+    const int deleted = q.rowsAffected();
+    // A last entry older than the retention is as personal as the event it came from.
+    Sql lastEntries(statements(), "DELETE FROM person_last_entry WHERE occurred_at < ?");
+    lastEntries << utcText(instant);
+    if (!lastEntries.exec("deleting old last entries"))
+        return -1;
+    return tx.commit() ? deleted : -1;
 }
 
 } // namespace cis

@@ -166,6 +166,20 @@ const char *const kMigration4[] = {
     " read_at TEXT)",
 };
 
+// 5: each person's last granted entry per door, kept as events arrive, so that the members
+// table's "Last visit" reads one row per person instead of a year of events on every reload.
+const char *const kMigration5[] = {
+    "CREATE TABLE person_last_entry ("
+    " device_id TEXT NOT NULL,"
+    " employee_no TEXT NOT NULL,"
+    " occurred_at TEXT NOT NULL,"
+    " PRIMARY KEY (device_id, employee_no)) WITHOUT ROWID",
+
+    "INSERT INTO person_last_entry (device_id, employee_no, occurred_at)"
+    " SELECT device_id, employee_no, MAX(occurred_at) FROM door_events"
+    " WHERE outcome = 'granted' AND employee_no <> '' GROUP BY device_id, employee_no",
+};
+
 template<size_t N> QStringList toList(const char *const (&statements)[N])
 {
     QStringList result;
@@ -178,7 +192,7 @@ template<size_t N> QStringList toList(const char *const (&statements)[N])
 
 int Store::latestSchemaVersion()
 {
-    return 4;
+    return 5;
 }
 
 QStringList Store::migrationStatements(int version)
@@ -192,6 +206,8 @@ QStringList Store::migrationStatements(int version)
         return toList(kMigration3);
     case 4:
         return toList(kMigration4);
+    case 5:
+        return toList(kMigration5);
     default:
         return {};
     }

@@ -191,7 +191,7 @@ MainWindow::MainWindow(SyncService &service, const AppSettings &settings, const 
     m_activity->view()->setContextMenuPolicy(Qt::ActionsContextMenu);
     m_activity->view()->addAction(m_ui->actionSyncMember);
     // The members' last visit and visit count come from the same events.
-    connect(m_service.engine(), &SyncEngine::eventsAdded, this, [this] { reloadPlan({}); });
+    connect(m_service.engine(), &SyncEngine::eventsAdded, this, &MainWindow::reloadVisits);
     // The door and Cardskipper disagree: the one thing at the door the desk must hear about.
     connect(m_service.engine(), &SyncEngine::refusedDespiteMembership, this,
             [this](const QString &, qint64, const QString &text) {
@@ -752,8 +752,7 @@ void MainWindow::reloadPlan(std::function<void()> then)
     const QString deviceId = currentDeviceId();
     const qint64 organisationId = m_settings.cardskipper.organisationId;
     const std::optional<Plan> previewPlan = m_previewPlan;
-    const QDateTime visitsSince =
-        QDateTime(m_clock.today().addDays(1 - PairModel::RecentVisitDays), QTime(0, 0));
+    const QDateTime visitsSince = recentVisitsSince();
     m_service.query(
         this,
         [deviceId, organisationId, previewPlan, visitsSince](SyncService::Parts parts) {
@@ -777,6 +776,23 @@ void MainWindow::reloadPlan(std::function<void()> then)
             if (then)
                 then();
         });
+}
+
+QDateTime MainWindow::recentVisitsSince() const
+{
+    return QDateTime(m_clock.today().addDays(1 - PairModel::RecentVisitDays), QTime(0, 0));
+}
+
+void MainWindow::reloadVisits()
+{
+    // New events change two columns only: the plan and the members stay as they are.
+    const qint64 organisationId = m_settings.cardskipper.organisationId;
+    m_service.query(
+        this,
+        [organisationId, since = recentVisitsSince()](SyncService::Parts parts) {
+            return parts.store.memberVisits(organisationId, since);
+        },
+        [this](const QHash<qint64, MemberVisits> &visits) { m_pairModel->setVisits(visits); });
 }
 
 void MainWindow::showPlan(const PlanView &view)

@@ -144,6 +144,8 @@ private:
     void reloadDevices();
     // Computes the plan on the worker thread and shows it, then calls then().
     void reloadPlan(std::function<void()> then);
+    void reloadVisits();
+    QDateTime recentVisitsSince() const;
     struct PlanView
     {
         QList<Member> members;

@@ -154,6 +154,28 @@ bool isDoorAdministrator(const Person &person)
 
 } // namespace
 
+void PairModel::applyVisits(Row &row) const
+{
+    const MemberVisits visits = m_context.visits.value(row.memberNumber);
+    row.recentVisits = visits.days;
+    row.text[RecentVisits] = QString::number(visits.days);
+    row.text[LastVisit] = visits.lastVisit.isValid()
+                              ? shortTime(visits.lastVisit.toLocalTime(), m_context.today)
+                              : QString();
+}
+
+void PairModel::setVisits(const QHash<qint64, MemberVisits> &visits)
+{
+    m_context.visits = visits;
+    for (Row &row : m_rows) {
+        if (row.memberNumber >= 0)
+            applyVisits(row);
+    }
+    static_assert(RecentVisits == LastVisit + 1, "the visit columns are neighbours");
+    if (!m_rows.isEmpty())
+        emit dataChanged(index(0, LastVisit), index(int(m_rows.size()) - 1, RecentVisits));
+}
+
 PairModel::Row PairModel::makeRow(const PlannedAction &action) const
 {
     Row row;
@@ -188,12 +210,7 @@ PairModel::Row PairModel::makeRow(const PlannedAction &action) const
             }
         }
         row.hasOverride = m_context.overrides.contains(*action.member);
-        const MemberVisits visits = m_context.visits.value(action.member->organisationMemberId);
-        row.recentVisits = visits.days;
-        row.text[RecentVisits] = QString::number(visits.days);
-        row.text[LastVisit] = visits.lastVisit.isValid()
-                                  ? shortTime(visits.lastVisit.toLocalTime(), m_context.today)
-                                  : QString();
+        applyVisits(row);
     }
 
     QStringList tip;

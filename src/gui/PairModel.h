@@ -94,6 +94,8 @@ public:
     // The door's state for the rows that say "in sync": problem empty means it answers, and
     // asOf is the last time it did; a problem ("door unreachable since 14:05") turns them red.
     void setDoorState(const QString &problem, const QDateTime &asOf);
+    // New door events: the visit columns change, nothing else.
+    void setVisits(const QHash<qint64, MemberVisits> &visits);
     QString doorProblem() const { return m_doorProblem; }
     const Plan &plan() const { return m_plan; }
     const QList<Member> &members() const { return m_members; }
@@ -138,6 +140,7 @@ private:
     };
 
     Row makeRow(const PlannedAction &action) const;
+    void applyVisits(Row &row) const;
     QString statusText(const Row &row) const;
     QColor statusColor(const Row &row) const;
 

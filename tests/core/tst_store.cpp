@@ -11,6 +11,7 @@
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimeZone>
 #include <memory>
 
 #ifdef Q_OS_UNIX
@@ -314,6 +315,17 @@ private slots:
                     " action, status, at) VALUES (1, 'door-1', 'CS7', 4711, 7, 'revoke',"
                     " 'pending', '2026-11-01T09:00:01')")));
             }
+            if (version >= 4) {
+                // Two entries of the member's and a refusal: the last entry is the later one.
+                for (const char *values :
+                     {"'door-1', 1, 5, '2026-11-20T08:00:00.000Z', 5, 75, 'granted', 'CS7'",
+                      "'door-1', 1, 6, '2026-11-21T08:00:00.000Z', 5, 75, 'granted', 'CS7'",
+                      "'door-1', 1, 7, '2026-11-22T08:00:00.000Z', 5, 6, 'refused', 'CS7'"})
+                    QVERIFY(raw.exec(QStringLiteral("INSERT INTO door_events (device_id, epoch,"
+                                                    " serial_no, occurred_at, major, minor,"
+                                                    " outcome, employee_no) VALUES (%1)")
+                                         .arg(QLatin1String(values))));
+            }
             QCOMPARE(raw.value(QStringLiteral("PRAGMA user_version")).toInt(), version);
         }
 
@@ -349,6 +361,12 @@ private slots:
             QCOMPARE(pending[0].runId, qint64(1));
             QVERIFY(!pending[0].before);
             QCOMPARE(store->runs().size(), 1);
+        }
+        if (version >= 4) {
+            const auto visits = store->memberVisits(kOrg, QDateTime(QDate(2026, 11, 1), {}));
+            QCOMPARE(visits.value(7).lastVisit,
+                     QDateTime(QDate(2026, 11, 21), QTime(8, 0), QTimeZone::utc()));
+            QCOMPARE(visits.value(7).days, 2);
         }
         // What the newer migrations added works.
         const qint64 runId = store->beginRun(RunKind::FullReconcile, kNow);
@@ -1291,6 +1309,60 @@ private slots:
         store.reset();
         store = openStore(path());
         QCOMPARE(store->meta(QStringLiteral("outer")), QStringLiteral("1"));
+    }
+
+    // ---- Door events ----------------------------------------------------------------------------
+
+    void visitsCountGrantedEntriesOfLinkedPersonsAndForgetWhatRetentionDeletes()
+    {
+        auto store = openStore(path());
+        QVERIFY(store);
+        QVERIFY(store->addLink(sampleLink(QStringLiteral("door-1"), QStringLiteral("CS1"), 1)));
+        QVERIFY(store->addLink(sampleLink(QStringLiteral("door-2"), QStringLiteral("CS1"), 1)));
+        QVERIFY(store->addLink(sampleLink(QStringLiteral("door-1"), QStringLiteral("CS2"), 2)));
+        const auto event = [](qint64 serial, const QDateTime &time, int minor,
+                              const QString &employeeNo) {
+            AccessEvent e;
+            e.serialNo = serial;
+            e.time = time;
+            e.major = 5;
+            e.minor = minor;
+            e.employeeNo = employeeNo;
+            return e;
+        };
+        const QDateTime day(QDate(2026, 11, 27), QTime(17, 30));
+        // Member 1: twice on the 27th (two doors), once on the 20th, once in May; a refusal on
+        // the 28th is no visit. Member 2: only refusals. An unlinked person: no member.
+        QCOMPARE(store->addEvents(QStringLiteral("door-1"), 1,
+                                  {event(1, day.addMonths(-6), 1, QStringLiteral("CS1")),
+                                   event(2, day.addDays(-7), 75, QStringLiteral("CS1")),
+                                   event(3, day, 75, QStringLiteral("CS1")),
+                                   event(4, day.addDays(1), 6, QStringLiteral("CS1")),
+                                   event(5, day, 6, QStringLiteral("CS2")),
+                                   event(6, day, 75, QStringLiteral("CS9"))}),
+                 6);
+        QCOMPARE(store->addEvents(QStringLiteral("door-2"), 1,
+                                  {event(1, day.addSecs(3600), 1, QStringLiteral("CS1"))}),
+                 1);
+        // The same events again add nothing and move no last visit backwards.
+        QCOMPARE(store->addEvents(QStringLiteral("door-1"), 1,
+                                  {event(2, day.addDays(-7), 75, QStringLiteral("CS1"))}),
+                 0);
+
+        auto visits = store->memberVisits(kOrg, QDateTime(QDate(2026, 10, 29), QTime(0, 0)));
+        QCOMPARE(visits.value(1).lastVisit, day.addSecs(3600));
+        QCOMPARE(visits.value(1).days, 2);
+        QVERIFY(!visits.contains(2));
+        QCOMPARE(visits.size(), 1);
+
+        // Retention: what is older than the instant goes, with the last visit it made.
+        QCOMPARE(store->deleteEventsBefore(day.addDays(-1)), 2);
+        QCOMPARE(store->events({}).size(), 5);
+        QCOMPARE(
+            store->memberVisits(kOrg, QDateTime(QDate(2026, 10, 29), QTime(0, 0))).value(1).days,
+            1);
+        QCOMPARE(store->deleteEventsBefore(day.addDays(2)), 5);
+        QVERIFY(store->memberVisits(kOrg, day.addMonths(-12)).isEmpty());
     }
 
     void twoStoresOnOneFileInOneThread()
