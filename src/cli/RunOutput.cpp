@@ -131,7 +131,22 @@ QString summaryText(const RunReport &report)
             .arg(run.conflicts)
             .arg(run.failed)
             .arg(report.totalRequests());
-    return text + QLatin1Char('\n');
+    text += QLatin1Char('\n');
+    for (const RefusedAtDoor &refused : report.refusedDespiteMembership) {
+        text += RunOutputTexts::tr("Refused at \"%1\" at %2 although the membership is valid: "
+                                   "%3 (member %4): %5")
+                    .arg(refused.deviceName,
+                         refused.at.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm")),
+                         refused.memberName)
+                    .arg(refused.member.organisationMemberId)
+                    .arg(refused.reason);
+        text += refused.writtenThisRun
+                    ? RunOutputTexts::tr(" This run wrote the member to the door.")
+                    : RunOutputTexts::tr(" This run did not change the member on the door: "
+                                         "check their card or face there.");
+        text += QLatin1Char('\n');
+    }
+    return text;
 }
 
 QString deviceFinishedLine(const DeviceOutcome &device)

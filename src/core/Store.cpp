@@ -1726,7 +1726,8 @@ QString utcText(const QDateTime &value)
 
 constexpr const char *kEventColumns =
     "SELECT device_id, serial_no, occurred_at, utc_offset, major, minor, employee_no, name,"
-    " card_no, user_type, verify_mode, door_no, reader_no, picture_url, mask FROM door_events";
+    " card_no, user_type, verify_mode, door_no, reader_no, picture_url, mask, id"
+    " FROM door_events";
 
 } // namespace
 
@@ -1802,12 +1803,12 @@ QList<Store::StoredEvent> Store::events(const EventQuery &query) const
     Sql q(statements(), kEventColumns,
           " WHERE (? = '' OR occurred_at >= ?) AND (? = '' OR occurred_at < ?)"
           " AND (? = '' OR device_id = ?)"
-          " AND (? = 0 OR outcome = 'refused')"
+          " AND (? = 0 OR outcome = 'refused') AND id > ?"
           " ORDER BY occurred_at DESC, serial_no DESC LIMIT ?");
     const QString since = query.since.isValid() ? utcText(query.since) : QString();
     const QString until = query.until.isValid() ? utcText(query.until) : QString();
     q << text(since) << text(since) << text(until) << text(until) << text(query.deviceId)
-      << text(query.deviceId) << (query.refusedOnly ? 1 : 0) << query.limit;
+      << text(query.deviceId) << (query.refusedOnly ? 1 : 0) << query.afterId << query.limit;
     QList<StoredEvent> result;
     if (!q.exec("reading door events"))
         return result;
@@ -1830,6 +1831,7 @@ QList<Store::StoredEvent> Store::events(const EventQuery &query) const
         event.cardReaderNo = q.value(12).toInt();
         event.pictureUrl = q.value(13).toString();
         event.mask = q.value(14).toString();
+        stored.id = q.value(15).toLongLong();
         result.append(stored);
     }
     return result;

@@ -178,12 +178,14 @@ public:
         QDateTime until; // exclusive; invalid: no bound
         QString deviceId;
         bool refusedOnly = false;
+        qint64 afterId = 0; // only events stored after this one (their id)
         int limit = -1;
     };
     struct StoredEvent
     {
         QString deviceId;
         AccessEvent event;
+        qint64 id = 0; // the order in which events were stored
     };
     QList<StoredEvent> events(const EventQuery &query) const; // newest first
     // Granted entries of the members linked on any door, by member number: the last one ever

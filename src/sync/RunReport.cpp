@@ -190,6 +190,15 @@ QJsonObject RunReport::toJson() const
             object.insert(QStringLiteral("after"), personToJson(*operation.after));
         operationArray.append(object);
     }
+    QJsonArray refusedArray;
+    for (const RefusedAtDoor &refused : refusedDespiteMembership)
+        refusedArray.append(
+            QJsonObject{{QStringLiteral("device"), refused.deviceId},
+                        {QStringLiteral("member"), memberKeyJson(refused.member)},
+                        {QStringLiteral("name"), refused.memberName},
+                        {QStringLiteral("at"), refused.at.toString(Qt::ISODateWithMs)},
+                        {QStringLiteral("reason"), refused.reason},
+                        {QStringLiteral("writtenThisRun"), refused.writtenThisRun}});
     return QJsonObject{
         {QStringLiteral("runId"), run.id},
         {QStringLiteral("kind"), runKindToString(run.kind)},
@@ -209,6 +218,7 @@ QJsonObject RunReport::toJson() const
                                                     {QStringLiteral("database"), databaseMs}}},
         {QStringLiteral("devices"), deviceArray},
         {QStringLiteral("operations"), operationArray},
+        {QStringLiteral("refusedDespiteMembership"), refusedArray},
     };
 }
 

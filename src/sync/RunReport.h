@@ -46,6 +46,20 @@ struct DeviceOutcome
 
 QString deviceStatusToString(DeviceOutcome::Status status);
 
+// A member whose membership is valid who was refused at a door since the previous run's
+// report: the door and Cardskipper disagree. Each refusal is reported by one run only.
+struct RefusedAtDoor
+{
+    QString deviceId;
+    QString deviceName;
+    MemberKey member;
+    QString memberName;
+    QDateTime at;
+    QString reason;
+    // This run wrote the member's person on that door: the next try should let them in.
+    bool writtenThisRun = false;
+};
+
 // The structured result of a run, for the log panel, the CLI's summary and --report FILE.
 struct RunReport
 {
@@ -55,7 +69,8 @@ struct RunReport
     QStringList guardReasons;
     QList<DeviceOutcome> devices;
     QList<OperationRecord> operations;
-    QMap<QString, int> requestsByEndpoint; // "POST /Member/Export" -> 1
+    QMap<QString, int> requestsByEndpoint;         // "POST /Member/Export" -> 1
+    QList<RefusedAtDoor> refusedDespiteMembership; // newest first, one per member and door
     qint64 fetchMs = 0;
     qint64 planMs = 0;
     qint64 applyMs = 0;

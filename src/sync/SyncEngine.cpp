@@ -19,6 +19,7 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QPromise>
+#include <QSet>
 #include <QThreadPool>
 #include <QTimer>
 #include <algorithm>
@@ -223,6 +224,46 @@ void SyncEngine::warnAboutRefusals(const EventReader::Poll &poll)
             QStringLiteral("%1 (%2)").arg(explained.member->displayName()).arg(memberId), text);
         emit refusedDespiteMembership(poll.deviceId, memberId, text);
     }
+}
+
+void SyncEngine::reportRefusals(RunReport &report)
+{
+    // Each refusal stored since the last report is reported once, and only for a day: a PC
+    // that was off for a week does not open with last week's news.
+    const QString reportedKey = QStringLiteral("report/refusals-after-event");
+    Store::EventQuery query;
+    query.refusedOnly = true;
+    query.afterId = m_store.meta(reportedKey).toLongLong();
+    query.since = m_clock.now().addDays(-1);
+    const QList<Store::StoredEvent> refusals = m_store.events(query);
+    qint64 lastId = query.afterId;
+    QSet<QPair<QString, qint64>> seen;
+    for (const ExplainedEvent &explained :
+         EventExplanation::explain(m_store, refusals, m_settings.cardskipper.organisationId)) {
+        if (!explained.validButRefused || !explained.member)
+            continue;
+        const MemberKey member = explained.member->key;
+        if (seen.contains({explained.deviceId, member.organisationMemberId}))
+            continue; // newest first: the latest refusal says it
+        seen.insert({explained.deviceId, member.organisationMemberId});
+        RefusedAtDoor refused;
+        refused.deviceId = explained.deviceId;
+        const DeviceSettings *device = m_settings.device(explained.deviceId);
+        refused.deviceName = device ? device->name : explained.deviceId;
+        refused.member = member;
+        refused.memberName = explained.member->displayName();
+        refused.at = explained.event.time;
+        refused.reason = explained.reason;
+        for (const OperationRecord &operation : std::as_const(report.operations))
+            refused.writtenThisRun |= operation.status == OperationStatus::Done &&
+                                      operation.deviceId == explained.deviceId &&
+                                      operation.member == member;
+        report.refusedDespiteMembership.append(refused);
+    }
+    for (const Store::StoredEvent &stored : refusals)
+        lastId = std::max(lastId, stored.id);
+    if (lastId != query.afterId)
+        m_store.setMeta(reportedKey, QString::number(lastId));
 }
 
 void SyncEngine::readEvents(const QString &onlyDeviceId,
@@ -1702,6 +1743,8 @@ void SyncEngine::finishRun()
                 run.error = device.message;
         }
     }
+    if (run.kind != RunKind::Preview)
+        reportRefusals(report);
     m_store.finishRun(run);
     const RunReport finished = report;
     // Keep the Cardskipper client alive until its own callback stack has unwound.

@@ -224,6 +224,7 @@ private:
     QHash<QString, bool> m_lastExchangeAnswered;
     // When each member's "refused although valid" warning was last given (member id).
     QHash<qint64, QDateTime> m_refusalWarnedAt;
+    void reportRefusals(RunReport &report);
     void warnAboutRefusals(const EventReader::Poll &poll);
 };
 

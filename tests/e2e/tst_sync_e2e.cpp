@@ -10,6 +10,7 @@
 #include "SyncEngine.h"
 #include "Validity.h"
 
+#include <QJsonArray>
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -649,6 +650,59 @@ private slots:
         // --force releases it.
         report = sync(RunKind::QuickSync, true);
         QVERIFY(report.run.revoked > 0);
+    }
+
+    // Members the door refused while Cardskipper lets them in are in the next run's report,
+    // once each, saying whether this run wrote them to that door; the run after is quiet.
+    void theRunReportNamesValidMembersTheDoorRefused()
+    {
+        QCOMPARE(sync().exitCode(), 0);
+        QList<qint64> active;
+        for (const auto &simMember : m_cardskipper->members()) {
+            const Member member = simMember.toMember(DemoData::kOrganisationId);
+            if (membershipState(member, DemoData::kOrganisationId, m_clock.today()) ==
+                MembershipState::Active)
+                active.append(simMember.organisationMemberId);
+        }
+        std::sort(active.begin(), active.end());
+        QVERIFY(active.size() >= 2);
+        const QString disabled = QString::number(active.at(0));
+        const QString untouched = QString::number(active.at(1));
+        // Someone switched the first member off on the door by hand: the door refuses them.
+        QVERIFY(m_door->setPersonValidity(disabled, false,
+                                          QDateTime(QDate(2020, 1, 1), QTime(0, 0)),
+                                          QDateTime(QDate(2037, 12, 31), QTime(23, 59, 59))));
+        const auto refuse = [this](const QString &employeeNo) {
+            sim::DeviceEvent event;
+            event.minor = 6; // no right
+            event.employeeNo = employeeNo;
+            m_door->logEvent(event);
+            m_clock.advanceSeconds(60);
+        };
+        refuse(disabled);
+        refuse(untouched);
+        refuse(disabled);
+        bool read = false;
+        m_engine->readEvents({}, [&](const QList<EventReader::Poll> &) { read = true; });
+        QVERIFY(QTest::qWaitFor([&] { return read; }, 30000));
+
+        const RunReport report = sync(RunKind::FullReconcile);
+        QCOMPARE(report.exitCode(), 0);
+        QCOMPARE(report.refusedDespiteMembership.size(), 2);
+        QHash<qint64, RefusedAtDoor> byMember;
+        for (const RefusedAtDoor &refused : report.refusedDespiteMembership) {
+            QCOMPARE(refused.deviceId, QStringLiteral("door"));
+            QCOMPARE(refused.deviceName, QStringLiteral("Front door"));
+            byMember.insert(refused.member.organisationMemberId, refused);
+        }
+        QVERIFY(byMember.value(active.at(0)).writtenThisRun); // the reconcile switched it back on
+        QVERIFY(!byMember.value(active.at(1)).writtenThisRun);
+        QVERIFY(!byMember.value(active.at(1)).memberName.isEmpty());
+        const QJsonArray json =
+            report.toJson().value(QStringLiteral("refusedDespiteMembership")).toArray();
+        QCOMPARE(json.size(), 2);
+
+        QVERIFY(sync().refusedDespiteMembership.isEmpty());
     }
 
     // The "done when": a club of 500 members on two terminals through renewals,
