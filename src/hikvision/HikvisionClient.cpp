@@ -667,6 +667,40 @@ void HikvisionClient::fetchDeviceTime(std::function<void(Result<QDateTime>)> don
     });
 }
 
+void HikvisionClient::fetchPicture(const QString &pictureUrl,
+                                   std::function<void(Result<QByteArray>)> done)
+{
+    const QUrl url(pictureUrl, QUrl::StrictMode);
+    Call call;
+    call.verb = "GET";
+    call.path = url.path();
+    call.json = false;
+    call.isRead = true;
+    // Only the terminal's picture folders: an event's URL is not a licence to ask for anything.
+    if (!url.isValid() || !call.path.startsWith(QLatin1String("/LOCALS/pic/")) ||
+        call.path.contains(QLatin1String("/../")) || url.hasQuery()) {
+        HikvisionError error = errorFor(call);
+        error.kind = Kind::RefusedRequest;
+        error.detail = tr("\"%1\" is not a picture address of the terminal").arg(pictureUrl);
+        deliverErrorLater<QByteArray>(this, std::move(done), error);
+        return;
+    }
+    submit(call, [this, call, done = std::move(done)](Result<Reply> reply) {
+        if (!reply)
+            return done(reply.error());
+        const QByteArray &body = reply.value().body;
+        // A JPEG starts with its SOI marker; anything else (an error page, XML) is no picture.
+        if (!body.startsWith("\xFF\xD8")) {
+            HikvisionError error = errorFor(call);
+            error.httpStatus = reply.value().httpStatus;
+            error.kind = body.isEmpty() ? Kind::MalformedResponse : Kind::UnexpectedResponse;
+            error.detail = tr("the answer is not a JPEG picture");
+            return done(error);
+        }
+        done(body);
+    });
+}
+
 void HikvisionClient::fetchUserCapabilities(std::function<void(Result<UserCapabilities>)> done)
 {
     const Call call = readCall(isapi::kUserCapabilitiesPath);

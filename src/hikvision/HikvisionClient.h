@@ -157,6 +157,10 @@ public:
     void countEvents(std::function<void(Result<qint64>)> done);
     // The terminal's clock (GET /ISAPI/System/time).
     void fetchDeviceTime(std::function<void(Result<QDateTime>)> done);
+    // A JPEG the terminal names by URL (an event's pictureURL, a person's faceURL), fetched with
+    // Digest from the configured address: the URL's host is the terminal's own idea of its IP
+    // (isapi-events-credentials.md §1.10). Kept in memory only; the caller must not store it.
+    void fetchPicture(const QString &pictureUrl, std::function<void(Result<QByteArray>)> done);
 
     // One HTTP exchange as the operations see it, after authentication and the verdict in
     // the body have been dealt with.

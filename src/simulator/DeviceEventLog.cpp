@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: 2026 Cardskipper IVMS Sync developers
 #include "DeviceEventLog.h"
 
+#include <QDateTime>
+
 namespace cis::sim {
 
 void DeviceEventLog::setCapacity(qsizetype capacity)
@@ -14,6 +16,7 @@ void DeviceEventLog::setCapacity(qsizetype capacity)
 qint64 DeviceEventLog::append(DeviceEvent event)
 {
     event.serialNo = m_nextSerial++;
+    event.instantMs = QDateTime::fromString(event.time, Qt::ISODate).toMSecsSinceEpoch();
     m_events.push_back(std::move(event));
     if (qsizetype(m_events.size()) > m_capacity)
         m_events.pop_front();

@@ -5,6 +5,7 @@
 #include <QJsonArray>
 #include <QRegularExpression>
 #include <QSet>
+#include <algorithm>
 #include <cmath>
 #include <functional>
 
@@ -665,18 +666,27 @@ IsapiReply searchEvents(const DeviceEventLog &log, const QJsonObject &body, cons
         return IsapiReply::of(*error);
 
     QList<const DeviceEvent *> matched;
-    for (const DeviceEvent &event : log.events()) {
+    // The log is in serial order (a factory reset empties it): the range starts where the
+    // first serial asked for is.
+    const auto &events = log.events();
+    auto from = events.cbegin();
+    if (beginSerial)
+        from = std::lower_bound(
+            events.cbegin(), events.cend(), *beginSerial,
+            [](const DeviceEvent &event, qint64 serial) { return event.serialNo < serial; });
+    const qint64 startMs = start.isValid() ? start.toMSecsSinceEpoch() : 0;
+    const qint64 endMs = end.isValid() ? end.toMSecsSinceEpoch() : 0;
+    for (auto it = from; it != events.cend(); ++it) {
+        const DeviceEvent &event = *it;
+        if (endSerial && event.serialNo > *endSerial)
+            break;
         if (!inClass(event, major, minor))
             continue;
-        if ((beginSerial && (event.serialNo < *beginSerial ||
-                             (rules.eventsBeginExclusive && event.serialNo == *beginSerial))) ||
-            (endSerial && event.serialNo > *endSerial))
+        if (beginSerial && rules.eventsBeginExclusive && event.serialNo == *beginSerial)
             continue;
-        if (start.isValid() || end.isValid()) {
-            const QDateTime at = QDateTime::fromString(event.time, Qt::ISODate);
-            if ((start.isValid() && at < start) || (end.isValid() && at > end))
-                continue;
-        }
+        if ((start.isValid() && event.instantMs < startMs) ||
+            (end.isValid() && event.instantMs > endMs))
+            continue;
         if ((employeeNo && !employeeNo->isEmpty() && event.employeeNo != *employeeNo) ||
             (cardNo && !cardNo->isEmpty() && event.cardNo != *cardNo) ||
             (name && !name->isEmpty() && event.name != *name))
@@ -684,11 +694,11 @@ IsapiReply searchEvents(const DeviceEventLog &log, const QJsonObject &body, cons
         matched.append(&event);
     }
     // In time order, as terminals list them; a clock set back puts later serials first.
-    std::stable_sort(matched.begin(), matched.end(),
-                     [](const DeviceEvent *a, const DeviceEvent *b) {
-                         return QDateTime::fromString(a->time, Qt::ISODate) <
-                                QDateTime::fromString(b->time, Qt::ISODate);
-                     });
+    const auto earlier = [](const DeviceEvent *a, const DeviceEvent *b) {
+        return a->instantMs < b->instantMs;
+    };
+    if (!std::is_sorted(matched.cbegin(), matched.cend(), earlier))
+        std::stable_sort(matched.begin(), matched.end(), earlier);
     if (newestFirst.value_or(false))
         std::reverse(matched.begin(), matched.end());
     const bool zeroFilled = rules.eventsZeroFilled;

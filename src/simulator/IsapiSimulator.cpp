@@ -5,10 +5,13 @@
 #include "DeviceDemoData.h"
 #include "SimulatorLogging.h"
 
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTimer>
+#include <QUrl>
+#include <algorithm>
 #include <array>
 #include <atomic>
 
@@ -378,6 +381,24 @@ void IsapiSimulator::handle(const HttpRequest &request, HttpResponder &responder
     }
 }
 
+HttpResponse IsapiSimulator::eventPicture(const HttpRequest &request) const
+{
+    // Served while the event that names it is in the log (S26: download pictures "before
+    // they're overwritten"), as a JPEG of the S2 capture's kind, whichever event it is.
+    const auto &events = m_events.events();
+    const bool logged = std::any_of(events.crbegin(), events.crend(), [&](const DeviceEvent &e) {
+        return !e.pictureUrl.isEmpty() && QUrl(e.pictureUrl).path() == request.path;
+    });
+    if (request.method != "GET" || !logged)
+        return notFound(request);
+    QFile picture(QStringLiteral(":/simulator/event-picture.jpg"));
+    if (!picture.open(QIODevice::ReadOnly)) {
+        qCWarning(lcSimulator) << "door: the picture resource is missing from this build";
+        return notFound(request);
+    }
+    return HttpResponse::withBody(200, picture.readAll(), "image/jpeg");
+}
+
 HttpResponse IsapiSimulator::answer(const HttpRequest &request, const IsapiRoute *route,
                                     const DigestAuthenticator::Result &auth)
 {
@@ -387,6 +408,8 @@ HttpResponse IsapiSimulator::answer(const HttpRequest &request, const IsapiRoute
     if (auth.outcome != DigestAuthenticator::Outcome::Accepted)
         return authRefusal(auth);
 
+    if (!route && request.path.startsWith(QLatin1String("/LOCALS/pic/acsLinkCap/")))
+        return eventPicture(request);
     if (!route)
         return notFound(request);
     if (request.method != route->method) {

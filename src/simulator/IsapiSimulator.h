@@ -207,6 +207,7 @@ signals:
 
 private:
     void handle(const HttpRequest &request, HttpResponder &responder);
+    HttpResponse eventPicture(const HttpRequest &request) const;
     HttpResponse answer(const HttpRequest &request, const IsapiRoute *route,
                         const DigestAuthenticator::Result &auth);
     HttpResponse authRefusal(const DigestAuthenticator::Result &result) const;

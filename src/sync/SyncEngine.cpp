@@ -306,6 +306,22 @@ void SyncEngine::readEvents(const QString &onlyDeviceId,
     }
 }
 
+void SyncEngine::fetchEventPicture(const QString &deviceId, const QString &pictureUrl,
+                                   std::function<void(const QByteArray &, const QString &)> done)
+{
+    const DeviceSettings *device = m_settings.device(deviceId);
+    if (!device)
+        return done({}, tr("The door terminal \"%1\" is no longer configured.").arg(deviceId));
+    if (const std::optional<HikvisionError> refusal = deviceRefusal(device->id))
+        return done({}, refusal->message());
+    clientFor(*device).fetchPicture(
+        pictureUrl, [done = std::move(done)](HikvisionClient::Result<QByteArray> picture) {
+            if (!picture)
+                return done({}, picture.error().message());
+            done(picture.value(), {});
+        });
+}
+
 void SyncEngine::onReplyFinished(QNetworkReply *reply)
 {
     // The engine's own manager carries Cardskipper's requests only; the doors' go through
@@ -323,7 +339,8 @@ void SyncEngine::onDeviceExchangeFinished(const QString &deviceId, const QString
     if (!m_run)
         return;
     // Event reading shares the client but is not the run's work: it counts in no run report.
-    if (!endpoint.contains(QLatin1String(isapi::kAcsEventPath)))
+    if (!endpoint.contains(QLatin1String(isapi::kAcsEventPath)) &&
+        !endpoint.contains(QLatin1String("/LOCALS/")))
         countRequest(endpoint, deviceId);
     m_lastExchangeAnswered.insert(deviceId, answered);
     if (answered)

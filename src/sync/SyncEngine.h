@@ -87,6 +87,11 @@ public:
     void readEvents(const QString &onlyDeviceId,
                     std::function<void(QList<EventReader::Poll>)> done);
     EventReader &eventReader() { return *m_events; }
+    // The picture a door event names, from the door that took it, through its client (one
+    // request at a time with the sync). done gets the JPEG, or a message naming the door; the
+    // picture is personal data: shown, never stored.
+    void fetchEventPicture(const QString &deviceId, const QString &pictureUrl,
+                           std::function<void(const QByteArray &, const QString &)> done);
 
     // Why a device is not being contacted right now, if it is not.
     std::optional<HikvisionError> deviceRefusal(const QString &deviceId) const;

@@ -39,7 +39,9 @@
 #include <cmath>
 #include <ctime>
 #include <memory>
+#include <optional>
 #include <sys/resource.h>
+#include <unistd.h>
 #include <vector>
 
 using namespace cis;
@@ -58,6 +60,18 @@ double peakRssMb()
     rusage usage{};
     getrusage(RUSAGE_SELF, &usage);
     return double(usage.ru_maxrss) / 1024.0;
+}
+
+// Resident now (the peak above never comes down, and the window has raised it already).
+double currentRssMb()
+{
+    QFile statm(QStringLiteral("/proc/self/statm"));
+    if (!statm.open(QIODevice::ReadOnly))
+        return 0.0;
+    const QList<QByteArray> fields = statm.readAll().split(' ');
+    if (fields.size() < 2)
+        return 0.0;
+    return double(fields.at(1).toLongLong()) * double(sysconf(_SC_PAGESIZE)) / (1024.0 * 1024.0);
 }
 
 // A thread of its own; every call to what lives on it goes through run().
@@ -101,6 +115,7 @@ struct DoorGaps
 {
     qint64 answeredNs = -1;
     QList<qint64> gapsNs;
+    int requests = 0; // every request taken, for counts outside a run's report
 };
 
 // Cardskipper on a thread of its own, and each door on its own: every door answers one request
@@ -132,6 +147,7 @@ public:
                 QObject::connect(&door->server(), &sim::HttpServer::responseWritten, door,
                                  [gaps] { gaps->answeredNs = steadyNs(); });
                 QObject::connect(&door->server(), &sim::HttpServer::requestStarted, door, [gaps] {
+                    ++gaps->requests;
                     if (gaps->answeredNs >= 0)
                         gaps->gapsNs.append(steadyNs() - gaps->answeredNs);
                     gaps->answeredNs = -1;
@@ -264,6 +280,110 @@ void checkQuiet(const RunReport &report, const QList<bool> &due, const QList<int
 
 } // namespace
 
+// Door activity: every door's log holds eventCount entries of the club's persons (the ring's
+// default capacity is 100,000), read at a first contact with the import window covering them
+// all; then the polls with nothing new, which must be one search per door and write nothing.
+QJsonObject measureEvents(QTextStream &out, SyncEngine &engine, SimulatorHost &sims,
+                          ManualClock &clock, int eventCount, int latency)
+{
+    const int doors = sims.doorCount();
+    for (int i = 0; i < doors; ++i) {
+        sims.runDoor(i, [&] {
+            QStringList employeeNos;
+            for (const auto &person : sims.door(i).persons())
+                employeeNos.append(person.employeeNo);
+            for (int n = 0; n < eventCount; ++n) {
+                sim::DeviceEvent event;
+                event.minor = n % 20 == 0 ? 6 : 75; // one in twenty refused
+                event.employeeNo = employeeNos.at(n % employeeNos.size());
+                sims.door(i).logEvent(event);
+            }
+        });
+    }
+    const auto poll = [&] {
+        QList<int> before(doors);
+        for (int i = 0; i < doors; ++i)
+            sims.runDoor(i, [&] { before[i] = sims.gaps(i).requests; });
+        std::optional<QList<EventReader::Poll>> polls;
+        engine.readEvents({}, [&](QList<EventReader::Poll> result) { polls = result; });
+        while (!polls)
+            QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
+        int added = 0;
+        for (const EventReader::Poll &each : std::as_const(*polls)) {
+            if (!each.error.isEmpty())
+                qFatal("reading %s's events failed: %s", qPrintable(each.deviceId),
+                       qPrintable(each.error));
+            added += each.added;
+        }
+        int busiest = 0;
+        for (int i = 0; i < doors; ++i)
+            sims.runDoor(i,
+                         [&] { busiest = std::max(busiest, sims.gaps(i).requests - before[i]); });
+        return std::pair<int, int>(added, busiest);
+    };
+
+    const double rssBefore = currentRssMb();
+    const double cpuBefore = threadCpuMs();
+    QElapsedTimer wall;
+    wall.start();
+    const auto [imported, importRequests] = poll();
+    const qint64 importMs = wall.elapsed();
+    const double importCpuMs = threadCpuMs() - cpuBefore;
+    const double rssAfter = currentRssMb();
+    if (imported != eventCount * doors)
+        qFatal("imported %d events of %d", imported, eventCount * doors);
+    const int searches = int(std::ceil(double(eventCount) / 30.0));
+
+    QList<double> idleCpu;
+    QList<qint64> idleWall;
+    int idleRequests = 0;
+    for (int n = 0; n < 9; ++n) {
+        clock.advanceSeconds(10);
+        const double cpu = threadCpuMs();
+        wall.restart();
+        const auto [added, requests] = poll();
+        idleWall.append(wall.elapsed());
+        idleCpu.append(threadCpuMs() - cpu);
+        if (added != 0)
+            qFatal("an idle poll added %d events", added);
+        idleRequests = std::max(idleRequests, requests);
+    }
+    std::sort(idleCpu.begin(), idleCpu.end());
+    std::sort(idleWall.begin(), idleWall.end());
+    out << QStringLiteral("events: %1 per door x %2 door(s) imported in %3 ms (%4 searches on the "
+                          "busiest door, floor %5 = %6 ms at the latency), cpu %7 ms, RSS %8 -> "
+                          "%9 MB\n"
+                          "events: an idle poll: at most %10 request(s) per door, wall median "
+                          "%11 ms, cpu median %12 ms (min %13, max %14) of 9\n")
+               .arg(eventCount)
+               .arg(doors)
+               .arg(importMs)
+               .arg(importRequests)
+               .arg(searches)
+               .arg(searches * latency)
+               .arg(importCpuMs, 0, 'f', 0)
+               .arg(rssBefore, 0, 'f', 1)
+               .arg(rssAfter, 0, 'f', 1)
+               .arg(idleRequests)
+               .arg(idleWall.at(4))
+               .arg(idleCpu.at(4), 0, 'f', 1)
+               .arg(idleCpu.constFirst(), 0, 'f', 1)
+               .arg(idleCpu.constLast(), 0, 'f', 1);
+    out.flush();
+    return QJsonObject{{QStringLiteral("scenario"), QStringLiteral("events")},
+                       {QStringLiteral("eventsPerDoor"), eventCount},
+                       {QStringLiteral("doors"), doors},
+                       {QStringLiteral("importMs"), importMs},
+                       {QStringLiteral("importRequestsBusiestDoor"), importRequests},
+                       {QStringLiteral("importSearchFloor"), searches},
+                       {QStringLiteral("importCpuMs"), importCpuMs},
+                       {QStringLiteral("rssBeforeMb"), rssBefore},
+                       {QStringLiteral("rssAfterMb"), rssAfter},
+                       {QStringLiteral("idlePollRequestsPerDoor"), idleRequests},
+                       {QStringLiteral("idlePollWallMedianMs"), idleWall.at(4)},
+                       {QStringLiteral("idlePollCpuMedianMs"), idleCpu.at(4)}};
+}
+
 int main(int argc, char *argv[])
 {
     cis::Clock::pinLocalTimeZone();
@@ -290,17 +410,23 @@ int main(int argc, char *argv[])
                                         QStringLiteral("s"), QStringLiteral("7"));
     const QCommandLineOption jsonOption(QStringLiteral("json"), QStringLiteral("Write JSON here."),
                                         QStringLiteral("file"));
+    const QCommandLineOption eventsOption(
+        QStringLiteral("events"),
+        QStringLiteral("Door events in each door's log for the import and idle-poll measurement "
+                       "after the syncs of the last member count (0: none)."),
+        QStringLiteral("n"), QStringLiteral("100000"));
     const QCommandLineOption repeatsOption(
         QStringLiteral("quiet-repeats"),
         QStringLiteral("Quiet quick syncs repeated after the scenarios, for a median CPU time "
                        "(and for profiling that case alone)."),
         QStringLiteral("n"), QStringLiteral("9"));
-    parser.addOptions(
-        {membersOption, latencyOption, doorsOption, seedOption, jsonOption, repeatsOption});
+    parser.addOptions({membersOption, latencyOption, doorsOption, seedOption, jsonOption,
+                       repeatsOption, eventsOption});
     parser.process(app);
     const int latency = parser.value(latencyOption).toInt();
     const int doors = std::max(1, parser.value(doorsOption).toInt());
     const int quietRepeats = std::max(0, parser.value(repeatsOption).toInt());
+    const int eventCount = std::max(0, parser.value(eventsOption).toInt());
     const auto seed = quint32(parser.value(seedOption).toUInt());
 
     QTextStream out(stdout);
@@ -347,7 +473,8 @@ int main(int argc, char *argv[])
                .arg(QStringLiteral("cpu ms  fetch/plan/db ms  rss MB  server ms  idle ms/req"));
     out.flush();
 
-    for (const QString &countText : parser.value(membersOption).split(QLatin1Char(','))) {
+    const QStringList memberCounts = parser.value(membersOption).split(QLatin1Char(','));
+    for (const QString &countText : memberCounts) {
         const int members = countText.toInt();
         ManualClock clock{QDateTime(QDate(2026, 11, 29), QTime(10, 0, 0))};
         SimulatorHost sims(clock, members, seed, latency, doors);
@@ -745,6 +872,9 @@ int main(int argc, char *argv[])
                                        {QStringLiteral("keystrokeMs"), keystrokeMs},
                                        {QStringLiteral("peakRssMb"), rss}});
         }
+
+        if (eventCount > 0 && &countText == &memberCounts.constLast())
+            results.append(measureEvents(out, engine, sims, clock, eventCount, latency));
     }
 
     if (parser.isSet(jsonOption)) {
