@@ -3,8 +3,10 @@
 #include "ActivityPanel.h"
 
 #include "Clock.h"
+#include "EventPhotoDialog.h"
 #include "SyncService.h"
 
+#include <QAction>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDateEdit>
@@ -12,6 +14,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPointer>
 #include <QScopedValueRollback>
 #include <QSortFilterProxyModel>
 #include <QStandardItemModel>
@@ -34,7 +37,12 @@ ActivityPanel::ActivityPanel(SyncService &service, const Clock &clock, DoorName 
     , m_view(new QTableView(this))
     , m_model(new QStandardItemModel(0, ColumnCount, this))
     , m_filter(new QSortFilterProxyModel(this))
+    , m_showPhoto(new QAction(tr("Show the door's &photo…"), this))
 {
+    m_showPhoto->setObjectName(QStringLiteral("actionShowPhoto"));
+    m_showPhoto->setEnabled(false);
+    m_showPhoto->setToolTip(tr("The picture the door took of this event, fetched from the door "
+                               "and not saved"));
     m_refusedOnly->setObjectName(QStringLiteral("refusedOnlyCheck"));
     m_door->setObjectName(QStringLiteral("activityDoorCombo"));
     m_from->setObjectName(QStringLiteral("activityFromEdit"));
@@ -90,8 +98,16 @@ ActivityPanel::ActivityPanel(SyncService &service, const Clock &clock, DoorName 
     connect(m_to, &QDateEdit::dateChanged, this, &ActivityPanel::refresh);
     connect(m_search, &QLineEdit::textChanged, m_filter,
             &QSortFilterProxyModel::setFilterFixedString);
+    m_view->addAction(m_showPhoto);
+    connect(m_showPhoto, &QAction::triggered, this, &ActivityPanel::showPhoto);
+    connect(m_view, &QTableView::doubleClicked, this, [this](const QModelIndex &index) {
+        if (!index.data(PictureUrlRole).toString().isEmpty())
+            showPhoto();
+    });
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex &current) {
+                m_showPhoto->setEnabled(current.isValid() &&
+                                        !current.data(PictureUrlRole).toString().isEmpty());
                 if (!m_selectingMember)
                     emit memberSelected(current.isValid() ? current.data(MemberIdRole).toLongLong()
                                                           : 0);
@@ -183,6 +199,35 @@ void ActivityPanel::refresh()
         });
 }
 
+void ActivityPanel::showPhoto()
+{
+    const QModelIndex current = m_view->selectionModel()->currentIndex();
+    const QString pictureUrl = current.data(PictureUrlRole).toString();
+    if (!current.isValid() || pictureUrl.isEmpty())
+        return;
+    const auto cell = [&](int column) { return current.siblingAtColumn(column).data().toString(); };
+    const QString who = cell(PersonColumn).isEmpty() ? tr("an unknown person") : cell(PersonColumn);
+    auto *dialog = new EventPhotoDialog(
+        tr("%1 at %2, %3: %4").arg(cell(TimeColumn), cell(DoorColumn), who, cell(ResultColumn)),
+        window());
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
+    emit photoDialogOpened(dialog);
+    const QPointer<EventPhotoDialog> guard(dialog);
+    const QString deviceId = current.data(DeviceIdRole).toString();
+    SyncService *service = &m_service;
+    m_service.post([service, guard, deviceId, pictureUrl](SyncService::Parts parts) {
+        parts.engine.fetchEventPicture(
+            deviceId, pictureUrl, [service, guard](const QByteArray &jpeg, const QString &error) {
+                // Back on the window's thread, where the dialog may have been closed already.
+                QMetaObject::invokeMethod(service, [guard, jpeg, error] {
+                    if (guard)
+                        guard->showPhoto(jpeg, error);
+                });
+            });
+    });
+}
+
 void ActivityPanel::show(const QList<ExplainedEvent> &events)
 {
     m_model->removeRows(0, m_model->rowCount());
@@ -215,6 +260,8 @@ void ActivityPanel::show(const QList<ExplainedEvent> &events)
                                    new QStandardItem(reason)};
         for (QStandardItem *item : row) {
             item->setData(memberId, MemberIdRole);
+            item->setData(explained.deviceId, DeviceIdRole);
+            item->setData(event.pictureUrl, PictureUrlRole);
             item->setData(explained.validButRefused, ValidButRefusedRole);
         }
         if (event.outcome() == AccessEvent::Outcome::Refused) {

@@ -9,11 +9,14 @@
 #include "EventExplanation.h"
 
 #include <QDate>
+#include <QDialog>
 #include <QList>
 #include <QWidget>
 #include <functional>
 
+class QAction;
 class QCheckBox;
+
 class QComboBox;
 class QDateEdit;
 class QLabel;
@@ -52,6 +55,8 @@ public:
     static constexpr int EventsShown = 2000;              // newest events read for the view
     static constexpr int MemberIdRole = Qt::UserRole + 1; // on every cell: qint64, 0 if none
     static constexpr int ValidButRefusedRole = Qt::UserRole + 2;
+    static constexpr int DeviceIdRole = Qt::UserRole + 3;   // on every cell
+    static constexpr int PictureUrlRole = Qt::UserRole + 4; // on every cell: empty if none
 
     // The date range starts as the last 7 days by the clock.
     ActivityPanel(SyncService &service, const Clock &clock, DoorName nameOfDoor,
@@ -68,6 +73,8 @@ public:
     QDateEdit *fromEdit() const { return m_from; }
     QDateEdit *toEdit() const { return m_to; }
 
+    QAction *showPhotoAction() const { return m_showPhoto; }
+
     static QString methodText(AccessEvent::Method method);
     static QString outcomeText(AccessEvent::Outcome outcome);
 
@@ -78,12 +85,16 @@ public:
 public slots:
     // Reads the events again with the current filters.
     void refresh();
+    // The selected event's picture, fetched from its door into a dialog (memory only).
+    void showPhoto();
 
 signals:
     // The rows shown after a refresh; those where the door and Cardskipper disagree.
     void shown(int rows, int validButRefused);
     // The member of the selected row (0: none).
     void memberSelected(qint64 organisationMemberId);
+    // A photo dialog opened (for tests and the screenshots).
+    void photoDialogOpened(QDialog *dialog);
 
 private:
     void show(const QList<ExplainedEvent> &events);
@@ -99,6 +110,7 @@ private:
     QTableView *m_view;
     QStandardItemModel *m_model;
     QSortFilterProxyModel *m_filter;
+    QAction *m_showPhoto;
     quint64 m_generation = 0;
     bool m_selectingMember = false;
 };

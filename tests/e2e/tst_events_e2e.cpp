@@ -451,6 +451,43 @@ private slots:
         QCOMPARE(explained.reason, QStringLiteral("membership ended %1 (role Gymkort)")
                                        .arg(m_clock.today().addDays(-1).toString(Qt::ISODate)));
     }
+    // An event's picture is fetched from the configured address (the URL's host is the
+    // terminal's own idea of its IP), with Digest, and only from the terminal's picture folders.
+    void anEventsPictureIsFetchedFromTheConfiguredAddress()
+    {
+        m_door->strangerAtDoor();
+        QCOMPARE(poll().added, 1);
+        const QList<Store::StoredEvent> stored = m_store->events({});
+        QCOMPARE(stored.size(), 1);
+        QUrl pictureUrl(stored.first().event.pictureUrl);
+        QVERIFY(pictureUrl.path().startsWith(QStringLiteral("/LOCALS/pic/acsLinkCap/")));
+        pictureUrl.setHost(QStringLiteral("192.0.2.64")); // what the terminal thinks it is
+        pictureUrl.setPort(80);
+        const auto fetch = [this](const QString &url) {
+            std::optional<HikvisionClient::Result<QByteArray>> result;
+            m_client->fetchPicture(url, [&](HikvisionClient::Result<QByteArray> r) { result = r; });
+            if (!QTest::qWaitFor([&] { return result.has_value(); }, 30000))
+                qFatal("the picture never came");
+            return *result;
+        };
+        const auto picture = fetch(pictureUrl.toString());
+        QVERIFY2(picture, picture ? "" : qPrintable(picture.error().message()));
+        QVERIFY(picture.value().startsWith("\xFF\xD8"));
+        QVERIFY(!m_door->receivedRequests().constLast().header("Authorization").isEmpty());
+
+        const int requests = int(m_door->receivedRequests().size());
+        const auto elsewhere =
+            fetch(m_door->baseUrl().toString() + QStringLiteral("/ISAPI/System/deviceInfo"));
+        QVERIFY(!elsewhere);
+        QCOMPARE(elsewhere.error().kind, HikvisionError::Kind::RefusedRequest);
+        QCOMPARE(int(m_door->receivedRequests().size()), requests); // never sent
+
+        m_door->events().factoryReset(); // the picture went with its event
+        const auto gone = fetch(pictureUrl.toString());
+        QVERIFY(!gone);
+        QCOMPARE(gone.error().kind, HikvisionError::Kind::NotSupported);
+    }
+
     void aTerminalClockOffIsReportedOnce()
     {
         m_door->options().clockSkewSeconds = -11 * 60;

@@ -6,6 +6,7 @@
 #include "CardskipperSimulator.h"
 #include "Clock.h"
 #include "DemoEnvironment.h"
+#include "EventPhotoDialog.h"
 #include "HistoryPanel.h"
 #include "IsapiSimulator.h"
 #include "LogModel.h"
@@ -1030,6 +1031,56 @@ private slots:
 
     // Issue 18: the Door activity tab shows who came in and who was refused, and why; a member
     // the door refused while Cardskipper lets them in stands out.
+    // A door event's picture: fetched from the door when the desk asks, shown, kept nowhere.
+    void theDoorsPhotoOfAnEventIsShownOnRequest()
+    {
+        ActivityPanel &activity = m_window->activityPanel();
+        run(&MainWindow::syncNow);
+        bool started = false; // QTRY_VERIFY evaluates its expression once more at the end
+        QTRY_VERIFY(started = started || ask([](SyncService::Parts parts) {
+                                  return parts.scheduler.pollEvents();
+                              }));
+        QTRY_COMPARE(activity.model()->rowCount(), 4);
+        int stranger = -1;
+        int card = -1;
+        for (int row = 0; row < activity.view()->model()->rowCount(); ++row) {
+            const QModelIndex index = activity.view()->model()->index(row, 0);
+            const QString reason =
+                index.siblingAtColumn(ActivityPanel::ReasonColumn).data().toString();
+            if (reason == QLatin1String("face not recognised"))
+                stranger = row;
+            if (reason.startsWith(QLatin1String("unknown card")))
+                card = row;
+        }
+        QVERIFY(stranger >= 0 && card >= 0);
+        activity.view()->selectRow(card);
+        QVERIFY(!activity.showPhotoAction()->isEnabled()); // a card reader takes no picture
+        activity.view()->selectRow(stranger);
+        QVERIFY(activity.showPhotoAction()->isEnabled());
+        QSignalSpy opened(&activity, &ActivityPanel::photoDialogOpened);
+        const int writesBefore = m_demo->door().totalWriteCount();
+        activity.showPhotoAction()->trigger();
+        QCOMPARE(opened.size(), 1);
+        QPointer<EventPhotoDialog> dialog =
+            qobject_cast<EventPhotoDialog *>(opened.first().first().value<QDialog *>());
+        QVERIFY(dialog);
+        QTRY_VERIFY(dialog->hasPhoto());
+        QCOMPARE(m_demo->door().totalWriteCount(), writesBefore);
+        dialog->close(); // deleted on close: the picture goes with it
+        QTRY_VERIFY(!dialog);
+
+        // A door whose log no longer holds the event (reset since) has no picture to give.
+        m_demo->door().events().factoryReset();
+        activity.showPhotoAction()->trigger();
+        QCOMPARE(opened.size(), 2);
+        dialog = qobject_cast<EventPhotoDialog *>(opened.last().first().value<QDialog *>());
+        QVERIFY(dialog);
+        const auto *text = dialog->findChild<QLabel *>(QStringLiteral("photoLabel"));
+        QTRY_VERIFY(text->text().contains(QStringLiteral("could not be fetched")));
+        QVERIFY(!dialog->hasPhoto());
+        dialog->close();
+    }
+
     void theDoorActivityExplainsEveryRefusal()
     {
         ActivityPanel &activity = m_window->activityPanel();
