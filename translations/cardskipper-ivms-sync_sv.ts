@@ -628,6 +628,17 @@
     </message>
 </context>
 <context>
+    <name>EventPhotoDialog</name>
+    <message>
+        <source>Photo from the door</source>
+        <translation>Foto från dörren</translation>
+    </message>
+    <message>
+        <source>The photo is fetched from the door for this window only: it is not saved on this computer.</source>
+        <translation>Fotot hämtas från dörren bara för det här fönstret: det sparas inte på den här datorn.</translation>
+    </message>
+</context>
+<context>
     <name>HikvisionErrorTexts</name>
     <message>
         <source>member %1 (%2)</source>
@@ -1924,6 +1935,18 @@
         <source>Door terminal &quot;%1&quot; done: %2, %3 written, %4 failed, %5 requests in %6 s</source>
         <translation>Dörrterminal ”%1” klar: %2, %3 skrivna, %4 misslyckade, %5 anrop på %6 s</translation>
     </message>
+    <message>
+        <source>Refused at &quot;%1&quot; at %2 although the membership is valid: %3 (member %4): %5</source>
+        <translation>Nekad vid &quot;%1&quot; %2 trots giltigt medlemskap: %3 (medlem %4): %5</translation>
+    </message>
+    <message>
+        <source> This run wrote the member to the door.</source>
+        <translation> Den här körningen skrev medlemmen till dörren.</translation>
+    </message>
+    <message>
+        <source> This run did not change the member on the door: check their card or face there.</source>
+        <translation> Den här körningen ändrade inte medlemmen på dörren: kontrollera kortet eller ansiktet där.</translation>
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>
@@ -2644,6 +2667,14 @@
         <source>the terminal answered invalidOperation to a fresh login</source>
         <translation>terminalen svarade invalidOperation på en ny inloggning</translation>
     </message>
+    <message>
+        <source>&quot;%1&quot; is not a picture address of the terminal</source>
+        <translation>&quot;%1&quot; är ingen bildadress på terminalen</translation>
+    </message>
+    <message>
+        <source>the answer is not a JPEG picture</source>
+        <translation>svaret är ingen JPEG-bild</translation>
+    </message>
 </context>
 <context>
     <name>cis::HttpExchange</name>
@@ -2891,6 +2922,10 @@
         <source>%1 was refused at %2 at %3 although their membership is valid: %4</source>
         <translation>%1 nekades vid %2 kl. %3 trots giltigt medlemskap: %4</translation>
     </message>
+    <message>
+        <source>The door terminal &quot;%1&quot; is no longer configured.</source>
+        <translation>Dörrterminalen &quot;%1&quot; finns inte längre i inställningarna.</translation>
+    </message>
 </context>
 <context>
     <name>cis::gui::ActivityPanel</name>
@@ -3000,6 +3035,22 @@
             <numerusform>%n händelser</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Show the door&apos;s &amp;photo…</source>
+        <translation>Visa dörrens &amp;foto…</translation>
+    </message>
+    <message>
+        <source>The picture the door took of this event, fetched from the door and not saved</source>
+        <translation>Bilden som dörren tog vid händelsen, hämtad från dörren och inte sparad</translation>
+    </message>
+    <message>
+        <source>an unknown person</source>
+        <translation>en okänd person</translation>
+    </message>
+    <message>
+        <source>%1 at %2, %3: %4</source>
+        <translation>%1 vid %2, %3: %4</translation>
+    </message>
 </context>
 <context>
     <name>cis::gui::DemoEnvironment</name>
@@ -3074,6 +3125,23 @@
     <message>
         <source>Demo: someone holds an unknown card to the front door.</source>
         <translation>Demo: någon håller upp ett okänt kort mot entrédörren.</translation>
+    </message>
+</context>
+<context>
+    <name>cis::gui::EventPhotoDialog</name>
+    <message>
+        <source>Fetching the photo from the door…</source>
+        <translation>Hämtar fotot från dörren…</translation>
+    </message>
+    <message>
+        <source>The photo could not be fetched: %1
+The door keeps pictures for a limited time; older events may have lost theirs.</source>
+        <translation>Fotot kunde inte hämtas: %1
+Dörren sparar bilder en begränsad tid; äldre händelser kan ha förlorat sina.</translation>
+    </message>
+    <message>
+        <source>The door sent a picture that cannot be shown.</source>
+        <translation>Dörren skickade en bild som inte kan visas.</translation>
     </message>
 </context>
 <context>
