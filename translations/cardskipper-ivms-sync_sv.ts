@@ -1265,6 +1265,14 @@
         <source>Door activity</source>
         <translation>Dörraktivitet</translation>
     </message>
+    <message>
+        <source>Open in Cardskipper &amp;admin</source>
+        <translation>Öppna i Cardskippers &amp;administration</translation>
+    </message>
+    <message>
+        <source>Open Cardskipper&apos;s admin portal in the browser, with the member number copied for its search: a membership is changed there</source>
+        <translation>Öppna Cardskippers administrationsportal i webbläsaren, med medlemsnumret kopierat för sökningen där: ett medlemskap ändras där</translation>
+    </message>
 </context>
 <context>
     <name>MemberOutputTexts</name>
@@ -2180,6 +2188,10 @@
     <message>
         <source>Two door terminals share the id &quot;%1&quot;; give each its own.</source>
         <translation>Två dörrterminaler har samma id, ”%1”; ge var och en ett eget.</translation>
+    </message>
+    <message>
+        <source>The setting %1 = &quot;%2&quot; is not an http or https address; using %3.</source>
+        <translation>Inställningen %1 = &quot;%2&quot; är ingen http- eller https-adress; %3 används.</translation>
     </message>
 </context>
 <context>
@@ -3936,6 +3948,14 @@ Vill du genomföra den ändå?</translation>
     <message>
         <source>Refused at the door</source>
         <translation>Nekad vid dörren</translation>
+    </message>
+    <message>
+        <source>No browser could open %1. Member number %2 is copied.</source>
+        <translation>Ingen webbläsare kunde öppna %1. Medlemsnummer %2 är kopierat.</translation>
+    </message>
+    <message>
+        <source>Cardskipper&apos;s admin opens in the browser; member number %1 is copied for its search.</source>
+        <translation>Cardskippers administration öppnas i webbläsaren; medlemsnummer %1 är kopierat för sökningen.</translation>
     </message>
 </context>
 <context>

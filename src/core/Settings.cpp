@@ -30,6 +30,7 @@ const QString csUrl = QStringLiteral("cardskipper/url");
 const QString csUsername = QStringLiteral("cardskipper/username");
 const QString csOrganisation = QStringLiteral("cardskipper/organisation_id");
 const QString csTimeout = QStringLiteral("cardskipper/timeout_seconds");
+const QString csAdminUrl = QStringLiteral("cardskipper/admin_url");
 const QString csRoles = QStringLiteral("cardskipper/granting_role_ids");
 const QString devices = QStringLiteral("devices");
 const QString devId = QStringLiteral("id");
@@ -177,6 +178,19 @@ AppSettings AppSettings::load(QSettings &settings, QStringList *problems)
     cs.username = read.text(key::csUsername);
     cs.organisationId = read.number<qint64>(key::csOrganisation, 0, 0, 999999999999LL);
     cs.timeoutSeconds = read.number(key::csTimeout, cs.timeoutSeconds, 1, 3600);
+    if (const QString admin = read.text(key::csAdminUrl); !admin.isEmpty()) {
+        // Checked as the address it becomes: "{member}" is no URL syntax.
+        QString example = admin;
+        const QUrl url(example.replace(QStringLiteral("{member}"), QStringLiteral("1")),
+                       QUrl::StrictMode);
+        if (url.isValid() && !url.host().isEmpty() &&
+            (url.scheme() == QLatin1String("https") || url.scheme() == QLatin1String("http")))
+            cs.adminUrl = admin;
+        else
+            read.problem(SettingsTexts::tr("The setting %1 = \"%2\" is not an http or https "
+                                           "address; using %3.")
+                             .arg(key::csAdminUrl, admin, cs.adminUrl));
+    }
 
     SyncSettings &sync = result.sync;
     const QString roles = read.text(key::csRoles);
@@ -289,6 +303,7 @@ void AppSettings::save(QSettings &settings) const
     settings.setValue(key::csUsername, cardskipper.username);
     settings.setValue(key::csOrganisation, cardskipper.organisationId);
     settings.setValue(key::csTimeout, cardskipper.timeoutSeconds);
+    settings.setValue(key::csAdminUrl, cardskipper.adminUrl);
     QStringList roles;
     for (qint64 role : sync.policy.grantingRoleIds)
         roles.append(QString::number(role));
@@ -412,6 +427,12 @@ QString AppSettings::defaultConfigPath()
     }
 #endif
     return QDir(folder).filePath(QStringLiteral("cardskipper-ivms-sync/cardskipper-ivms-sync.ini"));
+}
+
+QUrl CardskipperSettings::adminUrlFor(qint64 organisationMemberId) const
+{
+    QString text = adminUrl;
+    return QUrl(text.replace(QStringLiteral("{member}"), QString::number(organisationMemberId)));
 }
 
 } // namespace cis

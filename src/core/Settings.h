@@ -20,6 +20,11 @@ struct CardskipperSettings
     QString username;
     qint64 organisationId = 0;
     int timeoutSeconds = 60;
+    // Cardskipper's admin portal, opened by "Open in Cardskipper admin". A "{member}" in it is
+    // replaced by the member number; the portal's own member address is not documented.
+    QString adminUrl = QStringLiteral("https://adm.cardskipper.se");
+
+    QUrl adminUrlFor(qint64 organisationMemberId) const;
 };
 
 struct DeviceSettings

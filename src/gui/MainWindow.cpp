@@ -31,6 +31,7 @@
 #include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QGuiApplication>
 #include <QHeaderView>
 #include <QInputDialog>
 #include <QLabel>
@@ -158,7 +159,8 @@ MainWindow::MainWindow(SyncService &service, const AppSettings &settings, const 
     separator->setSeparator(true);
     m_ui->pairView->addActions({m_ui->actionAcceptSuggestion, m_ui->actionRejectSuggestion,
                                 m_ui->actionLink, m_ui->actionUnlink, m_ui->actionMarkStaff,
-                                separator, m_ui->actionOverride, m_ui->actionSyncMember});
+                                separator, m_ui->actionOverride, m_ui->actionSyncMember,
+                                m_ui->actionOpenInCardskipper});
 
     m_logFilter->setSourceModel(m_logModel);
     m_ui->logView->setModel(m_logFilter);
@@ -190,6 +192,7 @@ MainWindow::MainWindow(SyncService &service, const AppSettings &settings, const 
     });
     m_activity->view()->setContextMenuPolicy(Qt::ActionsContextMenu);
     m_activity->view()->addAction(m_ui->actionSyncMember);
+    m_activity->view()->addAction(m_ui->actionOpenInCardskipper);
     // The members' last visit and visit count come from the same events.
     connect(m_service.engine(), &SyncEngine::eventsAdded, this, &MainWindow::reloadVisits);
     // The door and Cardskipper disagree: the one thing at the door the desk must hear about.
@@ -226,6 +229,13 @@ MainWindow::MainWindow(SyncService &service, const AppSettings &settings, const 
             rows.isEmpty() ? QVariant() : rows.first().data(PairModel::MemberIdRole);
         if (id.isValid())
             syncMember(id.toLongLong());
+    });
+    connect(m_ui->actionOpenInCardskipper, &QAction::triggered, this, [this] {
+        const QModelIndexList rows = m_ui->pairView->selectionModel()->selectedRows();
+        const QVariant id =
+            rows.isEmpty() ? QVariant() : rows.first().data(PairModel::MemberIdRole);
+        if (id.isValid())
+            openInCardskipper(id.toLongLong());
     });
     connect(m_ui->actionOverride, &QAction::triggered, this, [this] {
         const PlannedAction *action = selectedAction();
@@ -928,6 +938,26 @@ void MainWindow::rebuildFilterButtons()
     setTabOrder(m_ui->pairView, m_ui->logTabs);
 }
 
+void MainWindow::openInCardskipper(qint64 organisationMemberId)
+{
+    // A membership is renewed or ended in Cardskipper, not here. The portal's address for one
+    // member is not documented: the number goes to the clipboard for its search, unless the
+    // setting names the member's own address with {member}.
+    const QString number = QString::number(organisationMemberId);
+    QGuiApplication::clipboard()->setText(number);
+    const QUrl url = m_settings.cardskipper.adminUrlFor(organisationMemberId);
+    if (!QDesktopServices::openUrl(url)) {
+        statusBar()->showMessage(
+            tr("No browser could open %1. Member number %2 is copied.").arg(url.toString(), number),
+            15000);
+        return;
+    }
+    statusBar()->showMessage(
+        tr("Cardskipper's admin opens in the browser; member number %1 is copied for its search.")
+            .arg(number),
+        15000);
+}
+
 const PlannedAction *MainWindow::selectedAction() const
 {
     return m_pairModel->actionAt(selectedSourceRow());
@@ -962,6 +992,7 @@ void MainWindow::onSelectionChanged()
                                           int(PairModel::Staff));
     m_ui->actionOverride->setEnabled(action && action->member && !busy);
     m_ui->actionSyncMember->setEnabled(action && action->member && !busy);
+    m_ui->actionOpenInCardskipper->setEnabled(action && action->member);
     if (!action) {
         m_ui->detailsLabel->setText(tr("Select a row to see why, and what the last write did."));
         return;

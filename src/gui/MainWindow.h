@@ -145,6 +145,7 @@ private:
     // Computes the plan on the worker thread and shows it, then calls then().
     void reloadPlan(std::function<void()> then);
     void reloadVisits();
+    void openInCardskipper(qint64 organisationMemberId);
     QDateTime recentVisitsSince() const;
     struct PlanView
     {

@@ -120,6 +120,7 @@ private slots:
         settings.sync.nightlyReconcileAt = QTime(2, 30);
         settings.general.startWithSession = true;
         settings.general.startMinimised = true;
+        settings.cardskipper.adminUrl = QStringLiteral("https://adm.example.se/member/{member}");
         const QString path = m_dir.filePath(QStringLiteral("roundtrip.ini"));
         {
             QSettings ini(path, QSettings::IniFormat);
@@ -138,6 +139,24 @@ private slots:
         QCOMPARE(loaded.sync.nightlyReconcileAt, QTime(2, 30));
         QVERIFY(loaded.general.startWithSession);
         QVERIFY(loaded.general.startMinimised);
+        QCOMPARE(loaded.cardskipper.adminUrl, settings.cardskipper.adminUrl);
+        QCOMPARE(loaded.cardskipper.adminUrlFor(1042),
+                 QUrl(QStringLiteral("https://adm.example.se/member/1042")));
+    }
+
+    void theAdminAddressWithoutAMemberIsThePortal()
+    {
+        AppSettings settings;
+        QCOMPARE(settings.cardskipper.adminUrlFor(7),
+                 QUrl(QStringLiteral("https://adm.cardskipper.se")));
+        const QString path =
+            writeIni("[cardskipper]\nadmin_url=javascript:alert(1)\n", QStringLiteral("admin.ini"));
+        QSettings ini(path, QSettings::IniFormat);
+        QStringList problems;
+        settings = AppSettings::load(ini, &problems);
+        QVERIFY2(problems.join(u' ').contains(QStringLiteral("cardskipper/admin_url")),
+                 qPrintable(problems.join(u' ')));
+        QCOMPARE(settings.cardskipper.adminUrl, AppSettings().cardskipper.adminUrl);
     }
 
     void badValuesAreNamedAndDefaulted()

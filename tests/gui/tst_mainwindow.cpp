@@ -22,11 +22,14 @@
 #include <QAction>
 #include <QApplication>
 #include <QCheckBox>
+#include <QClipboard>
 #include <QDateEdit>
+#include <QDesktopServices>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QFrame>
+#include <QGuiApplication>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
@@ -34,6 +37,7 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QScopeGuard>
 #include <QScrollBar>
 #include <QShortcut>
 #include <QSignalSpy>
@@ -56,6 +60,7 @@ class TestMainWindow : public QObject
     Q_OBJECT
 
 private:
+    QList<QUrl> m_openedUrls;
     static inline const QDateTime kStart{QDate(2026, 11, 29), QTime(10, 0, 0)};
     ManualClock m_clock{kStart};
     std::unique_ptr<DemoEnvironment> m_demo;
@@ -191,7 +196,30 @@ private:
         m_window->grab().save(QDir(QString::fromLocal8Bit(folder)).filePath(name));
     }
 
+public slots:
+    // QDesktopServices' handler for https during the tests: no browser is started.
+    void recordOpenedUrl(const QUrl &url) { m_openedUrls.append(url); }
+
 private slots:
+    void openInCardskipperOpensThePortalWithTheNumberCopied()
+    {
+        m_openedUrls.clear();
+        QDesktopServices::setUrlHandler(QStringLiteral("https"), this, "recordOpenedUrl");
+        const auto restore =
+            qScopeGuard([] { QDesktopServices::unsetUrlHandler(QStringLiteral("https")); });
+        run(&MainWindow::preview);
+        const qint64 memberId =
+            m_window->pairFilter().index(0, 0).data(PairModel::MemberIdRole).toLongLong();
+        QVERIFY(memberId > 0);
+        QVERIFY(m_window->selectMember(memberId));
+        auto *action = m_window->findChild<QAction *>(QStringLiteral("actionOpenInCardskipper"));
+        QVERIFY(action);
+        QVERIFY(action->isEnabled());
+        action->trigger();
+        QCOMPARE(m_openedUrls, QList<QUrl>{QUrl(QStringLiteral("https://adm.cardskipper.se"))});
+        QCOMPARE(QGuiApplication::clipboard()->text(), QString::number(memberId));
+    }
+
     void initTestCase()
     {
         // The autostart entry goes to Qt's test folders, not the developer's session.
