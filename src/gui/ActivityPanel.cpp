@@ -108,9 +108,15 @@ ActivityPanel::ActivityPanel(SyncService &service, const Clock &clock, DoorName 
             [this](const QModelIndex &current) {
                 m_showPhoto->setEnabled(current.isValid() &&
                                         !current.data(PictureUrlRole).toString().isEmpty());
-                if (!m_selectingMember)
-                    emit memberSelected(current.isValid() ? current.data(MemberIdRole).toLongLong()
-                                                          : 0);
+                if (m_selectingMember)
+                    return;
+                const qint64 memberId =
+                    current.isValid() ? current.data(MemberIdRole).toLongLong() : 0;
+                const QString employeeNo = current.data(EmployeeNoRole).toString();
+                if (memberId == 0 && !employeeNo.isEmpty())
+                    emit personSelected(current.data(DeviceIdRole).toString(), employeeNo);
+                else
+                    emit memberSelected(memberId);
             });
     refresh();
 }
@@ -262,6 +268,7 @@ void ActivityPanel::show(const QList<ExplainedEvent> &events)
             item->setData(memberId, MemberIdRole);
             item->setData(explained.deviceId, DeviceIdRole);
             item->setData(event.pictureUrl, PictureUrlRole);
+            item->setData(event.employeeNo, EmployeeNoRole);
             item->setData(explained.validButRefused, ValidButRefusedRole);
         }
         if (event.outcome() == AccessEvent::Outcome::Refused) {

@@ -57,6 +57,7 @@ public:
     static constexpr int ValidButRefusedRole = Qt::UserRole + 2;
     static constexpr int DeviceIdRole = Qt::UserRole + 3;   // on every cell
     static constexpr int PictureUrlRole = Qt::UserRole + 4; // on every cell: empty if none
+    static constexpr int EmployeeNoRole = Qt::UserRole + 5; // on every cell: empty if none
 
     // The date range starts as the last 7 days by the clock.
     ActivityPanel(SyncService &service, const Clock &clock, DoorName nameOfDoor,
@@ -93,6 +94,8 @@ signals:
     void shown(int rows, int validButRefused);
     // The member of the selected row (0: none).
     void memberSelected(qint64 organisationMemberId);
+    // The selected row's person has no member: the person on that door (to link or accept).
+    void personSelected(const QString &deviceId, const QString &employeeNo);
     // A photo dialog opened (for tests and the screenshots).
     void photoDialogOpened(QDialog *dialog);
 

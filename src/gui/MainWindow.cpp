@@ -193,6 +193,13 @@ MainWindow::MainWindow(SyncService &service, const AppSettings &settings, const 
     m_activity->view()->setContextMenuPolicy(Qt::ActionsContextMenu);
     m_activity->view()->addAction(m_ui->actionSyncMember);
     m_activity->view()->addAction(m_ui->actionOpenInCardskipper);
+    // A person the door knows and no member: linking fixes "not linked to a member".
+    m_activity->view()->addActions({m_ui->actionAcceptSuggestion, m_ui->actionLink});
+    connect(m_activity, &ActivityPanel::personSelected, this,
+            [this](const QString &deviceId, const QString &employeeNo) {
+                if (deviceId == currentDeviceId() && selectDoorPerson(employeeNo))
+                    m_ui->pairView->scrollTo(m_ui->pairView->selectionModel()->currentIndex());
+            });
     // The members' last visit and visit count come from the same events.
     connect(m_service.engine(), &SyncEngine::eventsAdded, this, &MainWindow::reloadVisits);
     // The door and Cardskipper disagree: the one thing at the door the desk must hear about.
@@ -867,6 +874,19 @@ bool MainWindow::selectRowKey(const QString &key)
             m_ui->pairView->selectionModel()->setCurrentIndex(index, QItemSelectionModel::NoUpdate);
             return true;
         }
+    }
+    return false;
+}
+
+bool MainWindow::selectDoorPerson(const QString &employeeNo)
+{
+    if (selectRowKey(QStringLiteral("p:") + employeeNo))
+        return true;
+    // Shown beside the member suggested for it.
+    for (int row = 0; row < m_pairFilter->rowCount(); ++row) {
+        const QModelIndex index = m_pairFilter->index(row, 0);
+        if (index.data(PairModel::SuggestedEmployeeNoRole).toString() == employeeNo)
+            return selectRowKey(index.data(PairModel::RowKeyRole).toString());
     }
     return false;
 }

@@ -67,6 +67,8 @@ public:
     bool selectMember(qint64 memberId);
     // A row by PairModel::RowKeyRole ("m:1001", "p:42").
     bool selectRowKey(const QString &key);
+    // The door person (of the shown door), or the suggestion row showing it.
+    bool selectDoorPerson(const QString &employeeNo);
     QString selectedRowKey() const;
     const AppSettings &settings() const { return m_settings; }
     // Where "Settings…" keeps things: passwords in secrets, the rest in the INI file (none in

@@ -1109,6 +1109,43 @@ private slots:
         dialog->close();
     }
 
+    // A refusal of a person with no member: selecting it selects the door person (here beside
+    // the member suggested for it), and accepting the suggestion is one click in its menu.
+    void anUnlinkedPersonsEventLeadsToTheSuggestion()
+    {
+        ActivityPanel &activity = m_window->activityPanel();
+        run(&MainWindow::preview);
+        int suggestionRow = -1;
+        for (int row = 0; row < m_window->pairFilter().rowCount() && suggestionRow < 0; ++row) {
+            if (!m_window->pairFilter()
+                     .index(row, 0)
+                     .data(PairModel::SuggestedEmployeeNoRole)
+                     .toString()
+                     .isEmpty())
+                suggestionRow = row;
+        }
+        QVERIFY(suggestionRow >= 0);
+        const QModelIndex suggestion = m_window->pairFilter().index(suggestionRow, 0);
+        const QString employeeNo = suggestion.data(PairModel::SuggestedEmployeeNoRole).toString();
+        sim::DeviceEvent event;
+        event.minor = 6;
+        event.employeeNo = employeeNo;
+        event.name = QStringLiteral("Hand Typed");
+        m_demo->door().logEvent(event);
+        bool started = false; // QTRY_VERIFY evaluates its expression once more at the end
+        QTRY_VERIFY(started = started || ask([](SyncService::Parts parts) {
+                                  return parts.scheduler.pollEvents();
+                              }));
+        QTRY_COMPARE(activity.model()->rowCount(), 5);
+        QCOMPARE(activity.model()->index(0, ActivityPanel::ReasonColumn).data().toString(),
+                 QStringLiteral("not linked to a member"));
+        activity.view()->selectRow(0);
+        QCOMPARE(m_window->selectedRowKey(), suggestion.data(PairModel::RowKeyRole).toString());
+        auto *accept = m_window->findChild<QAction *>(QStringLiteral("actionAcceptSuggestion"));
+        QVERIFY(activity.view()->actions().contains(accept));
+        QTRY_VERIFY(accept->isEnabled());
+    }
+
     void theDoorActivityExplainsEveryRefusal()
     {
         ActivityPanel &activity = m_window->activityPanel();
