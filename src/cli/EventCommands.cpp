@@ -3,6 +3,7 @@
 // The events command: who came in at the doors, and who was refused.
 #include "CliApplication.h"
 #include "Clock.h"
+#include "Csv.h"
 #include "EventExplanation.h"
 #include "Store.h"
 #include "SyncSession.h"
@@ -57,16 +58,6 @@ QString outcomeText(AccessEvent::Outcome outcome)
         break;
     }
     return CliApplication::tr("other");
-}
-
-// A CSV field, quoted when it must be (RFC 4180).
-QString csvField(const QString &value)
-{
-    if (!value.contains(QLatin1Char(',')) && !value.contains(QLatin1Char('"')) &&
-        !value.contains(QLatin1Char('\n')) && !value.contains(QLatin1Char('\r')))
-        return value;
-    return QLatin1Char('"') + QString(value).replace(QLatin1Char('"'), QLatin1String("\"\"")) +
-           QLatin1Char('"');
 }
 
 std::optional<QDate> dateOption(const QString &text)
@@ -201,19 +192,13 @@ int CliApplication::runEvents(QCommandLineParser &parser, const QStringList &arg
 
     if (parser.isSet(csvOption)) {
         QSaveFile file(parser.value(csvOption));
-        QString text = QStringLiteral("\uFEFF");
-        text += QStringList{tr("Time"), tr("Door"),   tr("Person"), tr("Member"),
-                            tr("How"),  tr("Result"), tr("Detail")}
-                    .join(QLatin1Char(',')) +
-                QStringLiteral("\r\n");
-        for (const EventRow &row : std::as_const(rows)) {
-            QStringList fields;
-            for (const QString *value : {&row.time, &row.door, &row.person, &row.member,
-                                         &row.method, &row.outcome, &row.detail})
-                fields.append(csvField(*value));
-            text += fields.join(QLatin1Char(',')) + QStringLiteral("\r\n");
-        }
-        if (!file.open(QIODevice::WriteOnly) || file.write(text.toUtf8()) < 0 || !file.commit()) {
+        QList<QStringList> table{{tr("Time"), tr("Door"), tr("Person"), tr("Member"), tr("How"),
+                                  tr("Result"), tr("Detail")}};
+        for (const EventRow &row : std::as_const(rows))
+            table.append(
+                {row.time, row.door, row.person, row.member, row.method, row.outcome, row.detail});
+        if (!file.open(QIODevice::WriteOnly) || file.write(csvDocument(table)) < 0 ||
+            !file.commit()) {
             m_err << tr("Cannot write %1: %2").arg(file.fileName(), file.errorString()) << Qt::endl;
             return SomeFailed;
         }
@@ -310,22 +295,17 @@ int CliApplication::runVisits(QCommandLineParser &parser, const QStringList &arg
     }
 
     if (parser.isSet(csvOption)) {
-        QString text = QStringLiteral("\uFEFF");
-        text += QStringList{tr("Member"), tr("Member number"), tr("Day"), tr("Entries"),
-                            tr("First entry")}
-                    .join(QLatin1Char(',')) +
-                QStringLiteral("\r\n");
+        QList<QStringList> table{
+            {tr("Member"), tr("Member number"), tr("Day"), tr("Entries"), tr("First entry")}};
         for (auto member = visits.cbegin(); member != visits.cend(); ++member) {
-            for (auto day = member->second.cbegin(); day != member->second.cend(); ++day) {
-                text += QStringList{csvField(member->first), QString::number(member.key()),
-                                    day.key().toString(Qt::ISODate), QString::number(day->entries),
-                                    day->first.toString(QStringLiteral("HH:mm"))}
-                            .join(QLatin1Char(',')) +
-                        QStringLiteral("\r\n");
-            }
+            for (auto day = member->second.cbegin(); day != member->second.cend(); ++day)
+                table.append({member->first, QString::number(member.key()),
+                              day.key().toString(Qt::ISODate), QString::number(day->entries),
+                              day->first.toString(QStringLiteral("HH:mm"))});
         }
         QSaveFile file(parser.value(csvOption));
-        if (!file.open(QIODevice::WriteOnly) || file.write(text.toUtf8()) < 0 || !file.commit()) {
+        if (!file.open(QIODevice::WriteOnly) || file.write(csvDocument(table)) < 0 ||
+            !file.commit()) {
             m_err << tr("Cannot write %1: %2").arg(file.fileName(), file.errorString()) << Qt::endl;
             return SomeFailed;
         }

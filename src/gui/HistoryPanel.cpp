@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 Cardskipper IVMS Sync developers
 #include "HistoryPanel.h"
 
+#include "Csv.h"
 #include "Store.h"
 #include "SyncService.h"
 
@@ -263,26 +264,7 @@ bool HistoryPanel::isQuiet(const RunRecord &run)
 
 QByteArray HistoryPanel::csv(const QList<QStringList> &rows)
 {
-    QString text;
-    for (const QStringList &row : rows) {
-        QStringList fields;
-        fields.reserve(row.size());
-        for (QString field : row) {
-            // A name typed in Cardskipper as "=HYPERLINK(…)" must stay text in a spreadsheet.
-            static const QString formulaStarts = QStringLiteral("=+-@\t\r");
-            if (!field.isEmpty() && formulaStarts.contains(field.front()))
-                field.prepend(QLatin1Char('\''));
-            if (field.contains(QLatin1Char(',')) || field.contains(QLatin1Char('"')) ||
-                field.contains(QLatin1Char('\n')) || field.contains(QLatin1Char('\r'))) {
-                field.replace(QLatin1Char('"'), QStringLiteral("\"\""));
-                field = QLatin1Char('"') + field + QLatin1Char('"');
-            }
-            fields.append(field);
-        }
-        text += fields.join(QLatin1Char(',')) + QStringLiteral("\r\n");
-    }
-    // Without the byte order mark Excel reads the file in the ANSI code page: "Ã¥" for "å".
-    return QByteArrayLiteral("\xEF\xBB\xBF") + text.toUtf8();
+    return csvDocument(rows);
 }
 
 // ---- State
