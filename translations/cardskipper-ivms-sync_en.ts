@@ -158,6 +158,13 @@
             <numerusform>%n events</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Visits of %n member(s) written to %1</source>
+        <translation>
+            <numerusform>Visits of %n member written to %1</numerusform>
+            <numerusform>Visits of %n members written to %1</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>cis::gui::MainWindow</name>

@@ -2226,6 +2226,29 @@
     </message>
 </context>
 <context>
+    <name>VisitReport</name>
+    <message>
+        <source>Member</source>
+        <translation>Medlem</translation>
+    </message>
+    <message>
+        <source>Member number</source>
+        <translation>Medlemsnummer</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Dag</translation>
+    </message>
+    <message>
+        <source>Entries</source>
+        <translation>Passager</translation>
+    </message>
+    <message>
+        <source>First entry</source>
+        <translation>Första passage</translation>
+    </message>
+</context>
+<context>
     <name>cis::CliApplication</name>
     <message>
         <source>Configuration file (INI; default %1).</source>
@@ -2572,22 +2595,6 @@
     <message>
         <source>--to is before --from.</source>
         <translation>--to ligger före --from.</translation>
-    </message>
-    <message>
-        <source>Member number</source>
-        <translation>Medlemsnummer</translation>
-    </message>
-    <message>
-        <source>Day</source>
-        <translation>Dag</translation>
-    </message>
-    <message>
-        <source>Entries</source>
-        <translation>Passager</translation>
-    </message>
-    <message>
-        <source>First entry</source>
-        <translation>Första passage</translation>
     </message>
     <message numerus="yes">
         <source>%1 (%2): %n day(s)</source>
@@ -3062,6 +3069,41 @@
     <message>
         <source>%1 at %2, %3: %4</source>
         <translation>%1 vid %2, %3: %4</translation>
+    </message>
+    <message>
+        <source>&amp;Visits report…</source>
+        <translation>&amp;Besöksrapport…</translation>
+    </message>
+    <message>
+        <source>Visits per member and day for these days (and this door), as a CSV file for Excel</source>
+        <translation>Besök per medlem och dag för de här dagarna (och den här dörren), som CSV-fil för Excel</translation>
+    </message>
+    <message>
+        <source>visits-%1-%2.csv</source>
+        <translation>besok-%1-%2.csv</translation>
+    </message>
+    <message>
+        <source>Save the visits report</source>
+        <translation>Spara besöksrapporten</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-filer (*.csv)</translation>
+    </message>
+    <message>
+        <source>The visits report could not be written to %1: %2</source>
+        <translation>Besöksrapporten kunde inte skrivas till %1: %2</translation>
+    </message>
+    <message>
+        <source>Visits report</source>
+        <translation>Besöksrapport</translation>
+    </message>
+    <message numerus="yes">
+        <source>Visits of %n member(s) written to %1</source>
+        <translation>
+            <numerusform>Besök för %n medlem skrivna till %1</numerusform>
+            <numerusform>Besök för %n medlemmar skrivna till %1</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -7,6 +7,7 @@
 #include "EventExplanation.h"
 #include "Store.h"
 #include "SyncSession.h"
+#include "VisitReport.h"
 #include "WaitFor.h"
 
 #include <QJsonArray>
@@ -264,55 +265,22 @@ int CliApplication::runVisits(QCommandLineParser &parser, const QStringList &arg
     if (!parser.isSet(offlineOption) && !readDoorEvents(*session, {}))
         exitCode = SomeFailed;
 
-    Store::EventQuery query;
-    query.since = QDateTime(*from, QTime(0, 0));
-    query.until = QDateTime(to->addDays(1), QTime(0, 0));
-    const QList<ExplainedEvent> events =
-        EventExplanation::explain(session->store(), session->store().events(query),
-                                  session->settings().cardskipper.organisationId);
-    struct Day
-    {
-        int entries = 0;
-        QTime first;
-    };
-    // Member id -> (name, day -> entries): in the desk's local days.
-    QMap<qint64, std::pair<QString, QMap<QDate, Day>>> visits;
-    int unlinked = 0;
-    for (const ExplainedEvent &explained : events) {
-        if (explained.event.outcome() != AccessEvent::Outcome::Granted)
-            continue;
-        if (!explained.member) {
-            ++unlinked;
-            continue;
-        }
-        const QDateTime local = explained.event.time.toLocalTime();
-        auto &member = visits[explained.member->key.organisationMemberId];
-        member.first = explained.member->displayName();
-        Day &day = member.second[local.date()];
-        ++day.entries;
-        if (!day.first.isValid() || local.time() < day.first)
-            day.first = local.time();
-    }
+    const VisitReport report = VisitReport::build(
+        session->store(), session->settings().cardskipper.organisationId, *from, *to);
+    const auto &visits = report.members;
+    const int unlinked = report.unlinkedEntries;
 
     if (parser.isSet(csvOption)) {
-        QList<QStringList> table{
-            {tr("Member"), tr("Member number"), tr("Day"), tr("Entries"), tr("First entry")}};
-        for (auto member = visits.cbegin(); member != visits.cend(); ++member) {
-            for (auto day = member->second.cbegin(); day != member->second.cend(); ++day)
-                table.append({member->first, QString::number(member.key()),
-                              day.key().toString(Qt::ISODate), QString::number(day->entries),
-                              day->first.toString(QStringLiteral("HH:mm"))});
-        }
         QSaveFile file(parser.value(csvOption));
-        if (!file.open(QIODevice::WriteOnly) || file.write(csvDocument(table)) < 0 ||
+        if (!file.open(QIODevice::WriteOnly) || file.write(csvDocument(report.table())) < 0 ||
             !file.commit()) {
             m_err << tr("Cannot write %1: %2").arg(file.fileName(), file.errorString()) << Qt::endl;
             return SomeFailed;
         }
     }
     for (auto member = visits.cbegin(); member != visits.cend(); ++member)
-        m_out << tr("%1 (%2): %n day(s)", nullptr, int(member->second.size()))
-                     .arg(member->first)
+        m_out << tr("%1 (%2): %n day(s)", nullptr, int(member->days.size()))
+                     .arg(member->name)
                      .arg(member.key())
               << Qt::endl;
     if (visits.isEmpty())

@@ -3,21 +3,29 @@
 #include "ActivityPanel.h"
 
 #include "Clock.h"
+#include "Csv.h"
 #include "EventPhotoDialog.h"
 #include "SyncService.h"
+#include "VisitReport.h"
 
 #include <QAction>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDateEdit>
+#include <QDir>
+#include <QFileDialog>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QPointer>
+#include <QPushButton>
+#include <QSaveFile>
 #include <QScopedValueRollback>
 #include <QSortFilterProxyModel>
 #include <QStandardItemModel>
+#include <QStandardPaths>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -38,7 +46,11 @@ ActivityPanel::ActivityPanel(SyncService &service, const Clock &clock, DoorName 
     , m_model(new QStandardItemModel(0, ColumnCount, this))
     , m_filter(new QSortFilterProxyModel(this))
     , m_showPhoto(new QAction(tr("Show the door's &photo…"), this))
+    , m_visitsButton(new QPushButton(tr("&Visits report…"), this))
 {
+    m_visitsButton->setObjectName(QStringLiteral("visitsReportButton"));
+    m_visitsButton->setToolTip(tr("Visits per member and day for these days (and this door), as "
+                                  "a CSV file for Excel"));
     m_showPhoto->setObjectName(QStringLiteral("actionShowPhoto"));
     m_showPhoto->setEnabled(false);
     m_showPhoto->setToolTip(tr("The picture the door took of this event, fetched from the door "
@@ -73,6 +85,7 @@ ActivityPanel::ActivityPanel(SyncService &service, const Clock &clock, DoorName 
     controls->addWidget(m_to);
     controls->addWidget(m_search, 1);
     controls->addWidget(m_summary);
+    controls->addWidget(m_visitsButton);
     auto *outer = new QVBoxLayout(this);
     outer->setContentsMargins(0, 0, 0, 0);
     outer->addLayout(controls);
@@ -98,6 +111,17 @@ ActivityPanel::ActivityPanel(SyncService &service, const Clock &clock, DoorName 
     connect(m_to, &QDateEdit::dateChanged, this, &ActivityPanel::refresh);
     connect(m_search, &QLineEdit::textChanged, m_filter,
             &QSortFilterProxyModel::setFilterFixedString);
+    connect(m_visitsButton, &QPushButton::clicked, this, [this] {
+        const QString name =
+            tr("visits-%1-%2.csv")
+                .arg(m_from->date().toString(Qt::ISODate), m_to->date().toString(Qt::ISODate));
+        const QString folder = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+        const QString path =
+            QFileDialog::getSaveFileName(this, tr("Save the visits report"),
+                                         QDir(folder).filePath(name), tr("CSV files (*.csv)"));
+        if (!path.isEmpty())
+            exportVisits(path, true);
+    });
     m_view->addAction(m_showPhoto);
     connect(m_showPhoto, &QAction::triggered, this, &ActivityPanel::showPhoto);
     connect(m_view, &QTableView::doubleClicked, this, [this](const QModelIndex &index) {
@@ -202,6 +226,37 @@ void ActivityPanel::refresh()
         [this, generation](const QList<ExplainedEvent> &events) {
             if (generation == m_generation) // an answer to older filters is not shown
                 show(events);
+        });
+}
+
+void ActivityPanel::exportVisits(const QString &path, bool tellTheDesk)
+{
+    const QDate from = m_from->date();
+    const QDate to = m_to->date();
+    const QString deviceId = m_door->currentData().toString();
+    m_service.query(
+        this,
+        [from, to, deviceId](SyncService::Parts parts) {
+            return VisitReport::build(parts.store,
+                                      parts.engine.settings().cardskipper.organisationId, from, to,
+                                      deviceId);
+        },
+        [this, path, tellTheDesk](const VisitReport &report) {
+            QSaveFile file(path);
+            if (!file.open(QIODevice::WriteOnly) || file.write(csvDocument(report.table())) < 0 ||
+                !file.commit()) {
+                const QString message =
+                    tr("The visits report could not be written to %1: %2")
+                        .arg(QDir::toNativeSeparators(path), file.errorString());
+                emit visitsExported(message, true);
+                if (tellTheDesk)
+                    QMessageBox::warning(this, tr("Visits report"), message);
+                return;
+            }
+            emit visitsExported(
+                tr("Visits of %n member(s) written to %1", nullptr, int(report.members.size()))
+                    .arg(QDir::toNativeSeparators(path)),
+                false);
         });
 }
 

@@ -21,6 +21,7 @@ class QComboBox;
 class QDateEdit;
 class QLabel;
 class QLineEdit;
+class QPushButton;
 class QStandardItemModel;
 class QSortFilterProxyModel;
 class QTableView;
@@ -75,6 +76,7 @@ public:
     QDateEdit *toEdit() const { return m_to; }
 
     QAction *showPhotoAction() const { return m_showPhoto; }
+    QPushButton *visitsButton() const { return m_visitsButton; }
 
     static QString methodText(AccessEvent::Method method);
     static QString outcomeText(AccessEvent::Outcome outcome);
@@ -88,6 +90,9 @@ public slots:
     void refresh();
     // The selected event's picture, fetched from its door into a dialog (memory only).
     void showPhoto();
+    // Visits per member and day for the chosen days and door, written as CSV for Excel;
+    // visitsExported tells how it went; tellTheDesk: a failure also in a message box.
+    void exportVisits(const QString &path, bool tellTheDesk = false);
 
 signals:
     // The rows shown after a refresh; those where the door and Cardskipper disagree.
@@ -96,6 +101,8 @@ signals:
     void memberSelected(qint64 organisationMemberId);
     // The selected row's person has no member: the person on that door (to link or accept).
     void personSelected(const QString &deviceId, const QString &employeeNo);
+    // message: what was written where, or why nothing was (error set).
+    void visitsExported(const QString &message, bool error);
     // A photo dialog opened (for tests and the screenshots).
     void photoDialogOpened(QDialog *dialog);
 
@@ -114,6 +121,7 @@ private:
     QStandardItemModel *m_model;
     QSortFilterProxyModel *m_filter;
     QAction *m_showPhoto;
+    QPushButton *m_visitsButton;
     quint64 m_generation = 0;
     bool m_selectingMember = false;
 };

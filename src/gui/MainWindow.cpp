@@ -191,6 +191,8 @@ MainWindow::MainWindow(SyncService &service, const AppSettings &settings, const 
             m_ui->pairView->scrollTo(m_ui->pairView->selectionModel()->currentIndex());
     });
     m_activity->view()->setContextMenuPolicy(Qt::ActionsContextMenu);
+    connect(m_activity, &ActivityPanel::visitsExported, this,
+            [this](const QString &message) { statusBar()->showMessage(message, 10000); });
     m_activity->view()->addAction(m_ui->actionSyncMember);
     m_activity->view()->addAction(m_ui->actionOpenInCardskipper);
     // A person the door knows and no member: linking fixes "not linked to a member".

@@ -1201,6 +1201,26 @@ private slots:
                  m_clock.now().toString(QStringLiteral("HH:mm")));
         QCOMPARE(model->index(0, ActivityPanel::HowColumn).data().toString(),
                  ActivityPanel::methodText(AccessEvent::Method::Card));
+        // The visits report of these days: the visitor's day, for Excel.
+        QTemporaryDir reports;
+        const QString csvPath = reports.filePath(QStringLiteral("besök.csv"));
+        QSignalSpy exported(&activity, &ActivityPanel::visitsExported);
+        QVERIFY(activity.visitsButton()->isEnabled());
+        activity.exportVisits(csvPath);
+        QTRY_COMPARE(exported.size(), 1);
+        QVERIFY2(!exported.first().at(1).toBool(), qPrintable(exported.first().at(0).toString()));
+        QFile report(csvPath);
+        QVERIFY(report.open(QIODevice::ReadOnly));
+        const QStringList lines = QString::fromUtf8(report.readAll().mid(3))
+                                      .split(QStringLiteral("\r\n"), Qt::SkipEmptyParts);
+        QVERIFY2(lines.size() >= 2, qPrintable(lines.join(u'|')));
+        QVERIFY2(lines.join(u'|').contains(QStringLiteral(",%1,%2,1,")
+                                               .arg(visitor.member.organisationMemberId)
+                                               .arg(m_clock.today().toString(Qt::ISODate))),
+                 qPrintable(lines.join(u'|')));
+        activity.exportVisits(reports.filePath(QStringLiteral("no/such/folder/x.csv")));
+        QTRY_COMPARE(exported.size(), 2);
+        QVERIFY(exported.last().at(1).toBool());
         // Selecting the event selects the member in the members table, and back.
         activity.view()->selectRow(0);
         QTRY_COMPARE(m_window->selectedRowKey(), visitorKey);
