@@ -962,7 +962,7 @@ private slots:
              {QStringLiteral("actionAcceptSuggestion"), QStringLiteral("actionRejectSuggestion"),
               QStringLiteral("actionLink"), QStringLiteral("actionUnlink"),
               QStringLiteral("actionMarkStaff"), QStringLiteral("actionOverride"),
-              QStringLiteral("actionSyncMember")}},
+              QStringLiteral("actionSyncMember"), QStringLiteral("actionOpenInCardskipper")}},
             {QStringLiteral("menuHelp"),
              {QStringLiteral("actionUserGuide"), QStringLiteral("actionOpenDataFolder"),
               QStringLiteral("actionAbout"), QStringLiteral("actionAboutQt")}},
