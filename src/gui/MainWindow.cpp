@@ -233,18 +233,12 @@ MainWindow::MainWindow(SyncService &service, const AppSettings &settings, const 
     connect(m_ui->actionUnlink, &QAction::triggered, this, &MainWindow::unlinkSelected);
     connect(m_ui->actionMarkStaff, &QAction::triggered, this, &MainWindow::setSelectedIsStaff);
     connect(m_ui->actionSyncMember, &QAction::triggered, this, [this] {
-        const QModelIndexList rows = m_ui->pairView->selectionModel()->selectedRows();
-        const QVariant id =
-            rows.isEmpty() ? QVariant() : rows.first().data(PairModel::MemberIdRole);
-        if (id.isValid())
-            syncMember(id.toLongLong());
+        if (const std::optional<qint64> id = selectedMemberId())
+            syncMember(*id);
     });
     connect(m_ui->actionOpenInCardskipper, &QAction::triggered, this, [this] {
-        const QModelIndexList rows = m_ui->pairView->selectionModel()->selectedRows();
-        const QVariant id =
-            rows.isEmpty() ? QVariant() : rows.first().data(PairModel::MemberIdRole);
-        if (id.isValid())
-            openInCardskipper(id.toLongLong());
+        if (const std::optional<qint64> id = selectedMemberId())
+            openInCardskipper(*id);
     });
     connect(m_ui->actionOverride, &QAction::triggered, this, [this] {
         const PlannedAction *action = selectedAction();
@@ -893,6 +887,15 @@ bool MainWindow::selectDoorPerson(const QString &employeeNo)
     return false;
 }
 
+std::optional<qint64> MainWindow::selectedMemberId() const
+{
+    const QModelIndexList rows = m_ui->pairView->selectionModel()->selectedRows();
+    const QVariant id = rows.isEmpty() ? QVariant() : rows.first().data(PairModel::MemberIdRole);
+    if (!id.isValid())
+        return std::nullopt;
+    return id.toLongLong();
+}
+
 QString MainWindow::selectedRowKey() const
 {
     const QModelIndexList rows = m_ui->pairView->selectionModel()->selectedRows();
@@ -1464,13 +1467,6 @@ void MainWindow::closeEvent(QCloseEvent *event)
 void MainWindow::setUpDemoMenu()
 {
     QMenu *menu = menuBar()->addMenu(tr("&Demo"));
-    const auto selectedMemberId = [this]() -> std::optional<qint64> {
-        const QModelIndexList rows = m_ui->pairView->selectionModel()->selectedRows();
-        if (rows.isEmpty())
-            return std::nullopt;
-        const QVariant id = rows.first().data(PairModel::MemberIdRole);
-        return id.isValid() ? std::optional<qint64>(id.toLongLong()) : std::nullopt;
-    };
     const auto report = [this](const QString &text) {
         onLogMessage(QStringLiteral("info"), {}, {}, text);
         statusBar()->showMessage(text, 8000);

@@ -12,6 +12,7 @@
 #include <QPointer>
 #include <QSystemTrayIcon>
 #include <memory>
+#include <optional>
 
 class QLabel;
 class QProgressBar;
@@ -148,6 +149,7 @@ private:
     void reloadPlan(std::function<void()> then);
     void reloadVisits();
     void openInCardskipper(qint64 organisationMemberId);
+    std::optional<qint64> selectedMemberId() const;
     QDateTime recentVisitsSince() const;
     struct PlanView
     {
