@@ -34,6 +34,9 @@ struct DevicePopulation
 // The rest are random Swedish names from employeeNo 200 upward with gaps: about 60 % with a
 // current window, 20 % expired, 20 % permanent; some with a card, some with a face. Everyone is
 // userType "normal" with door 1 and plan template 1, which every built-in profile accepts.
+// A face is numOfFace 1: the simulator's face library then holds it as enrolled at the terminal
+// and serves the built-in demo face as its picture. Some persons have a card only (2, 3), some
+// a face only (1), some both (101) and some neither (102, 1007, ...).
 class DeviceDemoData
 {
 public:

@@ -177,7 +177,8 @@ const char *const kUserInfoDetailDeleteCapabilities = R"({
   }
 })";
 
-QByteArray accessControlCapabilities(bool cardInfo, bool employeeNoInfo)
+QByteArray accessControlCapabilities(bool cardInfo, bool employeeNoInfo,
+                                     const DeviceProfile &profile)
 {
     const auto flag = [](const char *name, bool value) -> QByteArray {
         return QByteArray("<") + name + '>' + (value ? "true" : "false") + "</" + name + ">\n";
@@ -192,6 +193,11 @@ QByteArray accessControlCapabilities(bool cardInfo, bool employeeNoInfo)
     xml += flag("isSupportUserInfoDetailDelete", true);
     xml += flag("isSupportAcsEvent", true);
     xml += flag("isSupportAcsEventTotalNum", true);
+    xml += flag("isSupportCaptureCardInfo", profile.captureCardInfo);
+    xml += flag("isSupportCaptureFace", profile.captureFace);
+    // The S3 device reports isSupportFDLib; the DS-K1A340FWX capture has no such element.
+    if (profile.faceLibrary)
+        xml += flag("isSupportFDLib", true);
     if (employeeNoInfo) {
         xml += "<EmployeeNoInfo>\n<employeeNo min=\"1\" max=\"32\"></employeeNo>\n"
                "<characterType opt=\"any\"></characterType>\n</EmployeeNoInfo>\n";
@@ -238,7 +244,10 @@ DeviceProfile dsK1t341am()
         info("OEMCode", "1"),
         info("marketType", "2"),
     };
-    profile.accessControlCapabilities = accessControlCapabilities(true, false);
+    profile.captureCardInfo = true;
+    profile.captureFace = true;
+    profile.faceLibrary = true;
+    profile.accessControlCapabilities = accessControlCapabilities(true, false, profile);
     profile.userInfoCapabilities = parsed(kDsK1t341amUserInfoCapabilities);
     profile.cardInfoCapabilities = parsed(kCardInfoCapabilities);
     profile.userInfoDetailDeleteCapabilities = parsed(kUserInfoDetailDeleteCapabilities);
@@ -278,7 +287,8 @@ DeviceProfile dsK1a340fwx()
         info("customizedInfo", ""),
         info("marketType", "1"),
     };
-    profile.accessControlCapabilities = accessControlCapabilities(false, false);
+    profile.captureFace = true;
+    profile.accessControlCapabilities = accessControlCapabilities(false, false, profile);
     profile.userInfoCapabilities = parsed(kDsK1a340fwxUserInfoCapabilities);
     profile.cardInfoCapabilities = parsed(kCardInfoCapabilities);
     profile.userInfoDetailDeleteCapabilities = parsed(kUserInfoDetailDeleteCapabilities);
@@ -312,7 +322,10 @@ DeviceProfile s3Timeclock()
         info("OEMCode", "1"),
         info("marketType", "1"),
     };
-    profile.accessControlCapabilities = accessControlCapabilities(true, true);
+    profile.captureCardInfo = true;
+    profile.captureFace = true;
+    profile.faceLibrary = true;
+    profile.accessControlCapabilities = accessControlCapabilities(true, true, profile);
     profile.userInfoCapabilities = parsed(kS3TimeclockUserInfoCapabilities);
     profile.cardInfoCapabilities = parsed(kCardInfoCapabilities);
     profile.userInfoDetailDeleteCapabilities = parsed(kUserInfoDetailDeleteCapabilities);
@@ -331,6 +344,7 @@ DeviceProfile dsK1t341amStrict()
     profile.recordRequiresRightPlan = true;
     profile.recordRequiresDoorRight = true;
     profile.splitNames = true;
+    profile.strictCardNo = true;
     profile.setCapability({QStringLiteral("givenName")},
                           QJsonObject{{QStringLiteral("@min"), 1}, {QStringLiteral("@max"), 64}});
     profile.setCapability({QStringLiteral("familyName")},
@@ -418,6 +432,14 @@ DeviceLimits DeviceLimits::fromCapabilities(const QJsonObject &capabilities)
                   {QStringLiteral("male"), QStringLiteral("female"), QStringLiteral("unknown")});
     limits.userVerifyModes = optionsOf(root.value(QLatin1String("userVerifyMode")), {});
     return limits;
+}
+
+void DeviceProfile::refreshAccessControlCapabilities()
+{
+    const bool cardInfo = accessControlCapabilities.contains("<isSupportCardInfo>true");
+    const bool employeeNoInfo = accessControlCapabilities.contains("<EmployeeNoInfo>");
+    accessControlCapabilities =
+        cis::sim::accessControlCapabilities(cardInfo, employeeNoInfo, *this);
 }
 
 QString DeviceProfile::model() const

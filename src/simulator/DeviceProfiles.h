@@ -91,11 +91,22 @@ struct DeviceProfile
     bool countsBoundUsers = false;
     // A person with a face carries faceURL in search results (the S3 time clock).
     bool faceUrls = false;
+    // Credentials (isapi-events-credentials.md §2, §3). captureCardInfo: CaptureCardInfo and
+    // isSupportCaptureCardInfo. captureFace: CaptureFaceData and isSupportCaptureFace.
+    // faceLibrary: the /ISAPI/Intelligent/FDLib resources and isSupportFDLib; without it every
+    // FDLib path answers 404, as on the DS-K1A340FWX (S2).
+    bool captureCardInfo = false;
+    bool captureFace = false;
+    bool faceLibrary = false;
+    // S5's device: cardNo at most 20 characters, letters, digits and hyphen only.
+    bool strictCardNo = false;
     int cardNoMaxLength = 32;
     int cardMaxResults = 30;
     int maxCardNum = 3000;
 
     QString model() const;
+    // Rebuilds accessControlCapabilities from the flags above, after changing them.
+    void refreshAccessControlCapabilities();
     QString deviceInfoValue(const QString &element) const;
     DeviceLimits limits() const { return DeviceLimits::fromCapabilities(userInfoCapabilities); }
     // A value inside userInfoCapabilities by path below the root, e.g.
@@ -119,7 +130,13 @@ struct DeviceProfile
 //                 counts and faceURL. Its deviceInfo is invented (the model was not stated).
 //   DS-K1T341AM-strict  the DS-K1T341AM with the strict behaviours peers report for some
 //                 models and newer firmware, none of them captured: Record needs RightPlan
-//                 and doorRight, and the name comes as givenName/familyName.
+//                 and doorRight, the name comes as givenName/familyName, and cardNo is S5's
+//                 20 characters of letters, digits and hyphens.
+// Credentials: the DS-K1T341AM, its strict variant and the S3 time clock are face terminals
+// with a face library (FDLib, as on the MinMoe builds, S37), CaptureFaceData and
+// CaptureCardInfo. The DS-K1A340FWX has no face library over ISAPI (every FDLib path 404, S2)
+// and no isSupportCaptureCardInfo, but answers CaptureFaceData (S2 saw methodNotAllowed and
+// badXmlContent there).
 class DeviceProfiles
 {
 public:

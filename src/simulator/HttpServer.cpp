@@ -330,6 +330,12 @@ void HttpServer::dispatch(const HttpRequest &request)
     }
     const bool close = responder.closesConnection() || request.wantsClose() || !m_keepAlive;
     const quint64 id = request.connectionId;
+    if (responder.delivery() == HttpResponder::Delivery::Deferred) {
+        if (const auto it = m_connections.find(id); it != m_connections.end()) {
+            it->second.deferred = true;
+            it->second.deferredClose = close;
+        }
+    }
     const bool serialized = m_serialSlotTaken;
     // The latency is the device's time from request to answer, so the simulator's own work is
     // part of it rather than added to it. Always through the event loop, so a queue of instant
@@ -359,6 +365,7 @@ void HttpServer::deliver(quint64 id, const HttpResponder &responder, bool close)
     switch (responder.delivery()) {
     case HttpResponder::Delivery::Pending:
     case HttpResponder::Delivery::NeverAnswer:
+    case HttpResponder::Delivery::Deferred:
         return;
     case HttpResponder::Delivery::DropConnection:
         connection.socket->abort();
@@ -384,6 +391,24 @@ void HttpServer::deliver(quint64 id, const HttpResponder &responder, bool close)
     }
     connection.busy = false;
     processBuffer(id);
+}
+
+bool HttpServer::answerDeferred(quint64 connectionId, HttpResponse response)
+{
+    const auto it = m_connections.find(connectionId);
+    if (it == m_connections.end() || !it->second.deferred)
+        return false;
+    it->second.deferred = false;
+    HttpResponder responder;
+    responder.respond(std::move(response));
+    deliver(connectionId, responder, it->second.deferredClose);
+    return true;
+}
+
+bool HttpServer::isDeferred(quint64 connectionId) const
+{
+    const auto it = m_connections.find(connectionId);
+    return it != m_connections.end() && it->second.deferred;
 }
 
 void HttpServer::rejectAndClose(quint64 id, int status)

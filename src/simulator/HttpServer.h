@@ -68,6 +68,10 @@ public:
         DropConnection, // reset the connection without a byte of answer
         TruncatedBody,  // full Content-Length, half the body, then close
         MalformedBody,  // a body that parses as neither XML nor JSON, consistent length
+        // The handler answers later through HttpServer::answerDeferred(), with the request's
+        // connectionId as the ticket. The serial slot is given up meanwhile, so that a request
+        // the device keeps waiting (a card capture) does not hold every other one up [U].
+        Deferred,
     };
 
     void respond(HttpResponse response) { set(Delivery::Normal, std::move(response)); }
@@ -81,6 +85,7 @@ public:
     }
     void neverAnswer() { set(Delivery::NeverAnswer, {}); }
     void dropConnection() { set(Delivery::DropConnection, {}); }
+    void defer() { set(Delivery::Deferred, {}); }
     void addDelay(int ms) { m_delayMs += ms; }
     void closeConnectionAfterResponse() { m_close = true; }
 
@@ -147,6 +152,10 @@ public:
     // When off, every response carries Connection: close.
     void setKeepAliveEnabled(bool enabled) { m_keepAlive = enabled; }
     int openConnectionCount() const { return int(m_connections.size()); }
+    // Answers a request whose handler deferred it (HttpResponder::defer()). False when the
+    // client has gone or the request was not waiting.
+    bool answerDeferred(quint64 connectionId, HttpResponse response);
+    bool isDeferred(quint64 connectionId) const;
     // Time from taking each request up to writing its answer, summed: the share of a client's
     // wall time that is the server's (benchmarks subtract it to see the client's own).
     qint64 answeringNs() const { return m_answeringNs; }
@@ -164,6 +173,8 @@ private:
         bool busy = false;    // a request is being answered; later ones wait in the buffer
         bool closing = false; // no further requests are read
         bool continueSent = false;
+        bool deferred = false;      // waiting for answerDeferred()
+        bool deferredClose = false; // what the deferred answer does to the connection
     };
 
     void acceptConnections();

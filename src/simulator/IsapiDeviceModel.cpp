@@ -3,6 +3,8 @@
 #include "IsapiDeviceModel.h"
 
 #include <QRegularExpression>
+#include <algorithm>
+#include <utility>
 
 namespace cis::sim {
 
@@ -47,8 +49,15 @@ std::optional<DevicePerson> IsapiDeviceModel::person(const QString &employeeNo) 
     return m_persons.at(*it);
 }
 
-void IsapiDeviceModel::upsertPerson(const DevicePerson &person)
+void IsapiDeviceModel::upsertPerson(const DevicePerson &given)
 {
+    // A person write never touches the face library: a face already there stays (numOfFace is
+    // read-only over ISAPI), and numOfFace set by a hook enrols a face without a picture.
+    DevicePerson person = given;
+    if (person.numOfFace > 0 && !m_faces.contains(person.employeeNo))
+        setFace(person.employeeNo, {});
+    if (m_faces.contains(person.employeeNo))
+        person.numOfFace = std::max(person.numOfFace, 1);
     const auto it = m_index.constFind(person.employeeNo);
     if (it != m_index.cend()) {
         m_persons[*it] = person;
@@ -134,10 +143,69 @@ void IsapiDeviceModel::removeAllCards()
     m_cards.clear();
 }
 
+std::optional<DeviceFace> IsapiDeviceModel::face(const QString &fpid) const
+{
+    const auto it = m_faces.constFind(fpid);
+    if (it == m_faces.cend())
+        return std::nullopt;
+    return *it;
+}
+
+void IsapiDeviceModel::setFace(const QString &fpid, const QByteArray &jpeg)
+{
+    const auto it = m_faces.find(fpid);
+    if (it != m_faces.end()) {
+        it->jpeg = jpeg;
+        ++it->revision;
+    } else {
+        DeviceFace face;
+        face.jpeg = jpeg;
+        face.number = m_nextFaceNumber++;
+        m_faces.insert(fpid, face);
+        m_faceOrder.append(fpid);
+    }
+    setNumOfFace(fpid, 1);
+}
+
+bool IsapiDeviceModel::removeFace(const QString &fpid)
+{
+    if (!m_faces.remove(fpid))
+        return false;
+    m_faceOrder.removeOne(fpid);
+    setNumOfFace(fpid, 0);
+    return true;
+}
+
+void IsapiDeviceModel::removeAllFaces()
+{
+    const QStringList ids = std::exchange(m_faceOrder, {});
+    m_faces.clear();
+    for (const QString &fpid : ids)
+        setNumOfFace(fpid, 0);
+}
+
+std::optional<QString> IsapiDeviceModel::faceIdByNumber(int number) const
+{
+    for (auto it = m_faces.cbegin(); it != m_faces.cend(); ++it) {
+        if (it->number == number)
+            return it.key();
+    }
+    return std::nullopt;
+}
+
+void IsapiDeviceModel::setNumOfFace(const QString &employeeNo, int count)
+{
+    const auto it = m_index.constFind(employeeNo);
+    if (it != m_index.cend())
+        m_persons[*it].numOfFace = count;
+}
+
 void IsapiDeviceModel::clear()
 {
     removeAllPersons();
     removeAllCards();
+    removeAllFaces();
+    m_nextFaceNumber = 1;
 }
 
 } // namespace cis::sim

@@ -6,6 +6,7 @@
 #include <QHash>
 #include <QList>
 #include <QString>
+#include <QStringList>
 #include <optional>
 
 namespace cis::sim {
@@ -47,7 +48,9 @@ struct DevicePerson
     bool localUIRight = false;
     QString userVerifyMode; // empty: not set, and not returned
     QString gender = QStringLiteral("unknown");
-    // Faces and fingerprints are not modelled beyond their number.
+    // Fingerprints are not modelled beyond their number. numOfFace follows the face library
+    // (IsapiDeviceModel keeps the two in step); a hook that sets it above 0 on a person without a
+    // face enrols one "at the terminal", without a picture of its own.
     int numOfFace = 0;
     int numOfFP = 0;
 
@@ -72,10 +75,24 @@ struct DeviceCard
     }
 };
 
+// One enrolled face in the blackFD library (FDID 1), keyed by FPID = employeeNo.
+struct DeviceFace
+{
+    // The JPEG the terminal keeps; empty for a face enrolled at the terminal itself, which is
+    // then served as the built-in demo face.
+    QByteArray jpeg;
+    // The 10-digit number of its picture under /LOCALS/pic/enrlFace/0/, given at enrolment.
+    int number = 0;
+    // Counts replacements; part of the picture's @WEB suffix, so a new picture has a new URL.
+    int revision = 1;
+};
+
 // The terminal's person and card store. Persons keep the order they were added in, which is the
 // order searches return them in; editing a person keeps its place, deleting and adding it again
 // moves it to the end. Cards are independent of persons, as on the device: deleting a person
-// leaves its cards (S1 §4.1), and they count for the person again if it comes back.
+// leaves its cards (S1 §4.1), and they count for the person again if it comes back. Faces are
+// kept by FPID the same way (S1: UserInfo/Delete does not delete linked faces); a person's
+// numOfFace is 1 whenever the library holds a face for its employeeNo.
 class IsapiDeviceModel
 {
 public:
@@ -97,14 +114,31 @@ public:
     int removeCardsOf(const QString &employeeNo);
     void removeAllCards();
 
+    // The face library. Faces keep the order they were enrolled in.
+    bool hasFace(const QString &fpid) const { return m_faces.contains(fpid); }
+    std::optional<DeviceFace> face(const QString &fpid) const;
+    const QStringList &faceIds() const { return m_faceOrder; }
+    int faceCount() const { return int(m_faceOrder.size()); }
+    // Enrols or replaces the face, and sets the person's numOfFace.
+    void setFace(const QString &fpid, const QByteArray &jpeg);
+    bool removeFace(const QString &fpid);
+    void removeAllFaces();
+    // The face whose picture has this number.
+    std::optional<QString> faceIdByNumber(int number) const;
+
+    // Persons, cards and faces.
     void clear();
 
 private:
     void reindexPersons();
+    void setNumOfFace(const QString &employeeNo, int count);
 
     QList<DevicePerson> m_persons;
     QHash<QString, qsizetype> m_index;
     QList<DeviceCard> m_cards;
+    QHash<QString, DeviceFace> m_faces;
+    QStringList m_faceOrder;
+    int m_nextFaceNumber = 1;
 };
 
 } // namespace cis::sim

@@ -533,6 +533,31 @@ IsapiStatus cardNoNotExist()
     return withCode("cardNoNotExist", 0x6000F005, "cardNo");
 }
 
+int cardNoMaxLength(const IsapiRules &rules)
+{
+    return rules.strictCardNo ? std::min(20, rules.profile.cardNoMaxLength)
+                              : rules.profile.cardNoMaxLength;
+}
+
+bool isValidCardNo(const QString &cardNo, const IsapiRules &rules)
+{
+    if (cardNo.isEmpty() || byteLength(cardNo) > cardNoMaxLength(rules))
+        return false;
+    if (!rules.strictCardNo)
+        return true;
+    return std::all_of(cardNo.cbegin(), cardNo.cend(), [](QChar c) {
+        return (c >= u'0' && c <= u'9') || (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z') ||
+               c == u'-';
+    });
+}
+
+QString enrolledFacePath(const DeviceFace &face)
+{
+    return QStringLiteral("/LOCALS/pic/enrlFace/0/") +
+           QString::number(face.number).rightJustified(10, u'0') + QStringLiteral(".jpg@WEB") +
+           QString::number(9 + face.revision).rightJustified(12, u'0');
+}
+
 namespace {
 
 IsapiStatus deviceCardFull()
@@ -762,13 +787,11 @@ QJsonObject personJson(const DevicePerson &person, const IsapiDeviceModel &model
     }
     if (!person.userVerifyMode.isEmpty())
         json.insert(QStringLiteral("userVerifyMode"), person.userVerifyMode);
-    if (rules.profile.faceUrls && person.numOfFace > 0) {
-        // The shape of the S3 capture's faceURL, numbered by the person's place in the store.
-        const qsizetype index = model.persons().indexOf(person) + 1;
-        const QString url = rules.deviceUrl + QStringLiteral("/LOCALS/pic/enrlFace/0/") +
-                            QString::number(index).rightJustified(10, u'0') +
-                            QStringLiteral(".jpg@WEB000000000010");
-        json.insert(QStringLiteral("faceURL"), url);
+    if (rules.profile.faceUrls) {
+        // The shape of the S3 capture's faceURL; the picture is served there (S32).
+        if (const std::optional<DeviceFace> face = model.face(person.employeeNo))
+            json.insert(QStringLiteral("faceURL"),
+                        QString(rules.deviceUrl + enrolledFacePath(*face)));
     }
     for (auto it = rules.profile.extraPersonFields.begin();
          it != rules.profile.extraPersonFields.end(); ++it)
@@ -877,8 +900,11 @@ IsapiReply setUpPerson(IsapiDeviceModel &model, const QJsonObject &body, const I
     if (Check error = readBool(userInfo, "deleteUser", deleteUser))
         return IsapiReply::of(*error);
     if (deleteUser.value_or(false)) {
-        // S1 §5.2.33: success whether or not the person exists; linked cards stay.
+        // S1 §5.2.33: success whether or not the person exists; linked cards stay, and so
+        // does the face unless the knob says otherwise.
         model.removePerson(employeeNo);
+        if (rules.userDeleteRemovesFace)
+            model.removeFace(employeeNo);
         return IsapiReply::of(IsapiStatus::ok());
     }
     const std::optional<DevicePerson> existing = model.person(employeeNo);
@@ -899,6 +925,8 @@ IsapiReply deletePersons(IsapiDeviceModel &model, const QJsonObject &body, const
     // S1 §6.1.145: no list, or an empty one, deletes every person. Faithfully.
     if (employeeNos.isEmpty()) {
         model.removeAllPersons();
+        if (rules.userDeleteRemovesFace)
+            model.removeAllFaces();
         return IsapiReply::of(IsapiStatus::ok());
     }
     if (rules.deleteOfMissingPersonFails) {
@@ -907,8 +935,11 @@ IsapiReply deletePersons(IsapiDeviceModel &model, const QJsonObject &body, const
                 return IsapiReply::of(missingPerson(rules.missingPersonError));
         }
     }
-    for (const QString &employeeNo : std::as_const(employeeNos))
+    for (const QString &employeeNo : std::as_const(employeeNos)) {
         model.removePerson(employeeNo);
+        if (rules.userDeleteRemovesFace)
+            model.removeFace(employeeNo);
+    }
     return IsapiReply::of(IsapiStatus::ok());
 }
 
@@ -940,9 +971,11 @@ IsapiReply deletePersonDetails(IsapiDeviceModel &model, const QJsonObject &body,
     // [U] byEmployeeNo without a list: refused rather than read as "all".
     if (employeeNos.isEmpty())
         return IsapiReply::of(IsapiStatus::messageParametersLack(QStringLiteral("EmployeeNoList")));
+    // The person with every credential: cards and face.
     for (const QString &employeeNo : std::as_const(employeeNos)) {
         model.removePerson(employeeNo);
         model.removeCardsOf(employeeNo);
+        model.removeFace(employeeNo);
     }
     return IsapiReply::of(IsapiStatus::ok());
 }
@@ -990,7 +1023,7 @@ Check readCardKey(const QJsonObject &cardInfo, const IsapiRules &rules, CardFiel
     std::optional<QString> cardNo;
     if (Check wrong = readString(cardInfo, "cardNo", cardNo))
         return wrong;
-    if (cardNo->isEmpty() || byteLength(*cardNo) > rules.profile.cardNoMaxLength)
+    if (!isValidCardNo(*cardNo, rules))
         return IsapiStatus::badParameters(QStringLiteral("cardNo"));
     out.cardNo = *cardNo;
     return {};
@@ -1036,9 +1069,10 @@ IsapiReply createCard(IsapiDeviceModel &model, const QJsonObject &cardInfo, cons
 IsapiReply editCard(IsapiDeviceModel &model, const QJsonObject &cardInfo, DeviceCard card,
                     const CardFields &key)
 {
-    // S1: "The employeeNo and cardNo cannot be edited."
+    // S1: "The employeeNo and cardNo cannot be edited." Card numbers are unique on the
+    // terminal: one held by another person is refused as a duplicate [U: the answer].
     if (card.employeeNo != key.employeeNo)
-        return IsapiReply::of(IsapiStatus::badParameters(QStringLiteral("employeeNo")));
+        return IsapiReply::of(cardNoAlreadyExist());
     if (Check error = applyCardFields(cardInfo, card))
         return IsapiReply::of(*error);
     model.upsertCard(card);
@@ -1107,7 +1141,10 @@ IsapiReply recordCard(IsapiDeviceModel &model, const QJsonObject &body, const Is
     std::optional<bool> checkCardNo;
     if (Check error = readBool(cardInfo, "checkCardNo", checkCardNo))
         return IsapiReply::of(*error);
-    if (checkCardNo.value_or(true) && model.card(key.cardNo))
+    // checkCardNo false skips the duplicate check for the person's own card; a number held by
+    // someone else stays refused, since the store cannot hold it twice.
+    const std::optional<DeviceCard> existing = model.card(key.cardNo);
+    if (existing && (checkCardNo.value_or(true) || existing->employeeNo != key.employeeNo))
         return IsapiReply::of(cardNoAlreadyExist());
     return createCard(model, cardInfo, key, rules);
 }
@@ -1137,16 +1174,30 @@ IsapiReply setUpCard(IsapiDeviceModel &model, const QJsonObject &body, const Isa
     QJsonObject cardInfo;
     if (Check error = rootObject(body, "CardInfo", cardInfo))
         return IsapiReply::of(*error);
-    CardFields key;
-    if (Check error = readCardKey(cardInfo, rules, key))
-        return IsapiReply::of(*error);
     std::optional<bool> deleteCard;
     if (Check error = readBool(cardInfo, "deleteCard", deleteCard))
         return IsapiReply::of(*error);
     if (deleteCard.value_or(false)) {
-        model.removeCard(key.cardNo);
+        // S1 §5.2.16: employeeNo and cardNo delete that card, employeeNo alone every card of
+        // the person; "the success response message will be returned no matter whether the
+        // card exists or not". Only a card of that person is deleted.
+        QString employeeNo;
+        if (Check error = readEmployeeNo(cardInfo, rules, employeeNo))
+            return IsapiReply::of(*error);
+        std::optional<QString> cardNo;
+        if (Check error = readString(cardInfo, "cardNo", cardNo))
+            return IsapiReply::of(*error);
+        if (!cardNo || cardNo->isEmpty()) {
+            model.removeCardsOf(employeeNo);
+        } else if (const std::optional<DeviceCard> held = model.card(*cardNo);
+                   held && held->employeeNo == employeeNo) {
+            model.removeCard(*cardNo);
+        }
         return IsapiReply::of(IsapiStatus::ok());
     }
+    CardFields key;
+    if (Check error = readCardKey(cardInfo, rules, key))
+        return IsapiReply::of(*error);
     const std::optional<DeviceCard> existing = model.card(key.cardNo);
     if (!existing)
         return createCard(model, cardInfo, key, rules);

@@ -55,6 +55,22 @@ struct IsapiRules
     bool eventsZeroFilled = false;
     // [U] beginSerialNo left out of the answer, as some firmware may do (§6).
     bool eventsBeginExclusive = false;
+    // cardNo (isapi-events-credentials.md §2.2): 1..profile.cardNoMaxLength characters by
+    // default (S1's capture capability, 1..32); strict is S5's device, "case sensitive, only
+    // allow alpha-numeric characters and hyphen, max 20 chars".
+    bool strictCardNo = false;
+    // [U] Whether UserInfo/Delete and UserInfo/SetUp deleteUser also delete the person's face:
+    // S1 says no, S32 (a live K1T342MFWX-E1) says yes. Default S1's.
+    bool userDeleteRemovesFace = false;
+    // Face pictures (isapi-events-credentials.md §3.4); see IsapiSimulator::Options.
+    int facePictureMaxBytes = 200 * 1024;
+    bool oversizeIsBadJsonFormat = true;
+    bool rejectProgressiveJpeg = true;
+    bool requireChroma420 = true;
+    int faceMinShortSide = 80;
+    int faceMinLongSide = 400;
+    double faceMinLuminanceSpread = 12.0;
+    bool faceWriteReturnsFpid = true;
 };
 
 // What a JSON call answers: a data document, or (when document is empty) the ResponseStatus.
@@ -114,6 +130,13 @@ IsapiStatus missingPerson(MissingPersonError style);
 IsapiStatus deviceUserFull();
 IsapiStatus cardNoAlreadyExist();
 IsapiStatus cardNoNotExist();
+// The longest cardNo the rules accept, and whether this one is acceptable.
+int cardNoMaxLength(const IsapiRules &rules);
+bool isValidCardNo(const QString &cardNo, const IsapiRules &rules);
+// Where the terminal serves an enrolled face's picture, below its base URL:
+// "/LOCALS/pic/enrlFace/0/0000000001.jpg@WEB000000000010" as S3 captured it; the 12-digit suffix
+// counts the picture's replacements from 10 [U].
+QString enrolledFacePath(const DeviceFace &face);
 
 } // namespace isapi
 

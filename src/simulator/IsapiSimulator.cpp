@@ -3,14 +3,18 @@
 #include "IsapiSimulator.h"
 
 #include "DeviceDemoData.h"
+#include "IsapiFaces.h"
+#include "IsapiMedia.h"
 #include "SimulatorLogging.h"
 
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 #include <QTimer>
 #include <QUrl>
+#include <QXmlStreamReader>
 #include <algorithm>
 #include <array>
 #include <atomic>
@@ -71,7 +75,27 @@ enum class Endpoint
     AcsEvent,
     AcsEventTotalNum,
     SystemTime,
+    CaptureCardInfoCapabilities,
+    CaptureCardInfo,
+    CaptureFaceDataCapabilities,
+    CaptureFaceData,
+    CaptureFaceDataProgress,
+    FDLibCapabilities,
+    FDLibList,
+    FaceDataRecord,
+    FDSetUp,
+    FDSearch,
+    FDLibCount,
+    FDSearchDelete,
 };
+
+// Bodies that are not one JSON document: the face writes take multipart/form-data (or plain
+// JSON), CaptureFaceData XML.
+bool takesRawBody(Endpoint endpoint)
+{
+    return endpoint == Endpoint::FaceDataRecord || endpoint == Endpoint::FDSetUp ||
+           endpoint == Endpoint::CaptureFaceData;
+}
 
 } // namespace
 
@@ -87,7 +111,7 @@ struct IsapiRoute
 
 namespace {
 
-constexpr std::array<IsapiRoute, 24> kRoutes{{
+constexpr std::array<IsapiRoute, 36> kRoutes{{
     {"/ISAPI/System/deviceInfo", "GET", Endpoint::DeviceInfo, false, false, false},
     {"/ISAPI/Security/userCheck", "GET", Endpoint::UserCheck, false, false, false},
     {"/ISAPI/Security/illegalLoginLock", "GET", Endpoint::IllegalLoginLock, false, false, false},
@@ -120,6 +144,25 @@ constexpr std::array<IsapiRoute, 24> kRoutes{{
     {"/ISAPI/AccessControl/AcsEventTotalNum", "POST", Endpoint::AcsEventTotalNum, true, false,
      false},
     {"/ISAPI/System/time", "GET", Endpoint::SystemTime, false, false, false},
+    {"/ISAPI/AccessControl/CaptureCardInfo/capabilities", "GET",
+     Endpoint::CaptureCardInfoCapabilities, true, false, false},
+    {"/ISAPI/AccessControl/CaptureCardInfo", "GET", Endpoint::CaptureCardInfo, true, false, false},
+    {"/ISAPI/AccessControl/CaptureFaceData/capabilities", "GET",
+     Endpoint::CaptureFaceDataCapabilities, false, false, false},
+    {"/ISAPI/AccessControl/CaptureFaceData", "POST", Endpoint::CaptureFaceData, false, false,
+     false},
+    {"/ISAPI/AccessControl/CaptureFaceData/Progress", "GET", Endpoint::CaptureFaceDataProgress,
+     false, false, false},
+    {"/ISAPI/Intelligent/FDLib/capabilities", "GET", Endpoint::FDLibCapabilities, true, false,
+     false},
+    {"/ISAPI/Intelligent/FDLib", "GET", Endpoint::FDLibList, true, false, false},
+    {"/ISAPI/Intelligent/FDLib/FaceDataRecord", "POST", Endpoint::FaceDataRecord, true, true,
+     false},
+    {"/ISAPI/Intelligent/FDLib/FDSetUp", "PUT", Endpoint::FDSetUp, true, true, false},
+    {"/ISAPI/Intelligent/FDLib/FDSearch", "POST", Endpoint::FDSearch, true, false, true},
+    {"/ISAPI/Intelligent/FDLib/Count", "GET", Endpoint::FDLibCount, true, false, false},
+    {"/ISAPI/Intelligent/FDLib/FDSearch/Delete", "PUT", Endpoint::FDSearchDelete, true, true,
+     false},
 }};
 
 // Paths are compared exactly: the terminal's web server is case-sensitive (§8.2).
@@ -181,9 +224,34 @@ IsapiSimulator::IsapiSimulator(const Clock *clock, QObject *parent)
     m_server.setHandler([this](const HttpRequest &request, HttpResponder &responder) {
         handle(request, responder);
     });
+    // The capture timers run like the latency does: single-shot, precise, on the event loop.
+    for (QTimer *timer : {&m_cardCaptureTimer, &m_demoCardTimer, &m_demoFaceTimer}) {
+        timer->setSingleShot(true);
+        timer->setTimerType(Qt::PreciseTimer);
+    }
+    connect(&m_cardCaptureTimer, &QTimer::timeout, this, &IsapiSimulator::cardCaptureTimedOut);
+    connect(&m_demoCardTimer, &QTimer::timeout, this, &IsapiSimulator::presentDemoCard);
+    connect(&m_demoFaceTimer, &QTimer::timeout, this, [this] { presentFaceAtCamera(); });
+    // A capture whose client hung up waits no more.
+    connect(&m_server, &HttpServer::connectionClosed, this, [this](quint64 connectionId) {
+        if (m_cardCapture.active && m_cardCapture.connectionId == connectionId) {
+            m_cardCapture = {};
+            m_cardCaptureTimer.stop();
+            m_demoCardTimer.stop();
+        }
+    });
 }
 
-IsapiSimulator::~IsapiSimulator() = default;
+IsapiSimulator::~IsapiSimulator()
+{
+    // The server outlives the members declared after it; it must not call back into them
+    // while it closes its connections.
+    m_server.disconnect(this);
+    m_cardCaptureTimer.stop();
+    m_demoCardTimer.stop();
+    m_demoFaceTimer.stop();
+    m_server.close();
+}
 
 bool IsapiSimulator::listen(quint16 port)
 {
@@ -328,6 +396,16 @@ IsapiRules IsapiSimulator::rules() const
     rules.eventsRejectTimeRange = m_options.eventsRejectTimeRange;
     rules.eventsZeroFilled = m_options.eventsZeroFilled;
     rules.eventsBeginExclusive = m_options.eventsBeginExclusive;
+    rules.strictCardNo = m_options.strictCardNo || m_profile.strictCardNo;
+    rules.userDeleteRemovesFace = m_options.userDeleteRemovesFace;
+    rules.facePictureMaxBytes = m_options.facePictureMaxBytes;
+    rules.oversizeIsBadJsonFormat = m_options.oversizeIsBadJsonFormat;
+    rules.rejectProgressiveJpeg = m_options.rejectProgressiveJpeg;
+    rules.requireChroma420 = m_options.requireChroma420;
+    rules.faceMinShortSide = m_options.faceMinShortSide;
+    rules.faceMinLongSide = m_options.faceMinLongSide;
+    rules.faceMinLuminanceSpread = m_options.faceMinLuminanceSpread;
+    rules.faceWriteReturnsFpid = m_options.faceWriteReturnsFpid;
     return rules;
 }
 
@@ -367,7 +445,16 @@ void IsapiSimulator::handle(const HttpRequest &request, HttpResponder &responder
         return;
     }
 
+    m_deferRequest = false;
     HttpResponse response = answer(request, route, auth);
+    if (m_deferRequest) {
+        // The answer waits for a card (or the timeout); faults other than the refusals above
+        // do not apply to it.
+        m_deferRequest = false;
+        startCardCapture(request.connectionId, auth.authenticationInfo);
+        responder.defer();
+        return;
+    }
     if (!auth.authenticationInfo.isEmpty())
         response.setHeader("Authentication-Info", auth.authenticationInfo);
     qCDebug(lcSimulator) << "door:" << request.method << request.path << "->" << response.status
@@ -408,9 +495,9 @@ HttpResponse IsapiSimulator::answer(const HttpRequest &request, const IsapiRoute
     if (auth.outcome != DigestAuthenticator::Outcome::Accepted)
         return authRefusal(auth);
 
-    if (!route && request.path.startsWith(QLatin1String("/LOCALS/pic/acsLinkCap/")))
-        return eventPicture(request);
-    if (!route)
+    if (!route && request.path.startsWith(QLatin1String("/LOCALS/pic/")))
+        return localPicture(request);
+    if (!route || !routeAvailable(*route))
         return notFound(request);
     if (request.method != route->method) {
         if (route->search)
@@ -425,7 +512,8 @@ HttpResponse IsapiSimulator::answer(const HttpRequest &request, const IsapiRoute
         return statusResponse(IsapiStatus::badXmlFormat(), true, request);
 
     QJsonObject body;
-    if (route->json && (request.method == "POST" || request.method == "PUT")) {
+    if (route->json && !takesRawBody(route->endpoint) &&
+        (request.method == "POST" || request.method == "PUT")) {
         QJsonParseError error;
         const QJsonDocument document = QJsonDocument::fromJson(request.body, &error);
         if (error.error != QJsonParseError::NoError || !document.isObject())
@@ -440,6 +528,8 @@ HttpResponse IsapiSimulator::callEndpoint(const IsapiRoute &route, const HttpReq
 {
     const IsapiRules currentRules = rules();
     IsapiReply reply;
+    // The persons a write named, for appliedWrites(); the JSON body's employeeNos by default.
+    std::optional<QStringList> named;
     switch (route.endpoint) {
     case Endpoint::DeviceInfo:
         return xmlResponse(200, deviceInfoXml());
@@ -530,15 +620,81 @@ HttpResponse IsapiSimulator::callEndpoint(const IsapiRoute &route, const HttpReq
         break;
     case Endpoint::SystemTime:
         return xmlResponse(200, systemTimeXml());
+    case Endpoint::CaptureCardInfoCapabilities: {
+        // S1 §6.1.72, with this terminal's cardNo rule.
+        const QJsonArray types{QStringLiteral("TypeA_M1"), QStringLiteral("TypeA_CPU"),
+                               QStringLiteral("TypeB"), QStringLiteral("ID_125K")};
+        reply = IsapiReply::data(QJsonObject{
+            {QStringLiteral("CardInfoCap"),
+             QJsonObject{
+                 {QStringLiteral("cardNo"),
+                  QJsonObject{{QStringLiteral("@min"), 1},
+                              {QStringLiteral("@max"), isapi::cardNoMaxLength(currentRules)}}},
+                 {QStringLiteral("cardType"), types}}}});
+        break;
     }
-    if (!reply.document.isEmpty())
-        return jsonResponse(200, writeIsapiJson(reply.document));
+    case Endpoint::CaptureCardInfo:
+        // [U] One reader, one capture: a second one while a card is awaited is refused.
+        if (m_cardCapture.active) {
+            reply = IsapiReply::of(IsapiStatus::deviceBusy());
+            break;
+        }
+        m_deferRequest = true;
+        return {};
+    case Endpoint::CaptureFaceDataCapabilities:
+        // S1 §6.2.6.
+        return xmlResponse(200, xmlDeclaration() + xmlRoot("CaptureFaceData") +
+                                    "<faceDataUrl min=\"1\" max=\"768\"></faceDataUrl>\n"
+                                    "<captureProgress min=\"0\" max=\"100\"></captureProgress>\n"
+                                    "<isCurRequestOver opt=\"true,false\"></isCurRequestOver>\n"
+                                    "<dataType opt=\"url,binary\"></dataType>\n"
+                                    "</CaptureFaceData>\n");
+    case Endpoint::CaptureFaceData:
+        return captureFaceData(request, false);
+    case Endpoint::CaptureFaceDataProgress:
+        return captureFaceData(request, true);
+    case Endpoint::FDLibCapabilities:
+        reply = isapi::faceLibraryCapabilities(currentRules);
+        break;
+    case Endpoint::FDLibList:
+        reply = isapi::faceLibraries();
+        break;
+    case Endpoint::FaceDataRecord:
+    case Endpoint::FDSetUp: {
+        QString fpid;
+        reply = isapi::writeFace(
+            m_model, request.header("Content-Type"), request.body,
+            route.endpoint == Endpoint::FDSetUp, currentRules,
+            [this](const QString &url) { return fetchLocalPicture(url); }, fpid);
+        named = fpid.isEmpty() ? QStringList() : QStringList{fpid};
+        break;
+    }
+    case Endpoint::FDSearch:
+        reply = isapi::searchFaces(m_model, body, currentRules);
+        break;
+    case Endpoint::FDLibCount:
+        reply = isapi::countFaces(
+            m_model, request.query.queryItemValue(QStringLiteral("FDID"), QUrl::FullyDecoded),
+            request.query.queryItemValue(QStringLiteral("faceLibType"), QUrl::FullyDecoded));
+        break;
+    case Endpoint::FDSearchDelete: {
+        QStringList fpids;
+        reply = isapi::deleteFaces(
+            m_model, request.query.queryItemValue(QStringLiteral("FDID"), QUrl::FullyDecoded),
+            request.query.queryItemValue(QStringLiteral("faceLibType"), QUrl::FullyDecoded), body,
+            fpids);
+        named = fpids;
+        break;
+    }
+    }
     if (route.write && reply.status.isOk()) {
         ++m_successfulWrites[routeKey(route)];
         static std::atomic<quint64> applied{0};
-        m_applied.append({routeKey(route), employeeNosIn(body), ++applied});
+        m_applied.append({routeKey(route), named ? *named : employeeNosIn(body), ++applied});
         emit stateChanged();
     }
+    if (!reply.document.isEmpty())
+        return jsonResponse(200, writeIsapiJson(reply.document));
     return statusResponse(reply.status, false, request);
 }
 
@@ -696,8 +852,9 @@ qint64 IsapiSimulator::personAtDoor(const QString &employeeNo, Presented present
                             now.toString(QStringLiteral("yyyyMM_00/dd_HHmmss")) +
                             QStringLiteral("_3%1_0.jpeg@WEB000000000001");
     const QList<DeviceCard> cards = person ? m_model.cardsOf(employeeNo) : QList<DeviceCard>();
+    // A face is only recognised when the face library holds one for the person.
     const bool hasCredential =
-        presented == Presented::Face ? person && person->numOfFace > 0 : !cards.isEmpty();
+        presented == Presented::Face ? person && m_model.hasFace(employeeNo) : !cards.isEmpty();
     if (!person || !hasCredential) {
         // Not recognised: a stranger's face, or a card the terminal does not know.
         if (presented == Presented::Face)
@@ -760,6 +917,276 @@ QByteArray IsapiSimulator::systemTimeXml() const
                              .arg(minutes % 60, 2, 10, QLatin1Char('0'));
     return xmlDeclaration() + xmlRoot("Time") + element("timeMode", QStringLiteral("NTP")) +
            element("localTime", deviceTimeText(now)) + element("timeZone", zone) + "</Time>\n";
+}
+
+// --- credentials at the terminal ---
+
+bool IsapiSimulator::routeAvailable(const IsapiRoute &route) const
+{
+    switch (route.endpoint) {
+    case Endpoint::CaptureCardInfoCapabilities:
+    case Endpoint::CaptureCardInfo:
+        return m_profile.captureCardInfo;
+    case Endpoint::CaptureFaceDataCapabilities:
+    case Endpoint::CaptureFaceData:
+    case Endpoint::CaptureFaceDataProgress:
+        return m_profile.captureFace;
+    case Endpoint::FDLibCapabilities:
+    case Endpoint::FDLibList:
+    case Endpoint::FaceDataRecord:
+    case Endpoint::FDSetUp:
+    case Endpoint::FDSearch:
+    case Endpoint::FDLibCount:
+    case Endpoint::FDSearchDelete:
+        return m_profile.faceLibrary;
+    default:
+        return true;
+    }
+}
+
+void IsapiSimulator::startCardCapture(quint64 connectionId, const QByteArray &authenticationInfo)
+{
+    m_cardCapture.active = true;
+    m_cardCapture.connectionId = connectionId;
+    m_cardCapture.authenticationInfo = authenticationInfo;
+    m_cardCaptureTimer.start(std::max(0, m_options.captureCardTimeoutMs));
+    if (m_options.demoCardDelayMs >= 0)
+        m_demoCardTimer.start(m_options.demoCardDelayMs);
+    qCDebug(lcSimulator) << "door: CaptureCardInfo waits for a card";
+    // Queued: the server marks the request as waiting only when the handler has returned.
+    QMetaObject::invokeMethod(
+        this,
+        [this, connectionId] {
+            if (m_cardCapture.active && m_cardCapture.connectionId == connectionId)
+                emit cardCaptureStarted();
+        },
+        Qt::QueuedConnection);
+}
+
+bool IsapiSimulator::cardCaptureWaiting() const
+{
+    return m_cardCapture.active && m_server.isDeferred(m_cardCapture.connectionId);
+}
+
+void IsapiSimulator::finishCardCapture(HttpResponse response)
+{
+    const CardCapture capture = std::exchange(m_cardCapture, {});
+    m_cardCaptureTimer.stop();
+    m_demoCardTimer.stop();
+    if (!capture.authenticationInfo.isEmpty())
+        response.setHeader("Authentication-Info", capture.authenticationInfo);
+    m_server.answerDeferred(capture.connectionId, std::move(response));
+}
+
+bool IsapiSimulator::presentCardAtReader(const QString &cardNo, const QString &cardType)
+{
+    if (!cardCaptureWaiting())
+        return false;
+    qCDebug(lcSimulator) << "door: card" << cardNo << "presented to the capture";
+    const QJsonObject card{
+        {QStringLiteral("CardInfo"),
+         QJsonObject{{QStringLiteral("cardNo"), cardNo}, {QStringLiteral("cardType"), cardType}}}};
+    finishCardCapture(jsonResponse(200, writeIsapiJson(card)));
+    return true;
+}
+
+void IsapiSimulator::cardCaptureTimedOut()
+{
+    if (!m_cardCapture.active)
+        return;
+    qCDebug(lcSimulator) << "door: CaptureCardInfo timed out";
+    switch (m_options.captureCardTimeoutAnswer) {
+    case CaptureTimeoutAnswer::StatusTimeout: {
+        // Invented, as the document's default: nothing real is known (§2.3, §6).
+        IsapiStatus status;
+        status.statusCode = 4;
+        status.statusString = QStringLiteral("Invalid Operation");
+        status.subStatusCode = QStringLiteral("timeout");
+        status.errorCode = 0x4000F001;
+        status.errorMsg = QStringLiteral("timeout");
+        finishCardCapture(jsonResponse(200, writeIsapiJson(status.toJson())));
+        return;
+    }
+    case CaptureTimeoutAnswer::DeviceError: {
+        IsapiStatus status;
+        status.statusCode = 3;
+        status.statusString = QStringLiteral("Device Error");
+        status.subStatusCode = QStringLiteral("deviceError");
+        status.errorCode = 0x30000001;
+        status.errorMsg = QStringLiteral("deviceError");
+        finishCardCapture(jsonResponse(httpStatusFor(status), writeIsapiJson(status.toJson())));
+        return;
+    }
+    case CaptureTimeoutAnswer::NeverAnswer:
+        // The request stays open and silent; the reader no longer waits.
+        m_cardCapture = {};
+        m_demoCardTimer.stop();
+        return;
+    }
+}
+
+void IsapiSimulator::presentDemoCard()
+{
+    // A Mifare-like UID sequence, turned into card numbers the way the reader does; numbers
+    // the terminal already holds are skipped, so the demo enrols a new card each time.
+    QString cardNo;
+    do {
+        const quint32 uid = 0x3A9F21C4u + quint32(m_demoCardsIssued++) * 0x01010101u;
+        QByteArray bytes(4, '\0');
+        for (int i = 0; i < 4; ++i)
+            bytes[i] = char((uid >> (8 * (3 - i))) & 0xFFu);
+        cardNo = cardNoFromUid(bytes, m_options.cardUidReversed);
+    } while (m_model.card(cardNo) && m_demoCardsIssued < 10000);
+    presentCardAtReader(cardNo);
+}
+
+void IsapiSimulator::presentFaceAtCamera(const QByteArray &jpeg)
+{
+    m_presentedFace = jpeg.isEmpty() ? demoFaceJpeg() : jpeg;
+    m_faceCaptureWaiting = false;
+    m_demoFaceTimer.stop();
+}
+
+QByteArray IsapiSimulator::captureFaceXml(int progress) const
+{
+    QByteArray xml = xmlDeclaration() + xmlRoot(m_options.captureFaceRoot.toLatin1().constData());
+    if (progress == 100 && m_enrollPicture) {
+        xml +=
+            element("faceDataUrl", baseUrl().toString(QUrl::StripTrailingSlash) +
+                                       QStringLiteral("/LOCALS/pic/web_face_enrollpic.jpg@WEB") +
+                                       QString::number(m_enrollPictureNo).rightJustified(12, u'0'));
+    }
+    xml += element("captureProgress", QString::number(progress));
+    xml += element("isCurRequestOver",
+                   progress == 100 ? QStringLiteral("true") : QStringLiteral("false"));
+    return xml + "</" + m_options.captureFaceRoot.toLatin1() + ">\n";
+}
+
+HttpResponse IsapiSimulator::captureFaceData(const HttpRequest &request, bool progressOnly)
+{
+    bool binary = false;
+    if (!progressOnly) {
+        // CaptureFaceDataCond (S1 §5.2.3), with or without the namespace. Anything else, "{}"
+        // included, is badXmlContent (S2).
+        QXmlStreamReader xml(request.body);
+        if (!xml.readNextStartElement() || xml.name() != QLatin1String("CaptureFaceDataCond"))
+            return statusResponse(IsapiStatus::invalidContent(QStringLiteral("badXmlContent"),
+                                                              0x60000003,
+                                                              QStringLiteral("badXmlContent")),
+                                  true, request);
+        while (xml.readNextStartElement()) {
+            if (xml.name() == QLatin1String("dataType")) {
+                const QString type = xml.readElementText();
+                if (type != QLatin1String("url") && type != QLatin1String("binary"))
+                    return statusResponse(IsapiStatus::badParameters(QStringLiteral("dataType")),
+                                          true, request);
+                binary = type == QLatin1String("binary");
+            } else {
+                xml.skipCurrentElement();
+            }
+        }
+        if (xml.hasError())
+            return statusResponse(IsapiStatus::invalidContent(QStringLiteral("badXmlContent"),
+                                                              0x60000003,
+                                                              QStringLiteral("badXmlContent")),
+                                  true, request);
+    }
+    if (!m_presentedFace) {
+        if (!progressOnly && !m_faceCaptureWaiting) {
+            m_faceCaptureWaiting = true;
+            if (m_options.demoFaceDelayMs >= 0)
+                m_demoFaceTimer.start(m_options.demoFaceDelayMs);
+            emit faceCaptureStarted();
+        }
+        return xmlResponse(200, captureFaceXml(0));
+    }
+    // A face was seen: its picture becomes the one at web_face_enrollpic.jpg. The POST ends
+    // the capture; the next one starts another.
+    const QByteArray picture = *m_presentedFace;
+    if (!m_enrollPicture || *m_enrollPicture != picture) {
+        m_enrollPicture = picture;
+        ++m_enrollPictureNo;
+    }
+    if (!progressOnly)
+        m_presentedFace.reset();
+    if (!binary)
+        return xmlResponse(200, captureFaceXml(100));
+    // S1: an XML part, then the picture as FaceData.jpg.
+    MultipartPart document;
+    document.name = m_options.captureFaceRoot;
+    document.contentType = "application/xml; charset=\"UTF-8\"";
+    document.body = captureFaceXml(100);
+    MultipartPart face;
+    face.name = QStringLiteral("FaceData");
+    face.fileName = QStringLiteral("FaceData.jpg");
+    face.contentType = "image/jpeg";
+    face.body = picture;
+    const QByteArray boundary = "MIME_boundary";
+    HttpResponse response = HttpResponse::withBody(200, buildMultipart(boundary, {document, face}),
+                                                   "multipart/form-data; boundary=" + boundary);
+    response.setHeader("Server", "webs");
+    return response;
+}
+
+std::optional<QByteArray> IsapiSimulator::faceOf(const QString &employeeNo) const
+{
+    const std::optional<DeviceFace> face = m_model.face(employeeNo);
+    if (!face)
+        return std::nullopt;
+    return face->jpeg.isEmpty() ? demoFaceJpeg() : face->jpeg;
+}
+
+bool IsapiSimulator::setFace(const QString &employeeNo, const QByteArray &jpeg)
+{
+    if (!m_model.contains(employeeNo))
+        return false;
+    m_model.setFace(employeeNo, jpeg);
+    emit stateChanged();
+    return true;
+}
+
+bool IsapiSimulator::removeFace(const QString &employeeNo)
+{
+    const bool removed = m_model.removeFace(employeeNo);
+    if (removed)
+        emit stateChanged();
+    return removed;
+}
+
+HttpResponse IsapiSimulator::localPicture(const HttpRequest &request) const
+{
+    if (request.path.startsWith(QLatin1String("/LOCALS/pic/acsLinkCap/")))
+        return eventPicture(request);
+    if (request.method != "GET")
+        return notFound(request);
+    const std::optional<QByteArray> picture =
+        fetchLocalPicture(baseUrl().toString(QUrl::StripTrailingSlash) + request.path);
+    if (!picture)
+        return notFound(request);
+    return HttpResponse::withBody(200, *picture, "image/jpeg");
+}
+
+std::optional<QByteArray> IsapiSimulator::fetchLocalPicture(const QString &url) const
+{
+    // Only this terminal's own pictures: another host (or none) is out of reach, like S36's
+    // external URL was. The @WEB suffix is not checked.
+    const QUrl parsed(url);
+    const QString host = parsed.host();
+    if (host != QLatin1String("127.0.0.1") && host != QLatin1String("localhost"))
+        return std::nullopt;
+    const QString path = parsed.path();
+    static const QRegularExpression enrolled(
+        QStringLiteral("^/LOCALS/pic/enrlFace/0/(\\d{10})\\.jpg(@WEB\\d+)?$"));
+    const QRegularExpressionMatch match = enrolled.match(path);
+    if (match.hasMatch()) {
+        const std::optional<QString> fpid = m_model.faceIdByNumber(match.captured(1).toInt());
+        return fpid ? faceOf(*fpid) : std::nullopt;
+    }
+    static const QRegularExpression captured(
+        QStringLiteral("^/LOCALS/pic/web_face_enrollpic\\.jpg(@WEB\\d+)?$"));
+    if (captured.match(path).hasMatch())
+        return m_enrollPicture;
+    return std::nullopt;
 }
 
 } // namespace cis::sim

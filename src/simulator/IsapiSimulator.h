@@ -16,6 +16,7 @@
 #include <QMap>
 #include <QObject>
 #include <QTimeZone>
+#include <QTimer>
 #include <QUrl>
 #include <optional>
 
@@ -51,7 +52,16 @@ struct IsapiRoute;
 //   2 (deviceBusy), 500 for 3. HttpStatusMode::Http200 sends every ResponseStatus with 200.
 // - UserInfoDetail/Delete takes effect at once; DeleteProcess says "processing" for the next
 //   detailDeleteProcessingPolls polls, then "success" (or "failed" when told), and "success"
-//   when nothing was asked.
+//   when nothing was asked. It removes the persons with their cards and faces.
+// - CaptureCardInfo (isapi-events-credentials.md §2.3) holds its answer until a card is
+//   presented (presentCardAtReader) or captureCardTimeoutMs passes; meanwhile the terminal
+//   serves other requests. A second capture while one waits answers deviceBusy. A capture
+//   whose client hangs up is forgotten.
+// - CaptureFaceData (§3.7) never blocks: it answers captureProgress 0 until a face is
+//   presented (presentFaceAtCamera), then 100 once, with the picture at
+//   /LOCALS/pic/web_face_enrollpic.jpg@WEB<12 digits> (from 000000000020, as S36 saw).
+// - Pictures under /LOCALS/pic/ (event pictures, enrolled faces, the last captured face) are
+//   served to GET with Digest, like everything else.
 class IsapiSimulator : public QObject
 {
     Q_OBJECT
@@ -61,6 +71,19 @@ public:
     {
         Http400, // content errors with HTTP 400, as S2 and S11 saw (default, §5.2)
         Http200, // every ResponseStatus with HTTP 200, as S4 describes
+    };
+
+    // [U] What CaptureCardInfo answers when no card came in time; the document has no
+    // capture of it.
+    enum class CaptureTimeoutAnswer
+    {
+        // Invented (isapi-events-credentials.md §5.2's default): HTTP 200 with statusCode 4,
+        // subStatusCode "timeout", errorCode 0x4000F001 (invented), whatever httpStatusMode.
+        StatusTimeout,
+        // statusCode 3 deviceError (0x30000001, S1 A.3), HTTP per httpStatusMode.
+        DeviceError,
+        // No answer at all: the connection stays open and silent until the client gives up.
+        NeverAnswer,
     };
 
     struct Options
@@ -88,6 +111,50 @@ public:
         // validity (8, "expired") or without a door right (6); both unknowns of the document.
         int expiredMinor = 8;
         int noRightMinor = 6;
+
+        // --- cards (isapi-events-credentials.md §2, §5.2) ---
+        // S5's strict cardNo (20 characters, letters, digits, hyphen), besides profiles that
+        // have it (DeviceProfile::strictCardNo).
+        bool strictCardNo = false;
+        // [U] How long CaptureCardInfo waits for a card. S1 gives none; integrators bound the
+        // request at 30 s (S43).
+        int captureCardTimeoutMs = 30000;
+        CaptureTimeoutAnswer captureCardTimeoutAnswer = CaptureTimeoutAnswer::StatusTimeout;
+        // Demo mode: when >= 0, a waiting capture is answered after this many ms with the next
+        // card of a demo sequence, as if someone held a card to the reader. -1: off.
+        int demoCardDelayMs = -1;
+        // [U] The byte order the reader turns a card's UID into its decimal cardNo with
+        // (cardNoFromUid); used for the demo cards.
+        bool cardUidReversed = false;
+
+        // --- faces (§3, §5.3) ---
+        // [U] Whether UserInfo/Delete (and SetUp deleteUser) also delete the face: S1 says no,
+        // S32 says yes. UserInfoDetail/Delete always does.
+        bool userDeleteRemovesFace = false;
+        // [F-weak] 200 KB (S29, S33, S47); over it S33's device answered badJsonFormat with
+        // errorMsg "faceURL". Off: SubpicAnalysisModelingError instead.
+        int facePictureMaxBytes = 200 * 1024;
+        bool oversizeIsBadJsonFormat = true;
+        // [U] Whether a progressive JPEG is refused; the sources only speak of baseline.
+        bool rejectProgressiveJpeg = true;
+        // [F-weak] S34: 4:4:4 is refused, 4:2:0 accepted.
+        bool requireChroma420 = true;
+        // [F-weak] S29/S47: at least 80 px; S33: under ~400 px on the longest side fails. Set
+        // faceMinLongSide to 0 for the S29 device's rule alone.
+        int faceMinShortSide = 80;
+        int faceMinLongSide = 400;
+        // The simulator's "no usable face": the picture's luminance standard deviation (0..255,
+        // on a 64x64 thumbnail) below this. A uniform or nearly uniform picture has no face.
+        double faceMinLuminanceSpread = 12.0;
+        // [U] Whether a successful FaceDataRecord/FDSetUp names the FPID in its answer (S1
+        // §6.1.8 has the field; no real success body was found).
+        bool faceWriteReturnsFpid = true;
+        // [U] The root of CaptureFaceData's answer: S1's "CaptureFaceData" or S36's
+        // "CaptureFaceDataResponse".
+        QString captureFaceRoot = QStringLiteral("CaptureFaceData");
+        // Demo mode: when >= 0, a face capture that started sees the demo face after this many
+        // ms, as if someone stood in front of the camera. -1: off.
+        int demoFaceDelayMs = -1;
     };
 
     // How someone presented themselves at the door.
@@ -150,6 +217,32 @@ public:
     void loadDemoPersons(int count, quint32 seed = 1);
     void clearPersons() { m_model.clear(); }
 
+    // --- credentials at the terminal itself ---
+    // Someone holds a card to the reader. While a CaptureCardInfo request waits, it is answered
+    // {"CardInfo":{"cardNo":...,"cardType":...}} and true is returned; otherwise nothing
+    // happens (the reader only reports cards during a capture) and false is returned. cardType
+    // is the physical technology: TypeA_M1, TypeA_CPU, TypeB or ID_125K (S1 §6.1.71).
+    bool presentCardAtReader(const QString &cardNo,
+                             const QString &cardType = QStringLiteral("TypeA_M1"));
+    // A CaptureCardInfo request is waiting for a card.
+    bool cardCaptureWaiting() const;
+    // Someone stands in front of the camera: the next CaptureFaceData (or its Progress) reports
+    // 100 with this picture. An empty jpeg means the built-in demo face (demoFaceJpeg()).
+    void presentFaceAtCamera(const QByteArray &jpeg = {});
+    // A CaptureFaceData has started and no face has been presented since.
+    bool faceCaptureWaiting() const { return m_faceCaptureWaiting; }
+
+    // The face library, for tests and the demo. faceOf gives the picture the terminal serves
+    // for the person's face (the demo face for one enrolled "at the terminal" without a
+    // picture), nullopt without a face.
+    std::optional<QByteArray> faceOf(const QString &employeeNo) const;
+    bool hasFace(const QString &employeeNo) const { return m_model.hasFace(employeeNo); }
+    int faceCount() const { return m_model.faceCount(); }
+    // Enrols (or replaces) a face without any check, as iVMS-4200 would; false when the person
+    // is missing. An empty jpeg means the demo face.
+    bool setFace(const QString &employeeNo, const QByteArray &jpeg = {});
+    bool removeFace(const QString &employeeNo);
+
     // The access-control event log, and the door's own decisions written to it: what the
     // terminal would log when this person shows a face or a card now (granted, or refused as
     // expired, not yet valid, without a door right or without that credential).
@@ -204,8 +297,29 @@ signals:
     void requestReceived(const QString &method, const QString &path);
     // The store changed, through the API or a hook.
     void stateChanged();
+    // A CaptureCardInfo request started waiting for a card (queued: emitted once the request
+    // is really waiting, so a slot may call presentCardAtReader at once).
+    void cardCaptureStarted();
+    // A CaptureFaceData started waiting for a face.
+    void faceCaptureStarted();
 
 private:
+    struct CardCapture
+    {
+        bool active = false;
+        quint64 connectionId = 0;
+        QByteArray authenticationInfo;
+    };
+
+    void startCardCapture(quint64 connectionId, const QByteArray &authenticationInfo);
+    void finishCardCapture(HttpResponse response);
+    void cardCaptureTimedOut();
+    void presentDemoCard();
+    HttpResponse captureFaceData(const HttpRequest &request, bool progressOnly);
+    QByteArray captureFaceXml(int progress) const;
+    HttpResponse localPicture(const HttpRequest &request) const;
+    std::optional<QByteArray> fetchLocalPicture(const QString &url) const;
+    bool routeAvailable(const IsapiRoute &route) const;
     void handle(const HttpRequest &request, HttpResponder &responder);
     HttpResponse eventPicture(const HttpRequest &request) const;
     HttpResponse answer(const HttpRequest &request, const IsapiRoute *route,
@@ -242,6 +356,18 @@ private:
     int m_busyRefusals = 0;
     int m_detailDeletePollsLeft = 0;
     bool m_detailDeletePending = false;
+    // Set by callEndpoint when the request's answer is to wait (CaptureCardInfo).
+    bool m_deferRequest = false;
+    CardCapture m_cardCapture;
+    QTimer m_cardCaptureTimer;
+    QTimer m_demoCardTimer;
+    int m_demoCardsIssued = 0;
+    bool m_faceCaptureWaiting = false;
+    std::optional<QByteArray> m_presentedFace;
+    QTimer m_demoFaceTimer;
+    // The last captured face, served at /LOCALS/pic/web_face_enrollpic.jpg, and its number.
+    std::optional<QByteArray> m_enrollPicture;
+    qint64 m_enrollPictureNo = 19;
 };
 
 } // namespace cis::sim
