@@ -35,6 +35,10 @@ QString actionLabel(ActionKind kind)
         return RunOutputTexts::tr("no access");
     case ActionKind::NotManaged:
         return RunOutputTexts::tr("not managed");
+    case ActionKind::CardAdd:
+        return RunOutputTexts::tr("card added");
+    case ActionKind::CardRemove:
+        return RunOutputTexts::tr("card removed");
     }
     return {};
 }

@@ -602,6 +602,7 @@ OperationRecord operationFrom(const Sql &q)
     op.status = operationStatusFromString(q.value(9).toString()).value_or(OperationStatus::Failed);
     op.error = q.value(10).toString();
     op.at = instantFrom(q.value(11));
+    op.detail = q.value(12).toString();
     return op;
 }
 
@@ -610,7 +611,7 @@ constexpr const char *kRunSelect =
     " revoked, deleted, conflicts, failed, error FROM runs";
 constexpr const char *kOperationSelect =
     "SELECT id, run_id, device_id, employee_no, org_id, member_id, action, before_json,"
-    " after_json, status, error, at FROM operations";
+    " after_json, status, error, at, detail FROM operations";
 
 } // namespace
 
@@ -1411,6 +1412,19 @@ DeviceSnapshot Store::readDeviceSnapshot(const QString &deviceId) const
     return snapshot;
 }
 
+std::optional<Person> Store::devicePerson(const QString &deviceId, const QString &employeeNo) const
+{
+    Sql q(statements(),
+          "SELECT employee_no, name, given_name, family_name, user_type, valid_enabled,"
+          " valid_begin, valid_end, door_right, right_plans, num_card, num_face, num_fp,"
+          " other_fields FROM device_persons WHERE device_id = ? AND employee_no = ?");
+    q << deviceId << employeeNo;
+    if (!q.exec("reading a device person") || !q.next())
+        return std::nullopt;
+    PersonFieldCache cache;
+    return devicePersonFrom(q, cache);
+}
+
 QStringList Store::deviceIds() const
 {
     QStringList result;
@@ -1574,6 +1588,123 @@ std::optional<MemberOverride> Store::overrideFor(const MemberKey &key) const
     return overrideFrom(q);
 }
 
+// ---- Credentials ------------------------------------------------------------------------------
+
+namespace {
+constexpr const char *kMemberCardSelect =
+    "SELECT card_no, org_id, member_id, card_type, added_at, added_by FROM member_cards";
+
+MemberCard memberCardFrom(const Sql &q)
+{
+    MemberCard card;
+    card.cardNo = q.value(0).toString();
+    card.member = MemberKey{q.value(1).toLongLong(), q.value(2).toLongLong()};
+    card.cardType = q.value(3).toString();
+    card.addedAt = instantFrom(q.value(4));
+    card.addedBy = q.value(5).toString();
+    return card;
+}
+} // namespace
+
+bool Store::addMemberCard(const MemberCard &card)
+{
+    return transaction([&] {
+        Sql q(statements(), "INSERT INTO member_cards (card_no, org_id, member_id, card_type,"
+                            " added_at, added_by) VALUES (?, ?, ?, ?, ?, ?)");
+        q << card.cardNo << card.member.organisationId << card.member.organisationMemberId
+          << (card.cardType.isEmpty() ? QStringLiteral("normalCard") : card.cardType)
+          << instant(card.addedAt.isValid() ? card.addedAt : m_clock.now()) << text(card.addedBy);
+        if (!q.exec("storing a member's card"))
+            return false;
+        // Given back after a removal: the doors that still had to delete it may keep it.
+        Sql again(statements(), "DELETE FROM card_removals WHERE card_no = ?");
+        again << card.cardNo;
+        return again.exec("forgetting a card's removal");
+    });
+}
+
+bool Store::removeMemberCard(const QString &cardNo, const QStringList &deviceIds)
+{
+    const std::optional<MemberCard> card = memberCard(cardNo);
+    if (!card)
+        return false;
+    return transaction([&] {
+        Sql q(statements(), "DELETE FROM member_cards WHERE card_no = ?");
+        q << cardNo;
+        if (!q.exec("removing a member's card"))
+            return false;
+        for (const QString &deviceId : deviceIds) {
+            Sql removal(statements(),
+                        "INSERT OR REPLACE INTO card_removals (device_id, card_no, org_id,"
+                        " member_id, requested_at) VALUES (?, ?, ?, ?, ?)");
+            removal << deviceId << cardNo << card->member.organisationId
+                    << card->member.organisationMemberId << instant(m_clock.now());
+            if (!removal.exec("remembering a card to remove"))
+                return false;
+        }
+        return true;
+    });
+}
+
+std::optional<MemberCard> Store::memberCard(const QString &cardNo) const
+{
+    Sql q(statements(), kMemberCardSelect, " WHERE card_no = ?");
+    q << cardNo;
+    if (!q.exec("reading a card") || !q.next())
+        return std::nullopt;
+    return memberCardFrom(q);
+}
+
+QList<MemberCard> Store::memberCards(const MemberKey &key) const
+{
+    QList<MemberCard> result;
+    Sql q(statements(), kMemberCardSelect,
+          " WHERE org_id = ? AND member_id = ? ORDER BY added_at, card_no");
+    q << key.organisationId << key.organisationMemberId;
+    if (!q.exec("reading a member's cards"))
+        return result;
+    while (q.next())
+        result.append(memberCardFrom(q));
+    return result;
+}
+
+QList<MemberCard> Store::memberCards() const
+{
+    QList<MemberCard> result;
+    Sql q(statements(), kMemberCardSelect, " ORDER BY org_id, member_id, added_at, card_no");
+    if (!q.exec("reading the members' cards"))
+        return result;
+    while (q.next())
+        result.append(memberCardFrom(q));
+    return result;
+}
+
+QList<CardRemoval> Store::cardRemovals(const QString &deviceId) const
+{
+    QList<CardRemoval> result;
+    Sql q(statements(), "SELECT device_id, card_no, org_id, member_id, requested_at"
+                        " FROM card_removals WHERE device_id = ? ORDER BY requested_at, card_no");
+    q << deviceId;
+    if (!q.exec("reading the cards to remove"))
+        return result;
+    while (q.next()) {
+        CardRemoval removal;
+        removal.deviceId = q.value(0).toString();
+        removal.cardNo = q.value(1).toString();
+        removal.member = MemberKey{q.value(2).toLongLong(), q.value(3).toLongLong()};
+        removal.requestedAt = instantFrom(q.value(4));
+        result.append(removal);
+    }
+    return result;
+}
+
+bool Store::cardRemovalDone(const QString &deviceId, const QString &cardNo)
+{
+    Sql q(statements(), "DELETE FROM card_removals WHERE device_id = ? AND card_no = ?");
+    q << deviceId << cardNo;
+    return q.exec("forgetting a card's removal");
+}
+
 // ---- Runs -------------------------------------------------------------------------------------
 
 qint64 Store::beginRun(RunKind kind, const QDateTime &startedAt)
@@ -1650,8 +1781,8 @@ QList<OperationRecord> readOperations(Sql &q)
 qint64 Store::journalOperation(const OperationRecord &record)
 {
     Sql q(statements(), "INSERT INTO operations (run_id, device_id, employee_no, org_id, member_id,"
-                        " action, before_json, after_json, status, error, at)"
-                        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                        " action, before_json, after_json, status, error, at, detail)"
+                        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     q << (record.runId != 0 ? QVariant(record.runId) : QVariant()) << text(record.deviceId)
       << text(record.employeeNo)
       << (record.member ? QVariant(record.member->organisationId) : QVariant())
@@ -1660,7 +1791,7 @@ qint64 Store::journalOperation(const OperationRecord &record)
       << (record.before ? QVariant(personJson(*record.before)) : QVariant())
       << (record.after ? QVariant(personJson(*record.after)) : QVariant())
       << operationStatusToString(OperationStatus::Pending) << text(record.error)
-      << instant(record.at.isValid() ? record.at : m_clock.now());
+      << instant(record.at.isValid() ? record.at : m_clock.now()) << text(record.detail);
     if (!q.exec("journaling an operation"))
         return -1;
     return q.lastInsertId();

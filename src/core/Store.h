@@ -106,7 +106,8 @@ public:
     bool upsertDevicePerson(const QString &deviceId, const Person &person);
     bool removeDevicePerson(const QString &deviceId, const QString &employeeNo);
     DeviceSnapshot deviceSnapshot(const QString &deviceId) const; // persons by employeeNo
-    QStringList deviceIds() const;                                // sorted
+    std::optional<Person> devicePerson(const QString &deviceId, const QString &employeeNo) const;
+    QStringList deviceIds() const; // sorted
 
     // ---- Links --------------------------------------------------------------------------------
     // Replaces any link of the same device person. A null createdAt is stamped with now.
@@ -127,6 +128,18 @@ public:
     bool setOverride(const MemberOverride &memberOverride);
     QList<MemberOverride> overrides() const; // by member key
     std::optional<MemberOverride> overrideFor(const MemberKey &key) const;
+
+    // ---- Credentials --------------------------------------------------------------------------
+    // False when the number is already someone's card (it is unique) or on a database error.
+    // A card given back after a removal is no longer removed from any door.
+    bool addMemberCard(const MemberCard &card);
+    // Forgets the card and remembers, for each of these doors, that it must go there too.
+    bool removeMemberCard(const QString &cardNo, const QStringList &deviceIds);
+    std::optional<MemberCard> memberCard(const QString &cardNo) const;
+    QList<MemberCard> memberCards(const MemberKey &key) const; // oldest first
+    QList<MemberCard> memberCards() const;                     // by member, oldest first
+    QList<CardRemoval> cardRemovals(const QString &deviceId) const;
+    bool cardRemovalDone(const QString &deviceId, const QString &cardNo);
 
     // ---- Runs ---------------------------------------------------------------------------------
     qint64 beginRun(RunKind kind, const QDateTime &startedAt); // new id (> 0), or -1

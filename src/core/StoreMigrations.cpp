@@ -180,6 +180,31 @@ const char *const kMigration5[] = {
     " WHERE outcome = 'granted' AND employee_no <> '' GROUP BY device_id, employee_no",
 };
 
+// 6: credentials given at the desk. A member's cards are ours to keep (every door the member is
+// on gets them, also doors added later); a removed card is remembered per door until that door
+// has confirmed it gone. The journal learns what a credential write was about.
+const char *const kMigration6[] = {
+    "CREATE TABLE member_cards ("
+    " card_no TEXT PRIMARY KEY,"
+    " org_id INTEGER NOT NULL,"
+    " member_id INTEGER NOT NULL,"
+    " card_type TEXT NOT NULL DEFAULT 'normalCard',"
+    " added_at TEXT NOT NULL,"
+    " added_by TEXT NOT NULL DEFAULT '')",
+
+    "CREATE INDEX member_cards_member ON member_cards(org_id, member_id)",
+
+    "CREATE TABLE card_removals ("
+    " device_id TEXT NOT NULL,"
+    " card_no TEXT NOT NULL,"
+    " org_id INTEGER NOT NULL,"
+    " member_id INTEGER NOT NULL,"
+    " requested_at TEXT NOT NULL,"
+    " PRIMARY KEY (device_id, card_no)) WITHOUT ROWID",
+
+    "ALTER TABLE operations ADD COLUMN detail TEXT NOT NULL DEFAULT ''",
+};
+
 template<size_t N> QStringList toList(const char *const (&statements)[N])
 {
     QStringList result;
@@ -192,7 +217,7 @@ template<size_t N> QStringList toList(const char *const (&statements)[N])
 
 int Store::latestSchemaVersion()
 {
-    return 5;
+    return 6;
 }
 
 QStringList Store::migrationStatements(int version)
@@ -208,6 +233,8 @@ QStringList Store::migrationStatements(int version)
         return toList(kMigration4);
     case 5:
         return toList(kMigration5);
+    case 6:
+        return toList(kMigration6);
     default:
         return {};
     }

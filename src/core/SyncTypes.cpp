@@ -36,7 +36,7 @@ constexpr std::array<std::pair<LinkOrigin, const char *>, 3> kLinkOrigins{{
     {LinkOrigin::Suggested, "suggested"},
 }};
 
-constexpr std::array<std::pair<ActionKind, const char *>, 10> kActionKinds{{
+constexpr std::array<std::pair<ActionKind, const char *>, 12> kActionKinds{{
     {ActionKind::Unchanged, "unchanged"},
     {ActionKind::Create, "create"},
     {ActionKind::UpdateValidity, "update-validity"},
@@ -47,6 +47,8 @@ constexpr std::array<std::pair<ActionKind, const char *>, 10> kActionKinds{{
     {ActionKind::AwaitingMatch, "awaiting-match"},
     {ActionKind::NoAccess, "no-access"},
     {ActionKind::NotManaged, "not-managed"},
+    {ActionKind::CardAdd, "card-add"},
+    {ActionKind::CardRemove, "card-remove"},
 }};
 
 constexpr std::array<std::pair<RunKind, const char *>, 3> kRunKinds{{

@@ -128,6 +128,10 @@ enum class ActionKind
     AwaitingMatch, // member has an open suggestion on this device: not created until decided
     NoAccess,      // member without access and without a person: nothing to do
     NotManaged,    // device person we did not create and nobody linked: never touched
+    // Credentials, written by the desk rather than planned; journaled like the others, with
+    // OperationRecord::detail naming the card.
+    CardAdd,
+    CardRemove,
 };
 
 QString actionKindToString(ActionKind kind); // "unchanged", "create", "update-validity", ...
@@ -243,7 +247,30 @@ struct OperationRecord
     std::optional<Person> after;
     OperationStatus status = OperationStatus::Pending;
     QString error;
-    QDateTime at; // journaled at; updated when the result is recorded
+    QDateTime at;   // journaled at; updated when the result is recorded
+    QString detail; // what a credential write was about: the card number
+};
+
+// ---- Credentials -----------------------------------------------------------------------------
+
+// A card the desk gave a member: written to every door the member is on. The number is unique
+// across members, as on a terminal.
+struct MemberCard
+{
+    MemberKey member;
+    QString cardNo;
+    QString cardType = QStringLiteral("normalCard");
+    QDateTime addedAt;
+    QString addedBy;
+};
+
+// A card taken from a member that a door may still hold: kept until that door confirms it gone.
+struct CardRemoval
+{
+    QString deviceId;
+    QString cardNo;
+    MemberKey member;
+    QDateTime requestedAt;
 };
 
 } // namespace cis

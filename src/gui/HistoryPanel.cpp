@@ -203,6 +203,10 @@ QString HistoryPanel::actionText(const OperationRecord &operation)
         return tr("No access");
     case ActionKind::NotManaged:
         return tr("Not managed");
+    case ActionKind::CardAdd:
+        return tr("Card %1 added").arg(operation.detail);
+    case ActionKind::CardRemove:
+        return tr("Card %1 removed").arg(operation.detail);
     }
     return QString();
 }

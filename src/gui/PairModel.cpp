@@ -68,6 +68,8 @@ PairModel::StatusGroup PairModel::groupOf(const PlannedAction &action, bool guar
     case ActionKind::NoAccess:
         return NoAccess;
     case ActionKind::NotManaged:
+    case ActionKind::CardAdd: // credentials are written at the desk, never planned
+    case ActionKind::CardRemove:
         return OnDoorOnly;
     }
     return OnDoorOnly;
@@ -284,6 +286,9 @@ QString PairModel::statusText(const Row &row) const
     case ActionKind::NotManaged:
         return row.group == Staff ? tr("Staff: never touched")
                                   : tr("Not in Cardskipper: not touched");
+    case ActionKind::CardAdd:
+    case ActionKind::CardRemove:
+        break;
     }
     return QString();
 }

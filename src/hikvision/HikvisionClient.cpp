@@ -15,6 +15,7 @@
 #include <QElapsedTimer>
 #include <QTimer>
 #include <QUuid>
+#include <atomic>
 
 namespace cis {
 
@@ -89,6 +90,8 @@ struct HikvisionClient::Exchange
     // New handshakes this exchange has needed in a row because the nonce ran out.
     int nonceRenewals = 0;
     QElapsedTimer timer;
+    HttpExchange *http = nullptr; // the request on the wire, if one is
+    bool cancelled = false;
 };
 
 struct HikvisionClient::PagedSearch
@@ -301,6 +304,8 @@ void HikvisionClient::submit(Call call, std::function<void(Result<Reply>)> done)
     exchange->readRetriesLeft = call.isRead ? qMax(0, m_config.maxReadRetries) : 0;
     exchange->call = std::move(call);
     exchange->done = std::move(done);
+    if (exchange->call.cancelTag != 0)
+        m_cancellable.append(exchange);
     m_queue.append(exchange);
     // Sent at once, so that what the caller does next overlaps the terminal's latency. A
     // refusal is still never answered inside the caller's stack: pump() delivers it later.
@@ -341,6 +346,12 @@ void HikvisionClient::start(const std::shared_ptr<Exchange> &exchange)
 
 void HikvisionClient::send(const std::shared_ptr<Exchange> &exchange, bool withAuthorization)
 {
+    if (exchange->cancelled) {
+        HikvisionError error = errorFor(exchange->call);
+        error.kind = Kind::RefusedRequest;
+        error.detail = tr("cancelled");
+        return deliverLater([this, exchange, error]() { complete(exchange, error); });
+    }
     const Call &call = exchange->call;
     QUrl url = m_config.baseUrl;
     QString basePath = url.path();
@@ -372,6 +383,7 @@ void HikvisionClient::send(const std::shared_ptr<Exchange> &exchange, bool withA
 
     auto *http = new HttpExchange(std::move(request), this);
     m_inFlight.insert(http);
+    exchange->http = http;
     if (exchange->call.onSent) {
         connect(http, &HttpExchange::requestSent, this, [exchange] {
             if (exchange->call.onSent)
@@ -380,6 +392,7 @@ void HikvisionClient::send(const std::shared_ptr<Exchange> &exchange, bool withA
     }
     connect(http, &HttpExchange::finished, this, [this, exchange, http]() {
         m_inFlight.remove(http);
+        exchange->http = nullptr;
         http->deleteLater();
         emit exchangeFinished(QString::fromLatin1(http->request().verb) + QLatin1Char(' ') +
                                   http->request().url.path(),
@@ -1007,6 +1020,102 @@ void HikvisionClient::searchCardsOfPersons(const QStringList &employeeNos,
     search->doneCards = std::move(done);
     search->newScan();
     runPagedSearch(search);
+}
+
+void HikvisionClient::searchCardsByNumbers(const QStringList &cardNos,
+                                           std::function<void(Result<CardSearchResult>)> done)
+{
+    if (cardNos.isEmpty()) {
+        deliverLater([done = std::move(done)]() { done(CardSearchResult{}); });
+        return;
+    }
+    const auto batches = isapi::splitIntoBatches(cardNos, isapi::IdBatch::Kind::CardNo,
+                                                 m_capabilities.searchEmployeeNoListMaxSize);
+    if (!batches) {
+        HikvisionError error = batches.error();
+        error.call = QStringLiteral("POST ") + QLatin1String(isapi::kCardSearchPath);
+        error.host = host();
+        deliverErrorLater<CardSearchResult>(this, std::move(done), error);
+        return;
+    }
+    auto search = std::make_shared<PagedSearch>();
+    search->persons = false;
+    for (const isapi::IdBatch &batch : batches.value())
+        search->filters.append(batch);
+    search->doneCards = std::move(done);
+    search->newScan();
+    runPagedSearch(search);
+}
+
+void HikvisionClient::fetchAccessControlCapabilities(
+    std::function<void(Result<AccessControlCapabilities>)> done)
+{
+    const Call call = readCall(isapi::kAccessControlCapabilitiesPath, false);
+    submit(call, [this, call, done = std::move(done)](Result<Reply> reply) {
+        if (!reply)
+            return done(reply.error());
+        done(withContext(isapi::parseAccessControlCapabilities(reply.value().body), call, host(),
+                         reply.value().httpStatus));
+    });
+}
+
+void HikvisionClient::captureCard(int waitSeconds, quint64 cancelTag,
+                                  std::function<void(Result<CapturedCard>)> done)
+{
+    Call call;
+    call.verb = "GET";
+    call.path = QLatin1String(isapi::kCaptureCardInfoPath);
+    call.cancelTag = cancelTag;
+    // The terminal holds the answer until a card is read; the margin covers its own timeout
+    // answer arriving just after ours would have fired.
+    call.timeoutMs = qBound(1, waitSeconds, 120) * 1000 + 5000;
+    submit(call, [this, call, done = std::move(done)](Result<Reply> reply) {
+        if (!reply)
+            return done(reply.error());
+        done(withContext(isapi::parseCapturedCard(reply.value().body), call, host(),
+                         reply.value().httpStatus));
+    });
+}
+
+quint64 HikvisionClient::newCancelTag()
+{
+    static std::atomic<quint64> next{1};
+    return next++;
+}
+
+void HikvisionClient::cancelCalls(quint64 tag)
+{
+    if (tag == 0)
+        return;
+    QList<std::weak_ptr<Exchange>> kept;
+    for (const std::weak_ptr<Exchange> &weak : std::as_const(m_cancellable)) {
+        const std::shared_ptr<Exchange> exchange = weak.lock();
+        if (!exchange || !exchange->done)
+            continue;
+        if (exchange->call.cancelTag != tag) {
+            kept.append(weak);
+            continue;
+        }
+        exchange->cancelled = true;
+        HikvisionError error = errorFor(exchange->call);
+        error.kind = Kind::RefusedRequest;
+        error.detail = tr("cancelled");
+        if (m_queue.removeOne(exchange)) {
+            deliverLater([exchange, error]() {
+                if (auto done = std::exchange(exchange->done, nullptr))
+                    done(error);
+            });
+        } else if (HttpExchange *http = exchange->http) {
+            exchange->http = nullptr;
+            m_inFlight.remove(http);
+            http->disconnect(this);
+            http->abort();
+            http->deleteLater();
+            deliverLater([this, exchange, error]() { complete(exchange, error); });
+        }
+        // Otherwise it is between two sendings: send() ends it.
+    }
+    m_cancellable = kept;
 }
 
 void HikvisionClient::sendWrite(Call call, QStringList warnings,

@@ -146,6 +146,22 @@ public:
     void deleteCardsOfPersons(const QStringList &employeeNos,
                               std::function<void(Result<DeleteResult>)> done);
     void deleteCards(const QStringList &cardNos, std::function<void(Result<DeleteResult>)> done);
+    // Who holds these card numbers (CardInfoSearchCond with CardNoList).
+    void searchCardsByNumbers(const QStringList &cardNos,
+                              std::function<void(Result<CardSearchResult>)> done);
+    // GET /ISAPI/AccessControl/capabilities: what the terminal says it can enrol.
+    void
+    fetchAccessControlCapabilities(std::function<void(Result<AccessControlCapabilities>)> done);
+    // GET /ISAPI/AccessControl/CaptureCardInfo: the terminal waits for a card at its reader and
+    // answers with the number its own reader produced. The request is given waitSeconds plus a
+    // margin (the guide sets no limit; integrators bound it at 30 s). Never repeated.
+    void captureCard(int waitSeconds, quint64 cancelTag,
+                     std::function<void(Result<CapturedCard>)> done);
+    // Ends the calls made with this tag: queued ones are not sent, one in flight is dropped
+    // (its connection closed). Each still ends in its continuation, with a RefusedRequest whose
+    // detail says it was cancelled. Only for reads: a write in flight may have been applied.
+    void cancelCalls(quint64 tag);
+    static quint64 newCancelTag();
 
     // The event log, page by page at the terminal's cap of 30, from beginSerialNo on (the whole
     // log without one). pageRead, when given, gets each page's events new to this search once
@@ -176,6 +192,7 @@ public:
         QString personName;
         // Called once, when the request first reaches the network.
         std::function<void()> onSent;
+        quint64 cancelTag = 0; // 0: cannot be cancelled
 
         QString description() const;
     };
@@ -226,6 +243,7 @@ private:
     DeviceProfile m_profile;
 
     QList<std::shared_ptr<Exchange>> m_queue;
+    QList<std::weak_ptr<Exchange>> m_cancellable;
     QSet<HttpExchange *> m_inFlight;
     int m_running = 0;
     // Moves on at abandon(), so that retries waiting on a timer are dropped too.

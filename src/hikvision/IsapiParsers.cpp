@@ -575,5 +575,65 @@ Expected<qint64, HikvisionError> parseAcsEventTotalNum(const QByteArray &body)
     return total;
 }
 
+Expected<AccessControlCapabilities, HikvisionError>
+parseAccessControlCapabilities(const QByteArray &body)
+{
+    const QByteArray trimmed = body.trimmed();
+    QXmlStreamReader xml(trimmed);
+    if (trimmed.isEmpty() || !xml.readNextStartElement())
+        return failure(Kind::MalformedResponse,
+                       IsapiParsersTexts::tr("not XML where AccessControl capabilities were "
+                                             "expected"),
+                       body);
+    if (xml.name() != QLatin1String("AccessControl"))
+        return failure(
+            Kind::UnexpectedResponse,
+            IsapiParsersTexts::tr("%1 instead of AccessControl").arg(xml.name().toString()), body);
+    AccessControlCapabilities caps;
+    caps.reported = true;
+    QString element;
+    while (!xml.atEnd()) {
+        const QXmlStreamReader::TokenType token = xml.readNext();
+        if (token == QXmlStreamReader::StartElement) {
+            element = xml.name().toString();
+        } else if (token == QXmlStreamReader::Characters && !xml.isWhitespace() &&
+                   element.startsWith(QLatin1String("isSupport"))) {
+            caps.flags.insert(element, xml.text().toString().trimmed());
+        } else if (token == QXmlStreamReader::EndElement) {
+            element.clear();
+        }
+    }
+    if (xml.hasError())
+        return failure(Kind::MalformedResponse,
+                       IsapiParsersTexts::tr("broken XML in AccessControl capabilities (%1)")
+                           .arg(xml.errorString()),
+                       body);
+    auto flag = [&](const char *name) -> std::optional<bool> {
+        const auto it = caps.flags.constFind(QLatin1String(name));
+        if (it == caps.flags.cend())
+            return std::nullopt;
+        return it->compare(QLatin1String("true"), Qt::CaseInsensitive) == 0;
+    };
+    caps.captureCardInfo = flag("isSupportCaptureCardInfo");
+    caps.captureFace = flag("isSupportCaptureFace");
+    caps.faceLibrary = flag("isSupportFDLib");
+    return caps;
+}
+
+Expected<CapturedCard, HikvisionError> parseCapturedCard(const QByteArray &body)
+{
+    const auto root = jsonRoot(body, "CardInfo");
+    if (!root)
+        return root.error();
+    CapturedCard card;
+    card.cardNo = textOf(root.value().value(QLatin1String("cardNo"))).trimmed();
+    card.cardType = textOf(root.value().value(QLatin1String("cardType"))).trimmed();
+    if (card.cardNo.isEmpty())
+        return failure(Kind::UnexpectedResponse,
+                       IsapiParsersTexts::tr("the terminal read a card but sent no card number"),
+                       body);
+    return card;
+}
+
 } // namespace isapi
 } // namespace cis

@@ -37,6 +37,12 @@ Expected<qint64, HikvisionError> parseAcsEventTotalNum(const QByteArray &body);
 // One UserInfo entry; unknown fields end up in otherFields untouched.
 Person personFromJson(const QJsonObject &object);
 Card cardFromJson(const QJsonObject &object);
+
+// GET /ISAPI/AccessControl/capabilities (XML, flags anywhere in the tree).
+Expected<AccessControlCapabilities, HikvisionError>
+parseAccessControlCapabilities(const QByteArray &body);
+// {"CardInfo":{"cardNo":"..","cardType":".."}} from CaptureCardInfo.
+Expected<CapturedCard, HikvisionError> parseCapturedCard(const QByteArray &body);
 // Invalid serialNo (0) when the item has none or an unreadable one.
 AccessEvent accessEventFromJson(const QJsonObject &object);
 // An event time: "2022-02-03T14:51:18+06:00" becomes that instant with its offset kept; a time

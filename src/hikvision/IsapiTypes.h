@@ -11,6 +11,7 @@
 #include <QString>
 #include <QStringList>
 #include <QVariantMap>
+#include <optional>
 
 namespace cis {
 
@@ -122,6 +123,24 @@ struct EventSearchResult
     QList<AccessEvent> events;
     QStringList warnings;
     int pages = 0;
+};
+
+// GET /ISAPI/AccessControl/capabilities (XML): what the terminal says it can enrol. Only a
+// flag the terminal sent is taken as an answer; a missing one is "not said".
+struct AccessControlCapabilities
+{
+    bool reported = false;
+    std::optional<bool> captureCardInfo; // isSupportCaptureCardInfo
+    std::optional<bool> captureFace;     // isSupportCaptureFace
+    std::optional<bool> faceLibrary;     // isSupportFDLib (some terminals with one omit it)
+    QMap<QString, QString> flags;        // every isSupport* element as sent
+};
+
+// GET /ISAPI/AccessControl/CaptureCardInfo: the number the terminal's own reader produced.
+struct CapturedCard
+{
+    QString cardNo;
+    QString cardType; // the technology: TypeA_M1, TypeA_CPU, TypeB, ID_125K, ...
 };
 
 struct CardSearchResult

@@ -8,6 +8,7 @@
 #include "IsapiRequests.h"
 #include "Planner.h"
 #include "Store.h"
+#include "SyncEngineRun.h"
 #include "SyncLogging.h"
 
 #include <QCoreApplication>
@@ -108,76 +109,6 @@ bool writeReached(ActionKind kind, const std::optional<Person> &after, const Per
 }
 
 } // namespace
-
-struct SyncEngine::Run
-{
-    RunOptions options;
-    RunReport report;
-    QElapsedTimer clock;
-    QList<Member> members;
-    bool stopRequested = false;
-    bool finished = false;
-    QDateTime fetchStartedAt;
-    enum class MemberList
-    {
-        Fetching,
-        Ready,
-        Unavailable, // failed, held by the guard, or the run was stopped
-    };
-    MemberList memberList = MemberList::Fetching;
-    QString noMembersReason; // Unavailable: what the doors waiting for it are told
-    QList<DeviceSettings> devices;
-    int nextDevice = 0; // the next of devices to start
-    int maxParallel = 0;
-    std::unique_ptr<CardskipperClient> cardskipper;
-    // The doors being worked on; answers for any other are late and ignored.
-    QHash<QString, std::shared_ptr<DeviceWork>> active;
-    // Fires when Cardskipper has been silent for longer than any answer may take (see
-    // petWatchdog): a run must end whatever the other side does.
-    QTimer membersWatchdog;
-    QString membersWaitingFor;
-    int membersLimitMs = 0;
-};
-
-struct SyncEngine::DeviceWork
-{
-    DeviceSettings device;
-    HikvisionClient *client = nullptr;
-    DeviceOutcome outcome;
-    QList<PlannedAction> writes;
-    int nextWrite = 0;
-    // The next write's journal row, committed while the write before it was on the wire, so
-    // that no database work stands between one answer and the next request.
-    struct Journaled
-    {
-        int index = -1;
-        qint64 operationId = -1;
-    };
-    std::optional<Journaled> journaledAhead;
-    bool deviceFull = false; // the terminal refused a create for want of room
-    // retryDevice() came while this device was being synced.
-    bool forgetClientAfterwards = false;
-    bool waitingForMembers = false; // read, and waiting for the member list to be planned
-    bool applying = false;          // writes have started: a stop lets the one in flight end
-    QElapsedTimer applyTimer;
-    // For the door's health: how the work ended and what the door answered meanwhile.
-    std::optional<HikvisionError> failure;
-    bool silent = false;    // ended by the watchdog
-    bool abandoned = false; // dropped by us mid-request: its last exchange proves nothing
-    quint64 answersAtStart = 0;
-    // This door's own watchdog (see petWatchdog).
-    QTimer watchdog;
-    QString watchdogWaitingFor;
-    int watchdogLimitMs = 0;
-    // The record of the write before the one on the wire, made when the event loop comes
-    // round (recordSuccess), and at the latest before anything else happens to this door.
-    std::function<void()> pendingBookkeeping;
-    // The door's full read, its pages saved as they arrive (each page while the next is on
-    // the wire), so that no 10,000-row save stands between the last page and the plan.
-    std::shared_ptr<Store::DeviceRead> deviceRead;
-    // The door as just read, its read finished once its plan is made and its first write sent.
-    std::optional<DeviceSnapshot> unsavedSnapshot;
-};
 
 SyncEngine::SyncEngine(Store &store, const Clock &clock, QObject *parent)
     : QObject(parent)
@@ -1155,8 +1086,12 @@ void SyncEngine::applyPlan(const WorkPtr &work)
     }
     work->writes = writes;
     work->nextWrite = 0;
-    if (work->writes.isEmpty())
-        return finishDevice(work, DeviceOutcome::Status::Synced);
+    if (work->writes.isEmpty()) {
+        return reconcileCards(work, [this, work] {
+            finishDevice(work, work->outcome.failed > 0 ? DeviceOutcome::Status::PartlyFailed
+                                                        : DeviceOutcome::Status::Synced);
+        });
+    }
     work->applyTimer.start();
     work->applying = true;
     applyNext(work);
@@ -1183,8 +1118,10 @@ void SyncEngine::applyNext(const WorkPtr &work)
     emit progress(work->device.id, work->nextWrite, int(work->writes.size()));
     if (m_run->stopRequested || work->nextWrite >= work->writes.size()) {
         m_run->report.applyMs += work->applyTimer.elapsed();
-        return finishDevice(work, work->outcome.failed > 0 ? DeviceOutcome::Status::PartlyFailed
-                                                           : DeviceOutcome::Status::Synced);
+        return reconcileCards(work, [this, work] {
+            finishDevice(work, work->outcome.failed > 0 ? DeviceOutcome::Status::PartlyFailed
+                                                        : DeviceOutcome::Status::Synced);
+        });
     }
     if (work->deviceFull && work->writes.at(work->nextWrite).kind == ActionKind::Create) {
         skipCreatesOnFullDevice(work);
@@ -1274,16 +1211,18 @@ void SyncEngine::execute(const WorkPtr &work, const PlannedAction &action, qint6
         petWatchdog(
             work, {},
             std::max(0, work->client->config().deleteTimeoutMs - work->client->config().timeoutMs));
-        return work->client->deletePersons(
-            {action.employeeNo}, [this, work, action, operationId,
-                                  attempt](HikvisionClient::Result<DeleteResult> result) {
-                if (!isCurrent(work))
-                    return;
-                if (result)
-                    return finishWrite(work, action, operationId,
-                                       WriteResult{action.employeeNo, {}}, attempt);
-                finishWrite(work, action, operationId, result.error(), attempt);
-            });
+        return deleteCredentialsOf(work, action, [this, work, action, operationId, attempt] {
+            work->client->deletePersons(
+                {action.employeeNo}, [this, work, action, operationId,
+                                      attempt](HikvisionClient::Result<DeleteResult> result) {
+                    if (!isCurrent(work))
+                        return;
+                    if (result)
+                        return finishWrite(work, action, operationId,
+                                           WriteResult{action.employeeNo, {}}, attempt);
+                    finishWrite(work, action, operationId, result.error(), attempt);
+                });
+        });
     default:
         return recordFailure(work, action, operationId, tr("not a write"));
     }

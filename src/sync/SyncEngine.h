@@ -93,6 +93,36 @@ public:
     void fetchEventPicture(const QString &deviceId, const QString &pictureUrl,
                            std::function<void(const QByteArray &, const QString &)> done);
 
+    // ---- Cards given at the desk (SyncEngineCards.cpp) ----------------------------------------
+    struct CardOutcome
+    {
+        bool ok = false;
+        QString message; // what happened, door by door, naming the member and the card
+    };
+    // A door where the member has a person now (enabled, linked, in the stored snapshot).
+    struct MemberDoor
+    {
+        QString deviceId;
+        QString deviceName;
+        QString employeeNo;
+    };
+    QList<MemberDoor> doorsOfMember(const MemberKey &member) const;
+    // Asks the door's reader for the next card held to it, for at most waitSeconds. done gets
+    // the number the terminal read, or a message ("no card within 30 seconds", "cannot read
+    // cards"). Returns a tag for cancelCardCapture (0 when done has already been called).
+    quint64 captureCard(const QString &deviceId, int waitSeconds,
+                        std::function<void(const CapturedCard &, const QString &)> done);
+    void cancelCardCapture(quint64 tag);
+    // Gives the member the card: checked (format, nobody else's here or on any door it can
+    // ask), stored, then written to every door the member is on. A door that cannot be reached
+    // gets it from the next sync.
+    void addMemberCard(const MemberKey &member, const QString &cardNo, const QString &by,
+                       std::function<void(const CardOutcome &)> done);
+    // Takes the card from the member: forgotten here, removed from every door that holds it
+    // for the member (now, or by the next syncs), and from nobody else.
+    void removeMemberCard(const MemberKey &member, const QString &cardNo,
+                          std::function<void(const CardOutcome &)> done);
+
     // Why a device is not being contacted right now, if it is not.
     std::optional<HikvisionError> deviceRefusal(const QString &deviceId) const;
 
@@ -230,6 +260,40 @@ private:
     // When each member's "refused although valid" warning was last given (member id).
     QHash<qint64, QDateTime> m_refusalWarnedAt;
     void reportRefusals(RunReport &report);
+
+    struct CardTask
+    {
+        bool remove = false;
+        QString employeeNo;
+        MemberKey member;
+        QString memberName;
+        QString cardNo;
+        QString cardType;
+    };
+    QString memberName(const MemberKey &member) const;
+    qint64 journalCardOperation(ActionKind kind, const QString &deviceId, const QString &employeeNo,
+                                const MemberKey &member, const QString &cardNo);
+    void finishCardOperation(qint64 operationId, OperationStatus status, const QString &error = {});
+    void notePersonCards(const QString &deviceId, const QString &employeeNo, int delta);
+    // done(ok, message): ok with an empty message is plain success; not ok with an empty
+    // message means the door could not be asked (the next sync tries again).
+    void writeCard(HikvisionClient &client, const DeviceSettings &device, const CardTask &task,
+                   std::function<void(bool, QString)> done);
+    void runCardTasks(HikvisionClient &client, const DeviceSettings &device, QList<CardTask> tasks,
+                      std::function<bool()> stillWanted,
+                      std::function<void(int failed, QStringList messages)> done);
+    void writeCardToDoors(const MemberKey &member, const QString &cardNo,
+                          const QList<MemberDoor> &doors, bool remove,
+                          const QStringList &unreachableBefore,
+                          std::function<void(const CardOutcome &)> done);
+    void reconcileCards(const WorkPtr &work, std::function<void()> finish);
+    // Before a person we created is deleted: its cards go first (UserInfo/Delete leaves a
+    // person's credentials on the terminal, S1 §4.1), by its employeeNo only, so nobody
+    // else's are touched. then() runs whatever the terminal answered: the person is deleted
+    // all the same, and a card left behind names nobody.
+    void deleteCredentialsOf(const WorkPtr &work, const PlannedAction &action,
+                             std::function<void()> then);
+    QHash<quint64, QString> m_captureClients; // capture tag -> device id
     void warnAboutRefusals(const EventReader::Poll &poll);
 };
 

@@ -325,6 +325,11 @@ private slots:
                                                     " serial_no, occurred_at, major, minor,"
                                                     " outcome, employee_no) VALUES (%1)")
                                          .arg(QLatin1String(values))));
+                // From schema 5 on the store keeps each person's last entry as events arrive.
+                if (version >= 5)
+                    QVERIFY(raw.exec(QStringLiteral(
+                        "INSERT INTO person_last_entry (device_id, employee_no, occurred_at)"
+                        " VALUES ('door-1', 'CS7', '2026-11-21T08:00:00.000Z')")));
             }
             QCOMPARE(raw.value(QStringLiteral("PRAGMA user_version")).toInt(), version);
         }
@@ -373,6 +378,61 @@ private slots:
         QVERIFY(runId > 0);
         QVERIFY(store->journalOperation(sampleOperation(runId, QStringLiteral("CS7"), 7)) > 0);
         QCOMPARE(store->operationsForMember({kOrg, 7}).size(), version >= 2 ? 2 : 1);
+        MemberCard card;
+        card.member = {kOrg, 7};
+        card.cardNo = QStringLiteral("3308812528");
+        QVERIFY(store->addMemberCard(card));
+        QCOMPARE(store->memberCards({kOrg, 7}).size(), 1);
+        OperationRecord cardAdd = sampleOperation(runId, QStringLiteral("CS7"), 7);
+        cardAdd.action = ActionKind::CardAdd;
+        cardAdd.detail = card.cardNo;
+        const qint64 cardOp = store->journalOperation(cardAdd);
+        QCOMPARE(store->operation(cardOp)->detail, card.cardNo);
+        if (version >= 2)
+            QCOMPARE(store->pendingOperations().first().detail, QString());
+    }
+
+    void memberCardsAreUniqueAndRemovalsWaitForEachDoor()
+    {
+        auto store = openStore(path());
+        QVERIFY(store);
+        MemberCard card;
+        card.member = {kOrg, 7};
+        card.cardNo = QStringLiteral("0012345678");
+        QVERIFY(store->addMemberCard(card));
+        MemberCard second = card;
+        second.cardNo = QStringLiteral("garten-AB12");
+        second.cardType = QString(); // stored as the terminals' default
+        m_clock->advanceSeconds(1);
+        QVERIFY(store->addMemberCard(second));
+        // Nobody else may have the same number, nor the same member twice.
+        MemberCard taken = card;
+        taken.member = {kOrg, 8};
+        QVERIFY(!store->addMemberCard(taken));
+        QVERIFY(!store->addMemberCard(card));
+        QCOMPARE(store->memberCards({kOrg, 8}).size(), 0);
+
+        const QList<MemberCard> cards = store->memberCards({kOrg, 7});
+        QCOMPARE(cards.size(), 2);
+        QCOMPARE(cards[0].cardNo, card.cardNo);
+        QCOMPARE(cards[0].addedAt, kNow);
+        QCOMPARE(cards[1].cardType, QStringLiteral("normalCard"));
+        QCOMPARE(store->memberCard(second.cardNo)->member, (MemberKey{kOrg, 7}));
+        QCOMPARE(store->memberCards().size(), 2);
+
+        QVERIFY(store->removeMemberCard(card.cardNo,
+                                        {QStringLiteral("door-1"), QStringLiteral("door-2")}));
+        QVERIFY(!store->memberCard(card.cardNo));
+        QVERIFY(!store->removeMemberCard(card.cardNo, {QStringLiteral("door-1")}));
+        QCOMPARE(store->cardRemovals(QStringLiteral("door-1")).size(), 1);
+        QCOMPARE(store->cardRemovals(QStringLiteral("door-2")).first().member,
+                 (MemberKey{kOrg, 7}));
+        QVERIFY(store->cardRemovalDone(QStringLiteral("door-1"), card.cardNo));
+        QCOMPARE(store->cardRemovals(QStringLiteral("door-1")).size(), 0);
+        QCOMPARE(store->cardRemovals(QStringLiteral("door-2")).size(), 1);
+        // Given again before door-2 let it go: door-2 must keep it.
+        QVERIFY(store->addMemberCard(card));
+        QCOMPARE(store->cardRemovals(QStringLiteral("door-2")).size(), 0);
     }
 
     void newerSchemaIsRefusedAndLeftAlone()

@@ -1,0 +1,86 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 Cardskipper IVMS Sync developers
+#pragma once
+
+// The engine's state of a run and of each door in it: private to the engine's sources
+// (SyncEngine.cpp, SyncEngineCards.cpp).
+#include "SyncEngine.h"
+
+#include <QElapsedTimer>
+#include <QTimer>
+#include <memory>
+#include <optional>
+
+namespace cis {
+
+struct SyncEngine::Run
+{
+    RunOptions options;
+    RunReport report;
+    QElapsedTimer clock;
+    QList<Member> members;
+    bool stopRequested = false;
+    bool finished = false;
+    QDateTime fetchStartedAt;
+    enum class MemberList
+    {
+        Fetching,
+        Ready,
+        Unavailable, // failed, held by the guard, or the run was stopped
+    };
+    MemberList memberList = MemberList::Fetching;
+    QString noMembersReason; // Unavailable: what the doors waiting for it are told
+    QList<DeviceSettings> devices;
+    int nextDevice = 0; // the next of devices to start
+    int maxParallel = 0;
+    std::unique_ptr<CardskipperClient> cardskipper;
+    // The doors being worked on; answers for any other are late and ignored.
+    QHash<QString, std::shared_ptr<DeviceWork>> active;
+    // Fires when Cardskipper has been silent for longer than any answer may take (see
+    // petWatchdog): a run must end whatever the other side does.
+    QTimer membersWatchdog;
+    QString membersWaitingFor;
+    int membersLimitMs = 0;
+};
+
+struct SyncEngine::DeviceWork
+{
+    DeviceSettings device;
+    HikvisionClient *client = nullptr;
+    DeviceOutcome outcome;
+    QList<PlannedAction> writes;
+    int nextWrite = 0;
+    // The next write's journal row, committed while the write before it was on the wire, so
+    // that no database work stands between one answer and the next request.
+    struct Journaled
+    {
+        int index = -1;
+        qint64 operationId = -1;
+    };
+    std::optional<Journaled> journaledAhead;
+    bool deviceFull = false; // the terminal refused a create for want of room
+    // retryDevice() came while this device was being synced.
+    bool forgetClientAfterwards = false;
+    bool waitingForMembers = false; // read, and waiting for the member list to be planned
+    bool applying = false;          // writes have started: a stop lets the one in flight end
+    QElapsedTimer applyTimer;
+    // For the door's health: how the work ended and what the door answered meanwhile.
+    std::optional<HikvisionError> failure;
+    bool silent = false;    // ended by the watchdog
+    bool abandoned = false; // dropped by us mid-request: its last exchange proves nothing
+    quint64 answersAtStart = 0;
+    // This door's own watchdog (see petWatchdog).
+    QTimer watchdog;
+    QString watchdogWaitingFor;
+    int watchdogLimitMs = 0;
+    // The record of the write before the one on the wire, made when the event loop comes
+    // round (recordSuccess), and at the latest before anything else happens to this door.
+    std::function<void()> pendingBookkeeping;
+    // The door's full read, its pages saved as they arrive (each page while the next is on
+    // the wire), so that no 10,000-row save stands between the last page and the plan.
+    std::shared_ptr<Store::DeviceRead> deviceRead;
+    // The door as just read, its read finished once its plan is made and its first write sent.
+    std::optional<DeviceSnapshot> unsavedSnapshot;
+};
+
+} // namespace cis
