@@ -57,6 +57,11 @@ const QString guardEnabled = QStringLiteral("guard/enabled");
 const QString guardRatio = QStringLiteral("guard/min_member_ratio");
 const QString guardRevokes = QStringLiteral("guard/min_revokes");
 const QString guardShare = QStringLiteral("guard/max_revoke_share");
+const QString readerInput = QStringLiteral("cards/reader_input");
+const QString readerOutput = QStringLiteral("cards/reader_output");
+const QString readerReverse = QStringLiteral("cards/reader_reverse_bytes");
+const QString readerPad = QStringLiteral("cards/reader_zero_pad");
+const QString captureSeconds = QStringLiteral("cards/capture_seconds");
 const QString startWithSession = QStringLiteral("general/start_with_session");
 const QString startMinimised = QStringLiteral("general/start_minimised");
 const QString language = QStringLiteral("general/language");
@@ -282,6 +287,24 @@ AppSettings AppSettings::load(QSettings &settings, QStringList *problems)
     policy.guardMinMemberRatio = read.number(key::guardRatio, policy.guardMinMemberRatio, 0.0, 1.0);
     policy.guardMinRevokes = read.number(key::guardRevokes, policy.guardMinRevokes, 0, 100000);
     policy.guardRevokeShare = read.number(key::guardShare, policy.guardRevokeShare, 0.0, 1.0);
+    CardSettings &cards = result.cards;
+    const QString input = read.text(key::readerInput, QStringLiteral("decimal")).toLower();
+    if (input == QLatin1String("hex") || input == QLatin1String("decimal"))
+        cards.reader.inputHex = input == QLatin1String("hex");
+    else
+        read.problem(SettingsTexts::tr("The setting %1 = \"%2\" must be decimal or hex; using "
+                                       "decimal.")
+                         .arg(key::readerInput, input));
+    const QString output = read.text(key::readerOutput, QStringLiteral("as-typed")).toLower();
+    if (const auto parsed = CardReaderTransform::outputFromName(output))
+        cards.reader.output = *parsed;
+    else
+        read.problem(SettingsTexts::tr("The setting %1 = \"%2\" must be as-typed, decimal or "
+                                       "hex; using as-typed.")
+                         .arg(key::readerOutput, output));
+    cards.reader.reverseBytes = read.flag(key::readerReverse, false);
+    cards.reader.zeroPadWidth = read.number(key::readerPad, 0, 0, 32);
+    cards.captureSeconds = read.number(key::captureSeconds, cards.captureSeconds, 5, 30);
     GeneralSettings &general = result.general;
     general.startWithSession = read.flag(key::startWithSession, general.startWithSession);
     general.startMinimised = read.flag(key::startMinimised, general.startMinimised);
@@ -345,6 +368,12 @@ void AppSettings::save(QSettings &settings) const
     settings.setValue(key::guardRatio, sync.policy.guardMinMemberRatio);
     settings.setValue(key::guardRevokes, sync.policy.guardMinRevokes);
     settings.setValue(key::guardShare, sync.policy.guardRevokeShare);
+    settings.setValue(key::readerInput,
+                      cards.reader.inputHex ? QStringLiteral("hex") : QStringLiteral("decimal"));
+    settings.setValue(key::readerOutput, cards.reader.outputName());
+    settings.setValue(key::readerReverse, cards.reader.reverseBytes);
+    settings.setValue(key::readerPad, cards.reader.zeroPadWidth);
+    settings.setValue(key::captureSeconds, cards.captureSeconds);
     settings.setValue(key::startWithSession, general.startWithSession);
     settings.setValue(key::startMinimised, general.startMinimised);
     settings.setValue(key::language, general.language);

@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 Cardskipper IVMS Sync developers
 #pragma once
 
+#include "CardNumber.h"
 #include "SyncTypes.h"
 
 #include <QByteArray>
@@ -58,6 +59,14 @@ struct SyncSettings
     int eventRetentionDays = 365;
 };
 
+// Cards given at the desk: how a desk USB reader's typing becomes the terminal's number, and
+// how long a door waits for a card held to its reader.
+struct CardSettings
+{
+    CardReaderTransform reader;
+    int captureSeconds = 30; // integrators bound the capture at 30 s (§2.3)
+};
+
 // How the desktop app starts; the command line ignores these.
 struct GeneralSettings
 {
@@ -76,6 +85,7 @@ struct AppSettings
     CardskipperSettings cardskipper;
     QList<DeviceSettings> devices;
     SyncSettings sync;
+    CardSettings cards;
     GeneralSettings general;
 
     // Reads every key, migrating older layouts; problems (bad numbers, bad URLs, a password

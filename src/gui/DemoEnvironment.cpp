@@ -32,6 +32,10 @@ bool DemoEnvironment::start()
     m_gym->setProfile(QStringLiteral("DS-K1A340FWX"));
     m_gym->loadDemoPersons(2, 2);
     m_gym->setLatencyMs(15);
+    // "Read card at the door" and "Take photo at the door" work in the demo: someone holds a
+    // card to the front door's reader, or looks into its camera, a few seconds after asking.
+    m_door->options().demoCardDelayMs = 3000;
+    m_door->options().demoFaceDelayMs = 4000;
     // Something in the Door activity tab from the start: staff coming in, a stranger, a card
     // nobody knows.
     for (const sim::DevicePerson &person : m_door->persons().mid(0, 2))

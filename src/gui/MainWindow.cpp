@@ -6,6 +6,7 @@
 #include "Autostart.h"
 #include "BundledIcon.h"
 #include "Clock.h"
+#include "CredentialsDialog.h"
 #include "DemoEnvironment.h"
 #include "FlowLayout.h"
 #include "HistoryPanel.h"
@@ -159,8 +160,8 @@ MainWindow::MainWindow(SyncService &service, const AppSettings &settings, const 
     separator->setSeparator(true);
     m_ui->pairView->addActions({m_ui->actionAcceptSuggestion, m_ui->actionRejectSuggestion,
                                 m_ui->actionLink, m_ui->actionUnlink, m_ui->actionMarkStaff,
-                                separator, m_ui->actionOverride, m_ui->actionSyncMember,
-                                m_ui->actionOpenInCardskipper});
+                                separator, m_ui->actionOverride, m_ui->actionCredentials,
+                                m_ui->actionSyncMember, m_ui->actionOpenInCardskipper});
 
     m_logFilter->setSourceModel(m_logModel);
     m_ui->logView->setModel(m_logFilter);
@@ -239,6 +240,10 @@ MainWindow::MainWindow(SyncService &service, const AppSettings &settings, const 
     connect(m_ui->actionOpenInCardskipper, &QAction::triggered, this, [this] {
         if (const std::optional<qint64> id = selectedMemberId())
             openInCardskipper(*id);
+    });
+    connect(m_ui->actionCredentials, &QAction::triggered, this, [this] {
+        if (const std::optional<qint64> id = selectedMemberId())
+            openCredentials(*id);
     });
     connect(m_ui->actionOverride, &QAction::triggered, this, [this] {
         const PlannedAction *action = selectedAction();
@@ -952,6 +957,8 @@ void MainWindow::rebuildFilterButtons()
     }
     addButton(PairModel::OverridesFilter, tr("Overrides"), m_pairModel->countWithOverride(),
               QColor(0x55, 0x55, 0x55));
+    addButton(PairModel::NoCredentialFilter, tr("Valid but no credential"),
+              m_pairModel->countWithoutCredential(), QColor(0xd9, 0x8c, 0x1f));
     m_pairFilter->setStatusGroups(active);
     // Keyboard order: search, the filters, the table, then the log.
     QWidget *previous = m_ui->searchEdit;
@@ -961,6 +968,106 @@ void MainWindow::rebuildFilterButtons()
     }
     setTabOrder(previous, m_ui->pairView);
     setTabOrder(m_ui->pairView, m_ui->logTabs);
+}
+
+void MainWindow::openCredentials(qint64 organisationMemberId)
+{
+    const MemberKey member{m_settings.cardskipper.organisationId, organisationMemberId};
+    QString title = QString::number(organisationMemberId);
+    for (const Member &each : m_pairModel->members()) {
+        if (each.key == member) {
+            title = QStringLiteral("%1 (%2)").arg(each.displayName()).arg(organisationMemberId);
+            break;
+        }
+    }
+    auto *dialog = new CredentialsDialog(title, m_settings.cards.reader,
+                                         m_settings.cards.captureSeconds, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    const QPointer<CredentialsDialog> guard(dialog);
+    SyncService *service = &m_service;
+    // Everything the dialog shows is read on the worker, where the database lives.
+    const auto reload = [this, service, guard, member] {
+        m_service.query(
+            this,
+            [member](SyncService::Parts parts) {
+                QList<CredentialsDialog::Door> doors;
+                for (const SyncEngine::MemberDoor &door : parts.engine.doorsOfMember(member)) {
+                    const std::optional<Person> person =
+                        parts.store.devicePerson(door.deviceId, door.employeeNo);
+                    doors.append({door.deviceId, door.deviceName,
+                                  person ? PairModel::credentialsText(*person) : QString()});
+                }
+                return std::make_pair(doors, parts.store.memberCards(member));
+            },
+            [guard](const std::pair<QList<CredentialsDialog::Door>, QList<MemberCard>> &state) {
+                if (!guard)
+                    return;
+                guard->setDoors(state.first);
+                guard->setCards(state.second);
+            });
+    };
+    const auto finished = [this, guard, reload](bool ok, const QString &message) {
+        if (guard)
+            guard->cardOperationFinished(ok, message);
+        reload();
+        refreshPlan();
+    };
+    auto captureTag = std::make_shared<quint64>(0);
+    connect(dialog, &CredentialsDialog::captureRequested, this,
+            [service, guard, captureTag](const QString &deviceId, int seconds) {
+                service->post(
+                    [service, guard, captureTag, deviceId, seconds](SyncService::Parts parts) {
+                        *captureTag = parts.engine.captureCard(
+                            deviceId, seconds,
+                            [service, guard](const CapturedCard &card, const QString &error) {
+                                QMetaObject::invokeMethod(service, [guard, card, error] {
+                                    if (guard)
+                                        guard->captureFinished(card.cardNo, error);
+                                });
+                            });
+                    });
+            });
+    connect(dialog, &CredentialsDialog::captureCancelled, this, [service, captureTag] {
+        service->post([captureTag](SyncService::Parts parts) {
+            parts.engine.cancelCardCapture(*captureTag);
+        });
+    });
+    const QString by = qEnvironmentVariable("USER", qEnvironmentVariable("USERNAME"));
+    connect(dialog, &CredentialsDialog::addCardRequested, this,
+            [service, member, by, finished](const QString &cardNo) {
+                service->post([service, member, by, cardNo, finished](SyncService::Parts parts) {
+                    parts.engine.addMemberCard(
+                        member, cardNo, by,
+                        [service, finished](const SyncEngine::CardOutcome &outcome) {
+                            QMetaObject::invokeMethod(service, [finished, outcome] {
+                                finished(outcome.ok, outcome.message);
+                            });
+                        });
+                });
+            });
+    connect(dialog, &CredentialsDialog::removeCardRequested, this,
+            [service, member, finished](const QString &cardNo) {
+                service->post([service, member, cardNo, finished](SyncService::Parts parts) {
+                    parts.engine.removeMemberCard(
+                        member, cardNo,
+                        [service, finished](const SyncEngine::CardOutcome &outcome) {
+                            QMetaObject::invokeMethod(service, [finished, outcome] {
+                                finished(outcome.ok, outcome.message);
+                            });
+                        });
+                });
+            });
+    connect(dialog, &CredentialsDialog::readerTransformChanged, this,
+            [this](const CardReaderTransform &transform) {
+                m_settings.cards.reader = transform;
+                if (!m_configPath.isEmpty()) {
+                    QSettings ini(m_configPath, QSettings::IniFormat);
+                    m_settings.save(ini);
+                }
+            });
+    reload();
+    dialog->show();
+    emit credentialsDialogOpened(dialog);
 }
 
 void MainWindow::openInCardskipper(qint64 organisationMemberId)
@@ -1018,6 +1125,7 @@ void MainWindow::onSelectionChanged()
     m_ui->actionOverride->setEnabled(action && action->member && !busy);
     m_ui->actionSyncMember->setEnabled(action && action->member && !busy);
     m_ui->actionOpenInCardskipper->setEnabled(action && action->member);
+    m_ui->actionCredentials->setEnabled(action && action->member);
     if (!action) {
         m_ui->detailsLabel->setText(tr("Select a row to see why, and what the last write did."));
         return;

@@ -14,6 +14,7 @@
 #include <memory>
 #include <optional>
 
+class QDialog;
 class QLabel;
 class QProgressBar;
 class QToolButton;
@@ -88,6 +89,8 @@ signals:
     void historyShown();
     // A run has finished and the window shows its outcome (history and the new plan).
     void runShown(const cis::RunReport &report);
+    // The member's credentials dialog is open (for tests and screenshots).
+    void credentialsDialogOpened(QDialog *dialog);
 
 public slots:
     void syncNow();
@@ -150,6 +153,8 @@ private:
     void reloadVisits();
     void openInCardskipper(qint64 organisationMemberId);
     std::optional<qint64> selectedMemberId() const;
+    // The member's cards (and face): a dialog that asks the engine through the service.
+    void openCredentials(qint64 organisationMemberId);
     QDateTime recentVisitsSince() const;
     struct PlanView
     {

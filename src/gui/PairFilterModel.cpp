@@ -62,7 +62,9 @@ bool PairFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &sourceP
         return true;
     if (!m_groups.isEmpty() && !m_groups.contains(index.data(PairModel::StatusGroupRole).toInt()) &&
         !(m_groups.contains(PairModel::OverridesFilter) &&
-          index.data(PairModel::HasOverrideRole).toBool()))
+          index.data(PairModel::HasOverrideRole).toBool()) &&
+        !(m_groups.contains(PairModel::NoCredentialFilter) &&
+          index.data(PairModel::NoCredentialRole).toBool()))
         return false;
     if (m_search.isEmpty() && m_searchRaw.isEmpty())
         return true;

@@ -221,11 +221,23 @@ PairModel::Row PairModel::makeRow(const PlannedAction &action) const
     tip.append(action.warnings);
     if (m_plan.guard.held && action.isWrite())
         tip.append(m_plan.guard.reasons);
-    row.toolTip = tip.join(QLatin1Char('\n'));
 
     // The device side
     if (action.before) {
         const Person &before = *action.before;
+        row.text[Credentials] = credentialsText(before);
+        // Only the terminal's own counts prove "none"; a count it did not send proves nothing.
+        const bool mayEnter =
+            action.member &&
+            (action.kind == ActionKind::Unchanged || action.kind == ActionKind::UpdateValidity ||
+             action.kind == ActionKind::Rename) &&
+            action.after && m_context.today.isValid() &&
+            (!action.after->validity.enabled ||
+             action.after->validity.end.date() >= m_context.today);
+        row.noCredential = mayEnter && before.numOfCard == 0 && before.numOfFace == 0;
+        if (row.noCredential)
+            tip.append(tr("The door holds no card and no face for this person, so they cannot "
+                          "open it. Add a card or a face photo (Member menu)."));
         row.text[EmployeeNo] = action.employeeNo.isEmpty() ? before.employeeNo : action.employeeNo;
         row.text[PersonName] = before.name;
         if (action.isWrite() && action.after && action.after->name != before.name &&
@@ -244,6 +256,7 @@ PairModel::Row PairModel::makeRow(const PlannedAction &action) const
         row.text[PersonName] = action.after->name;
         row.text[PersonValidUntil] = QStringLiteral("→ ") + validUntilText(*action.after);
     }
+    row.toolTip = tip.join(QLatin1Char('\n'));
     bool numeric = false;
     const qint64 employeeNumber = row.text[EmployeeNo].toLongLong(&numeric);
     row.employeeNumber = numeric ? employeeNumber : -1;
@@ -264,6 +277,8 @@ QString PairModel::statusText(const Row &row) const
     case ActionKind::Unchanged:
         if (!m_doorProblem.isEmpty())
             return tr("Not confirmed: %1").arg(m_doorProblem);
+        if (row.noCredential)
+            return tr("In sync; can enter: no credential");
         if (m_doorAsOf.isValid())
             return tr("In sync as of %1").arg(shortTime(m_doorAsOf, m_context.today));
         return tr("In sync");
@@ -295,6 +310,8 @@ QString PairModel::statusText(const Row &row) const
 
 QColor PairModel::statusColor(const Row &row) const
 {
+    if (row.noCredential && row.group == InSync && m_doorProblem.isEmpty())
+        return QColor(0xd9, 0x8c, 0x1f); // amber: right on the door, and still shut out
     if (row.group == InSync && !m_doorProblem.isEmpty())
         return groupColor(Conflict); // red: nothing here is confirmed
     return groupColor(row.group);
@@ -432,6 +449,27 @@ int PairModel::countOf(StatusGroup group) const
     return m_counts[group];
 }
 
+QString PairModel::credentialsText(const Person &person)
+{
+    const bool card = person.numOfCard > 0;
+    const bool face = person.numOfFace > 0;
+    if (card && face)
+        return tr("Card and face");
+    if (card)
+        return person.numOfCard > 1 ? tr("%n card(s)", nullptr, person.numOfCard) : tr("Card");
+    if (face)
+        return tr("Face");
+    if (person.numOfCard == 0 && person.numOfFace == 0)
+        return tr("None");
+    return tr("Not reported");
+}
+
+int PairModel::countWithoutCredential() const
+{
+    return int(std::count_if(m_rows.cbegin(), m_rows.cend(),
+                             [](const Row &row) { return row.noCredential; }));
+}
+
 int PairModel::countWithOverride() const
 {
     return int(std::count_if(m_rows.cbegin(), m_rows.cend(),
@@ -496,6 +534,8 @@ QVariant PairModel::data(const QModelIndex &index, int role) const
         return row.key;
     case HasOverrideRole:
         return row.hasOverride;
+    case NoCredentialRole:
+        return row.noCredential;
     case SuggestedEmployeeNoRole:
         return row.personActionIndex >= 0 ? m_plan.actions.at(row.personActionIndex).employeeNo
                                           : QString();
@@ -529,6 +569,8 @@ QVariant PairModel::headerData(int section, Qt::Orientation orientation, int rol
         return tr("Member no.");
     case Status:
         return tr("Status");
+    case Credentials:
+        return tr("Credentials");
     case EmployeeNo:
         return tr("Employee no.");
     case PersonName:

@@ -31,6 +31,7 @@ public:
         MemberEmail,
         MemberNumber,
         Status,
+        Credentials, // what the door holds for the person: card, face, both, none
         EmployeeNo,
         PersonName,
         MembershipEnds,
@@ -59,6 +60,8 @@ public:
     };
     // Not a status: the filter button for members with an allow-until or a block.
     static constexpr int OverridesFilter = 100;
+    // Nor this: members who may enter but whose person holds no card and no face.
+    static constexpr int NoCredentialFilter = 101;
     Q_ENUM(StatusGroup)
 
     enum Role
@@ -70,8 +73,9 @@ public:
         SearchTextRole,                     // QString, normalised, for the filter
         ReasonRole,                         // QString: the action's reason
         SortRole,                           // QVariant used by PairFilterModel for sorting
-        RowKeyRole,      // QString "m:<member no.>" or "p:<employee no.>": stable across plans
-        HasOverrideRole, // bool
+        RowKeyRole,       // QString "m:<member no.>" or "p:<employee no.>": stable across plans
+        HasOverrideRole,  // bool
+        NoCredentialRole, // bool: may enter, but the door holds no card and no face for them
         SuggestedEmployeeNoRole, // QString: the door person shown beside a suggested member
     };
 
@@ -109,9 +113,12 @@ public:
     static QString rowKey(const PlannedAction &action);
     int countOf(StatusGroup group) const;
     int countWithOverride() const;
+    int countWithoutCredential() const;
     // "14:05" on today (the caller's clock), else "2026-12-01 14:05".
     static QString shortTime(const QDateTime &time, QDate today);
     static QString overrideToolTip(const MemberOverride &memberOverride);
+    // "Card", "Face", "Card and face", "None", or "Not reported" when the terminal did not say.
+    static QString credentialsText(const Person &person);
     static QString groupName(StatusGroup group);
     static StatusGroup groupOf(const PlannedAction &action, bool guardHeld);
     static QColor groupColor(StatusGroup group);
@@ -137,6 +144,7 @@ private:
         int personActionIndex = -1; // the suggested person's own action
         QString key;
         bool hasOverride = false;
+        bool noCredential = false; // may enter, but holds neither card nor face
     };
 
     Row makeRow(const PlannedAction &action) const;

@@ -287,6 +287,8 @@ private:
                           const QStringList &unreachableBefore,
                           std::function<void(const CardOutcome &)> done);
     void reconcileCards(const WorkPtr &work, std::function<void()> finish);
+    void reconcileMemberCards(const WorkPtr &work, std::function<void()> finish);
+    void setPersonCardCount(const QString &deviceId, const QString &employeeNo, int count);
     // Before a person we created is deleted: its cards go first (UserInfo/Delete leaves a
     // person's credentials on the terminal, S1 §4.1), by its employeeNo only, so nobody
     // else's are touched. then() runs whatever the terminal answered: the person is deleted

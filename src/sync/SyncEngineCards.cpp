@@ -449,16 +449,62 @@ void SyncEngine::writeCardToDoors(const MemberKey &member, const QString &cardNo
         });
 }
 
-// The run's step after a door's writes: the member's cards onto their persons there, and the
-// removed cards off them. Persons whose terminal count already equals the cards we gave are
-// taken as done on a quick sync (the count is the terminal's, the cards were written by us);
-// a full reconcile asks for the cards themselves.
+// The run's step after a door's writes. First the credential counts of linked persons the
+// store does not know (a person this program created: the terminal may still hold cards bound
+// to its number), asked of the terminal, so that the window can tell who cannot open the door.
+// Then the member's cards onto their persons there, and the removed cards off them. Persons
+// whose terminal count already equals the cards we gave are taken as done on a quick sync (the
+// count is the terminal's, the cards were written by us); a full reconcile asks for the cards.
 void SyncEngine::reconcileCards(const WorkPtr &work, std::function<void()> finish)
+{
+    if (m_run->stopRequested || m_run->options.kind == RunKind::Preview)
+        return finish();
+    const std::optional<MemberKey> only = m_run->options.onlyMember;
+    const DeviceSnapshot snapshot = m_store.deviceSnapshot(work->device.id);
+    QHash<QString, const Person *> personByNo;
+    personByNo.reserve(snapshot.persons.size());
+    for (const Person &person : snapshot.persons)
+        personByNo.insert(person.employeeNo, &person);
+    QStringList unknownCounts;
+    if (work->client->capabilities().reportsNumOfCard) {
+        for (const Link &link : m_store.links(work->device.id)) {
+            if (only && link.member != *only)
+                continue;
+            const Person *person = personByNo.value(link.employeeNo);
+            if (person && person->numOfCard < 0)
+                unknownCounts.append(link.employeeNo);
+        }
+    }
+    if (unknownCounts.isEmpty())
+        return reconcileMemberCards(work, std::move(finish));
+    petWatchdog(work, QStringLiteral("the new persons' credentials"));
+    work->client->searchPersons(
+        unknownCounts, [this, work, finish](HikvisionClient::Result<PersonSearchResult> found) {
+            if (!isCurrent(work))
+                return;
+            if (!found) {
+                if (found.error().blocksClient())
+                    return failDevice(work, found.error());
+                log(QStringLiteral("warning"), work->device.id, {},
+                    tr("%1: the credentials of new persons could not be read (%2); they are "
+                       "read again next time.")
+                        .arg(work->device.name, found.error().message()));
+                return reconcileMemberCards(work, finish);
+            }
+            m_store.transaction([&] {
+                for (const Person &person : found.value().persons)
+                    m_store.upsertDevicePerson(work->device.id, person);
+                return true;
+            });
+            reconcileMemberCards(work, finish);
+        });
+}
+
+void SyncEngine::reconcileMemberCards(const WorkPtr &work, std::function<void()> finish)
 {
     const QList<MemberCard> allCards = m_store.memberCards();
     const QList<CardRemoval> removals = m_store.cardRemovals(work->device.id);
-    if ((allCards.isEmpty() && removals.isEmpty()) || m_run->stopRequested ||
-        m_run->options.kind == RunKind::Preview)
+    if ((allCards.isEmpty() && removals.isEmpty()) || m_run->stopRequested)
         return finish();
     const std::optional<MemberKey> only = m_run->options.onlyMember;
 
@@ -467,19 +513,20 @@ void SyncEngine::reconcileCards(const WorkPtr &work, std::function<void()> finis
         if (!only || card.member == *only)
             cardsOf[card.member].append(card);
     }
-    QHash<MemberKey, QString> names;
+    const DeviceSnapshot snapshot = m_store.deviceSnapshot(work->device.id);
+    QHash<QString, int> cardCountOf;
+    cardCountOf.reserve(snapshot.persons.size());
+    for (const Person &person : snapshot.persons)
+        cardCountOf.insert(person.employeeNo, person.numOfCard);
     QHash<QString, MemberKey> memberOfPerson;
     QStringList toCheck;
     const bool full = m_run->options.kind == RunKind::FullReconcile;
     for (const Link &link : m_store.links(work->device.id)) {
         memberOfPerson.insert(link.employeeNo, link.member);
         const auto cards = cardsOf.constFind(link.member);
-        if (cards == cardsOf.cend())
+        if (cards == cardsOf.cend() || !cardCountOf.contains(link.employeeNo))
             continue;
-        const std::optional<Person> person = m_store.devicePerson(work->device.id, link.employeeNo);
-        if (!person)
-            continue;
-        if (full || person->numOfCard != cards->size())
+        if (full || cardCountOf.value(link.employeeNo) != cards->size())
             toCheck.append(link.employeeNo);
     }
     QList<CardTask> tasks;
@@ -517,6 +564,9 @@ void SyncEngine::reconcileCards(const WorkPtr &work, std::function<void()> finis
                 present[card.employeeNo].insert(card.cardNo);
             QList<CardTask> adds;
             for (const QString &employeeNo : toCheck) {
+                // What the search proved, so that the next quick sync need not ask again.
+                setPersonCardCount(work->device.id, employeeNo,
+                                   int(present.value(employeeNo).size()));
                 const MemberKey member = memberOfPerson.value(employeeNo);
                 for (const MemberCard &card : cardsOf.value(member)) {
                     if (present.value(employeeNo).contains(card.cardNo))
@@ -549,6 +599,15 @@ void SyncEngine::reconcileCards(const WorkPtr &work, std::function<void()> finis
                     finish();
                 });
         });
+}
+
+void SyncEngine::setPersonCardCount(const QString &deviceId, const QString &employeeNo, int count)
+{
+    std::optional<Person> person = m_store.devicePerson(deviceId, employeeNo);
+    if (!person || person->numOfCard == count)
+        return;
+    person->numOfCard = count;
+    m_store.upsertDevicePerson(deviceId, *person);
 }
 
 void SyncEngine::deleteCredentialsOf(const WorkPtr &work, const PlannedAction &action,
