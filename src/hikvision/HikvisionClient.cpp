@@ -14,6 +14,7 @@
 #include <QCryptographicHash>
 #include <QElapsedTimer>
 #include <QTimer>
+#include <QUrlQuery>
 #include <QUuid>
 #include <atomic>
 
@@ -175,6 +176,22 @@ struct HikvisionClient::BatchRun
     int total = 0;
     DeleteResult result;
     std::function<void(Result<DeleteResult>)> done;
+    // The request for one batch, when it is not a person or card delete.
+    std::function<Call(const isapi::IdBatch &)> makeCall;
+};
+
+struct HikvisionClient::FaceCapture
+{
+    Call call;
+    quint64 tag = 0;
+    QElapsedTimer elapsed;
+    qint64 waitMs = 0;
+    int waitSeconds = 0;
+    int lastProgress = -1;
+    int lastHttpStatus = 0;
+    bool finished = false;
+    std::function<void(int)> progress;
+    std::function<void(Result<CapturedFace>)> done;
 };
 
 QByteArray HikvisionConfig::identity() const
@@ -198,6 +215,7 @@ HikvisionClient::HikvisionClient(HikvisionConfig config, const Clock *clock, QOb
     , m_config(std::move(config))
     , m_clock(clock ? clock : &Clock::system())
     , m_profile(genericDeviceProfile())
+    , m_faceImagePartName(QLatin1String(isapi::kFaceImagePartName))
 {
     m_digest.setCredentials(m_config.username, m_config.password);
 }
@@ -217,6 +235,7 @@ void HikvisionClient::abandon()
         http->deleteLater();
     }
     m_queue.clear();
+    m_faceCaptures.clear();
     m_running = 0;
     ++m_generation;
 }
@@ -358,8 +377,13 @@ void HikvisionClient::send(const std::shared_ptr<Exchange> &exchange, bool withA
     while (basePath.endsWith(QLatin1Char('/')))
         basePath.chop(1);
     url.setPath(basePath + call.path);
+    QUrlQuery query;
     if (call.json)
-        url.setQuery(QStringLiteral("format=json"));
+        query.addQueryItem(QStringLiteral("format"), QStringLiteral("json"));
+    for (const auto &item : call.query)
+        query.addQueryItem(item.first, item.second);
+    if (!query.isEmpty())
+        url.setQuery(query);
 
     HttpExchangeRequest request;
     request.verb = call.verb;
@@ -375,8 +399,10 @@ void HikvisionClient::send(const std::shared_ptr<Exchange> &exchange, bool withA
     request.headers.append({"User-Agent", QByteArray(kApplicationName) + '/' + kVersion});
     if (!call.body.isEmpty())
         request.headers.append(
-            {"Content-Type", call.json ? QByteArrayLiteral("application/json")
-                                       : QByteArrayLiteral("application/xml; charset=\"UTF-8\"")});
+            {"Content-Type", !call.contentType.isEmpty() ? call.contentType
+                             : call.json
+                                 ? QByteArrayLiteral("application/json")
+                                 : QByteArrayLiteral("application/xml; charset=\"UTF-8\"")});
     if (withAuthorization)
         request.headers.append(
             {"Authorization", m_digest.authorization(call.verb, HttpExchange::requestTarget(url))});
@@ -485,7 +511,7 @@ void HikvisionClient::onFinished(const std::shared_ptr<Exchange> &exchange, Http
     qCInfo(lcHikvision).nospace().noquote()
         << exchange->call.description() << " -> " << status << " at " << host() << " ("
         << exchange->timer.elapsed() << " ms)";
-    complete(exchange, Reply{status, body});
+    complete(exchange, Reply{status, body, http->header("Content-Type")});
 }
 
 void HikvisionClient::onUnauthorized(const std::shared_ptr<Exchange> &exchange,
@@ -683,12 +709,21 @@ void HikvisionClient::fetchDeviceTime(std::function<void(Result<QDateTime>)> don
 void HikvisionClient::fetchPicture(const QString &pictureUrl,
                                    std::function<void(Result<QByteArray>)> done)
 {
+    fetchPictureTagged(pictureUrl, 0, std::move(done));
+}
+
+void HikvisionClient::fetchPictureTagged(const QString &pictureUrl, quint64 cancelTag,
+                                         std::function<void(Result<QByteArray>)> done)
+{
+    // Face URLs look like /LOCALS/pic/enrlFace/0/0000000002.jpg@WEB000000000010 and
+    // /LOCALS/pic/web_face_enrollpic.jpg@WEB000000000020: the "@WEB..." is part of the path.
     const QUrl url(pictureUrl, QUrl::StrictMode);
     Call call;
     call.verb = "GET";
     call.path = url.path();
     call.json = false;
     call.isRead = true;
+    call.cancelTag = cancelTag;
     // Only the terminal's picture folders: an event's URL is not a licence to ask for anything.
     if (!url.isValid() || !call.path.startsWith(QLatin1String("/LOCALS/pic/")) ||
         call.path.contains(QLatin1String("/../")) || url.hasQuery()) {
@@ -1116,6 +1151,29 @@ void HikvisionClient::cancelCalls(quint64 tag)
         // Otherwise it is between two sendings: send() ends it.
     }
     m_cancellable = kept;
+
+    // A face capture between two polls has no exchange to cancel; one with a poll in flight
+    // ends here too, and that poll's answer is ignored.
+    QList<std::weak_ptr<FaceCapture>> captures;
+    for (const std::weak_ptr<FaceCapture> &weak : std::as_const(m_faceCaptures)) {
+        const std::shared_ptr<FaceCapture> capture = weak.lock();
+        if (!capture || capture->finished)
+            continue;
+        if (capture->tag != tag) {
+            captures.append(weak);
+            continue;
+        }
+        HikvisionError error = errorFor(capture->call);
+        error.kind = Kind::RefusedRequest;
+        error.detail = tr("cancelled");
+        capture->finished = true;
+        deliverLater([done = std::exchange(capture->done, nullptr), error]() {
+            qCInfo(lcHikvision).noquote() << error.message();
+            if (done)
+                done(error);
+        });
+    }
+    m_faceCaptures = captures;
 }
 
 void HikvisionClient::sendWrite(Call call, QStringList warnings,
@@ -1229,10 +1287,15 @@ void HikvisionClient::runBatches(const std::shared_ptr<BatchRun> &run)
 {
     const isapi::IdBatch &batch = run->batches.at(run->index);
     Call call;
-    call.verb = "PUT";
-    call.path = QLatin1String(run->persons ? isapi::kUserDeletePath : isapi::kCardDeletePath);
-    call.timeoutMs = m_config.deleteTimeoutMs;
-    call.body = run->persons ? isapi::userInfoDeleteBody(batch) : isapi::cardInfoDeleteBody(batch);
+    if (run->makeCall) {
+        call = run->makeCall(batch);
+    } else {
+        call.verb = "PUT";
+        call.path = QLatin1String(run->persons ? isapi::kUserDeletePath : isapi::kCardDeletePath);
+        call.timeoutMs = m_config.deleteTimeoutMs;
+        call.body =
+            run->persons ? isapi::userInfoDeleteBody(batch) : isapi::cardInfoDeleteBody(batch);
+    }
     if (batch.ids().size() == 1 && batch.kind() == isapi::IdBatch::Kind::EmployeeNo)
         call.employeeNo = batch.ids().constFirst();
     const QStringList ids = batch.ids();
@@ -1300,6 +1363,313 @@ void HikvisionClient::startDeleteBatches(const QStringList &ids, bool cardNumber
     run->total = static_cast<int>(ids.size());
     run->done = std::move(done);
     runBatches(run);
+}
+
+// Faces ------------------------------------------------------------------------------------
+
+namespace {
+
+// The terminal refused an upload for want of the picture part, naming it (S2's
+// MessageParametersLack carries the missing field's name in errorMsg).
+bool namesImagePart(const HikvisionError &error, const QString &sentName)
+{
+    if (error.subStatusCode.compare(QLatin1String("MessageParametersLack"), Qt::CaseInsensitive) !=
+            0 &&
+        error.subStatusCode.compare(QLatin1String("badParameters"), Qt::CaseInsensitive) != 0)
+        return false;
+    const QString field = error.errorMsg.trimmed();
+    return field.compare(sentName, Qt::CaseInsensitive) == 0 ||
+           field.contains(QLatin1String("image"), Qt::CaseInsensitive) ||
+           field.contains(QLatin1String("img"), Qt::CaseInsensitive);
+}
+
+} // namespace
+
+void HikvisionClient::fetchFaceLibraryCapabilities(
+    std::function<void(Result<FaceLibraryCapabilities>)> done)
+{
+    const Call call = readCall(isapi::kFaceLibCapabilitiesPath);
+    submit(call, [this, call, done = std::move(done)](Result<Reply> reply) {
+        if (!reply) {
+            // 404 or notSupport: no face library over ISAPI (the DS-K1A340FWX, §3.1). That is
+            // an answer about the terminal, not a failure to get one.
+            if (reply.error().kind == Kind::NotSupported) {
+                qCInfo(lcHikvision).noquote()
+                    << host() << "has no face library over ISAPI:" << reply.error().message();
+                return done(FaceLibraryCapabilities{});
+            }
+            return done(reply.error());
+        }
+        done(withContext(isapi::parseFaceLibraryCapabilities(reply.value().body), call, host(),
+                         reply.value().httpStatus));
+    });
+}
+
+void HikvisionClient::setUpFace(const QString &employeeNo, const QByteArray &jpeg,
+                                std::function<void(Result<WriteResult>)> done)
+{
+    sendFacePicture(true, employeeNo, jpeg, m_faceImagePartName, false, std::move(done));
+}
+
+void HikvisionClient::recordFace(const QString &employeeNo, const QByteArray &jpeg,
+                                 std::function<void(Result<WriteResult>)> done)
+{
+    sendFacePicture(false, employeeNo, jpeg, m_faceImagePartName, false, std::move(done));
+}
+
+void HikvisionClient::sendFacePicture(bool setUp, const QString &employeeNo, const QByteArray &jpeg,
+                                      const QString &partName, bool retried,
+                                      std::function<void(Result<WriteResult>)> done)
+{
+    Call call;
+    call.verb = setUp ? "PUT" : "POST";
+    call.path = QLatin1String(setUp ? isapi::kFaceSetUpPath : isapi::kFaceRecordPath);
+    call.employeeNo = employeeNo;
+    // Refused before anything is sent when the data holds no JPEG.
+    const auto body = isapi::faceMultipartBody(employeeNo, jpeg, partName);
+    if (!body) {
+        HikvisionError error = body.error();
+        error.call = call.description();
+        error.host = host();
+        error.employeeNo = employeeNo;
+        return deliverErrorLater<WriteResult>(this, std::move(done), error);
+    }
+    call.body = body.value().body;
+    call.contentType = body.value().contentType;
+    sendWrite(call, {},
+              [this, setUp, employeeNo, jpeg, partName, retried,
+               done = std::move(done)](Result<WriteResult> written) mutable {
+                  if (written) {
+                      m_faceImagePartName = partName;
+                      return done(std::move(written));
+                  }
+                  // The terminal refused the first try outright, so a second with the other
+                  // part name cannot write the face twice. [U] which name a terminal wants.
+                  if (!retried && namesImagePart(written.error(), partName)) {
+                      const QString other =
+                          partName == QLatin1String(isapi::kFaceImagePartName)
+                              ? QLatin1String(isapi::kFaceImagePartNameAlternative)
+                              : QLatin1String(isapi::kFaceImagePartName);
+                      qCInfo(lcHikvision).noquote() << host() << "wants no picture part named"
+                                                    << partName << "- trying" << other;
+                      return sendFacePicture(setUp, employeeNo, jpeg, other, true, std::move(done));
+                  }
+                  done(std::move(written));
+              });
+}
+
+void HikvisionClient::setUpFaceFromUrl(const QString &employeeNo, const QString &faceUrl,
+                                       std::function<void(Result<WriteResult>)> done)
+{
+    Call call;
+    call.verb = "PUT";
+    call.path = QLatin1String(isapi::kFaceSetUpPath);
+    call.employeeNo = employeeNo;
+    // S36: multipart with the JSON part only; the terminal fetches the URL itself, which
+    // works for a picture it holds (CaptureFaceData's) and fails for others (urlDownloadFail).
+    const auto body = isapi::faceMultipartBody(employeeNo, {}, m_faceImagePartName, faceUrl);
+    if (!body) {
+        HikvisionError error = body.error();
+        error.call = call.description();
+        error.host = host();
+        error.employeeNo = employeeNo;
+        return deliverErrorLater<WriteResult>(this, std::move(done), error);
+    }
+    call.body = body.value().body;
+    call.contentType = body.value().contentType;
+    sendWrite(call, {}, std::move(done));
+}
+
+void HikvisionClient::searchFace(const QString &employeeNo,
+                                 std::function<void(Result<std::optional<FaceRecord>>)> done)
+{
+    Call call;
+    call.verb = "POST";
+    call.path = QLatin1String(isapi::kFaceSearchPath);
+    call.isRead = true;
+    call.employeeNo = employeeNo;
+    if (employeeNo.trimmed().isEmpty()) {
+        // Without an FPID the search lists every face: not what "this member's face" means.
+        HikvisionError error = errorFor(call);
+        error.kind = Kind::RefusedRequest;
+        error.detail = tr("the employee number is empty");
+        return deliverErrorLater<std::optional<FaceRecord>>(this, std::move(done), error);
+    }
+    call.body = isapi::faceSearchBody(employeeNo);
+    submit(call, [this, call, done = std::move(done)](Result<Reply> reply) {
+        if (!reply)
+            return done(reply.error());
+        const auto page = withContext(isapi::parseFaceSearchPage(reply.value().body), call, host(),
+                                      reply.value().httpStatus);
+        if (!page)
+            return done(page.error());
+        for (FaceRecord face : page.value().faces) {
+            // A match without FPID can only be the one asked for.
+            if (face.employeeNo.isEmpty() || face.employeeNo == call.employeeNo) {
+                face.employeeNo = call.employeeNo;
+                return done(std::optional<FaceRecord>(face));
+            }
+        }
+        if (!page.value().faces.isEmpty()) {
+            // A terminal that ignored the FPID filter: its first face proves nothing about ours.
+            HikvisionError error = errorFor(call);
+            error.kind = Kind::UnexpectedResponse;
+            error.httpStatus = reply.value().httpStatus;
+            error.detail = tr("it answered with the face of %1 instead")
+                               .arg(page.value().faces.constFirst().employeeNo);
+            qCInfo(lcHikvision).noquote() << error.message();
+            return done(error);
+        }
+        done(std::optional<FaceRecord>());
+    });
+}
+
+void HikvisionClient::deleteFaces(const QStringList &employeeNos,
+                                  std::function<void(Result<DeleteResult>)> done)
+{
+    // Refused here when empty: an FPID list that is missing or empty could mean every face.
+    const auto batches = isapi::splitIntoBatches(employeeNos, isapi::IdBatch::Kind::EmployeeNo,
+                                                 isapi::kFaceDeleteBatchSize);
+    if (!batches) {
+        HikvisionError error = batches.error();
+        error.call = QStringLiteral("PUT ") + QLatin1String(isapi::kFaceDeletePath);
+        error.host = host();
+        return deliverErrorLater<DeleteResult>(this, std::move(done), error);
+    }
+    auto run = std::make_shared<BatchRun>();
+    run->persons = false;
+    run->batches = batches.value();
+    run->total = static_cast<int>(employeeNos.size());
+    run->done = std::move(done);
+    run->makeCall = [this](const isapi::IdBatch &batch) {
+        Call call;
+        call.verb = "PUT";
+        call.path = QLatin1String(isapi::kFaceDeletePath);
+        // S1 §5.4.5 puts the library in the query, not the body.
+        call.query = {{QStringLiteral("FDID"), QLatin1String(isapi::kFaceLibraryId)},
+                      {QStringLiteral("faceLibType"), QLatin1String(isapi::kFaceLibType)}};
+        call.timeoutMs = m_config.deleteTimeoutMs;
+        call.body = isapi::faceDeleteBody(batch);
+        return call;
+    };
+    runBatches(run);
+}
+
+void HikvisionClient::captureFace(int waitSeconds, quint64 cancelTag,
+                                  std::function<void(int progress)> progress,
+                                  std::function<void(Result<CapturedFace>)> done)
+{
+    auto capture = std::make_shared<FaceCapture>();
+    capture->call.verb = "POST";
+    capture->call.path = QLatin1String(isapi::kCaptureFaceDataPath);
+    capture->call.json = false; // S1 §5.2.3: XML, no ?format=json
+    capture->call.body = isapi::captureFaceDataBody();
+    capture->call.cancelTag = cancelTag;
+    capture->tag = cancelTag;
+    capture->waitSeconds = qBound(1, waitSeconds, 600);
+    capture->waitMs = qint64(capture->waitSeconds) * 1000;
+    capture->progress = std::move(progress);
+    capture->done = std::move(done);
+    capture->elapsed.start();
+    if (cancelTag != 0)
+        m_faceCaptures.append(capture);
+    pollFaceCapture(capture);
+}
+
+void HikvisionClient::pollFaceCapture(const std::shared_ptr<FaceCapture> &capture)
+{
+    if (capture->finished)
+        return;
+    Call call = capture->call;
+    // "The blocking time cannot be too long" (S1): one POST gets no more than the time left.
+    const qint64 left = qMax<qint64>(0, capture->waitMs - capture->elapsed.elapsed());
+    const qint64 ceiling = qMax(1000, m_config.timeoutMs);
+    call.timeoutMs = int(qBound(qint64(1000), left + 5000, ceiling));
+
+    const auto pollAgain = [this, capture]() {
+        const qint64 remaining = capture->waitMs - capture->elapsed.elapsed();
+        if (remaining <= 0) {
+            HikvisionError error = errorFor(capture->call);
+            error.kind = Kind::Timeout;
+            error.httpStatus = capture->lastHttpStatus;
+            error.detail =
+                tr("no face was captured within %n second(s)", nullptr, capture->waitSeconds);
+            return finishFaceCapture(capture, error);
+        }
+        QTimer::singleShot(int(qMin<qint64>(qMax(1, m_config.faceCapturePollMs), remaining)), this,
+                           [this, capture, generation = m_generation]() {
+                               if (generation == m_generation)
+                                   pollFaceCapture(capture);
+                           });
+    };
+
+    submit(call, [this, capture, call, pollAgain](Result<Reply> reply) {
+        if (capture->finished)
+            return; // cancelled meanwhile
+        if (!reply) {
+            // A terminal busy with something else has simply not looked for a face yet.
+            if (reply.error().kind == Kind::DeviceBusy) {
+                capture->lastHttpStatus = reply.error().httpStatus;
+                return pollAgain();
+            }
+            return finishFaceCapture(capture, reply.error());
+        }
+        capture->lastHttpStatus = reply.value().httpStatus;
+        const auto parsed =
+            withContext(isapi::parseCaptureFaceData(reply.value().body, reply.value().contentType),
+                        call, host(), reply.value().httpStatus);
+        if (!parsed)
+            return finishFaceCapture(capture, parsed.error());
+        const FaceCaptureProgress &answer = parsed.value();
+        if (answer.progress != capture->lastProgress) {
+            capture->lastProgress = answer.progress;
+            if (capture->progress)
+                capture->progress(answer.progress);
+            if (capture->finished)
+                return; // the progress callback cancelled it
+        }
+        if (answer.progress < 100)
+            return pollAgain();
+        if (answer.faceDataUrl.isEmpty() && answer.jpeg.isEmpty()) {
+            HikvisionError error = errorFor(call);
+            error.kind = Kind::UnexpectedResponse;
+            error.httpStatus = reply.value().httpStatus;
+            error.detail = tr("captureProgress 100 without a faceDataUrl");
+            error.bodyExcerpt = QString::fromUtf8(reply.value().body.left(300)).simplified();
+            return finishFaceCapture(capture, error);
+        }
+        CapturedFace face{answer.faceDataUrl, answer.jpeg};
+        if (!face.jpeg.isEmpty() || face.faceDataUrl.isEmpty())
+            return finishFaceCapture(capture, face);
+        fetchPictureTagged(face.faceDataUrl, capture->tag,
+                           [this, capture, face](Result<QByteArray> picture) mutable {
+                               if (capture->finished)
+                                   return;
+                               if (picture)
+                                   face.jpeg = picture.value();
+                               else
+                                   qCInfo(lcHikvision).noquote()
+                                       << "captured face kept without its picture:"
+                                       << picture.error().message();
+                               finishFaceCapture(capture, face);
+                           });
+    });
+}
+
+void HikvisionClient::finishFaceCapture(const std::shared_ptr<FaceCapture> &capture,
+                                        Result<CapturedFace> result)
+{
+    if (capture->finished)
+        return;
+    capture->finished = true;
+    m_faceCaptures.removeIf([&](const std::weak_ptr<FaceCapture> &weak) {
+        const std::shared_ptr<FaceCapture> other = weak.lock();
+        return !other || other == capture;
+    });
+    if (!result)
+        qCInfo(lcHikvision).noquote() << result.error().message();
+    if (auto done = std::exchange(capture->done, nullptr))
+        done(std::move(result));
 }
 
 } // namespace cis

@@ -43,6 +43,8 @@ struct HikvisionConfig
     // often, after readRetryBackoffMs, then twice that. Writes are never repeated here.
     int maxReadRetries = 2;
     int readRetryBackoffMs = 1000;
+    // How often a face capture asks the terminal again (S36 polls CaptureFaceData every 2-5 s).
+    int faceCapturePollMs = 2000;
 
     // A digest of what decides how a client behaves towards the terminal (address, account,
     // pinned certificate, parallelism, timeout). A client kept for an unchanged identity keeps
@@ -178,6 +180,52 @@ public:
     // (isapi-events-credentials.md §1.10). Kept in memory only; the caller must not store it.
     void fetchPicture(const QString &pictureUrl, std::function<void(Result<QByteArray>)> done);
 
+    // Faces (isapi-events-credentials.md §3). Every face write names the blackFD library,
+    // FDID 1, FPID = employeeNo, and is never repeated automatically, except that a picture
+    // upload the terminal refused for its part name (MessageParametersLack or badParameters
+    // naming FaceImage or img, [U] which name a terminal wants) is sent once more with the
+    // other name; the name that worked is kept for this client. Errors about the picture carry
+    // plain words (faceErrorAdvice) in message().
+
+    // GET /ISAPI/Intelligent/FDLib/capabilities. A terminal without a face library over ISAPI
+    // (404 or notSupport, as the DS-K1A340FWX on every FDLib path) gives available false;
+    // transport and login errors stay errors.
+    void fetchFaceLibraryCapabilities(std::function<void(Result<FaceLibraryCapabilities>)> done);
+    // PUT FDSetUp with the picture: creates the member's face or replaces it; a picture the
+    // terminal cannot model is refused and the old face kept (S32). The JPEG is trimmed to its
+    // SOI..EOI; data holding no JPEG is refused (RefusedRequest) without a request. The person
+    // must exist on the terminal (else DoesNotExist).
+    void setUpFace(const QString &employeeNo, const QByteArray &jpeg,
+                   std::function<void(Result<WriteResult>)> done);
+    // PUT FDSetUp whose JSON carries faceURL and no picture: for the device-local URL a
+    // captureFace() returned (S36); the terminal fetches it itself (urlDownloadFail otherwise).
+    void setUpFaceFromUrl(const QString &employeeNo, const QString &faceUrl,
+                          std::function<void(Result<WriteResult>)> done);
+    // POST FaceDataRecord: adds a face, for terminals whose supportFDFunction lacks setUp. A
+    // member who has one already gives AlreadyExists (deviceUserAlreadyExistFace).
+    void recordFace(const QString &employeeNo, const QByteArray &jpeg,
+                    std::function<void(Result<WriteResult>)> done);
+    // POST FDSearch for one FPID: the member's face, or nullopt when the library has none.
+    // A read: retried on deviceBusy.
+    void searchFace(const QString &employeeNo,
+                    std::function<void(Result<std::optional<FaceRecord>>)> done);
+    // PUT FDSearch/Delete?FDID=1&faceLibType=blackFD in batches of kFaceDeleteBatchSize, one
+    // after the other; stops at the first failing batch. An empty list is refused without a
+    // request (an empty FPID list could mean every face).
+    void deleteFaces(const QStringList &employeeNos,
+                     std::function<void(Result<DeleteResult>)> done);
+    // POST CaptureFaceData (XML, dataType url) every faceCapturePollMs, reporting each new
+    // captureProgress to progress (may be empty), until the terminal reports 100 with a
+    // faceDataUrl (or a FaceData picture in a multipart answer). The picture behind the URL is
+    // then fetched into CapturedFace::jpeg (left empty if that fails: the URL still serves
+    // setUpFaceFromUrl). After waitSeconds without a face: a Timeout error that says no face
+    // was captured. cancelCalls(cancelTag) ends it with the same "cancelled" RefusedRequest as
+    // captureCard. deviceBusy answers are polled through; other errors end the capture.
+    void captureFace(int waitSeconds, quint64 cancelTag, std::function<void(int progress)> progress,
+                     std::function<void(Result<CapturedFace>)> done);
+    // The picture part name face uploads use now: FaceImage until the terminal asked for img.
+    QString faceImagePartName() const { return m_faceImagePartName; }
+
     // One HTTP exchange as the operations see it, after authentication and the verdict in
     // the body have been dealt with.
     struct Call
@@ -185,7 +233,11 @@ public:
         QByteArray verb;
         QString path;
         bool json = true; // adds ?format=json and sends a JSON body
+        // Query items after format=json, e.g. FDSearch/Delete's FDID and faceLibType.
+        QList<std::pair<QString, QString>> query;
         QByteArray body;
+        // Overrides the Content-Type that json implies (multipart face uploads).
+        QByteArray contentType;
         bool isRead = false;
         int timeoutMs = 0; // 0: config.timeoutMs
         QString employeeNo;
@@ -200,6 +252,7 @@ public:
     {
         int httpStatus = 0;
         QByteArray body;
+        QByteArray contentType; // the answer's Content-Type header
     };
 
 signals:
@@ -212,6 +265,7 @@ private:
     struct PagedSearch;
     struct EventSearch;
     struct BatchRun;
+    struct FaceCapture;
 
     void submit(Call call, std::function<void(Result<Reply>)> done);
     void pump();
@@ -235,6 +289,16 @@ private:
     void startDeleteBatches(const QStringList &ids, bool cardNumbers, const char *path,
                             bool persons, std::function<void(Result<DeleteResult>)> done);
     void sendWrite(Call call, QStringList warnings, std::function<void(Result<WriteResult>)> done);
+    // FDSetUp (setUp) or FaceDataRecord with the picture; retried names the second try, with
+    // the other part name.
+    void sendFacePicture(bool setUp, const QString &employeeNo, const QByteArray &jpeg,
+                         const QString &partName, bool retried,
+                         std::function<void(Result<WriteResult>)> done);
+    void pollFaceCapture(const std::shared_ptr<FaceCapture> &capture);
+    void finishFaceCapture(const std::shared_ptr<FaceCapture> &capture,
+                           Result<CapturedFace> result);
+    void fetchPictureTagged(const QString &pictureUrl, quint64 cancelTag,
+                            std::function<void(Result<QByteArray>)> done);
 
     HikvisionConfig m_config;
     const Clock *m_clock = nullptr;
@@ -244,6 +308,8 @@ private:
 
     QList<std::shared_ptr<Exchange>> m_queue;
     QList<std::weak_ptr<Exchange>> m_cancellable;
+    QList<std::weak_ptr<FaceCapture>> m_faceCaptures;
+    QString m_faceImagePartName;
     QSet<HttpExchange *> m_inFlight;
     int m_running = 0;
     // Moves on at abandon(), so that retries waiting on a timer are dropped too.

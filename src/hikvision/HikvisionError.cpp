@@ -107,6 +107,13 @@ QString HikvisionError::certificateFingerprint() const
 QString HikvisionError::message() const
 {
     const QString subject = subjectSuffix(*this);
+    // Only for face calls: employeeNoNotExist after a person write needs no photo advice.
+    if (call.contains(QLatin1String("/Intelligent/FDLib/"))) {
+        const QString advice = faceErrorAdvice(*this);
+        if (!advice.isEmpty())
+            return HikvisionErrorTexts::tr("The door terminal at %1 did not take the face%2. %3")
+                .arg(host, subject, advice);
+    }
     QString text;
     switch (kind) {
     case Kind::WrongCredentials:
@@ -180,8 +187,15 @@ QString HikvisionError::message() const
                 .arg(host, detail);
         break;
     case Kind::Timeout:
-        text = HikvisionErrorTexts::tr("The door terminal at %1 did not answer %2 in time.")
-                   .arg(host, call);
+        // With an HTTP answer the terminal did answer, only never with the result (a face
+        // capture that saw no face): the detail says what did not happen.
+        if (httpStatus > 0 && !detail.isEmpty())
+            text = HikvisionErrorTexts::tr("The door terminal at %1 did not complete %2 in time: "
+                                           "%3.")
+                       .arg(host, call, detail);
+        else
+            text = HikvisionErrorTexts::tr("The door terminal at %1 did not answer %2 in time.")
+                       .arg(host, call);
         break;
     case Kind::HostUnreachable:
         text = HikvisionErrorTexts::tr(
@@ -274,6 +288,70 @@ QString HikvisionError::message() const
         break;
     }
     return text;
+}
+
+namespace {
+
+bool isCode(const HikvisionError &error, const char *code)
+{
+    return error.subStatusCode.compare(QLatin1String(code), Qt::CaseInsensitive) == 0;
+}
+
+} // namespace
+
+QString faceErrorAdvice(const HikvisionError &error)
+{
+    // The limits named here are the sources' (isapi-events-credentials.md §3.4): at most
+    // 200 KB, at least ~400 px on the longest side for modelling, baseline JPEG with 4:2:0.
+    QString advice;
+    if (isCode(error, "SubpicAnalysisModelingError"))
+        advice = HikvisionErrorTexts::tr(
+            "The terminal could not build a face model from the photo: use a sharp, front-facing, "
+            "well-lit photo of one face, at least 400 pixels high, saved as an ordinary "
+            "(baseline) JPEG.");
+    else if (isCode(error, "PicFeaturePoints"))
+        advice = HikvisionErrorTexts::tr(
+            "The terminal found too few facial features in the photo: use a larger and sharper "
+            "front-facing photo, at least 400 pixels high, saved as an ordinary JPEG.");
+    else if (isCode(error, "PicAnalysisNoTargetError"))
+        advice = HikvisionErrorTexts::tr(
+            "No face could be found in the photo: use a front-facing, well-lit photo at least "
+            "400 pixels high.");
+    else if (isCode(error, "multipleFaceObjectError"))
+        advice = HikvisionErrorTexts::tr(
+            "The photo shows more than one face: crop it so that only the member's face is in "
+            "it.");
+    else if (isCode(error, "picResolutionInvalidError"))
+        advice = HikvisionErrorTexts::tr(
+            "The photo's size in pixels is not accepted: use a photo at least 400 pixels high and "
+            "not much more than 900 pixels on its longest side.");
+    else if (isCode(error, "picSizeExceedError") ||
+             (isCode(error, "badJsonFormat") &&
+              error.errorMsg.compare(QLatin1String("faceURL"), Qt::CaseInsensitive) == 0))
+        // S33: over 200 KB the terminal says badJsonFormat about faceURL, which is misleading.
+        advice = HikvisionErrorTexts::tr(
+            "The photo file is too large: the terminal takes at most 200 KB. Save it smaller or "
+            "with stronger JPEG compression.");
+    else if (isCode(error, "picFormatError"))
+        advice = HikvisionErrorTexts::tr(
+            "The photo is not in a format the terminal takes: save it as an ordinary (baseline) "
+            "JPEG.");
+    else if (isCode(error, "urlDownloadFail"))
+        advice = HikvisionErrorTexts::tr(
+            "The terminal could not fetch the photo from the address it was given: capture the "
+            "face at the terminal again, or upload a photo file instead.");
+    else if (isCode(error, "deviceUserAlreadyExistFace"))
+        advice = HikvisionErrorTexts::tr(
+            "The member already has a face on the terminal: replace it instead of adding "
+            "another, or delete the old face first.");
+    else if (isCode(error, "employeeNoNotExist") || isCode(error, "deviceUserNotExist") ||
+             isCode(error, "userNotExist"))
+        advice = HikvisionErrorTexts::tr(
+            "The member is not on the terminal yet: sync the member to the terminal first, then "
+            "add the face.");
+    if (advice.isEmpty())
+        return {};
+    return HikvisionErrorTexts::tr("%1 (%2)").arg(advice, error.subStatusCode);
 }
 
 } // namespace cis

@@ -85,6 +85,12 @@ struct HikvisionError
     QString message() const;
 };
 
+// What a face error means and what to do about it, in plain words, followed by the terminal's
+// code in parentheses: "No face could be found in the photo: use a front-facing, well-lit photo
+// at least 400 pixels high. (PicAnalysisNoTargetError)". Empty for an error that is not about
+// a face picture or its person; message() already uses it for calls to the face library.
+QString faceErrorAdvice(const HikvisionError &error);
+
 // "AB:CD:..." from raw digest bytes, and back. fingerprintFromText accepts upper or lower case,
 // with or without colons or spaces; it returns an empty array when the text is not 32 bytes of
 // hex.

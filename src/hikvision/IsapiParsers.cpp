@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 Cardskipper IVMS Sync developers
 #include "IsapiParsers.h"
 
+#include "IsapiRequests.h"
 #include "IsapiStatus.h"
 #include "JsonNumbers.h"
 
@@ -633,6 +634,364 @@ Expected<CapturedCard, HikvisionError> parseCapturedCard(const QByteArray &body)
                        IsapiParsersTexts::tr("the terminal read a card but sent no card number"),
                        body);
     return card;
+}
+
+namespace {
+
+// The object holding any of keys: the root itself (S1 puts FDLib answers flat beside the
+// ResponseStatus fields) or one object one level down (a wrapper some firmware may add [U]).
+std::optional<QJsonObject> objectWithAny(const QJsonObject &root,
+                                         std::initializer_list<const char *> keys)
+{
+    const auto hasAny = [&](const QJsonObject &object) {
+        for (const char *key : keys) {
+            if (object.contains(QLatin1String(key)))
+                return true;
+        }
+        return false;
+    };
+    if (hasAny(root))
+        return root;
+    for (auto it = root.begin(); it != root.end(); ++it) {
+        if (it.value().isObject() && hasAny(it.value().toObject()))
+            return it.value().toObject();
+    }
+    return std::nullopt;
+}
+
+Expected<QJsonObject, HikvisionError> jsonObjectOf(const QByteArray &body, const QString &what)
+{
+    const QByteArray trimmed = body.trimmed();
+    if (trimmed.isEmpty())
+        return failure(Kind::MalformedResponse,
+                       IsapiParsersTexts::tr("empty body where %1 was expected").arg(what));
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(trimmed, &parseError);
+    if (parseError.error != QJsonParseError::NoError || !document.isObject())
+        return failure(Kind::MalformedResponse,
+                       IsapiParsersTexts::tr("not a JSON object (%1 at offset %2) where %3 was "
+                                             "expected")
+                           .arg(parseError.errorString())
+                           .arg(parseError.offset)
+                           .arg(what),
+                       body);
+    return document.object();
+}
+
+// A limit given as a number, a quoted number or {"@max": n}.
+int limitOf(const QJsonValue &value)
+{
+    if (value.isObject())
+        return intOf(value.toObject().value(QLatin1String("@max")), -1);
+    return intOf(value, -1);
+}
+
+// Text of every element by local name, first occurrence kept, for small XML documents whose
+// nesting does not matter.
+std::optional<QMap<QString, QString>> xmlLeaves(const QByteArray &body, QString *root)
+{
+    QXmlStreamReader xml(body);
+    if (!xml.readNextStartElement())
+        return std::nullopt;
+    *root = xml.name().toString();
+    QMap<QString, QString> leaves;
+    QString element;
+    while (!xml.atEnd()) {
+        const QXmlStreamReader::TokenType token = xml.readNext();
+        if (token == QXmlStreamReader::StartElement)
+            element = xml.name().toString();
+        else if (token == QXmlStreamReader::Characters && !xml.isWhitespace() &&
+                 !element.isEmpty() && !leaves.contains(element))
+            leaves.insert(element, xml.text().toString().trimmed());
+        else if (token == QXmlStreamReader::EndElement)
+            element.clear();
+    }
+    if (xml.hasError())
+        return std::nullopt;
+    return leaves;
+}
+
+QStringList commaList(const QString &text)
+{
+    QStringList result;
+    for (const QString &entry : text.split(QLatin1Char(',')))
+        result << entry.trimmed();
+    result.removeAll(QString());
+    return result;
+}
+
+// "100", " 100 ", "100%" or a number; -1 when unreadable.
+int progressOf(const QJsonValue &value)
+{
+    if (value.isString()) {
+        QString text = value.toString().trimmed();
+        if (text.endsWith(QLatin1Char('%')))
+            text.chop(1);
+        return intOf(QJsonValue(text), -1);
+    }
+    return intOf(value, -1);
+}
+
+struct Part
+{
+    QString name;
+    QString fileName;
+    QByteArray contentType;
+    QByteArray body;
+};
+
+QByteArray parameterOf(const QByteArray &header, const char *name)
+{
+    const QList<QByteArray> pieces = header.split(';');
+    for (qsizetype i = 1; i < pieces.size(); ++i) {
+        const QByteArray piece = pieces.at(i).trimmed();
+        const qsizetype equals = piece.indexOf('=');
+        if (equals <= 0 || piece.left(equals).trimmed().compare(name, Qt::CaseInsensitive) != 0)
+            continue;
+        QByteArray value = piece.mid(equals + 1).trimmed();
+        if (value.size() >= 2 && value.startsWith('"') && value.endsWith('"'))
+            value = value.mid(1, value.size() - 2);
+        return value;
+    }
+    return {};
+}
+
+// Tolerant in what it reads: CRLF or bare LF, a boundary from the Content-Type or, without
+// one, from the body's first line.
+std::optional<QList<Part>> multipartParts(const QByteArray &contentType, const QByteArray &body)
+{
+    QByteArray boundary = parameterOf(contentType, "boundary");
+    if (boundary.isEmpty()) {
+        const QByteArray start = body.left(body.indexOf('\n')).trimmed();
+        if (!start.startsWith("--") || start.size() <= 2)
+            return std::nullopt;
+        boundary = start.mid(2);
+    }
+    const QByteArray delimiter = "--" + boundary;
+    qsizetype at = body.indexOf(delimiter);
+    if (at < 0)
+        return std::nullopt;
+    QList<Part> parts;
+    for (;;) {
+        at += delimiter.size();
+        if (body.mid(at, 2) == "--")
+            return parts;
+        const qsizetype next = body.indexOf(delimiter, at);
+        if (next < 0)
+            return parts.isEmpty() ? std::nullopt : std::optional<QList<Part>>(parts);
+        QByteArray content = body.mid(at, next - at);
+        if (content.startsWith("\r\n"))
+            content.remove(0, 2);
+        else if (content.startsWith('\n'))
+            content.remove(0, 1);
+        if (content.endsWith("\r\n"))
+            content.chop(2);
+        else if (content.endsWith('\n'))
+            content.chop(1);
+        qsizetype headEnd = content.indexOf("\r\n\r\n");
+        qsizetype separator = 4;
+        const qsizetype bareEnd = content.indexOf("\n\n");
+        if (bareEnd >= 0 && (headEnd < 0 || bareEnd < headEnd)) {
+            headEnd = bareEnd;
+            separator = 2;
+        }
+        Part part;
+        if (headEnd >= 0) {
+            for (const QByteArray &raw : content.left(headEnd).split('\n')) {
+                const QByteArray line = raw.trimmed();
+                const qsizetype colon = line.indexOf(':');
+                if (colon <= 0)
+                    continue;
+                const QByteArray name = line.left(colon).trimmed();
+                const QByteArray value = line.mid(colon + 1).trimmed();
+                if (name.compare("Content-Disposition", Qt::CaseInsensitive) == 0) {
+                    part.name = QString::fromUtf8(parameterOf(value, "name"));
+                    part.fileName = QString::fromUtf8(parameterOf(value, "filename"));
+                } else if (name.compare("Content-Type", Qt::CaseInsensitive) == 0) {
+                    part.contentType = value;
+                }
+            }
+            part.body = content.mid(headEnd + separator);
+        } else {
+            part.body = content;
+        }
+        parts.append(part);
+        at = next;
+    }
+}
+
+bool isCaptureRoot(const QString &name)
+{
+    return name == QLatin1String("CaptureFaceData") ||
+           name == QLatin1String("CaptureFaceDataResponse");
+}
+
+Expected<FaceCaptureProgress, HikvisionError> parseCaptureDocument(const QByteArray &body)
+{
+    const QByteArray trimmed = body.trimmed();
+    int progress = -1;
+    QString url;
+    if (trimmed.startsWith('{')) {
+        const auto root = jsonObjectOf(trimmed, QStringLiteral("CaptureFaceData"));
+        if (!root)
+            return root.error();
+        QJsonObject document = root.value();
+        for (const char *name : {"CaptureFaceData", "CaptureFaceDataResponse"}) {
+            if (root.value().value(QLatin1String(name)).isObject())
+                document = root.value().value(QLatin1String(name)).toObject();
+        }
+        if (!document.contains(QLatin1String("captureProgress")) &&
+            !document.contains(QLatin1String("faceDataUrl")))
+            return failure(Kind::UnexpectedResponse,
+                           IsapiParsersTexts::tr("no CaptureFaceData in the answer"), body);
+        progress = progressOf(document.value(QLatin1String("captureProgress")));
+        url = textOf(document.value(QLatin1String("faceDataUrl"))).trimmed();
+    } else {
+        QString root;
+        const std::optional<QMap<QString, QString>> leaves = xmlLeaves(trimmed, &root);
+        if (trimmed.isEmpty() || !leaves)
+            return failure(Kind::MalformedResponse,
+                           IsapiParsersTexts::tr("not XML where CaptureFaceData was expected"),
+                           body);
+        // [U] S1 names the root CaptureFaceData, S36 CaptureFaceDataResponse.
+        if (!isCaptureRoot(root))
+            return failure(Kind::UnexpectedResponse,
+                           IsapiParsersTexts::tr("%1 instead of CaptureFaceData").arg(root), body);
+        progress = progressOf(QJsonValue(leaves->value(QStringLiteral("captureProgress"))));
+        url = leaves->value(QStringLiteral("faceDataUrl"));
+    }
+    FaceCaptureProgress result;
+    result.faceDataUrl = url;
+    // S1: the URL "can be parsed only when the progress is 100"; an answer with a URL and no
+    // progress at all is taken as finished.
+    if (progress < 0 && url.isEmpty())
+        return failure(Kind::UnexpectedResponse,
+                       IsapiParsersTexts::tr("CaptureFaceData without captureProgress"), body);
+    result.progress = progress < 0 ? 100 : qBound(0, progress, 100);
+    return result;
+}
+
+} // namespace
+
+Expected<FaceLibraryCapabilities, HikvisionError>
+parseFaceLibraryCapabilities(const QByteArray &body)
+{
+    FaceLibraryCapabilities caps;
+    caps.available = true;
+    const QByteArray trimmed = body.trimmed();
+    if (trimmed.startsWith('<')) {
+        QString root;
+        const std::optional<QMap<QString, QString>> leaves = xmlLeaves(trimmed, &root);
+        if (!leaves)
+            return failure(Kind::MalformedResponse,
+                           IsapiParsersTexts::tr("broken XML in the face library capabilities"),
+                           body);
+        if (!leaves->contains(QStringLiteral("supportFDFunction")) &&
+            !leaves->contains(QStringLiteral("FDRecordDataMaxNum")) &&
+            !leaves->contains(QStringLiteral("faceLibType")))
+            return failure(
+                Kind::UnexpectedResponse,
+                IsapiParsersTexts::tr("%1 instead of face library capabilities").arg(root), body);
+        caps.functions = commaList(leaves->value(QStringLiteral("supportFDFunction")));
+        caps.faceLibTypes = commaList(leaves->value(QStringLiteral("faceLibType")));
+        caps.maxRecords =
+            intOf(QJsonValue(leaves->value(QStringLiteral("FDRecordDataMaxNum"))), -1);
+        caps.faceUrlMaxLength = intOf(QJsonValue(leaves->value(QStringLiteral("faceURLLen"))), -1);
+        return caps;
+    }
+    const auto root = jsonObjectOf(body, QStringLiteral("face library capabilities"));
+    if (!root)
+        return root.error();
+    const std::optional<QJsonObject> object =
+        objectWithAny(root.value(), {"supportFDFunction", "FDRecordDataMaxNum", "faceLibType",
+                                     "FDMaxNum", "FDNameMaxLen", "faceURLLen"});
+    if (!object)
+        return failure(Kind::UnexpectedResponse,
+                       parseIsapiStatus(trimmed).isOk()
+                           ? IsapiParsersTexts::tr("a bare OK status without face library "
+                                                   "capabilities")
+                           : IsapiParsersTexts::tr("no face library capabilities in the answer"),
+                       body);
+    caps.functions = optionsOf(object->value(QLatin1String("supportFDFunction")));
+    caps.faceLibTypes = optionsOf(object->value(QLatin1String("faceLibType")));
+    caps.maxRecords = limitOf(object->value(QLatin1String("FDRecordDataMaxNum")));
+    caps.faceUrlMaxLength = limitOf(object->value(QLatin1String("faceURLLen")));
+    return caps;
+}
+
+Expected<FaceSearchPage, HikvisionError> parseFaceSearchPage(const QByteArray &body)
+{
+    const auto root = jsonObjectOf(body, QStringLiteral("FDSearch"));
+    if (!root)
+        return root.error();
+    const std::optional<QJsonObject> object = objectWithAny(
+        root.value(), {"responseStatusStrg", "numOfMatches", "totalMatches", "MatchList"});
+    if (!object)
+        return failure(Kind::UnexpectedResponse,
+                       parseIsapiStatus(body).isOk()
+                           ? IsapiParsersTexts::tr("a bare OK status without FDSearch results")
+                           : IsapiParsersTexts::tr("no FDSearch results in the answer"),
+                       body);
+    FaceSearchPage page;
+    page.responseStatus = textOf(object->value(QLatin1String("responseStatusStrg"))).trimmed();
+    page.totalMatches = intOf(object->value(QLatin1String("totalMatches")), -1);
+    const bool noMatch = normalisedStatus(page.responseStatus) == QLatin1String("NO MATCH") ||
+                         page.totalMatches == 0;
+    if (!noMatch) {
+        for (const QJsonValue &item : arrayOf(*object, "MatchList")) {
+            const QJsonObject match = item.toObject();
+            FaceRecord face;
+            face.employeeNo = textOf(match.value(QLatin1String("FPID"))).trimmed();
+            face.faceUrl = textOf(match.value(QLatin1String("faceURL"))).trimmed();
+            face.inLibrary = textOf(match.value(QLatin1String("isInLibrary"))).trimmed();
+            page.faces.append(face);
+        }
+    }
+    page.numOfMatches = intOf(object->value(QLatin1String("numOfMatches")), int(page.faces.size()));
+    return page;
+}
+
+Expected<FaceCaptureProgress, HikvisionError> parseCaptureFaceData(const QByteArray &body,
+                                                                   const QByteArray &contentType)
+{
+    const bool multipart =
+        contentType.trimmed().toLower().startsWith("multipart/") || body.trimmed().startsWith("--");
+    if (!multipart)
+        return parseCaptureDocument(body);
+    const std::optional<QList<Part>> parts = multipartParts(contentType, body);
+    if (!parts)
+        return failure(Kind::MalformedResponse,
+                       IsapiParsersTexts::tr("a broken multipart answer to CaptureFaceData"), body);
+    std::optional<FaceCaptureProgress> progress;
+    QByteArray picture;
+    for (const Part &part : *parts) {
+        const QByteArray content = part.body.trimmed();
+        if (!progress && (content.startsWith('<') || content.startsWith('{'))) {
+            const auto document = parseCaptureDocument(content);
+            if (document)
+                progress = document.value();
+        } else if (part.name == QLatin1String("FaceData") ||
+                   (picture.isEmpty() && part.name != QLatin1String("InfraredFaceData") &&
+                    part.contentType.toLower().startsWith("image/"))) {
+            picture = part.body;
+        }
+    }
+    if (!progress && picture.isEmpty())
+        return failure(Kind::UnexpectedResponse,
+                       IsapiParsersTexts::tr("neither CaptureFaceData nor FaceData in the "
+                                             "multipart answer"),
+                       body);
+    FaceCaptureProgress result = progress.value_or(FaceCaptureProgress{100, QString(), {}});
+    if (!picture.isEmpty()) {
+        // Framing around the picture is what S33's device refused when it was sent back.
+        const auto jpeg = trimmedJpeg(picture);
+        if (!jpeg)
+            return failure(Kind::UnexpectedResponse,
+                           IsapiParsersTexts::tr("the FaceData part is not a JPEG picture"));
+        result.jpeg = jpeg.value();
+        result.progress = 100;
+    }
+    return result;
 }
 
 } // namespace isapi

@@ -43,6 +43,21 @@ Expected<AccessControlCapabilities, HikvisionError>
 parseAccessControlCapabilities(const QByteArray &body);
 // {"CardInfo":{"cardNo":"..","cardType":".."}} from CaptureCardInfo.
 Expected<CapturedCard, HikvisionError> parseCapturedCard(const QByteArray &body);
+// GET /ISAPI/Intelligent/FDLib/capabilities: JSON_FPLibCap, flat beside the ResponseStatus
+// fields as S1 gives it, or wrapped in one object; values as strings, numbers or {"@opt":..}
+// / {"@max":..}; XML with any namespace too. available is true for any such answer.
+Expected<FaceLibraryCapabilities, HikvisionError>
+parseFaceLibraryCapabilities(const QByteArray &body);
+// FDSearch: responseStatusStrg OK / MORE / NO MATCHES, numOfMatches, totalMatches and MatchList,
+// numbers possibly quoted. "NO MATCHES" or totalMatches 0 is an empty page; a bare OK status
+// without any search field is UnexpectedResponse, never "no face".
+Expected<FaceSearchPage, HikvisionError> parseFaceSearchPage(const QByteArray &body);
+// CaptureFaceData: XML whose root is CaptureFaceData (S1) or CaptureFaceDataResponse (S36), in
+// any namespace, or the same in JSON; captureProgress as text or number. A multipart answer
+// (dataType binary) gives its XML part and its FaceData JPEG, located by contentType's boundary
+// or, without one, the body's first line.
+Expected<FaceCaptureProgress, HikvisionError>
+parseCaptureFaceData(const QByteArray &body, const QByteArray &contentType = {});
 // Invalid serialNo (0) when the item has none or an unreadable one.
 AccessEvent accessEventFromJson(const QJsonObject &object);
 // An event time: "2022-02-03T14:51:18+06:00" becomes that instant with its offset kept; a time

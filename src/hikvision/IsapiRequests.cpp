@@ -9,6 +9,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRandomGenerator>
 #include <QSet>
 #include <QTextBoundaryFinder>
 
@@ -145,6 +146,80 @@ QString fittedName(const QString &raw, int maxBytes, const Person &person, const
         warnings->append(warning);
     }
     return fitted.text;
+}
+
+quint16 bigEndian16(const QByteArray &data, qsizetype at)
+{
+    return quint16((quint8(data.at(at)) << 8) | quint8(data.at(at + 1)));
+}
+
+bool isRestartOrStuffing(quint8 marker)
+{
+    return marker == 0x00 || (marker >= 0xD0 && marker <= 0xD7);
+}
+
+// Where the JPEG that starts with the SOI at `start` ends (just after its EOI), walking the
+// segments by their lengths, so that an EXIF thumbnail's own SOI..EOI inside APP1 is skipped
+// and the EOI found is the one after the last scan.
+std::optional<qsizetype> jpegEnd(const QByteArray &data, qsizetype start)
+{
+    const qsizetype size = data.size();
+    qsizetype at = start + 2;
+    bool scanSeen = false;
+    for (;;) {
+        if (at + 1 >= size || quint8(data.at(at)) != 0xFF)
+            return std::nullopt;
+        while (at + 1 < size && quint8(data.at(at + 1)) == 0xFF)
+            ++at; // fill bytes
+        if (at + 1 >= size)
+            return std::nullopt;
+        const quint8 marker = quint8(data.at(at + 1));
+        at += 2;
+        if (marker == 0xD9)
+            return scanSeen ? std::optional<qsizetype>(at) : std::nullopt;
+        if (marker == 0xD8)
+            return std::nullopt;
+        if (marker == 0x01 || (marker >= 0xD0 && marker <= 0xD7))
+            continue;
+        if (at + 2 > size)
+            return std::nullopt;
+        const quint16 length = bigEndian16(data, at);
+        if (length < 2 || at + length > size)
+            return std::nullopt;
+        at += length;
+        if (marker != 0xDA)
+            continue;
+        // Entropy-coded data: it ends at the first 0xFF that is neither stuffing, a restart
+        // marker nor fill.
+        scanSeen = true;
+        while (at + 1 < size) {
+            if (quint8(data.at(at)) == 0xFF) {
+                const quint8 next = quint8(data.at(at + 1));
+                if (next == 0xFF) {
+                    ++at;
+                    continue;
+                }
+                if (!isRestartOrStuffing(next))
+                    break;
+                at += 2;
+                continue;
+            }
+            ++at;
+        }
+    }
+}
+
+// Whether text can go into a quoted Content-Disposition parameter as it is.
+bool framable(const QString &text)
+{
+    if (text.isEmpty())
+        return false;
+    for (const QChar c : text) {
+        if (c.unicode() < 0x20 || c == QLatin1Char('"') || c == QLatin1Char('\\') ||
+            c.unicode() == 0x7F)
+            return false;
+    }
+    return true;
 }
 
 } // namespace
@@ -445,6 +520,107 @@ Expected<QByteArray, HikvisionError> cardInfoRecordBody(const Card &card,
                      {QStringLiteral("cardNo"), card.cardNo},
                      {QStringLiteral("cardType"),
                       card.cardType.isEmpty() ? QStringLiteral("normalCard") : card.cardType}}}});
+}
+
+Expected<QByteArray, HikvisionError> trimmedJpeg(const QByteArray &data)
+{
+    static const QByteArray soi("\xFF\xD8\xFF", 3);
+    for (qsizetype start = data.indexOf(soi); start >= 0; start = data.indexOf(soi, start + 1)) {
+        if (const std::optional<qsizetype> end = jpegEnd(data, start))
+            return data.mid(start, *end - start);
+    }
+    return refused(IsapiRequestsTexts::tr("the picture is not a complete JPEG file"));
+}
+
+QByteArray newMultipartBoundary()
+{
+    quint32 words[4];
+    QRandomGenerator::global()->fillRange(words);
+    return "CisFaceBoundary" +
+           QByteArray(reinterpret_cast<const char *>(words), sizeof(words)).toHex();
+}
+
+QByteArray faceDataRecordJson(const QString &employeeNo, const QString &faceUrl)
+{
+    QJsonObject record{{QStringLiteral("faceLibType"), QLatin1String(kFaceLibType)},
+                       {QStringLiteral("FDID"), QLatin1String(kFaceLibraryId)},
+                       {QStringLiteral("FPID"), employeeNo}};
+    if (!faceUrl.isEmpty())
+        record.insert(QStringLiteral("faceURL"), faceUrl);
+    return compact(record);
+}
+
+Expected<MultipartBody, HikvisionError>
+faceMultipartBody(const QString &employeeNo, const QByteArray &jpeg, const QString &imagePartName,
+                  const QString &faceUrl, QByteArray boundary)
+{
+    if (!framable(employeeNo) || employeeNo.trimmed() != employeeNo)
+        return refused(IsapiRequestsTexts::tr("the employee number \"%1\" cannot be sent with a "
+                                              "face picture")
+                           .arg(employeeNo));
+    if (!framable(imagePartName))
+        return refused(IsapiRequestsTexts::tr("no name for the picture part"));
+    QByteArray picture;
+    if (!jpeg.isEmpty() || faceUrl.isEmpty()) {
+        const auto trimmed = trimmedJpeg(jpeg);
+        if (!trimmed)
+            return trimmed.error();
+        picture = trimmed.value();
+    }
+    const QByteArray json = faceDataRecordJson(employeeNo, faceUrl);
+    const auto contains = [&](const QByteArray &candidate) {
+        return candidate.isEmpty() || json.contains(candidate) || picture.contains(candidate);
+    };
+    while (contains(boundary))
+        boundary = newMultipartBoundary();
+
+    MultipartBody result;
+    result.contentType = "multipart/form-data; boundary=" + boundary;
+    QByteArray &body = result.body;
+    body += "--" + boundary + "\r\n";
+    body += "Content-Disposition: form-data; name=\"FaceDataRecord\"\r\n";
+    body += "Content-Type: application/json\r\n\r\n";
+    body += json + "\r\n";
+    if (!picture.isEmpty()) {
+        body += "--" + boundary + "\r\n";
+        body += "Content-Disposition: form-data; name=\"" + imagePartName.toUtf8() +
+                "\"; filename=\"" + employeeNo.toUtf8() + ".jpg\"\r\n";
+        body += "Content-Type: image/jpeg\r\n\r\n";
+        body += picture + "\r\n";
+    }
+    body += "--" + boundary + "--\r\n";
+    return result;
+}
+
+QByteArray faceSearchBody(const QString &employeeNo, int position, int maxResults)
+{
+    return compact(QJsonObject{{QStringLiteral("searchResultPosition"), position},
+                               {QStringLiteral("maxResults"), maxResults},
+                               {QStringLiteral("faceLibType"), QLatin1String(kFaceLibType)},
+                               {QStringLiteral("FDID"), QLatin1String(kFaceLibraryId)},
+                               {QStringLiteral("FPID"), employeeNo}});
+}
+
+QByteArray faceDeleteBody(const IdBatch &employeeNos)
+{
+    Q_ASSERT(employeeNos.kind() == IdBatch::Kind::EmployeeNo);
+    Q_ASSERT_X(!employeeNos.ids().isEmpty(), "isapi::faceDeleteBody",
+               "an empty delete list could mean every face");
+    if (employeeNos.ids().isEmpty())
+        return {};
+    QJsonArray list;
+    for (const QString &id : employeeNos.ids())
+        list.append(QJsonObject{{QStringLiteral("value"), id}});
+    return compact(QJsonObject{{QStringLiteral("FPID"), list}});
+}
+
+QByteArray captureFaceDataBody(bool binary)
+{
+    return QByteArrayLiteral("<CaptureFaceDataCond version=\"2.0\" "
+                             "xmlns=\"http://www.isapi.org/ver20/XMLSchema\">"
+                             "<captureInfrared>false</captureInfrared><dataType>") +
+           (binary ? QByteArrayLiteral("binary") : QByteArrayLiteral("url")) +
+           QByteArrayLiteral("</dataType></CaptureFaceDataCond>");
 }
 
 } // namespace isapi

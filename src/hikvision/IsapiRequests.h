@@ -33,6 +33,24 @@ inline constexpr char kCaptureCardInfoPath[] = "/ISAPI/AccessControl/CaptureCard
 inline constexpr char kAcsEventPath[] = "/ISAPI/AccessControl/AcsEvent";
 inline constexpr char kAcsEventTotalNumPath[] = "/ISAPI/AccessControl/AcsEventTotalNum";
 inline constexpr char kSystemTimePath[] = "/ISAPI/System/time";
+inline constexpr char kFaceLibCapabilitiesPath[] = "/ISAPI/Intelligent/FDLib/capabilities";
+inline constexpr char kFaceSetUpPath[] = "/ISAPI/Intelligent/FDLib/FDSetUp";
+inline constexpr char kFaceRecordPath[] = "/ISAPI/Intelligent/FDLib/FaceDataRecord";
+inline constexpr char kFaceSearchPath[] = "/ISAPI/Intelligent/FDLib/FDSearch";
+inline constexpr char kFaceDeletePath[] = "/ISAPI/Intelligent/FDLib/FDSearch/Delete";
+inline constexpr char kCaptureFaceDataPath[] = "/ISAPI/AccessControl/CaptureFaceData";
+
+// The library every client found writes to: blackFD with FDID 1, created by the terminal at
+// initialisation (isapi-events-credentials.md §3.1).
+inline constexpr char kFaceLibType[] = "blackFD";
+inline constexpr char kFaceLibraryId[] = "1";
+// The picture part's name: S1's example and S33 say FaceImage, S32 (live) says img. [U] which
+// a terminal insists on; the client tries the other once when the terminal names the part.
+inline constexpr char kFaceImagePartName[] = "FaceImage";
+inline constexpr char kFaceImagePartNameAlternative[] = "img";
+// [U] The guide gives no maximum for FDSearch/Delete's FPID list; 30 is UserInfo's delete
+// maximum on every terminal seen.
+inline constexpr int kFaceDeleteBatchSize = 30;
 
 // The event log's page cap on every terminal seen (isapi-events-credentials.md §1.4): asking
 // for more is answered with 30 and MORE, without an error.
@@ -154,6 +172,48 @@ Expected<PersonWrite, HikvisionError> userInfoValidityBody(const Person &person,
 // {"CardInfo":{"employeeNo":..,"cardNo":..,"cardType":"normalCard"}}
 Expected<QByteArray, HikvisionError> cardInfoRecordBody(const Card &card,
                                                         const UserCapabilities &capabilities);
+
+// Faces (isapi-events-credentials.md §3) ------------------------------------------------------
+
+// The JPEG inside data, from its SOI to the EOI that ends its last scan: bytes before or after
+// (framing carried over from a multipart answer, padding) make terminals fail with
+// SubpicAnalysisModelingError (§3.4). RefusedRequest when there is no complete JPEG.
+Expected<QByteArray, HikvisionError> trimmedJpeg(const QByteArray &data);
+
+// A body and the Content-Type that names its boundary.
+struct MultipartBody
+{
+    QByteArray contentType; // multipart/form-data; boundary=...
+    QByteArray body;
+};
+
+// A random multipart boundary: letters and digits only, so it needs no quoting.
+QByteArray newMultipartBoundary();
+
+// {"faceLibType":"blackFD","FDID":"1","FPID":"<employeeNo>"}, plus "faceURL" when given: the
+// minimal triple that live terminals take (§3.2), without name or bornTime.
+QByteArray faceDataRecordJson(const QString &employeeNo, const QString &faceUrl = {});
+
+// FDSetUp or FaceDataRecord as S1's example and S32 frame it, CRLF throughout:
+//   --B / Content-Disposition: form-data; name="FaceDataRecord" / Content-Type:
+//   application/json / (empty line) / the JSON, then, when jpeg is given,
+//   --B / Content-Disposition: form-data; name="<imagePartName>"; filename="<employeeNo>.jpg" /
+//   Content-Type: image/jpeg / (empty line) / the JPEG trimmed to SOI..EOI, then --B--.
+// The JSON part has no filename (as curl -F sends it). Without a jpeg the JSON must carry a
+// faceURL. An empty boundary means a random one; a boundary found inside the content is
+// replaced by another random one. Refused (RefusedRequest) for an employee number that cannot
+// be framed (empty, quotes, line breaks) and for data that holds no JPEG.
+Expected<MultipartBody, HikvisionError>
+faceMultipartBody(const QString &employeeNo, const QByteArray &jpeg,
+                  const QString &imagePartName = QLatin1String(kFaceImagePartName),
+                  const QString &faceUrl = {}, QByteArray boundary = {});
+
+// {"searchResultPosition":0,"maxResults":1,"faceLibType":"blackFD","FDID":"1","FPID":"<no>"}
+QByteArray faceSearchBody(const QString &employeeNo, int position = 0, int maxResults = 1);
+// {"FPID":[{"value":"<employeeNo>"}, ...]} for FDSearch/Delete; the library goes in the query.
+QByteArray faceDeleteBody(const IdBatch &employeeNos);
+// CaptureFaceDataCond as S1 §5.2.3 gives it, with dataType url (or binary).
+QByteArray captureFaceDataBody(bool binary = false);
 
 } // namespace isapi
 } // namespace cis

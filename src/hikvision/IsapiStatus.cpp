@@ -57,6 +57,19 @@ constexpr SubStatusKind kSubStatusKinds[] = {
     {"MessageParametersLack", Kind::InvalidContent},
     {"illegalEmployeeNo", Kind::InvalidContent},
     {"employeeNoInvalid", Kind::InvalidContent},
+    // Faces (isapi-events-credentials.md §3.5): the picture is what the terminal refused.
+    {"deviceUserAlreadyExistFace", Kind::AlreadyExists},
+    {"SubpicAnalysisModelingError", Kind::InvalidContent},
+    {"PicFeaturePoints", Kind::InvalidContent},
+    // S38 names these for a camera's face import [F-weak]; the same firmware family's words.
+    {"PicAnalysisNoTargetError", Kind::InvalidContent},
+    {"multipleFaceObjectError", Kind::InvalidContent},
+    {"picResolutionInvalidError", Kind::InvalidContent},
+    {"picSizeExceedError", Kind::InvalidContent},
+    {"picFormatError", Kind::InvalidContent},
+    {"faceDataAnalysisError", Kind::InvalidContent},
+    // The terminal could not fetch the faceURL it was given: that address is our content.
+    {"urlDownloadFail", Kind::InvalidContent},
 };
 
 int toInt(const QString &text, int fallback)

@@ -143,6 +143,61 @@ struct CapturedCard
     QString cardType; // the technology: TypeA_M1, TypeA_CPU, TypeB, ID_125K, ...
 };
 
+// GET /ISAPI/Intelligent/FDLib/capabilities (JSON_FPLibCap, isapi-events-credentials.md §3.1).
+// A terminal without a face library over ISAPI (the DS-K1A340FWX answers 404 on every FDLib
+// path) is a value with available false, not an error.
+struct FaceLibraryCapabilities
+{
+    bool available = false;
+    QStringList functions;     // supportFDFunction: post, delete, put, get, setUp; empty: not said
+    QStringList faceLibTypes;  // e.g. blackFD, staticFD, infraredFD; empty when not reported
+    int maxRecords = -1;       // FDRecordDataMaxNum; -1 when not reported
+    int faceUrlMaxLength = -1; // faceURLLen; -1 when not reported
+
+    // A library that does not list its functions is taken to have them all, as UserInfo's
+    // capabilities are: FDSetUp is the write every client found uses (§3.3).
+    bool supportsSetUp() const { return supports(QStringLiteral("setUp")); }
+    bool supportsPost() const { return supports(QStringLiteral("post")); }
+    bool supports(const QString &function) const
+    {
+        return available &&
+               (functions.isEmpty() || functions.contains(function, Qt::CaseInsensitive));
+    }
+};
+
+// One face in the blackFD library (FDSearch MatchList item, §3.6).
+struct FaceRecord
+{
+    QString employeeNo; // FPID, which terminals and clients keep equal to the employeeNo
+    QString faceUrl;    // where the terminal serves the picture (its own idea of its address)
+    QString inLibrary;  // isInLibrary: "yes" (modelled), "no", "unknown"; empty when not sent
+};
+
+// One FDSearch answer.
+struct FaceSearchPage
+{
+    QString responseStatus; // "OK", "MORE", "NO MATCHES"
+    int numOfMatches = 0;
+    int totalMatches = -1;
+    QList<FaceRecord> faces;
+};
+
+// One CaptureFaceData answer (§3.7).
+struct FaceCaptureProgress
+{
+    int progress = 0;    // captureProgress 0..100
+    QString faceDataUrl; // only meaningful at 100
+    QByteArray jpeg;     // the FaceData part of a multipart (binary) answer, trimmed to SOI..EOI
+};
+
+// A face the terminal's own camera took: the device-local URL FDSetUp accepts as faceURL, and
+// the picture itself when the terminal sent it or it could be fetched.
+struct CapturedFace
+{
+    QString faceDataUrl;
+    QByteArray jpeg;
+};
+
 struct CardSearchResult
 {
     QList<Card> cards;
