@@ -73,6 +73,12 @@ QList<Command> commands()
         {QStringLiteral("link"),
          CliApplicationTexts::tr("Link a terminal person to a member (manual match).")},
         {QStringLiteral("unlink"), CliApplicationTexts::tr("Remove a manual or suggested link.")},
+        {QStringLiteral("card"),
+         CliApplicationTexts::tr(
+             "Give a member a card (read at the door or typed), take it back, list the cards.")},
+        {QStringLiteral("credentials"),
+         CliApplicationTexts::tr(
+             "Show each member's cards and faces on the doors; --missing: who cannot get in.")},
         {QStringLiteral("members"),
          CliApplicationTexts::tr("List the members of a Cardskipper organisation.")},
         {QStringLiteral("device"),
@@ -244,6 +250,10 @@ int CliApplication::run(const QStringList &arguments)
         return runLink(commandParser, commandArguments, true);
     if (command == QLatin1String("unlink"))
         return runLink(commandParser, commandArguments, false);
+    if (command == QLatin1String("card"))
+        return runCard(commandParser, commandArguments);
+    if (command == QLatin1String("credentials"))
+        return runCredentials(commandParser, commandArguments);
     if (command == QLatin1String("device"))
         return runDevice(commandParser, commandArguments);
     if (command == QLatin1String("simulate"))

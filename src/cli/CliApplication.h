@@ -11,6 +11,7 @@
 namespace cis {
 
 class Clock;
+struct MemberKey;
 class SyncEngine;
 class SyncSession;
 struct RunReport;
@@ -51,6 +52,18 @@ private:
     // Reads what is new in the doors' event logs (all doors, or one); false if a door failed.
     bool readDoorEvents(SyncSession &session, const QString &deviceId);
     int runLink(QCommandLineParser &parser, const QStringList &arguments, bool link);
+    // Cards given at the desk (CardCommands.cpp): card capture|set|remove|list, credentials.
+    int runCard(QCommandLineParser &parser, const QStringList &arguments);
+    int runCardCapture(QCommandLineParser &parser, const QStringList &arguments);
+    int runCardSet(QCommandLineParser &parser, const QStringList &arguments);
+    int runCardRemove(QCommandLineParser &parser, const QStringList &arguments);
+    int runCardList(QCommandLineParser &parser, const QStringList &arguments);
+    int runCredentials(QCommandLineParser &parser, const QStringList &arguments);
+    // Gives the card to the member and prints the outcome; the exit code.
+    int giveCard(SyncSession &session, const MemberKey &member, const QString &cardNo);
+    // The card commands print the engine's outcome, which says what its log says; the log
+    // goes to standard error with --verbose only.
+    void quietEngineLog(SyncSession &session);
 
     static QCommandLineOption configOption();
     // -1: go on; else the exit code (help shown or a usage error).

@@ -39,6 +39,12 @@ QString actionLabel(ActionKind kind)
         return RunOutputTexts::tr("card added");
     case ActionKind::CardRemove:
         return RunOutputTexts::tr("card removed");
+    case ActionKind::FaceSet:
+        return RunOutputTexts::tr("face set");
+    case ActionKind::FaceCopy:
+        return RunOutputTexts::tr("face copied");
+    case ActionKind::FaceRemove:
+        return RunOutputTexts::tr("face removed");
     }
     return {};
 }
