@@ -1705,6 +1705,60 @@ bool Store::cardRemovalDone(const QString &deviceId, const QString &cardNo)
     return q.exec("forgetting a card's removal");
 }
 
+bool Store::addFaceRemovals(const MemberKey &member, const QStringList &deviceIds)
+{
+    return transaction([&] {
+        for (const QString &deviceId : deviceIds) {
+            Sql q(statements(), "INSERT OR REPLACE INTO face_removals (device_id, org_id,"
+                                " member_id, requested_at) VALUES (?, ?, ?, ?)");
+            q << deviceId << member.organisationId << member.organisationMemberId
+              << instant(m_clock.now());
+            if (!q.exec("remembering a face to remove"))
+                return false;
+        }
+        return true;
+    });
+}
+
+bool Store::clearFaceRemovals(const MemberKey &member)
+{
+    Sql q(statements(), "DELETE FROM face_removals WHERE org_id = ? AND member_id = ?");
+    q << member.organisationId << member.organisationMemberId;
+    return q.exec("forgetting a face's removal");
+}
+
+QList<MemberKey> Store::faceRemovals(const QString &deviceId) const
+{
+    QList<MemberKey> result;
+    Sql q(statements(), "SELECT org_id, member_id FROM face_removals WHERE device_id = ?"
+                        " ORDER BY org_id, member_id");
+    q << deviceId;
+    if (!q.exec("reading the faces to remove"))
+        return result;
+    while (q.next())
+        result.append(MemberKey{q.value(0).toLongLong(), q.value(1).toLongLong()});
+    return result;
+}
+
+QSet<MemberKey> Store::membersWithFaceRemovals() const
+{
+    QSet<MemberKey> result;
+    Sql q(statements(), "SELECT DISTINCT org_id, member_id FROM face_removals");
+    if (!q.exec("reading the faces to remove"))
+        return result;
+    while (q.next())
+        result.insert(MemberKey{q.value(0).toLongLong(), q.value(1).toLongLong()});
+    return result;
+}
+
+bool Store::faceRemovalDone(const QString &deviceId, const MemberKey &member)
+{
+    Sql q(statements(),
+          "DELETE FROM face_removals WHERE device_id = ? AND org_id = ? AND member_id = ?");
+    q << deviceId << member.organisationId << member.organisationMemberId;
+    return q.exec("forgetting a face's removal");
+}
+
 // ---- Runs -------------------------------------------------------------------------------------
 
 qint64 Store::beginRun(RunKind kind, const QDateTime &startedAt)

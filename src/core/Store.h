@@ -21,6 +21,7 @@
 #include <QDateTime>
 #include <QHash>
 #include <QList>
+#include <QSet>
 #include <QString>
 #include <QStringList>
 #include <functional>
@@ -140,6 +141,13 @@ public:
     QList<MemberCard> memberCards() const;                     // by member, oldest first
     QList<CardRemoval> cardRemovals(const QString &deviceId) const;
     bool cardRemovalDone(const QString &deviceId, const QString &cardNo);
+    // A face taken from the member: each of these doors still has to delete it.
+    bool addFaceRemovals(const MemberKey &member, const QStringList &deviceIds);
+    // A face given again: no door owes a removal any more.
+    bool clearFaceRemovals(const MemberKey &member);
+    QList<MemberKey> faceRemovals(const QString &deviceId) const;
+    QSet<MemberKey> membersWithFaceRemovals() const;
+    bool faceRemovalDone(const QString &deviceId, const MemberKey &member);
 
     // ---- Runs ---------------------------------------------------------------------------------
     qint64 beginRun(RunKind kind, const QDateTime &startedAt); // new id (> 0), or -1

@@ -181,8 +181,8 @@ const char *const kMigration5[] = {
 };
 
 // 6: credentials given at the desk. A member's cards are ours to keep (every door the member is
-// on gets them, also doors added later); a removed card is remembered per door until that door
-// has confirmed it gone. The journal learns what a credential write was about.
+// on gets them, also doors added later); a removed card or face is remembered per door until
+// that door has confirmed it gone. The journal learns what a credential write was about.
 const char *const kMigration6[] = {
     "CREATE TABLE member_cards ("
     " card_no TEXT PRIMARY KEY,"
@@ -203,6 +203,15 @@ const char *const kMigration6[] = {
     " PRIMARY KEY (device_id, card_no)) WITHOUT ROWID",
 
     "ALTER TABLE operations ADD COLUMN detail TEXT NOT NULL DEFAULT ''",
+
+    // Faces are never kept here (biometric data): only that a member's face was taken away
+    // and which doors still have to delete it; meanwhile no door copies it to another.
+    "CREATE TABLE face_removals ("
+    " device_id TEXT NOT NULL,"
+    " org_id INTEGER NOT NULL,"
+    " member_id INTEGER NOT NULL,"
+    " requested_at TEXT NOT NULL,"
+    " PRIMARY KEY (device_id, org_id, member_id)) WITHOUT ROWID",
 };
 
 template<size_t N> QStringList toList(const char *const (&statements)[N])

@@ -36,7 +36,7 @@ constexpr std::array<std::pair<LinkOrigin, const char *>, 3> kLinkOrigins{{
     {LinkOrigin::Suggested, "suggested"},
 }};
 
-constexpr std::array<std::pair<ActionKind, const char *>, 12> kActionKinds{{
+constexpr std::array<std::pair<ActionKind, const char *>, 15> kActionKinds{{
     {ActionKind::Unchanged, "unchanged"},
     {ActionKind::Create, "create"},
     {ActionKind::UpdateValidity, "update-validity"},
@@ -49,6 +49,9 @@ constexpr std::array<std::pair<ActionKind, const char *>, 12> kActionKinds{{
     {ActionKind::NotManaged, "not-managed"},
     {ActionKind::CardAdd, "card-add"},
     {ActionKind::CardRemove, "card-remove"},
+    {ActionKind::FaceSet, "face-set"},
+    {ActionKind::FaceCopy, "face-copy"},
+    {ActionKind::FaceRemove, "face-remove"},
 }};
 
 constexpr std::array<std::pair<RunKind, const char *>, 3> kRunKinds{{

@@ -132,6 +132,9 @@ enum class ActionKind
     // OperationRecord::detail naming the card.
     CardAdd,
     CardRemove,
+    FaceSet,  // detail: empty, or "camera" for a photo taken at the door
+    FaceCopy, // detail: the door the face was copied from
+    FaceRemove,
 };
 
 QString actionKindToString(ActionKind kind); // "unchanged", "create", "update-validity", ...
@@ -248,7 +251,7 @@ struct OperationRecord
     OperationStatus status = OperationStatus::Pending;
     QString error;
     QDateTime at;   // journaled at; updated when the result is recorded
-    QString detail; // what a credential write was about: the card number
+    QString detail; // what a credential write was about: the card number, the source door
 };
 
 // ---- Credentials -----------------------------------------------------------------------------

@@ -2,8 +2,11 @@
 // SPDX-FileCopyrightText: 2026 Cardskipper IVMS Sync developers
 #include "CredentialsDialog.h"
 
+#include "FaceCropDialog.h"
+#include "FacePhoto.h"
 #include "ui_CredentialsDialog.h"
 
+#include <QFileDialog>
 #include <QKeyEvent>
 #include <QPushButton>
 
@@ -79,10 +82,57 @@ CredentialsDialog::CredentialsDialog(const QString &memberTitle, const CardReade
         m_ui->cancelReadButton->setEnabled(false);
         emit captureCancelled();
     });
+    choosePhotoFile = [this] {
+        return QFileDialog::getOpenFileName(this, tr("Face photo of %1").arg(m_memberTitle), {},
+                                            tr("Photos (*.jpg *.jpeg *.png)"));
+    };
+    confirmCrop = [this](const QImage &photo) -> std::optional<QRect> {
+        FaceCropDialog crop(photo, m_memberTitle, this);
+        if (crop.exec() != QDialog::Accepted)
+            return std::nullopt;
+        return crop.crop();
+    };
+    connect(m_ui->setFaceButton, &QPushButton::clicked, this, [this] {
+        if (m_busy)
+            return;
+        const QString path = choosePhotoFile ? choosePhotoFile() : QString();
+        if (!path.isEmpty())
+            setFaceFromFile(path);
+    });
+    connect(m_ui->takePhotoButton, &QPushButton::clicked, this, [this] {
+        const QString deviceId = m_ui->doorCombo->currentData().toString();
+        if (deviceId.isEmpty() || m_busy)
+            return;
+        setBusy(true);
+        m_takingPhoto = true;
+        m_ui->faceProgress->setValue(0);
+        m_ui->faceProgress->setFormat(
+            tr("Look straight into the camera of %1: %p %").arg(m_ui->doorCombo->currentText()));
+        m_ui->faceProgress->setVisible(true);
+        m_ui->cancelPhotoButton->setVisible(true);
+        m_ui->cancelPhotoButton->setEnabled(true);
+        m_ui->cancelPhotoButton->setFocus();
+        showStatus(tr("%1 is taking the photo…").arg(m_ui->doorCombo->currentText()), false);
+        emit takePhotoRequested(deviceId, m_captureSeconds);
+    });
+    connect(m_ui->cancelPhotoButton, &QPushButton::clicked, this, [this] {
+        m_ui->cancelPhotoButton->setEnabled(false);
+        emit takePhotoCancelled();
+    });
+    connect(m_ui->removeFaceButton, &QPushButton::clicked, this, [this] {
+        if (m_busy)
+            return;
+        setBusy(true);
+        showStatus(tr("Removing the face…"), false);
+        emit removeFaceRequested();
+    });
+    connect(m_ui->doorCombo, &QComboBox::currentIndexChanged, this, [this] { setBusy(m_busy); });
     connect(m_ui->buttonBox, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(this, &QDialog::rejected, this, [this] {
         if (m_capturing)
             emit captureCancelled();
+        if (m_takingPhoto)
+            emit takePhotoCancelled();
     });
     m_countdown.setInterval(1000);
     connect(&m_countdown, &QTimer::timeout, this, &CredentialsDialog::tick);
@@ -105,6 +155,7 @@ void CredentialsDialog::setDoors(const QList<Door> &doors)
     const int again = m_ui->doorCombo->findData(current);
     if (again >= 0)
         m_ui->doorCombo->setCurrentIndex(again);
+    updateFaceState();
     m_ui->summaryLabel->setText(
         doors.isEmpty()
             ? tr("%1 is not on any door yet. Cards given now are written to each door once the "
@@ -113,6 +164,71 @@ void CredentialsDialog::setDoors(const QList<Door> &doors)
             : tr("%1 is on %n door(s). %2.", nullptr, int(doors.size()))
                   .arg(m_memberTitle, onDoors.join(QStringLiteral("; "))));
     setBusy(m_busy);
+}
+
+bool CredentialsDialog::setFaceFromFile(const QString &path)
+{
+    const auto photo = loadFacePhoto(path);
+    if (!photo) {
+        showStatus(photo.error(), true);
+        return false;
+    }
+    const std::optional<QRect> crop =
+        confirmCrop ? confirmCrop(photo.value()) : suggestedFaceCrop(photo.value());
+    if (!crop)
+        return false;
+    const auto jpeg = encodeFacePhoto(photo.value(), *crop);
+    if (!jpeg) {
+        showStatus(jpeg.error(), true);
+        return false;
+    }
+    setBusy(true);
+    showStatus(tr("Writing the face photo to the doors…"), false);
+    emit setFaceRequested(jpeg.value());
+    return true;
+}
+
+void CredentialsDialog::faceOperationFinished(bool ok, const QString &message)
+{
+    endPhoto();
+    setBusy(false);
+    showStatus(message, !ok);
+}
+
+void CredentialsDialog::facePhotoProgress(int percent)
+{
+    m_ui->faceProgress->setValue(qBound(0, percent, 100));
+}
+
+void CredentialsDialog::endPhoto()
+{
+    m_takingPhoto = false;
+    m_ui->faceProgress->setVisible(false);
+    m_ui->cancelPhotoButton->setVisible(false);
+}
+
+void CredentialsDialog::updateFaceState()
+{
+    QStringList with;
+    QStringList without;
+    QStringList unreachable;
+    for (const Door &door : std::as_const(m_doors)) {
+        if (!door.noFaceLibrary.isEmpty())
+            unreachable.append(door.noFaceLibrary);
+        else if (door.hasFace)
+            with.append(door.name);
+        else
+            without.append(door.name);
+    }
+    QStringList parts;
+    if (m_doors.isEmpty())
+        parts.append(tr("A face can be set once the member is on a door."));
+    if (!with.isEmpty())
+        parts.append(tr("Face on: %1.").arg(with.join(QStringLiteral(", "))));
+    if (!without.isEmpty())
+        parts.append(tr("No face on: %1.").arg(without.join(QStringLiteral(", "))));
+    parts += unreachable;
+    m_ui->faceLabel->setText(parts.join(QLatin1Char(' ')));
 }
 
 void CredentialsDialog::setCards(const QList<MemberCard> &cards)
@@ -236,6 +352,23 @@ void CredentialsDialog::setBusy(bool busy)
     m_ui->addCardButton->setEnabled(!busy);
     m_ui->numberEdit->setEnabled(!busy);
     m_ui->doorCombo->setEnabled(!busy);
+    const QString deviceId = m_ui->doorCombo->currentData().toString();
+    bool anyLibrary = false;
+    bool anyFace = false;
+    QString whyNotHere;
+    for (const Door &door : std::as_const(m_doors)) {
+        anyLibrary = anyLibrary || door.noFaceLibrary.isEmpty();
+        anyFace = anyFace || door.hasFace;
+        if (door.deviceId == deviceId)
+            whyNotHere = door.noFaceLibrary;
+    }
+    m_ui->setFaceButton->setEnabled(!busy && anyLibrary);
+    m_ui->takePhotoButton->setEnabled(!busy && !deviceId.isEmpty() && whyNotHere.isEmpty());
+    m_ui->takePhotoButton->setToolTip(
+        whyNotHere.isEmpty() ? tr("The door chosen above takes the photo with its own camera; "
+                                  "the member looks straight into it")
+                             : whyNotHere);
+    m_ui->removeFaceButton->setEnabled(!busy && anyFace);
 }
 
 void CredentialsDialog::showStatus(const QString &text, bool problem)

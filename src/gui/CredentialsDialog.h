@@ -30,6 +30,9 @@ public:
         QString deviceId;
         QString name;
         QString credentials; // what the door holds for the member now, in words
+        bool hasFace = false;
+        // Empty when the door has a face library this program reaches; else why not.
+        QString noFaceLibrary;
     };
 
     CredentialsDialog(const QString &memberTitle, const CardReaderTransform &reader,
@@ -43,6 +46,19 @@ public:
     // The answer to addCardRequested or removeCardRequested.
     void cardOperationFinished(bool ok, const QString &message);
 
+    // The answer to setFaceRequested, takePhotoRequested or removeFaceRequested.
+    void faceOperationFinished(bool ok, const QString &message);
+    // captureProgress of a photo being taken at the door (0..100).
+    void facePhotoProgress(int percent);
+
+    // Asking the desk: which file, and which square of it is the face. Tests replace them;
+    // by default a file dialog and the crop dialog.
+    std::function<QString()> choosePhotoFile;
+    std::function<std::optional<QRect>(const QImage &)> confirmCrop;
+    // The photo from a file, prepared for the doors (EXIF turned, cropped, scaled, baseline
+    // 4:2:0 JPEG) and handed on with setFaceRequested; false with the reason shown otherwise.
+    bool setFaceFromFile(const QString &path);
+
     CardReaderTransform readerTransform() const;
     QString statusText() const;
     bool isBusy() const { return m_busy; }
@@ -54,6 +70,10 @@ signals:
     void addCardRequested(const QString &cardNo);
     void removeCardRequested(const QString &cardNo);
     void readerTransformChanged(const cis::CardReaderTransform &transform);
+    void setFaceRequested(const QByteArray &jpeg);
+    void takePhotoRequested(const QString &deviceId, int seconds);
+    void takePhotoCancelled();
+    void removeFaceRequested();
 
 private:
     void updatePreview();
@@ -61,6 +81,8 @@ private:
     void addTypedCard();
     void showStatus(const QString &text, bool problem);
     void tick();
+    void updateFaceState();
+    void endPhoto();
 
     std::unique_ptr<Ui::CredentialsDialog> m_ui;
     QString m_memberTitle;
@@ -70,6 +92,7 @@ private:
     QTimer m_countdown;
     QElapsedTimer m_captureClock;
     QList<Door> m_doors;
+    bool m_takingPhoto = false;
 };
 
 } // namespace cis::gui

@@ -207,6 +207,13 @@ QString HistoryPanel::actionText(const OperationRecord &operation)
         return tr("Card %1 added").arg(operation.detail);
     case ActionKind::CardRemove:
         return tr("Card %1 removed").arg(operation.detail);
+    case ActionKind::FaceSet:
+        return operation.detail == QLatin1String("camera") ? tr("Face taken at the door")
+                                                           : tr("Face set");
+    case ActionKind::FaceCopy:
+        return tr("Face copied from %1").arg(operation.detail);
+    case ActionKind::FaceRemove:
+        return tr("Face removed");
     }
     return QString();
 }

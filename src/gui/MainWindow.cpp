@@ -958,7 +958,7 @@ void MainWindow::rebuildFilterButtons()
     addButton(PairModel::OverridesFilter, tr("Overrides"), m_pairModel->countWithOverride(),
               QColor(0x55, 0x55, 0x55));
     addButton(PairModel::NoCredentialFilter, tr("Valid but no credential"),
-              m_pairModel->countWithoutCredential(), QColor(0xd9, 0x8c, 0x1f));
+              m_pairModel->countWithoutCredential(), PairModel::noCredentialColor());
     m_pairFilter->setStatusGroups(active);
     // Keyboard order: search, the filters, the table, then the log.
     QWidget *previous = m_ui->searchEdit;
@@ -986,30 +986,70 @@ void MainWindow::openCredentials(qint64 organisationMemberId)
     const QPointer<CredentialsDialog> guard(dialog);
     SyncService *service = &m_service;
     // Everything the dialog shows is read on the worker, where the database lives.
-    const auto reload = [this, service, guard, member] {
+    // Everything the dialog shows is read on the worker, where the database lives. A door whose
+    // face library is not known yet is asked once, and the dialog shown again with its answer.
+    auto reload = std::make_shared<std::function<void()>>();
+    auto askedLibraries = std::make_shared<bool>(false);
+    *reload = [this, service, guard, member, askedLibraries,
+               weak = std::weak_ptr<std::function<void()>>(reload)] {
         m_service.query(
             this,
             [member](SyncService::Parts parts) {
                 QList<CredentialsDialog::Door> doors;
+                QStringList unknownLibraries;
                 for (const SyncEngine::MemberDoor &door : parts.engine.doorsOfMember(member)) {
                     const std::optional<Person> person =
                         parts.store.devicePerson(door.deviceId, door.employeeNo);
+                    const std::optional<QString> library =
+                        parts.engine.knownFaceLibrary(door.deviceId);
+                    if (!library)
+                        unknownLibraries.append(door.deviceId);
                     doors.append({door.deviceId, door.deviceName,
-                                  person ? PairModel::credentialsText(*person) : QString()});
+                                  person ? PairModel::credentialsText(*person) : QString(),
+                                  person && person->numOfFace > 0, library.value_or(QString())});
                 }
-                return std::make_pair(doors, parts.store.memberCards(member));
+                return std::make_tuple(doors, parts.store.memberCards(member), unknownLibraries);
             },
-            [guard](const std::pair<QList<CredentialsDialog::Door>, QList<MemberCard>> &state) {
+            [service, guard, askedLibraries,
+             weak](const std::tuple<QList<CredentialsDialog::Door>, QList<MemberCard>, QStringList>
+                       &state) {
                 if (!guard)
                     return;
-                guard->setDoors(state.first);
-                guard->setCards(state.second);
+                guard->setDoors(std::get<0>(state));
+                guard->setCards(std::get<1>(state));
+                const QStringList unknown = std::get<2>(state);
+                if (unknown.isEmpty() || *askedLibraries)
+                    return;
+                *askedLibraries = true;
+                auto remaining = std::make_shared<int>(int(unknown.size()));
+                service->post([service, unknown, remaining, weak](SyncService::Parts parts) {
+                    for (const QString &deviceId : unknown) {
+                        parts.engine.faceLibraryOf(
+                            deviceId, [service, remaining, weak](bool, const QString &) {
+                                if (--*remaining > 0)
+                                    return;
+                                QMetaObject::invokeMethod(service, [weak] {
+                                    if (const auto again = weak.lock())
+                                        (*again)();
+                                });
+                            });
+                    }
+                });
             });
     };
+    connect(dialog, &QObject::destroyed, this, [reload] { *reload = nullptr; });
     const auto finished = [this, guard, reload](bool ok, const QString &message) {
         if (guard)
             guard->cardOperationFinished(ok, message);
-        reload();
+        if (*reload)
+            (*reload)();
+        refreshPlan();
+    };
+    const auto faceFinished = [this, guard, reload](bool ok, const QString &message) {
+        if (guard)
+            guard->faceOperationFinished(ok, message);
+        if (*reload)
+            (*reload)();
         refreshPlan();
     };
     auto captureTag = std::make_shared<quint64>(0);
@@ -1065,7 +1105,50 @@ void MainWindow::openCredentials(qint64 organisationMemberId)
                     m_settings.save(ini);
                 }
             });
-    reload();
+    connect(dialog, &CredentialsDialog::setFaceRequested, this,
+            [service, member, faceFinished](const QByteArray &jpeg) {
+                // The picture crosses to the worker and is dropped once written.
+                service->post([service, member, jpeg, faceFinished](SyncService::Parts parts) {
+                    parts.engine.setMemberFace(
+                        member, jpeg, [service, faceFinished](const SyncEngine::FaceOutcome &o) {
+                            QMetaObject::invokeMethod(
+                                service, [faceFinished, o] { faceFinished(o.ok, o.message); });
+                        });
+                });
+            });
+    auto photoTag = std::make_shared<quint64>(0);
+    connect(dialog, &CredentialsDialog::takePhotoRequested, this,
+            [service, guard, member, photoTag, faceFinished](const QString &deviceId, int seconds) {
+                service->post([service, guard, member, photoTag, deviceId, seconds,
+                               faceFinished](SyncService::Parts parts) {
+                    *photoTag = parts.engine.captureMemberFace(
+                        member, deviceId, seconds,
+                        [service, guard](int percent) {
+                            QMetaObject::invokeMethod(service, [guard, percent] {
+                                if (guard)
+                                    guard->facePhotoProgress(percent);
+                            });
+                        },
+                        [service, faceFinished](const SyncEngine::FaceOutcome &o) {
+                            QMetaObject::invokeMethod(
+                                service, [faceFinished, o] { faceFinished(o.ok, o.message); });
+                        });
+                });
+            });
+    connect(dialog, &CredentialsDialog::takePhotoCancelled, this, [service, photoTag] {
+        service->post(
+            [photoTag](SyncService::Parts parts) { parts.engine.cancelFaceCapture(*photoTag); });
+    });
+    connect(dialog, &CredentialsDialog::removeFaceRequested, this, [service, member, faceFinished] {
+        service->post([service, member, faceFinished](SyncService::Parts parts) {
+            parts.engine.removeMemberFace(
+                member, [service, faceFinished](const SyncEngine::FaceOutcome &o) {
+                    QMetaObject::invokeMethod(service,
+                                              [faceFinished, o] { faceFinished(o.ok, o.message); });
+                });
+        });
+    });
+    (*reload)();
     dialog->show();
     emit credentialsDialogOpened(dialog);
 }

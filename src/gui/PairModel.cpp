@@ -70,6 +70,9 @@ PairModel::StatusGroup PairModel::groupOf(const PlannedAction &action, bool guar
     case ActionKind::NotManaged:
     case ActionKind::CardAdd: // credentials are written at the desk, never planned
     case ActionKind::CardRemove:
+    case ActionKind::FaceSet:
+    case ActionKind::FaceCopy:
+    case ActionKind::FaceRemove:
         return OnDoorOnly;
     }
     return OnDoorOnly;
@@ -277,11 +280,13 @@ QString PairModel::statusText(const Row &row) const
     case ActionKind::Unchanged:
         if (!m_doorProblem.isEmpty())
             return tr("Not confirmed: %1").arg(m_doorProblem);
-        if (row.noCredential)
-            return tr("In sync; can enter: no credential");
-        if (m_doorAsOf.isValid())
-            return tr("In sync as of %1").arg(shortTime(m_doorAsOf, m_context.today));
-        return tr("In sync");
+        {
+            const QString inSync =
+                m_doorAsOf.isValid()
+                    ? tr("In sync as of %1").arg(shortTime(m_doorAsOf, m_context.today))
+                    : tr("In sync");
+            return row.noCredential ? tr("%1; can enter: no credential").arg(inSync) : inSync;
+        }
     case ActionKind::Create:
         return tr("Will be created");
     case ActionKind::UpdateValidity:
@@ -303,6 +308,9 @@ QString PairModel::statusText(const Row &row) const
                                   : tr("Not in Cardskipper: not touched");
     case ActionKind::CardAdd:
     case ActionKind::CardRemove:
+    case ActionKind::FaceSet:
+    case ActionKind::FaceCopy:
+    case ActionKind::FaceRemove:
         break;
     }
     return QString();
@@ -311,7 +319,7 @@ QString PairModel::statusText(const Row &row) const
 QColor PairModel::statusColor(const Row &row) const
 {
     if (row.noCredential && row.group == InSync && m_doorProblem.isEmpty())
-        return QColor(0xd9, 0x8c, 0x1f); // amber: right on the door, and still shut out
+        return noCredentialColor(); // right on the door, and still shut out
     if (row.group == InSync && !m_doorProblem.isEmpty())
         return groupColor(Conflict); // red: nothing here is confirmed
     return groupColor(row.group);
@@ -447,6 +455,11 @@ int PairModel::countOf(StatusGroup group) const
     if (group < InSync || group >= GroupCount)
         return 0;
     return m_counts[group];
+}
+
+QColor PairModel::noCredentialColor()
+{
+    return QColor(0xd9, 0x8c, 0x1f); // amber
 }
 
 QString PairModel::credentialsText(const Person &person)

@@ -119,6 +119,8 @@ public:
     static QString overrideToolTip(const MemberOverride &memberOverride);
     // "Card", "Face", "Card and face", "None", or "Not reported" when the terminal did not say.
     static QString credentialsText(const Person &person);
+    // The status dot of a member who may enter but holds no card and no face.
+    static QColor noCredentialColor();
     static QString groupName(StatusGroup group);
     static StatusGroup groupOf(const PlannedAction &action, bool guardHeld);
     static QColor groupColor(StatusGroup group);

@@ -302,6 +302,7 @@ void SyncEngine::setConfiguration(const AppSettings &settings, const Credentials
     m_events->setRetentionDays(settings.sync.eventRetentionDays);
     m_settings = settings;
     m_credentials = credentials;
+    m_faceLibraries.clear(); // asked again of each door, which may be another terminal now
     // A client whose configuration changed is replaced, which also ends a wrong-password
     // refusal: new credentials deserve one attempt. Unchanged ones keep their state.
     for (auto it = m_clients.begin(); it != m_clients.end();) {
@@ -1087,15 +1088,22 @@ void SyncEngine::applyPlan(const WorkPtr &work)
     work->writes = writes;
     work->nextWrite = 0;
     if (work->writes.isEmpty()) {
-        return reconcileCards(work, [this, work] {
-            finishDevice(work, work->outcome.failed > 0 ? DeviceOutcome::Status::PartlyFailed
-                                                        : DeviceOutcome::Status::Synced);
-        });
+        return reconcileCredentials(work);
     }
     work->applyTimer.start();
     work->applying = true;
     applyNext(work);
     saveSnapshot(work); // while the first write is on the wire, before its record
+}
+
+void SyncEngine::reconcileCredentials(const WorkPtr &work)
+{
+    reconcileCards(work, [this, work] {
+        reconcileFaces(work, [this, work] {
+            finishDevice(work, work->outcome.failed > 0 ? DeviceOutcome::Status::PartlyFailed
+                                                        : DeviceOutcome::Status::Synced);
+        });
+    });
 }
 
 void SyncEngine::saveSnapshot(const WorkPtr &work)
@@ -1118,10 +1126,7 @@ void SyncEngine::applyNext(const WorkPtr &work)
     emit progress(work->device.id, work->nextWrite, int(work->writes.size()));
     if (m_run->stopRequested || work->nextWrite >= work->writes.size()) {
         m_run->report.applyMs += work->applyTimer.elapsed();
-        return reconcileCards(work, [this, work] {
-            finishDevice(work, work->outcome.failed > 0 ? DeviceOutcome::Status::PartlyFailed
-                                                        : DeviceOutcome::Status::Synced);
-        });
+        return reconcileCredentials(work);
     }
     if (work->deviceFull && work->writes.at(work->nextWrite).kind == ActionKind::Create) {
         skipCreatesOnFullDevice(work);

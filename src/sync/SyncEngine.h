@@ -123,6 +123,36 @@ public:
     void removeMemberCard(const MemberKey &member, const QString &cardNo,
                           std::function<void(const CardOutcome &)> done);
 
+    // ---- Faces at the desk (SyncEngineFaces.cpp) ---------------------------------------------
+    // A face is biometric data: the engine holds a picture only while it writes or copies it;
+    // nothing is stored, logged or reported but the fact that it was written.
+    struct FaceOutcome
+    {
+        bool ok = false;
+        QString message; // door by door, naming the member
+    };
+    // Whether the door has a face library over ISAPI (asked once per configuration).
+    // done(available, why not) on this thread.
+    void faceLibraryOf(const QString &deviceId, std::function<void(bool, const QString &)> done);
+    // What faceLibraryOf last learnt, without asking: nullopt until the door has answered,
+    // empty when it has a face library, else why not.
+    std::optional<QString> knownFaceLibrary(const QString &deviceId) const;
+    // Writes this picture (a baseline 4:2:0 JPEG made by FacePhoto) as the member's face to
+    // every door the member is on that has a face library: FDSetUp, or FaceDataRecord where
+    // the terminal has no set-up.
+    void setMemberFace(const MemberKey &member, const QByteArray &jpeg,
+                       std::function<void(const FaceOutcome &)> done);
+    // Takes the photo with the door's camera (CaptureFaceData, progress 0..100), sets it there
+    // by the door's own URL, then copies it to the member's other doors. Returns a tag for
+    // cancelFaceCapture (0 when done has already been called).
+    quint64 captureMemberFace(const MemberKey &member, const QString &deviceId, int waitSeconds,
+                              std::function<void(int)> progress,
+                              std::function<void(const FaceOutcome &)> done);
+    void cancelFaceCapture(quint64 tag) { cancelCardCapture(tag); }
+    // Deletes the member's face from every door (now, or by the next syncs); until each has,
+    // no door copies it to another.
+    void removeMemberFace(const MemberKey &member, std::function<void(const FaceOutcome &)> done);
+
     // Why a device is not being contacted right now, if it is not.
     std::optional<HikvisionError> deviceRefusal(const QString &deviceId) const;
 
@@ -286,16 +316,36 @@ private:
                           const QList<MemberDoor> &doors, bool remove,
                           const QStringList &unreachableBefore,
                           std::function<void(const CardOutcome &)> done);
+    // After a door's writes: its cards, then its faces, then the door is done.
+    void reconcileCredentials(const WorkPtr &work);
     void reconcileCards(const WorkPtr &work, std::function<void()> finish);
     void reconcileMemberCards(const WorkPtr &work, std::function<void()> finish);
     void setPersonCardCount(const QString &deviceId, const QString &employeeNo, int count);
-    // Before a person we created is deleted: its cards go first (UserInfo/Delete leaves a
-    // person's credentials on the terminal, S1 §4.1), by its employeeNo only, so nobody
-    // else's are touched. then() runs whatever the terminal answered: the person is deleted
-    // all the same, and a card left behind names nobody.
+    // Before a person we created is deleted: its cards and face go first (UserInfo/Delete
+    // leaves a person's credentials on the terminal, S1 §4.1), by its employeeNo only, so
+    // nobody else's are touched. then() runs whatever the terminal answered: the person is
+    // deleted all the same, and a credential left behind names nobody.
     void deleteCredentialsOf(const WorkPtr &work, const PlannedAction &action,
                              std::function<void()> then);
     QHash<quint64, QString> m_captureClients; // capture tag -> device id
+
+    // Faces (SyncEngineFaces.cpp).
+    void withFaceLibrary(const DeviceSettings &device,
+                         std::function<void(std::optional<FaceLibraryCapabilities>, QString)> done);
+    void writeFace(const DeviceSettings &device, const FaceLibraryCapabilities &library,
+                   const QString &employeeNo, const MemberKey &member, const QByteArray &jpeg,
+                   ActionKind kind, const QString &detail, std::function<void(bool, QString)> done);
+    void setFaceOnDoors(const MemberKey &member, const QByteArray &jpeg,
+                        const QList<MemberDoor> &doors, ActionKind kind, const QString &detail,
+                        std::function<void(const FaceOutcome &)> done);
+    void removeFaceFrom(const DeviceSettings &device, const QString &employeeNo,
+                        const MemberKey &member, std::function<void(bool, QString)> done);
+    // The member's face as one door has it (searched, then fetched by its URL).
+    void fetchMemberFace(const DeviceSettings &device, const QString &employeeNo,
+                         std::function<void(QByteArray, QString)> done);
+    void setPersonFaceCount(const QString &deviceId, const QString &employeeNo, int count);
+    void reconcileFaces(const WorkPtr &work, std::function<void()> finish);
+    QHash<QString, FaceLibraryCapabilities> m_faceLibraries; // by device id, as answered
     void warnAboutRefusals(const EventReader::Poll &poll);
 };
 

@@ -466,12 +466,14 @@ void SyncEngine::reconcileCards(const WorkPtr &work, std::function<void()> finis
     for (const Person &person : snapshot.persons)
         personByNo.insert(person.employeeNo, &person);
     QStringList unknownCounts;
-    if (work->client->capabilities().reportsNumOfCard) {
+    const UserCapabilities &caps = work->client->capabilities();
+    if (caps.reportsNumOfCard || caps.reportsNumOfFace) {
         for (const Link &link : m_store.links(work->device.id)) {
             if (only && link.member != *only)
                 continue;
             const Person *person = personByNo.value(link.employeeNo);
-            if (person && person->numOfCard < 0)
+            if (person && ((caps.reportsNumOfCard && person->numOfCard < 0) ||
+                           (caps.reportsNumOfFace && person->numOfFace < 0)))
                 unknownCounts.append(link.employeeNo);
         }
     }
@@ -614,11 +616,37 @@ void SyncEngine::deleteCredentialsOf(const WorkPtr &work, const PlannedAction &a
                                      std::function<void()> then)
 {
     const int cards = action.before ? action.before->numOfCard : -1;
+    const int faces = action.before ? action.before->numOfFace : -1;
+    const auto deleteFace = [this, work, action, faces, then] {
+        if (faces == 0)
+            return then();
+        withFaceLibrary(
+            work->device, [this, work, action, then](std::optional<FaceLibraryCapabilities> library,
+                                                     const QString &) {
+                if (!isCurrent(work))
+                    return;
+                if (!library || !library->available)
+                    return then();
+                work->client->deleteFaces(
+                    {action.employeeNo},
+                    [this, work, action, then](HikvisionClient::Result<DeleteResult> result) {
+                        if (!isCurrent(work))
+                            return;
+                        if (!result && result.error().kind != HikvisionError::Kind::DoesNotExist)
+                            log(QStringLiteral("warning"), work->device.id, action.memberName,
+                                tr("%1: the face of %2 could not be removed before the person was "
+                                   "deleted: %3")
+                                    .arg(work->device.name, action.employeeNo,
+                                         result.error().message()));
+                        then();
+                    });
+            });
+    };
     if (cards == 0)
-        return then();
+        return deleteFace();
     work->client->deleteCardsOfPersons(
         {action.employeeNo},
-        [this, work, action, then](HikvisionClient::Result<DeleteResult> result) {
+        [this, work, action, deleteFace](HikvisionClient::Result<DeleteResult> result) {
             if (!isCurrent(work))
                 return;
             if (!result && result.error().kind != HikvisionError::Kind::DoesNotExist)
@@ -626,7 +654,7 @@ void SyncEngine::deleteCredentialsOf(const WorkPtr &work, const PlannedAction &a
                     tr("%1: the cards of %2 could not be removed before the person was "
                        "deleted: %3")
                         .arg(work->device.name, action.employeeNo, result.error().message()));
-            then();
+            deleteFace();
         });
 }
 

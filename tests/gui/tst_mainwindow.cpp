@@ -8,6 +8,7 @@
 #include "CredentialsDialog.h"
 #include "DemoEnvironment.h"
 #include "EventPhotoDialog.h"
+#include "FacePhoto.h"
 #include "HistoryPanel.h"
 #include "IsapiSimulator.h"
 #include "LogModel.h"
@@ -38,6 +39,7 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPainter>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QRegularExpression>
@@ -610,7 +612,11 @@ private slots:
                  doorHealthStateToString(DoorHealth::State::Online));
         const QStringList inSync = keysIn(PairModel::InSync);
         QVERIFY(inSync.size() > 50);
-        const QColor green = PairModel::groupColor(PairModel::InSync);
+        // Right on the door: green, or amber for a member the door holds no credential for.
+        const QColor green =
+            cell(inSync.first(), PairModel::Status, PairModel::NoCredentialRole).toBool()
+                ? PairModel::noCredentialColor()
+                : PairModel::groupColor(PairModel::InSync);
         QCOMPARE(cell(inSync.first(), PairModel::Status, Qt::DecorationRole).value<QColor>(),
                  green);
         QVERIFY2(cell(inSync.first(), PairModel::Status)
@@ -1154,6 +1160,91 @@ private slots:
         QTRY_VERIFY(!dialog);
     }
 
+    void aMemberGetsAFaceFromAPhotoAndFromTheDoorsCamera()
+    {
+        run(&MainWindow::syncNow);
+        // A member on both doors: the front door has a face library, the gym's model has not.
+        const std::optional<Link> onBoth = ask([](SyncService::Parts parts) -> std::optional<Link> {
+            for (const Link &link : parts.store.links(DemoEnvironment::deviceId())) {
+                if (link.origin == LinkOrigin::Created &&
+                    parts.store.linkFor(DemoEnvironment::gymDeviceId(), link.employeeNo))
+                    return link;
+            }
+            return std::nullopt;
+        });
+        QVERIFY(onBoth);
+        const qint64 memberId = onBoth->member.organisationMemberId;
+        const QString employeeNo = onBoth->employeeNo;
+        QVERIFY(m_window->selectMember(memberId));
+        QSignalSpy opened(m_window.get(), &MainWindow::credentialsDialogOpened);
+        child<QAction>("actionCredentials")->trigger();
+        QPointer<CredentialsDialog> dialog =
+            qobject_cast<CredentialsDialog *>(opened.first().first().value<QDialog *>());
+        QVERIFY(dialog);
+        auto *doors = dialog->findChild<QComboBox *>(QStringLiteral("doorCombo"));
+        auto *faceLabel = dialog->findChild<QLabel *>(QStringLiteral("faceLabel"));
+        QTRY_COMPARE(doors->count(), 2);
+        // The gym's model has no face library over ISAPI: the dialog says so, once asked.
+        QTRY_VERIFY(faceLabel->text().contains(QStringLiteral("iVMS-4200")));
+
+        // A photo from a file: framed (here: the suggested square), prepared and written.
+        QTemporaryDir folder;
+        const QString path = folder.filePath(QStringLiteral("åsa.png"));
+        {
+            QImage photo(900, 1200, QImage::Format_RGB32);
+            QPainter painter(&photo);
+            QLinearGradient background(0, 0, 900, 1200);
+            background.setColorAt(0, QColor(30, 60, 120));
+            background.setColorAt(1, QColor(220, 220, 240));
+            painter.fillRect(photo.rect(), background);
+            painter.setBrush(QColor(236, 188, 160));
+            painter.drawEllipse(QRect(250, 250, 400, 520));
+            painter.setBrush(QColor(40, 30, 20));
+            painter.drawEllipse(QRect(360, 440, 40, 40));
+            painter.drawEllipse(QRect(500, 440, 40, 40));
+            painter.end();
+            QVERIFY(photo.save(path));
+        }
+        dialog->choosePhotoFile = [path] { return path; };
+        int crops = 0;
+        dialog->confirmCrop = [&crops](const QImage &photo) -> std::optional<QRect> {
+            ++crops;
+            return suggestedFaceCrop(photo);
+        };
+        auto *setFace = dialog->findChild<QPushButton *>(QStringLiteral("setFaceButton"));
+        QVERIFY(setFace->isEnabled());
+        setFace->click();
+        QCOMPARE(crops, 1);
+        QTRY_VERIFY_WITH_TIMEOUT(!dialog->isBusy(), 20000);
+        QVERIFY2(dialog->statusText().contains(QStringLiteral("Face of")),
+                 qPrintable(dialog->statusText()));
+        QVERIFY(m_demo->door().hasFace(employeeNo));
+        QTRY_VERIFY(faceLabel->text().contains(QStringLiteral("Face on: ") + doorName()));
+
+        // The gym's camera cannot be used from here; the front door's can.
+        doors->setCurrentIndex(doors->findData(DemoEnvironment::gymDeviceId()));
+        auto *take = dialog->findChild<QPushButton *>(QStringLiteral("takePhotoButton"));
+        QVERIFY(!take->isEnabled());
+        QVERIFY(take->toolTip().contains(QStringLiteral("iVMS-4200")));
+        doors->setCurrentIndex(doors->findData(DemoEnvironment::deviceId()));
+        QVERIFY(take->isEnabled());
+        m_demo->door().options().demoFaceDelayMs = 200;
+        take->click();
+        QVERIFY(dialog->findChild<QProgressBar *>(QStringLiteral("faceProgress"))->isVisible());
+        QTRY_VERIFY_WITH_TIMEOUT(!dialog->isBusy(), 20000);
+        QVERIFY2(dialog->statusText().contains(QStringLiteral("taken at")),
+                 qPrintable(dialog->statusText()));
+        screenshotOf(dialog, QStringLiteral("credentials-face.png"));
+
+        auto *remove = dialog->findChild<QPushButton *>(QStringLiteral("removeFaceButton"));
+        QTRY_VERIFY(remove->isEnabled());
+        remove->click();
+        QTRY_VERIFY_WITH_TIMEOUT(!dialog->isBusy(), 20000);
+        QVERIFY(!m_demo->door().hasFace(employeeNo));
+        dialog->close();
+        QTRY_VERIFY(!dialog);
+    }
+
     void aDeskReaderFormatIsPreviewedAndSaved()
     {
         run(&MainWindow::syncNow);
@@ -1380,8 +1471,9 @@ private slots:
         run(&MainWindow::syncNow);
         const QString door = DemoEnvironment::deviceId();
         QCOMPARE(m_window->doorStatusText(door), QStringLiteral("online, last contact 10:00"));
-        QCOMPARE(cell(QStringLiteral("m:1002"), PairModel::Status).toString(),
-                 QStringLiteral("In sync as of 10:00"));
+        QVERIFY(cell(QStringLiteral("m:1002"), PairModel::Status)
+                    .toString()
+                    .startsWith(QStringLiteral("In sync as of 10:00")));
     }
 
     void pausingFromTheCodeSaysSoOnce()

@@ -180,15 +180,40 @@ private slots:
         QCOMPARE(filter.rowCount(), f.plan.actions.size());
     }
 
+    void credentialsComeFromTheTerminalsOwnCounts()
+    {
+        Person person;
+        QCOMPARE(PairModel::credentialsText(person), QStringLiteral("Not reported"));
+        person.numOfCard = 0;
+        person.numOfFace = 0;
+        QCOMPARE(PairModel::credentialsText(person), QStringLiteral("None"));
+        person.numOfCard = 1;
+        QCOMPARE(PairModel::credentialsText(person), QStringLiteral("Card"));
+        person.numOfCard = 2;
+        QVERIFY(PairModel::credentialsText(person).startsWith(QStringLiteral("2 card")));
+        person.numOfFace = 1;
+        QCOMPARE(PairModel::credentialsText(person), QStringLiteral("Card and face"));
+        person.numOfCard = 0;
+        QCOMPARE(PairModel::credentialsText(person), QStringLiteral("Face"));
+        // Only the face reported, and none: the card count is unknown, so not "none".
+        person.numOfCard = -1;
+        person.numOfFace = 0;
+        QCOMPARE(PairModel::credentialsText(person), QStringLiteral("Not reported"));
+    }
+
     void headers()
     {
         PairModel model;
         QCOMPARE(model.columnCount(), int(PairModel::ColumnCount));
-        const QStringList expected{
-            QStringLiteral("Member"),          QStringLiteral("Email"),
-            QStringLiteral("Member no."),      QStringLiteral("Status"),
-            QStringLiteral("Employee no."),    QStringLiteral("Person on the door"),
-            QStringLiteral("Membership ends"), QStringLiteral("Valid until (door)")};
+        const QStringList expected{QStringLiteral("Member"),
+                                   QStringLiteral("Email"),
+                                   QStringLiteral("Member no."),
+                                   QStringLiteral("Status"),
+                                   QStringLiteral("Credentials"),
+                                   QStringLiteral("Employee no."),
+                                   QStringLiteral("Person on the door"),
+                                   QStringLiteral("Membership ends"),
+                                   QStringLiteral("Valid until (door)")};
         for (int column = 0; column < expected.size(); ++column)
             QCOMPARE(model.headerData(column, Qt::Horizontal).toString(), expected.at(column));
     }
