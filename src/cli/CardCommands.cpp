@@ -5,6 +5,7 @@
 #include "CardNumber.h"
 #include "CliApplication.h"
 #include "Clock.h"
+#include "DeskHelpers.h"
 #include "SignalWatcher.h"
 #include "Store.h"
 #include "SyncSession.h"
@@ -16,97 +17,20 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLoggingCategory>
 #include <QSet>
 #include <QTimer>
 #include <algorithm>
 #include <cstdio>
 #include <optional>
 
-#ifdef Q_OS_WIN
-#include <io.h>
-#else
-#include <unistd.h>
-#endif
-
 namespace cis {
 
 namespace {
 
-bool stderrIsTerminal()
-{
-#ifdef Q_OS_WIN
-    return _isatty(_fileno(stderr)) != 0;
-#else
-    return isatty(fileno(stderr)) != 0;
-#endif
-}
-
-QString memberText(const Member &member)
-{
-    return QStringLiteral("%1 (%2)").arg(member.displayName()).arg(member.key.organisationMemberId);
-}
-
 QString addedBy()
 {
     return qEnvironmentVariable("USER", qEnvironmentVariable("USERNAME", QStringLiteral("cli")));
-}
-
-// The member --member names: a member number of the configured organisation, in the member
-// list the last sync stored. nullopt, with *error saying why, when there is none.
-std::optional<Member> findMember(const Store &store, qint64 organisationId, const QString &text,
-                                 QString *error)
-{
-    const QString wanted = text.trimmed();
-    if (wanted.isEmpty()) {
-        *error = CliApplication::tr("--member is required: the member's number in Cardskipper.");
-        return std::nullopt;
-    }
-    bool ok = false;
-    const qint64 number = wanted.toLongLong(&ok);
-    if (!ok || number <= 0) {
-        *error = CliApplication::tr("--member wants the member's number in Cardskipper (like "
-                                    "1001), not \"%1\".")
-                     .arg(wanted);
-        return std::nullopt;
-    }
-    std::optional<Member> member = store.member(MemberKey{organisationId, number});
-    if (!member)
-        *error = CliApplication::tr("No member %1 in organisation %2 in the last member list; run "
-                                    "\"sync\" or \"plan\" first if the member is new.")
-                     .arg(number)
-                     .arg(organisationId);
-    return member;
-}
-
-QStringList configuredIds(const AppSettings &settings)
-{
-    QStringList ids;
-    for (const DeviceSettings &device : settings.devices)
-        ids.append(device.id);
-    return ids;
-}
-
-// Whether a door that failed us is out of reach (exit code 3) rather than refusing the request.
-bool doorOutOfReach(const SyncEngine &engine, const QString &deviceId)
-{
-    if (engine.deviceRefusal(deviceId))
-        return true;
-    for (const DoorHealth &health : engine.doorHealth()) {
-        if (health.deviceId != deviceId)
-            continue;
-        switch (health.state) {
-        case DoorHealth::State::Unreachable:
-        case DoorHealth::State::PasswordRejected:
-        case DoorHealth::State::Locked:
-        case DoorHealth::State::CertificateChanged:
-            return true;
-        case DoorHealth::State::Unknown:
-        case DoorHealth::State::Online:
-        case DoorHealth::State::Failing:
-            break;
-        }
-    }
-    return false;
 }
 
 // Columns padded to their widest cell, two spaces apart.
@@ -184,8 +108,12 @@ bool mayEnter(const PlannedAction &action, QDate today)
 void CliApplication::quietEngineLog(SyncSession &session)
 {
     QObject::disconnect(&session.engine(), &SyncEngine::logMessage, this, nullptr);
-    if (!m_verbose)
+    if (!m_verbose) {
+        // The engine also writes its errors to Qt's log: the outcome printed says them already.
+        QLoggingCategory::setFilterRules(
+            QStringLiteral("cis.*.info=false\ncis.sync.warning=false"));
         return;
+    }
     QObject::connect(&session.engine(), &SyncEngine::logMessage, this,
                      [this](const QString &, const QString &, const QString &,
                             const QString &text) { m_err << text << Qt::endl; });

@@ -76,6 +76,9 @@ QList<Command> commands()
         {QStringLiteral("card"),
          CliApplicationTexts::tr(
              "Give a member a card (read at the door or typed), take it back, list the cards.")},
+        {QStringLiteral("face"),
+         CliApplicationTexts::tr(
+             "Give a member a face (from a photo file or a door's camera), or remove it.")},
         {QStringLiteral("credentials"),
          CliApplicationTexts::tr(
              "Show each member's cards and faces on the doors; --missing: who cannot get in.")},
@@ -252,6 +255,8 @@ int CliApplication::run(const QStringList &arguments)
         return runLink(commandParser, commandArguments, false);
     if (command == QLatin1String("card"))
         return runCard(commandParser, commandArguments);
+    if (command == QLatin1String("face"))
+        return runFace(commandParser, commandArguments);
     if (command == QLatin1String("credentials"))
         return runCredentials(commandParser, commandArguments);
     if (command == QLatin1String("device"))

@@ -59,9 +59,14 @@ private:
     int runCardRemove(QCommandLineParser &parser, const QStringList &arguments);
     int runCardList(QCommandLineParser &parser, const QStringList &arguments);
     int runCredentials(QCommandLineParser &parser, const QStringList &arguments);
+    // Faces given at the desk (FaceCommands.cpp): face set|capture|remove.
+    int runFace(QCommandLineParser &parser, const QStringList &arguments);
+    int runFaceSet(QCommandLineParser &parser, const QStringList &arguments);
+    int runFaceCapture(QCommandLineParser &parser, const QStringList &arguments);
+    int runFaceRemove(QCommandLineParser &parser, const QStringList &arguments);
     // Gives the card to the member and prints the outcome; the exit code.
     int giveCard(SyncSession &session, const MemberKey &member, const QString &cardNo);
-    // The card commands print the engine's outcome, which says what its log says; the log
+    // The card and face commands print the engine's outcome, which says what its log says; the log
     // goes to standard error with --verbose only.
     void quietEngineLog(SyncSession &session);
 
