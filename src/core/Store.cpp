@@ -1483,6 +1483,19 @@ QList<Link> Store::links() const
     return readLinks(q);
 }
 
+QHash<QString, MemberKey> Store::linkedMembers(const QString &deviceId) const
+{
+    QHash<QString, MemberKey> result;
+    Sql q(statements(), "SELECT employee_no, org_id, member_id FROM links WHERE device_id = ?");
+    q << deviceId;
+    if (!q.exec("reading the door's links"))
+        return result;
+    while (q.next())
+        result.insert(q.value(0).toString(),
+                      MemberKey{q.value(1).toLongLong(), q.value(2).toLongLong()});
+    return result;
+}
+
 std::optional<Link> Store::linkFor(const QString &deviceId, const QString &employeeNo) const
 {
     Sql q(statements(), kLinkSelect, " WHERE device_id = ? AND employee_no = ?");

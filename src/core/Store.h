@@ -117,6 +117,9 @@ public:
     QList<Link> links(const QString &deviceId) const; // by employeeNo
     QList<Link> links() const;                        // by device, employeeNo
     std::optional<Link> linkFor(const QString &deviceId, const QString &employeeNo) const;
+    // Who each linked person of the door is, without the rest of the link: what the sync's
+    // credential steps need on every run, for 10,000 persons.
+    QHash<QString, MemberKey> linkedMembers(const QString &deviceId) const;
 
     // ---- Rejected suggestions -----------------------------------------------------------------
     bool addRejectedSuggestion(const RejectedSuggestion &rejected); // idempotent

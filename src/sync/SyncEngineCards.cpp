@@ -460,21 +460,24 @@ void SyncEngine::reconcileCards(const WorkPtr &work, std::function<void()> finis
     if (m_run->stopRequested || m_run->options.kind == RunKind::Preview)
         return finish();
     const std::optional<MemberKey> only = m_run->options.onlyMember;
-    const DeviceSnapshot snapshot = m_store.deviceSnapshot(work->device.id);
-    QHash<QString, const Person *> personByNo;
-    personByNo.reserve(snapshot.persons.size());
-    for (const Person &person : snapshot.persons)
-        personByNo.insert(person.employeeNo, &person);
+    // The terminal's counts of persons it has not told yet (ours, created since its last full
+    // read); only linked persons are asked about, and only when there are such persons at all.
     QStringList unknownCounts;
     const UserCapabilities &caps = work->client->capabilities();
     if (caps.reportsNumOfCard || caps.reportsNumOfFace) {
-        for (const Link &link : m_store.links(work->device.id)) {
-            if (only && link.member != *only)
-                continue;
-            const Person *person = personByNo.value(link.employeeNo);
-            if (person && ((caps.reportsNumOfCard && person->numOfCard < 0) ||
-                           (caps.reportsNumOfFace && person->numOfFace < 0)))
-                unknownCounts.append(link.employeeNo);
+        QStringList unknown;
+        for (const Person &person : m_store.deviceSnapshot(work->device.id).persons) {
+            if ((caps.reportsNumOfCard && person.numOfCard < 0) ||
+                (caps.reportsNumOfFace && person.numOfFace < 0))
+                unknown.append(person.employeeNo);
+        }
+        if (!unknown.isEmpty()) {
+            const QHash<QString, MemberKey> linked = m_store.linkedMembers(work->device.id);
+            for (const QString &employeeNo : std::as_const(unknown)) {
+                const auto member = linked.constFind(employeeNo);
+                if (member != linked.cend() && (!only || *member == *only))
+                    unknownCounts.append(employeeNo);
+            }
         }
     }
     if (unknownCounts.isEmpty())
@@ -520,16 +523,15 @@ void SyncEngine::reconcileMemberCards(const WorkPtr &work, std::function<void()>
     cardCountOf.reserve(snapshot.persons.size());
     for (const Person &person : snapshot.persons)
         cardCountOf.insert(person.employeeNo, person.numOfCard);
-    QHash<QString, MemberKey> memberOfPerson;
+    const QHash<QString, MemberKey> memberOfPerson = m_store.linkedMembers(work->device.id);
     QStringList toCheck;
     const bool full = m_run->options.kind == RunKind::FullReconcile;
-    for (const Link &link : m_store.links(work->device.id)) {
-        memberOfPerson.insert(link.employeeNo, link.member);
-        const auto cards = cardsOf.constFind(link.member);
-        if (cards == cardsOf.cend() || !cardCountOf.contains(link.employeeNo))
+    for (auto link = memberOfPerson.cbegin(); link != memberOfPerson.cend(); ++link) {
+        const auto cards = cardsOf.constFind(link.value());
+        if (cards == cardsOf.cend() || !cardCountOf.contains(link.key()))
             continue;
-        if (full || cardCountOf.value(link.employeeNo) != cards->size())
-            toCheck.append(link.employeeNo);
+        if (full || cardCountOf.value(link.key()) != cards->size())
+            toCheck.append(link.key());
     }
     QList<CardTask> tasks;
     for (const CardRemoval &removal : removals) {

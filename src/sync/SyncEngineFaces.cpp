@@ -481,18 +481,23 @@ void SyncEngine::reconcileFaces(const WorkPtr &work, std::function<void()> finis
     for (const DeviceSettings &other : m_settings.devices) {
         if (other.id == deviceId || !other.enabled || deviceRefusal(other.id))
             continue;
-        const DeviceSnapshot snapshot = m_store.deviceSnapshot(other.id);
-        QHash<QString, int> faces;
-        for (const Person &person : snapshot.persons) {
+        QStringList faces;
+        for (const Person &person : m_store.deviceSnapshot(other.id).persons) {
             if (person.numOfFace > 0)
-                faces.insert(person.employeeNo, person.numOfFace);
+                faces.append(person.employeeNo);
         }
         if (faces.isEmpty())
             continue;
-        for (const Link &link : m_store.links(other.id)) {
-            if (faces.contains(link.employeeNo) && !sources.contains(link.member) &&
-                !blocked.contains(link.member) && (!only || link.member == *only))
-                sources.insert(link.member, Source{other.id, link.employeeNo});
+        // A door's links change with its own run only: read once per run.
+        auto linked = m_run->linkedMembers.constFind(other.id);
+        if (linked == m_run->linkedMembers.cend())
+            linked = m_run->linkedMembers.insert(other.id, m_store.linkedMembers(other.id));
+        for (const QString &employeeNo : std::as_const(faces)) {
+            const auto member = linked->constFind(employeeNo);
+            if (member == linked->cend() || sources.contains(*member) ||
+                blocked.contains(*member) || (only && *member != *only))
+                continue;
+            sources.insert(*member, Source{other.id, employeeNo});
         }
     }
     struct Copy
@@ -504,17 +509,15 @@ void SyncEngine::reconcileFaces(const WorkPtr &work, std::function<void()> finis
     QList<Copy> copies;
     QHash<MemberKey, QString> personOf;
     if (!sources.isEmpty() || !removals.isEmpty()) {
-        const DeviceSnapshot snapshot = m_store.deviceSnapshot(deviceId);
-        QHash<QString, int> faceCount;
-        for (const Person &person : snapshot.persons)
-            faceCount.insert(person.employeeNo, person.numOfFace);
-        for (const Link &link : m_store.links(deviceId)) {
-            if (!faceCount.contains(link.employeeNo))
+        const QHash<QString, MemberKey> linked = m_store.linkedMembers(deviceId);
+        for (const Person &person : m_store.deviceSnapshot(deviceId).persons) {
+            const auto member = linked.constFind(person.employeeNo);
+            if (member == linked.cend())
                 continue;
-            personOf.insert(link.member, link.employeeNo);
+            personOf.insert(*member, person.employeeNo);
             // Only the terminal's own "no face" starts a copy: an unknown count proves nothing.
-            if (faceCount.value(link.employeeNo) == 0 && sources.contains(link.member))
-                copies.append({link.member, link.employeeNo, sources.value(link.member)});
+            if (person.numOfFace == 0 && sources.contains(*member))
+                copies.append({*member, person.employeeNo, sources.value(*member)});
         }
     }
     if (copies.isEmpty() && removals.isEmpty())

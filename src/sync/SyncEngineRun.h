@@ -40,6 +40,8 @@ struct SyncEngine::Run
     // petWatchdog): a run must end whatever the other side does.
     QTimer membersWatchdog;
     QString membersWaitingFor;
+    // Each door's linked persons, read once per run for the face copies of the other doors.
+    QHash<QString, QHash<QString, MemberKey>> linkedMembers;
     int membersLimitMs = 0;
 };
 
