@@ -72,6 +72,41 @@
             <numerusform>%n entries by persons not linked to a member are not counted.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Hold the card for %1 to the reader of %2: %n second(s) left (Ctrl+C cancels).</source>
+        <translation>
+            <numerusform>Hold the card for %1 to the reader of %2: %n second left (Ctrl+C cancels).</numerusform>
+            <numerusform>Hold the card for %1 to the reader of %2: %n seconds left (Ctrl+C cancels).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Hold the card for %1 to the reader of %2 within %n second(s) (Ctrl+C cancels).</source>
+        <translation>
+            <numerusform>Hold the card for %1 to the reader of %2 within %n second (Ctrl+C cancels).</numerusform>
+            <numerusform>Hold the card for %1 to the reader of %2 within %n seconds (Ctrl+C cancels).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n member(s) with a valid membership hold no card and no face on a door.</source>
+        <translation>
+            <numerusform>%n member with a valid membership holds no card and no face on a door.</numerusform>
+            <numerusform>%n members with a valid membership hold no card and no face on a door.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n person(s) whose cards and faces the terminal did not report (shown as ?); &quot;sync --full&quot; reads them again.</source>
+        <translation>
+            <numerusform>%n person whose cards and faces the terminal did not report (shown as ?); &quot;sync --full&quot; reads them again.</numerusform>
+            <numerusform>%n persons whose cards and faces the terminal did not report (shown as ?); &quot;sync --full&quot; reads them again.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Taking the face photo of %1 at %2: look into its camera within %n second(s) (Ctrl+C cancels).</source>
+        <translation>
+            <numerusform>Taking the face photo of %1 at %2: look into its camera within %n second (Ctrl+C cancels).</numerusform>
+            <numerusform>Taking the face photo of %1 at %2: look into its camera within %n seconds (Ctrl+C cancels).</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>cis::EventReader</name>
@@ -87,6 +122,16 @@
         <translation>
             <numerusform>Door %1: its clock is %n minute behind this computer&apos;s. Set its time (NTP) in iVMS-4200 or its web page: entries are checked against it.</numerusform>
             <numerusform>Door %1: its clock is %n minutes behind this computer&apos;s. Set its time (NTP) in iVMS-4200 or its web page: entries are checked against it.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>cis::HikvisionClient</name>
+    <message numerus="yes">
+        <source>no face was captured within %n second(s)</source>
+        <translation>
+            <numerusform>no face was captured within %n second</numerusform>
+            <numerusform>no face was captured within %n seconds</numerusform>
         </translation>
     </message>
 </context>
@@ -141,6 +186,20 @@
             <numerusform>Cardskipper gave no answer for %n seconds; no door was changed.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>No card was held to the reader of %1 within %n second(s).</source>
+        <translation>
+            <numerusform>No card was held to the reader of %1 within %n second.</numerusform>
+            <numerusform>No card was held to the reader of %1 within %n seconds.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 saw no face within %n second(s): the member should look straight into its camera.</source>
+        <translation>
+            <numerusform>%1 saw no face within %n second: the member should look straight into its camera.</numerusform>
+            <numerusform>%1 saw no face within %n seconds: the member should look straight into its camera.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>cis::gui::ActivityPanel</name>
@@ -163,6 +222,23 @@
         <translation>
             <numerusform>Visits of %n member written to %1</numerusform>
             <numerusform>Visits of %n members written to %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>cis::gui::CredentialsDialog</name>
+    <message numerus="yes">
+        <source>%1 is on %n door(s). %2.</source>
+        <translation>
+            <numerusform>%1 is on %n door. %2.</numerusform>
+            <numerusform>%1 is on %n doors. %2.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Hold the card to the reader of %1: %n second(s) left</source>
+        <translation>
+            <numerusform>Hold the card to the reader of %1: %n second left</numerusform>
+            <numerusform>Hold the card to the reader of %1: %n seconds left</numerusform>
         </translation>
     </message>
 </context>
@@ -225,6 +301,13 @@
         <translation>
             <numerusform>Visits (%n day)</numerusform>
             <numerusform>Visits (%n days)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n card(s)</source>
+        <translation>
+            <numerusform>%n card</numerusform>
+            <numerusform>%n cards</numerusform>
         </translation>
     </message>
 </context>

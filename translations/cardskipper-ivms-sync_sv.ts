@@ -21,6 +21,41 @@
     </message>
 </context>
 <context>
+    <name>CardNumberTexts</name>
+    <message>
+        <source>The card number is empty.</source>
+        <translation>Kortnumret är tomt.</translation>
+    </message>
+    <message>
+        <source>The card number %1 has %2 characters; the door terminal takes at most %3.</source>
+        <translation>Kortnumret %1 har %2 tecken; dörrterminalen tar högst %3.</translation>
+    </message>
+    <message>
+        <source>The card number %1 contains &quot;%2&quot;; a door terminal takes only the letters A-Z and a-z, digits, &quot;-&quot; and &quot;_&quot;.</source>
+        <translation>Kortnumret %1 innehåller ”%2”; en dörrterminal tar bara bokstäverna A-Z och a-z, siffror, ”-” och ”_”.</translation>
+    </message>
+    <message>
+        <source>a space</source>
+        <translation>ett mellanslag</translation>
+    </message>
+    <message>
+        <source>Nothing was typed.</source>
+        <translation>Inget har skrivits in.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a hexadecimal card number.</source>
+        <translation>”%1” är inte ett hexadecimalt kortnummer.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a decimal card number of at most 20 digits.</source>
+        <translation>”%1” är inte ett decimalt kortnummer med högst 20 siffror.</translation>
+    </message>
+    <message>
+        <source>The card number %1 is too long to be written in decimal; choose hexadecimal.</source>
+        <translation>Kortnumret %1 är för långt för att skrivas decimalt; välj hexadecimalt.</translation>
+    </message>
+</context>
+<context>
     <name>CardskipperError</name>
     <message>
         <source>HTTP status %1 (is the address right?)</source>
@@ -556,6 +591,129 @@
         <source>Visits per member and day in a date range (days with an entry), as CSV for Excel.</source>
         <translation>Besök per medlem och dag under en period (dagar med en passage), som CSV för Excel.</translation>
     </message>
+    <message>
+        <source>Give a member a card (read at the door or typed), take it back, list the cards.</source>
+        <translation>Ge en medlem ett kort (läst vid dörren eller inskrivet), ta tillbaka det eller lista korten.</translation>
+    </message>
+    <message>
+        <source>Give a member a face (from a photo file or a door&apos;s camera), or remove it.</source>
+        <translation>Lägg in en medlems ansikte (från en fotofil eller en dörrs kamera) eller ta bort det.</translation>
+    </message>
+    <message>
+        <source>Show each member&apos;s cards and faces on the doors; --missing: who cannot get in.</source>
+        <translation>Visa varje medlems kort och ansikten på dörrarna; --missing: vilka som inte kommer in.</translation>
+    </message>
+</context>
+<context>
+    <name>CredentialsDialog</name>
+    <message>
+        <source>Cards and face</source>
+        <translation>Kort och ansikte</translation>
+    </message>
+    <message>
+        <source>At the &amp;door:</source>
+        <translation>Vid &amp;dörren:</translation>
+    </message>
+    <message>
+        <source>The door whose reader or camera is used</source>
+        <translation>Dörren vars läsare eller kamera används</translation>
+    </message>
+    <message>
+        <source>Cards</source>
+        <translation>Kort</translation>
+    </message>
+    <message>
+        <source>&amp;Remove card</source>
+        <translation>Ta bo&amp;rt kort</translation>
+    </message>
+    <message>
+        <source>Read card &amp;at the door</source>
+        <translation>&amp;Läs kortet vid dörren</translation>
+    </message>
+    <message>
+        <source>The door&apos;s own reader reads the card, so the number is exactly the one it will recognise later</source>
+        <translation>Dörrens egen läsare läser kortet, så numret blir exakt det som dörren känner igen senare</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>&amp;Avbryt</translation>
+    </message>
+    <message>
+        <source>Card &amp;number:</source>
+        <translation>Kort&amp;nummer:</translation>
+    </message>
+    <message>
+        <source>Type it, or scan it with a desk reader</source>
+        <translation>Skriv in det eller läs in det med en bordsläsare</translation>
+    </message>
+    <message>
+        <source>Add &amp;card</source>
+        <translation>Lägg till &amp;kort</translation>
+    </message>
+    <message>
+        <source>Written as:</source>
+        <translation>Skrivs som:</translation>
+    </message>
+    <message>
+        <source>Desk reader format</source>
+        <translation>Bordsläsarens format</translation>
+    </message>
+    <message>
+        <source>How a USB desk reader&apos;s typing becomes the number the door&apos;s own reader produces. Check it once with a card the door already knows.</source>
+        <translation>Hur det som en USB-bordsläsare skriver blir det nummer som dörrens egen läsare ger. Kontrollera det en gång med ett kort som dörren redan känner till.</translation>
+    </message>
+    <message>
+        <source>Reader &amp;types:</source>
+        <translation>Läsaren &amp;skriver:</translation>
+    </message>
+    <message>
+        <source>Door &amp;expects:</source>
+        <translation>Dörren &amp;förväntar sig:</translation>
+    </message>
+    <message>
+        <source>Re&amp;verse the byte order</source>
+        <translation>&amp;Vänd på byteordningen</translation>
+    </message>
+    <message>
+        <source>&amp;Zero-pad to:</source>
+        <translation>Fyll ut med n&amp;ollor till:</translation>
+    </message>
+    <message>
+        <source>no padding</source>
+        <translation>ingen utfyllnad</translation>
+    </message>
+    <message>
+        <source>Face</source>
+        <translation>Ansikte</translation>
+    </message>
+    <message>
+        <source>Set face &amp;photo…</source>
+        <translation>Väl&amp;j ansiktsfoto…</translation>
+    </message>
+    <message>
+        <source>A front-facing, well-lit photo (JPEG or PNG); you frame the face, and the door gets a copy it can use</source>
+        <translation>Ett välbelyst foto taget rakt framifrån (JPEG eller PNG); du ramar in ansiktet, och dörren får en kopia som den kan använda</translation>
+    </message>
+    <message>
+        <source>&amp;Take photo at the door</source>
+        <translation>&amp;Ta foto vid dörren</translation>
+    </message>
+    <message>
+        <source>The door chosen above takes the photo with its own camera; the member looks straight into it</source>
+        <translation>Dörren som är vald ovan tar fotot med sin egen kamera; medlemmen tittar rakt in i den</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Avbryt</translation>
+    </message>
+    <message>
+        <source>Remove &amp;face</source>
+        <translation>Ta bort ans&amp;ikte</translation>
+    </message>
+    <message>
+        <source>Face photos are personal data of a special kind: they go to the doors only and are never saved on this computer.</source>
+        <translation>Ansiktsfoton är känsliga personuppgifter: de skickas bara till dörrarna och sparas aldrig på den här datorn.</translation>
+    </message>
 </context>
 <context>
     <name>DigestAuthTexts</name>
@@ -636,6 +794,124 @@
     <message>
         <source>The photo is fetched from the door for this window only: it is not saved on this computer.</source>
         <translation>Fotot hämtas från dörren bara för det här fönstret: det sparas inte på den här datorn.</translation>
+    </message>
+</context>
+<context>
+    <name>FaceCropDialog</name>
+    <message>
+        <source>Face photo</source>
+        <translation>Ansiktsfoto</translation>
+    </message>
+    <message>
+        <source>Frame the face from the forehead to the chin, with a little space around it. The door recognises a sharp, front-facing face best.</source>
+        <translation>Rama in ansiktet från pannan till hakan, med lite utrymme runt omkring. Dörren känner bäst igen ett skarpt ansikte taget rakt framifrån.</translation>
+    </message>
+    <message>
+        <source>Face frame</source>
+        <translation>Ansiktsram</translation>
+    </message>
+    <message>
+        <source>Arrow keys move the frame, plus and minus resize it.</source>
+        <translation>Piltangenterna flyttar ramen, plus och minus ändrar storleken.</translation>
+    </message>
+    <message>
+        <source>The picture for the door:</source>
+        <translation>Bilden till dörren:</translation>
+    </message>
+    <message>
+        <source>Preview of the picture for the door</source>
+        <translation>Förhandsvisning av bilden till dörren</translation>
+    </message>
+    <message>
+        <source>Frame &amp;size:</source>
+        <translation>Ramens &amp;storlek:</translation>
+    </message>
+    <message>
+        <source>Drag the frame or use the arrow keys to move it. Resize it with the slider, the mouse wheel or a corner.</source>
+        <translation>Dra ramen eller flytta den med piltangenterna. Ändra storleken med reglaget, mushjulet eller ett hörn.</translation>
+    </message>
+    <message>
+        <source>The photo is only kept in memory: nothing of it is saved on this computer.</source>
+        <translation>Fotot finns bara i minnet: inget av det sparas på den här datorn.</translation>
+    </message>
+</context>
+<context>
+    <name>FacePhotoTexts</name>
+    <message>
+        <source>“%1” is damaged or incomplete and cannot be read as a photo. Copy it from the camera or phone again.</source>
+        <translation>”%1” är skadad eller ofullständig och kan inte läsas som ett foto. Kopiera den från kameran eller telefonen igen.</translation>
+    </message>
+    <message>
+        <source>not a complete JPEG</source>
+        <translation>inte en fullständig JPEG</translation>
+    </message>
+    <message>
+        <source>not baseline</source>
+        <translation>inte baseline</translation>
+    </message>
+    <message>
+        <source>colour not sampled 4:2:0</source>
+        <translation>färgerna är inte samplade 4:2:0</translation>
+    </message>
+    <message>
+        <source>carries metadata</source>
+        <translation>innehåller metadata</translation>
+    </message>
+    <message>
+        <source>wrong size</source>
+        <translation>fel storlek</translation>
+    </message>
+    <message>
+        <source>“%1” cannot be opened: %2</source>
+        <translation>”%1” kan inte öppnas: %2</translation>
+    </message>
+    <message>
+        <source>“%1” is %2 MB, too large for a photo. Use a JPEG or PNG photo straight from a camera or phone.</source>
+        <translation>”%1” är %2 MB, för stor för ett foto. Använd ett JPEG- eller PNG-foto direkt från en kamera eller telefon.</translation>
+    </message>
+    <message>
+        <source>“%1” cannot be read: %2</source>
+        <translation>”%1” kan inte läsas: %2</translation>
+    </message>
+    <message>
+        <source>“%1” is not a JPEG or PNG photo. Save the photo as JPEG or PNG and choose it again.</source>
+        <translation>”%1” är inte ett JPEG- eller PNG-foto. Spara fotot som JPEG eller PNG och välj det igen.</translation>
+    </message>
+    <message>
+        <source>“%1” is %2 × %3 pixels, too large to open. Save a smaller copy of it (a few thousand pixels across is plenty).</source>
+        <translation>”%1” är %2 × %3 pixlar, för stor för att öppnas. Spara en mindre kopia (några tusen pixlar i bredd räcker gott).</translation>
+    </message>
+    <message>
+        <source>“%1” is %2 × %3 pixels, too small for the door to recognise a face. Use a sharp, front-facing, well-lit photo that is at least %4 pixels wide and high.</source>
+        <translation>”%1” är %2 × %3 pixlar, för liten för att dörren ska kunna känna igen ett ansikte. Använd ett skarpt, välbelyst foto taget rakt framifrån som är minst %4 pixlar brett och högt.</translation>
+    </message>
+    <message>
+        <source>There is no photo to convert.</source>
+        <translation>Det finns inget foto att konvertera.</translation>
+    </message>
+    <message>
+        <source>The chosen frame lies outside the photo.</source>
+        <translation>Den valda ramen ligger utanför fotot.</translation>
+    </message>
+    <message>
+        <source>The framed part of the photo is %1 × %1 pixels; the door needs at least %2 × %2 to recognise a face. Make the frame larger or use a larger photo.</source>
+        <translation>Den inramade delen av fotot är %1 × %1 pixlar; dörren behöver minst %2 × %2 för att känna igen ett ansikte. Gör ramen större eller använd ett större foto.</translation>
+    </message>
+    <message>
+        <source>This computer cannot write JPEG pictures: Qt&apos;s JPEG image plug-in is missing. Reinstall the program.</source>
+        <translation>Den här datorn kan inte skriva JPEG-bilder: Qts insticksprogram för JPEG-bilder saknas. Installera om programmet.</translation>
+    </message>
+    <message>
+        <source>The photo could not be converted to JPEG: %1</source>
+        <translation>Fotot kunde inte konverteras till JPEG: %1</translation>
+    </message>
+    <message>
+        <source>The JPEG made for the door is not one it accepts (%1). Please report this.</source>
+        <translation>JPEG-bilden som gjordes för dörren är inte en som dörren godtar (%1). Rapportera gärna det här.</translation>
+    </message>
+    <message>
+        <source>The photo cannot be made smaller than %1 KB without spoiling it. Use a sharper photo with a plainer background.</source>
+        <translation>Fotot kan inte göras mindre än %1 KB utan att förstöras. Använd ett skarpare foto med enklare bakgrund.</translation>
     </message>
 </context>
 <context>
@@ -778,6 +1054,58 @@
         <source>The door terminal at %1 kept asking for a new login during %2%3 (its login nonce expired each time); that is not a wrong password. It will be tried again later.</source>
         <translation>Dörrterminalen på %1 bad om en ny inloggning gång på gång under %2%3 (dess inloggnings-nonce gick ut varje gång); det är inte ett felaktigt lösenord. Det försöks igen senare.</translation>
     </message>
+    <message>
+        <source>The door terminal at %1 did not take the face%2. %3</source>
+        <translation>Dörrterminalen på %1 tog inte emot ansiktet%2. %3</translation>
+    </message>
+    <message>
+        <source>The door terminal at %1 did not complete %2 in time: %3.</source>
+        <translation>Dörrterminalen på %1 slutförde inte %2 i tid: %3.</translation>
+    </message>
+    <message>
+        <source>The terminal could not build a face model from the photo: use a sharp, front-facing, well-lit photo of one face, at least 400 pixels high, saved as an ordinary (baseline) JPEG.</source>
+        <translation>Terminalen kunde inte skapa en ansiktsmodell från fotot: använd ett skarpt, välbelyst foto av ett enda ansikte, taget rakt framifrån, minst 400 pixlar högt och sparat som vanlig JPEG (baseline).</translation>
+    </message>
+    <message>
+        <source>The terminal found too few facial features in the photo: use a larger and sharper front-facing photo, at least 400 pixels high, saved as an ordinary JPEG.</source>
+        <translation>Terminalen hittade för få ansiktsdrag i fotot: använd ett större och skarpare foto taget rakt framifrån, minst 400 pixlar högt och sparat som vanlig JPEG.</translation>
+    </message>
+    <message>
+        <source>No face could be found in the photo: use a front-facing, well-lit photo at least 400 pixels high.</source>
+        <translation>Inget ansikte hittades i fotot: använd ett välbelyst foto taget rakt framifrån, minst 400 pixlar högt.</translation>
+    </message>
+    <message>
+        <source>The photo shows more than one face: crop it so that only the member&apos;s face is in it.</source>
+        <translation>Fotot visar mer än ett ansikte: beskär det så att bara medlemmens ansikte syns.</translation>
+    </message>
+    <message>
+        <source>The photo&apos;s size in pixels is not accepted: use a photo at least 400 pixels high and not much more than 900 pixels on its longest side.</source>
+        <translation>Fotots storlek i pixlar godtas inte: använd ett foto som är minst 400 pixlar högt och inte mycket mer än 900 pixlar på den längsta sidan.</translation>
+    </message>
+    <message>
+        <source>The photo file is too large: the terminal takes at most 200 KB. Save it smaller or with stronger JPEG compression.</source>
+        <translation>Fotofilen är för stor: terminalen tar högst 200 KB. Spara den mindre eller med hårdare JPEG-komprimering.</translation>
+    </message>
+    <message>
+        <source>The photo is not in a format the terminal takes: save it as an ordinary (baseline) JPEG.</source>
+        <translation>Fotot har ett format som terminalen inte tar emot: spara det som vanlig JPEG (baseline).</translation>
+    </message>
+    <message>
+        <source>The terminal could not fetch the photo from the address it was given: capture the face at the terminal again, or upload a photo file instead.</source>
+        <translation>Terminalen kunde inte hämta fotot från adressen den fick: ta ansiktsfotot vid terminalen igen, eller ladda upp en fotofil i stället.</translation>
+    </message>
+    <message>
+        <source>The member already has a face on the terminal: replace it instead of adding another, or delete the old face first.</source>
+        <translation>Medlemmen har redan ett ansikte på terminalen: ersätt det i stället för att lägga till ett till, eller ta bort det gamla ansiktet först.</translation>
+    </message>
+    <message>
+        <source>The member is not on the terminal yet: sync the member to the terminal first, then add the face.</source>
+        <translation>Medlemmen finns inte på terminalen än: synka medlemmen till terminalen först och lägg sedan till ansiktet.</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
 </context>
 <context>
     <name>IsapiParsersTexts</name>
@@ -864,6 +1192,74 @@
     <message>
         <source>Time without a readable localTime</source>
         <translation>Time utan läsbar localTime</translation>
+    </message>
+    <message>
+        <source>not XML where AccessControl capabilities were expected</source>
+        <translation>inte XML där funktionslistan för AccessControl väntades</translation>
+    </message>
+    <message>
+        <source>%1 instead of AccessControl</source>
+        <translation>%1 i stället för AccessControl</translation>
+    </message>
+    <message>
+        <source>broken XML in AccessControl capabilities (%1)</source>
+        <translation>trasig XML i funktionslistan för AccessControl (%1)</translation>
+    </message>
+    <message>
+        <source>the terminal read a card but sent no card number</source>
+        <translation>terminalen läste ett kort men skickade inget kortnummer</translation>
+    </message>
+    <message>
+        <source>no CaptureFaceData in the answer</source>
+        <translation>inget CaptureFaceData i svaret</translation>
+    </message>
+    <message>
+        <source>not XML where CaptureFaceData was expected</source>
+        <translation>inte XML där CaptureFaceData väntades</translation>
+    </message>
+    <message>
+        <source>%1 instead of CaptureFaceData</source>
+        <translation>%1 i stället för CaptureFaceData</translation>
+    </message>
+    <message>
+        <source>CaptureFaceData without captureProgress</source>
+        <translation>CaptureFaceData utan captureProgress</translation>
+    </message>
+    <message>
+        <source>broken XML in the face library capabilities</source>
+        <translation>trasig XML i ansiktsbibliotekets funktionslista</translation>
+    </message>
+    <message>
+        <source>%1 instead of face library capabilities</source>
+        <translation>%1 i stället för ansiktsbibliotekets funktionslista</translation>
+    </message>
+    <message>
+        <source>a bare OK status without face library capabilities</source>
+        <translation>bara en OK-status utan ansiktsbibliotekets funktionslista</translation>
+    </message>
+    <message>
+        <source>no face library capabilities in the answer</source>
+        <translation>ingen funktionslista för ansiktsbiblioteket i svaret</translation>
+    </message>
+    <message>
+        <source>a bare OK status without FDSearch results</source>
+        <translation>bara en OK-status utan FDSearch-resultat</translation>
+    </message>
+    <message>
+        <source>no FDSearch results in the answer</source>
+        <translation>inga FDSearch-resultat i svaret</translation>
+    </message>
+    <message>
+        <source>a broken multipart answer to CaptureFaceData</source>
+        <translation>ett trasigt multipart-svar på CaptureFaceData</translation>
+    </message>
+    <message>
+        <source>neither CaptureFaceData nor FaceData in the multipart answer</source>
+        <translation>varken CaptureFaceData eller FaceData i multipart-svaret</translation>
+    </message>
+    <message>
+        <source>the FaceData part is not a JPEG picture</source>
+        <translation>FaceData-delen är ingen JPEG-bild</translation>
     </message>
 </context>
 <context>
@@ -963,6 +1359,18 @@
     <message>
         <source>the card number &quot;%1&quot; is empty, has spaces around it or is longer than %2 bytes</source>
         <translation>kortnumret ”%1” är tomt, har mellanslag runt sig eller är längre än %2 byte</translation>
+    </message>
+    <message>
+        <source>the picture is not a complete JPEG file</source>
+        <translation>bilden är inte en fullständig JPEG-fil</translation>
+    </message>
+    <message>
+        <source>the employee number &quot;%1&quot; cannot be sent with a face picture</source>
+        <translation>anställningsnumret ”%1” kan inte skickas med en ansiktsbild</translation>
+    </message>
+    <message>
+        <source>no name for the picture part</source>
+        <translation>inget namn för bilddelen</translation>
     </message>
 </context>
 <context>
@@ -1272,6 +1680,18 @@
     <message>
         <source>Open Cardskipper&apos;s admin portal in the browser, with the member number copied for its search: a membership is changed there</source>
         <translation>Öppna Cardskippers administrationsportal i webbläsaren, med medlemsnumret kopierat för sökningen där: ett medlemskap ändras där</translation>
+    </message>
+    <message>
+        <source>Cards and &amp;face…</source>
+        <translation>Kort och ansik&amp;te…</translation>
+    </message>
+    <message>
+        <source>Give the selected member a card (read at the door, typed or scanned) or take one away (Ctrl+K)</source>
+        <translation>Ge den valda medlemmen ett kort (läst vid dörren, inskrivet eller inskannat) eller ta bort ett (Ctrl+K)</translation>
+    </message>
+    <message>
+        <source>Ctrl+K</source>
+        <translation>Ctrl+K</translation>
     </message>
 </context>
 <context>
@@ -1955,6 +2375,26 @@
         <source> This run did not change the member on the door: check their card or face there.</source>
         <translation> Den här körningen ändrade inte medlemmen på dörren: kontrollera kortet eller ansiktet där.</translation>
     </message>
+    <message>
+        <source>card added</source>
+        <translation>kort tillagt</translation>
+    </message>
+    <message>
+        <source>card removed</source>
+        <translation>kort borttaget</translation>
+    </message>
+    <message>
+        <source>face set</source>
+        <translation>ansikte inlagt</translation>
+    </message>
+    <message>
+        <source>face copied</source>
+        <translation>ansikte kopierat</translation>
+    </message>
+    <message>
+        <source>face removed</source>
+        <translation>ansikte borttaget</translation>
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>
@@ -2192,6 +2632,14 @@
     <message>
         <source>The setting %1 = &quot;%2&quot; is not an http or https address; using %3.</source>
         <translation>Inställningen %1 = &quot;%2&quot; är ingen http- eller https-adress; %3 används.</translation>
+    </message>
+    <message>
+        <source>The setting %1 = &quot;%2&quot; must be decimal or hex; using decimal.</source>
+        <translation>Inställningen %1 = &quot;%2&quot; måste vara decimal eller hex; decimal används.</translation>
+    </message>
+    <message>
+        <source>The setting %1 = &quot;%2&quot; must be as-typed, decimal or hex; using as-typed.</source>
+        <translation>Inställningen %1 = &quot;%2&quot; måste vara as-typed, decimal eller hex; as-typed används.</translation>
     </message>
 </context>
 <context>
@@ -2614,6 +3062,367 @@
             <numerusform>%n passager av personer som inte är kopplade till en medlem räknas inte.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>card+face</source>
+        <translation>kort+ansikte</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>inget</translation>
+    </message>
+    <message>
+        <source>capture, set, remove or list; &quot;card capture --help&quot; lists its options.</source>
+        <translation>capture, set, remove eller list; &quot;card capture --help&quot; listar dess alternativ.</translation>
+    </message>
+    <message>
+        <source>The cards given at the desk, kept in the database and written to every door the member is on (and by each sync to a door that could not be reached).
+  capture --member N  read a card at a door&apos;s reader and give it to the member
+  set --member N --number X  give the member a card by its number
+  remove --member N [--number X]  take a card (or every card) from the member
+  list [--member N]  the cards given</source>
+        <translation>Korten som delats ut i receptionen, sparade i databasen och skrivna till alla dörrar där medlemmen finns (och av varje synkning till en dörr som inte gick att nå).
+  capture --member N  läs ett kort i en dörrs läsare och ge det till medlemmen
+  set --member N --number X  ge medlemmen ett kort utifrån dess nummer
+  remove --member N [--number X]  ta ett kort (eller alla kort) från medlemmen
+  list [--member N]  korten som delats ut</translation>
+    </message>
+    <message>
+        <source>Say what to do with the card: capture, set, remove or list.</source>
+        <translation>Ange vad som ska göras med kortet: capture, set, remove eller list.</translation>
+    </message>
+    <message>
+        <source>Unknown card command &quot;%1&quot;; use capture, set, remove or list.</source>
+        <translation>Okänt kortkommando ”%1”; använd capture, set, remove eller list.</translation>
+    </message>
+    <message>
+        <source>The member&apos;s number in Cardskipper.</source>
+        <translation>Medlemmens nummer i Cardskipper.</translation>
+    </message>
+    <message>
+        <source>The door terminal whose reader reads the card (its id; default: the first door the member is on, else the first door).</source>
+        <translation>Dörrterminalen vars läsare läser kortet (dess id; standard: den första dörren där medlemmen finns, annars den första dörren).</translation>
+    </message>
+    <message>
+        <source>How long to wait for the card (at most 30 seconds).</source>
+        <translation>Hur länge det ska väntas på kortet (högst 30 sekunder).</translation>
+    </message>
+    <message>
+        <source>seconds</source>
+        <translation>sekunder</translation>
+    </message>
+    <message>
+        <source>Read a card at a door terminal&apos;s reader and give it to the member: hold the card to the reader when asked. Ctrl+C cancels.</source>
+        <translation>Läs ett kort i en dörrterminals läsare och ge det till medlemmen: håll kortet mot läsaren när det är dags. Ctrl+C avbryter.</translation>
+    </message>
+    <message>
+        <source>Unexpected argument &quot;%1&quot;.</source>
+        <translation>Oväntat argument ”%1”.</translation>
+    </message>
+    <message>
+        <source>--seconds must be a number from 1 to 30, not &quot;%1&quot;.</source>
+        <translation>--seconds måste vara ett tal från 1 till 30, inte ”%1”.</translation>
+    </message>
+    <message>
+        <source>--member is required: the member&apos;s number in Cardskipper.</source>
+        <translation>--member måste anges: medlemmens nummer i Cardskipper.</translation>
+    </message>
+    <message>
+        <source>The door terminal &quot;%1&quot; is turned off in the configuration.</source>
+        <translation>Dörrterminalen ”%1” är inte aktiv i konfigurationen.</translation>
+    </message>
+    <message>
+        <source>No door terminal is turned on in the configuration.</source>
+        <translation>Ingen dörrterminal är aktiv i konfigurationen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Hold the card for %1 to the reader of %2: %n second(s) left (Ctrl+C cancels).</source>
+        <translation>
+            <numerusform>Håll kortet för %1 mot läsaren på %2: %n sekund kvar (Ctrl+C avbryter).</numerusform>
+            <numerusform>Håll kortet för %1 mot läsaren på %2: %n sekunder kvar (Ctrl+C avbryter).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Waiting for %1 to answer (Ctrl+C cancels).</source>
+        <translation>Väntar på svar från %1 (Ctrl+C avbryter).</translation>
+    </message>
+    <message numerus="yes">
+        <source>Hold the card for %1 to the reader of %2 within %n second(s) (Ctrl+C cancels).</source>
+        <translation>
+            <numerusform>Håll kortet för %1 mot läsaren på %2 inom %n sekund (Ctrl+C avbryter).</numerusform>
+            <numerusform>Håll kortet för %1 mot läsaren på %2 inom %n sekunder (Ctrl+C avbryter).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cancelled: no card was given to %1.</source>
+        <translation>Avbrutet: inget kort gavs till %1.</translation>
+    </message>
+    <message>
+        <source>No card was given to %1.</source>
+        <translation>Inget kort gavs till %1.</translation>
+    </message>
+    <message>
+        <source>Card %1 was read at %2.</source>
+        <translation>Kort %1 lästes vid %2.</translation>
+    </message>
+    <message>
+        <source>The card number, as the door terminal reads it (or as a desk reader types it, with the --reader options).</source>
+        <translation>Kortnumret som dörrterminalen läser det (eller som en bordsläsare skriver det, med alternativen --reader).</translation>
+    </message>
+    <message>
+        <source>What the desk reader types: hex or decimal (default decimal).</source>
+        <translation>Vad bordsläsaren skriver: hex eller decimal (standard decimal).</translation>
+    </message>
+    <message>
+        <source>base</source>
+        <translation>bas</translation>
+    </message>
+    <message>
+        <source>The number the door terminal expects: as-typed, decimal or hex (default as-typed).</source>
+        <translation>Numret som dörrterminalen förväntar sig: as-typed, decimal eller hex (standard as-typed).</translation>
+    </message>
+    <message>
+        <source>form</source>
+        <translation>form</translation>
+    </message>
+    <message>
+        <source>Swap the byte order of the card&apos;s UID before converting it.</source>
+        <translation>Vänd på byteordningen i kortets UID innan det konverteras.</translation>
+    </message>
+    <message>
+        <source>Pad the number with zeros on the left to this many digits (0: no padding).</source>
+        <translation>Fyll ut numret med nollor till vänster till så här många siffror (0: ingen utfyllnad).</translation>
+    </message>
+    <message>
+        <source>digits</source>
+        <translation>siffror</translation>
+    </message>
+    <message>
+        <source>Give the member a card by its number: stored, then written to every door the member is on. A number someone else holds is refused.</source>
+        <translation>Ge medlemmen ett kort utifrån dess nummer: det sparas och skrivs sedan till alla dörrar där medlemmen finns. Ett nummer som någon annan redan har nekas.</translation>
+    </message>
+    <message>
+        <source>--number is required: the card&apos;s number.</source>
+        <translation>--number måste anges: kortets nummer.</translation>
+    </message>
+    <message>
+        <source>--reader-input must be hex or decimal, not &quot;%1&quot;.</source>
+        <translation>--reader-input måste vara hex eller decimal, inte ”%1”.</translation>
+    </message>
+    <message>
+        <source>--reader-output must be as-typed, decimal or hex, not &quot;%1&quot;.</source>
+        <translation>--reader-output måste vara as-typed, decimal eller hex, inte ”%1”.</translation>
+    </message>
+    <message>
+        <source>--zero-pad must be a number of digits from 0 to 32, not &quot;%1&quot;.</source>
+        <translation>--zero-pad måste vara ett antal siffror från 0 till 32, inte ”%1”.</translation>
+    </message>
+    <message>
+        <source>The reader&apos;s %1 is card number %2 on the door terminals.</source>
+        <translation>Läsarens %1 är kortnummer %2 på dörrterminalerna.</translation>
+    </message>
+    <message>
+        <source>The card to take (default: every card of the member).</source>
+        <translation>Kortet som ska tas bort (standard: alla medlemmens kort).</translation>
+    </message>
+    <message>
+        <source>Take a card from the member: forgotten here and removed from every door that holds it for the member (now, or by the next syncs); nobody else&apos;s card is touched.</source>
+        <translation>Ta ett kort från medlemmen: det glöms här och tas bort från alla dörrar som har det för medlemmen (nu, eller vid kommande synkningar); ingen annans kort rörs.</translation>
+    </message>
+    <message>
+        <source>--number must not be empty.</source>
+        <translation>--number får inte vara tomt.</translation>
+    </message>
+    <message>
+        <source>%1 has no card %2; &quot;card list --member %3&quot; shows their cards.</source>
+        <translation>%1 har inget kort %2; &quot;card list --member %3&quot; visar medlemmens kort.</translation>
+    </message>
+    <message>
+        <source>%1 has no cards.</source>
+        <translation>%1 har inga kort.</translation>
+    </message>
+    <message>
+        <source>Only this member&apos;s cards (their number in Cardskipper).</source>
+        <translation>Bara den här medlemmens kort (medlemmens nummer i Cardskipper).</translation>
+    </message>
+    <message>
+        <source>List the cards given at the desk, as stored in the database: number, member, when and by whom.</source>
+        <translation>Lista korten som delats ut i receptionen, som de är sparade i databasen: nummer, medlem, när och av vem.</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>Kort</translation>
+    </message>
+    <message>
+        <source>Member no.</source>
+        <translation>Medlemsnr</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Namn</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>Tillagt</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Av</translation>
+    </message>
+    <message>
+        <source>No cards.</source>
+        <translation>Inga kort.</translation>
+    </message>
+    <message>
+        <source>Total: %1</source>
+        <translation>Totalt: %1</translation>
+    </message>
+    <message>
+        <source>Only members with a valid membership who hold no card and no face on a door.</source>
+        <translation>Bara medlemmar med giltigt medlemskap som saknar både kort och ansikte på en dörr.</translation>
+    </message>
+    <message>
+        <source>Show each member&apos;s person on every door with the cards and faces the terminal holds for it (as last read), whether the membership lets them in now, and the cards given at the desk. Asks no door: &quot;sync --full&quot; reads them again.</source>
+        <translation>Visa varje medlems person på alla dörrar med de kort och ansikten som terminalen har för personen (enligt senaste läsning), om medlemskapet släpper in medlemmen nu, och korten som delats ut i receptionen. Frågar inte dörrarna: &quot;sync --full&quot; läser in dem igen.</translation>
+    </message>
+    <message>
+        <source>Cards</source>
+        <translation>Kort</translation>
+    </message>
+    <message>
+        <source>Faces</source>
+        <translation>Ansikten</translation>
+    </message>
+    <message>
+        <source>Credentials</source>
+        <translation>Kort/ansikte</translation>
+    </message>
+    <message>
+        <source>Valid now</source>
+        <translation>Giltig nu</translation>
+    </message>
+    <message>
+        <source>Cards given</source>
+        <translation>Utdelade kort</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nej</translation>
+    </message>
+    <message>
+        <source>No member has a person on the doors yet; run &quot;sync&quot; first.</source>
+        <translation>Ingen medlem har någon person på dörrarna än; kör &quot;sync&quot; först.</translation>
+    </message>
+    <message>
+        <source>Every member with a valid membership holds a card or a face on each door.</source>
+        <translation>Alla medlemmar med giltigt medlemskap har ett kort eller ett ansikte på varje dörr.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n member(s) with a valid membership hold no card and no face on a door.</source>
+        <translation>
+            <numerusform>%n medlem med giltigt medlemskap saknar både kort och ansikte på en dörr.</numerusform>
+            <numerusform>%n medlemmar med giltigt medlemskap saknar både kort och ansikte på en dörr.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n person(s) whose cards and faces the terminal did not report (shown as ?); &quot;sync --full&quot; reads them again.</source>
+        <translation>
+            <numerusform>%n person vars kort och ansikten terminalen inte rapporterade (visas som ?); &quot;sync --full&quot; läser in dem igen.</numerusform>
+            <numerusform>%n personer vars kort och ansikten terminalen inte rapporterade (visas som ?); &quot;sync --full&quot; läser in dem igen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>--member wants the member&apos;s number in Cardskipper (like 1001), not &quot;%1&quot;.</source>
+        <translation>--member vill ha medlemmens nummer i Cardskipper (t.ex. 1001), inte ”%1”.</translation>
+    </message>
+    <message>
+        <source>No member %1 in organisation %2 in the last member list; run &quot;sync&quot; or &quot;plan&quot; first if the member is new.</source>
+        <translation>Ingen medlem %1 i förening %2 i den senaste medlemslistan; kör &quot;sync&quot; eller &quot;plan&quot; först om medlemmen är ny.</translation>
+    </message>
+    <message>
+        <source>set, capture or remove; &quot;face set --help&quot; lists its options.</source>
+        <translation>set, capture eller remove; &quot;face set --help&quot; listar dess alternativ.</translation>
+    </message>
+    <message>
+        <source>The member&apos;s face, written to every door the member is on that has a face library (and copied by each sync to a door that lacks it). The picture is biometric data: it is kept on the doors only, never in the database or a file.
+  set --member N --photo FILE  give the member the face in a photo
+  capture --member N [--device ID]  take the photo with a door&apos;s camera
+  remove --member N  remove the member&apos;s face from every door</source>
+        <translation>Medlemmens ansikte, skrivet till alla dörrar där medlemmen finns och som har ett ansiktsbibliotek (och kopierat av varje synkning till en dörr som saknar det). Bilden är biometriska uppgifter: den finns bara på dörrarna, aldrig i databasen eller i en fil.
+  set --member N --photo FIL  lägg in medlemmens ansikte från ett foto
+  capture --member N [--device ID]  ta fotot med en dörrs kamera
+  remove --member N  ta bort medlemmens ansikte från alla dörrar</translation>
+    </message>
+    <message>
+        <source>Say what to do with the face: set, capture or remove.</source>
+        <translation>Ange vad som ska göras med ansiktet: set, capture eller remove.</translation>
+    </message>
+    <message>
+        <source>Unknown face command &quot;%1&quot;; use set, capture or remove.</source>
+        <translation>Okänt ansiktskommando ”%1”; använd set, capture eller remove.</translation>
+    </message>
+    <message>
+        <source>The photo: a JPEG or PNG file, at least 400 pixels wide and high, of the member alone, front-facing and well lit.</source>
+        <translation>Fotot: en JPEG- eller PNG-fil, minst 400 pixlar bred och hög, med bara medlemmen, rakt framifrån och välbelyst.</translation>
+    </message>
+    <message>
+        <source>Give the member the face in a photo (JPEG or PNG, turned upright by its EXIF orientation). The command line cannot frame it: the centre square is used; use the desktop app to frame it yourself. It is made into a JPEG the terminals accept and written to every door the member is on that has a face library; nothing of the photo is stored or written anywhere else.</source>
+        <translation>Lägg in medlemmens ansikte från ett foto (JPEG eller PNG, vänt rätt enligt sin EXIF-orientering). Kommandoraden kan inte rama in det: kvadraten i mitten används; använd skrivbordsappen för att rama in det själv. Fotot görs om till en JPEG som terminalerna godtar och skrivs till alla dörrar där medlemmen finns och som har ett ansiktsbibliotek; inget av fotot sparas eller skrivs någon annanstans.</translation>
+    </message>
+    <message>
+        <source>--photo is required: the photo file (JPEG or PNG).</source>
+        <translation>--photo måste anges: fotofilen (JPEG eller PNG).</translation>
+    </message>
+    <message>
+        <source>The photo &quot;%1&quot; cannot be used: %2</source>
+        <translation>Fotot ”%1” kan inte användas: %2</translation>
+    </message>
+    <message>
+        <source>The door terminal whose camera takes the photo (its id; default: the first door the member is on).</source>
+        <translation>Dörrterminalen vars kamera tar fotot (dess id; standard: den första dörren där medlemmen finns).</translation>
+    </message>
+    <message>
+        <source>How long to wait for a face in front of the camera (1 to 60 seconds).</source>
+        <translation>Hur länge det ska väntas på ett ansikte framför kameran (1 till 60 sekunder).</translation>
+    </message>
+    <message>
+        <source>Take the member&apos;s face photo with a door terminal&apos;s camera: the member looks into it when asked. The door keeps the face and it is copied to the member&apos;s other doors. Ctrl+C cancels.</source>
+        <translation>Ta medlemmens ansiktsfoto med en dörrterminals kamera: medlemmen tittar in i kameran när det är dags. Dörren behåller ansiktet och det kopieras till medlemmens övriga dörrar. Ctrl+C avbryter.</translation>
+    </message>
+    <message>
+        <source>--seconds must be a number from 1 to 60, not &quot;%1&quot;.</source>
+        <translation>--seconds måste vara ett tal från 1 till 60, inte ”%1”.</translation>
+    </message>
+    <message>
+        <source>%1 is not on any door yet: the face can be taken once the member is on one (run &quot;sync&quot;).</source>
+        <translation>%1 finns inte på någon dörr än: ansiktet kan tas när medlemmen finns på en (kör &quot;sync&quot;).</translation>
+    </message>
+    <message>
+        <source>No face was taken for %1.</source>
+        <translation>Inget ansikte togs för %1.</translation>
+    </message>
+    <message>
+        <source>Look into the camera of %1: %2 % (Ctrl+C cancels).</source>
+        <translation>Titta in i kameran på %1: %2 % (Ctrl+C avbryter).</translation>
+    </message>
+    <message numerus="yes">
+        <source>Taking the face photo of %1 at %2: look into its camera within %n second(s) (Ctrl+C cancels).</source>
+        <translation>
+            <numerusform>Tar ansiktsfotot av %1 vid %2: titta in i dess kamera inom %n sekund (Ctrl+C avbryter).</numerusform>
+            <numerusform>Tar ansiktsfotot av %1 vid %2: titta in i dess kamera inom %n sekunder (Ctrl+C avbryter).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cancelled: no face was taken for %1.</source>
+        <translation>Avbrutet: inget ansikte togs för %1.</translation>
+    </message>
+    <message>
+        <source>Remove the member&apos;s face from every door (now, or by the next syncs where a door cannot be reached); until each has, no door copies it to another.</source>
+        <translation>Ta bort medlemmens ansikte från alla dörrar (nu, eller vid kommande synkningar där en dörr inte kan nås); tills alla dörrar har tagit bort det kopierar ingen dörr det till en annan.</translation>
+    </message>
 </context>
 <context>
     <name>cis::EventReader</name>
@@ -2693,6 +3502,29 @@
     <message>
         <source>the answer is not a JPEG picture</source>
         <translation>svaret är ingen JPEG-bild</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>avbrutet</translation>
+    </message>
+    <message>
+        <source>the employee number is empty</source>
+        <translation>anställningsnumret är tomt</translation>
+    </message>
+    <message>
+        <source>it answered with the face of %1 instead</source>
+        <translation>den svarade med ansiktet för %1 i stället</translation>
+    </message>
+    <message numerus="yes">
+        <source>no face was captured within %n second(s)</source>
+        <translation>
+            <numerusform>inget ansikte fångades inom %n sekund</numerusform>
+            <numerusform>inget ansikte fångades inom %n sekunder</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>captureProgress 100 without a faceDataUrl</source>
+        <translation>captureProgress 100 utan faceDataUrl</translation>
     </message>
 </context>
 <context>
@@ -2945,6 +3777,200 @@
         <source>The door terminal &quot;%1&quot; is no longer configured.</source>
         <translation>Dörrterminalen &quot;%1&quot; finns inte längre i inställningarna.</translation>
     </message>
+    <message>
+        <source>%1 cannot read a card for enrolment (it says isSupportCaptureCardInfo is false). Type the number, or use a desk reader.</source>
+        <translation>%1 kan inte läsa in kort för registrering (den anger att isSupportCaptureCardInfo är false). Skriv in numret eller använd en bordsläsare.</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>avbrutet</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Avbrutet.</translation>
+    </message>
+    <message numerus="yes">
+        <source>No card was held to the reader of %1 within %n second(s).</source>
+        <translation>
+            <numerusform>Inget kort hölls mot läsaren på %1 inom %n sekund.</numerusform>
+            <numerusform>Inget kort hölls mot läsaren på %1 inom %n sekunder.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 cannot read a card for enrolment (%2). Type the number, or use a desk reader.</source>
+        <translation>%1 kan inte läsa in kort för registrering (%2). Skriv in numret eller använd en bordsläsare.</translation>
+    </message>
+    <message>
+        <source>%1: card %2 belongs to person %3 there, not to %4; it was left alone.</source>
+        <translation>%1: kort %2 tillhör person %3 där, inte %4; det lämnades orört.</translation>
+    </message>
+    <message>
+        <source>%1: %2 is not on this door yet; the card is written once the member is.</source>
+        <translation>%1: %2 finns inte på den här dörren än; kortet skrivs när medlemmen finns där.</translation>
+    </message>
+    <message>
+        <source>another person</source>
+        <translation>en annan person</translation>
+    </message>
+    <message>
+        <source>%1: card %2 is already held by %3; it was not given to %4.</source>
+        <translation>%1: kort %2 innehas redan av %3; det gavs inte till %4.</translation>
+    </message>
+    <message>
+        <source>%1 already has card %2.</source>
+        <translation>%1 har redan kort %2.</translation>
+    </message>
+    <message>
+        <source>Card %1 belongs to %2; take it from them first.</source>
+        <translation>Kort %1 tillhör %2; ta först bort det därifrån.</translation>
+    </message>
+    <message>
+        <source>Card %1 is already held by %2 on %3.</source>
+        <translation>Kort %1 innehas redan av %2 på %3.</translation>
+    </message>
+    <message>
+        <source>Card %1 could not be stored in the database.</source>
+        <translation>Kort %1 kunde inte sparas i databasen.</translation>
+    </message>
+    <message>
+        <source>Card %1 given to %2.</source>
+        <translation>Kort %1 har getts till %2.</translation>
+    </message>
+    <message>
+        <source>%1 has no card %2.</source>
+        <translation>%1 har inget kort %2.</translation>
+    </message>
+    <message>
+        <source>Card %1 could not be removed from the database.</source>
+        <translation>Kort %1 kunde inte tas bort från databasen.</translation>
+    </message>
+    <message>
+        <source>Card %1 taken from %2.</source>
+        <translation>Kort %1 har tagits från %2.</translation>
+    </message>
+    <message>
+        <source>Card %1 was taken from %2; no door has them now.</source>
+        <translation>Kort %1 har tagits från %2; medlemmen finns inte på någon dörr nu.</translation>
+    </message>
+    <message>
+        <source>Card %1 is stored for %2 and will be written to each door once the member is on it.</source>
+        <translation>Kort %1 är sparat för %2 och skrivs till varje dörr när medlemmen finns på den.</translation>
+    </message>
+    <message>
+        <source>Card %1 removed from %2 on: %3.</source>
+        <translation>Kort %1 borttaget från %2 på: %3.</translation>
+    </message>
+    <message>
+        <source>Card %1 added for %2 on: %3.</source>
+        <translation>Kort %1 tillagt för %2 på: %3.</translation>
+    </message>
+    <message>
+        <source>Not reachable now, done by the next sync: %1.</source>
+        <translation>Nås inte nu, görs vid nästa synkning: %1.</translation>
+    </message>
+    <message>
+        <source>%1: the credentials of new persons could not be read (%2); they are read again next time.</source>
+        <translation>%1: nya personers kort och ansikten kunde inte läsas (%2); de läses igen nästa gång.</translation>
+    </message>
+    <message>
+        <source>%1: the persons&apos; cards could not be read (%2); they are checked again next time.</source>
+        <translation>%1: personernas kort kunde inte läsas (%2); de kontrolleras igen nästa gång.</translation>
+    </message>
+    <message>
+        <source>%1: the face of %2 could not be removed before the person was deleted: %3</source>
+        <translation>%1: ansiktet för %2 kunde inte tas bort innan personen togs bort: %3</translation>
+    </message>
+    <message>
+        <source>%1: the cards of %2 could not be removed before the person was deleted: %3</source>
+        <translation>%1: korten för %2 kunde inte tas bort innan personen togs bort: %3</translation>
+    </message>
+    <message>
+        <source>%1 has no face library that this program can reach (the terminal answers no /ISAPI/Intelligent/FDLib). Enrol faces there with iVMS-4200.</source>
+        <translation>%1 har inget ansiktsbibliotek som det här programmet kan nå (terminalen svarar inte på /ISAPI/Intelligent/FDLib). Registrera ansikten där med iVMS-4200.</translation>
+    </message>
+    <message>
+        <source>%1: the face of %2 was not written: %3</source>
+        <translation>%1: ansiktet för %2 skrevs inte: %3</translation>
+    </message>
+    <message>
+        <source>%1 is not on any door yet: the face can be set once the member is on one.</source>
+        <translation>%1 finns inte på någon dörr än: ansiktet kan läggas in när medlemmen finns på en.</translation>
+    </message>
+    <message>
+        <source>Face of %1 set on: %2.</source>
+        <translation>Ansiktet för %1 inlagt på: %2.</translation>
+    </message>
+    <message>
+        <source>No face library reachable on: %1 (enrol there with iVMS-4200).</source>
+        <translation>Inget nåbart ansiktsbibliotek på: %1 (registrera där med iVMS-4200).</translation>
+    </message>
+    <message>
+        <source>Not reachable now, copied by the next sync: %1.</source>
+        <translation>Nås inte nu, kopieras vid nästa synkning: %1.</translation>
+    </message>
+    <message>
+        <source>A face photo is written for %1.</source>
+        <translation>Ett ansiktsfoto skrivs för %1.</translation>
+    </message>
+    <message>
+        <source>the door has no face for this person</source>
+        <translation>dörren har inget ansikte för den här personen</translation>
+    </message>
+    <message>
+        <source>%1 is not on %2 yet: a photo can be taken there once the member is.</source>
+        <translation>%1 finns inte på %2 än: ett foto kan tas där när medlemmen finns där.</translation>
+    </message>
+    <message>
+        <source>%1 has no face library that this program can reach; take the photo there with iVMS-4200.</source>
+        <translation>%1 har inget ansiktsbibliotek som det här programmet kan nå; ta fotot där med iVMS-4200.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 saw no face within %n second(s): the member should look straight into its camera.</source>
+        <translation>
+            <numerusform>%1 såg inget ansikte inom %n sekund: medlemmen ska titta rakt in i dess kamera.</numerusform>
+            <numerusform>%1 såg inget ansikte inom %n sekunder: medlemmen ska titta rakt in i dess kamera.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Face of %1 taken at %2.</source>
+        <translation>Ansiktet för %1 fotograferat vid %2.</translation>
+    </message>
+    <message>
+        <source>The next sync copies it to the other doors.</source>
+        <translation>Nästa synkning kopierar det till de andra dörrarna.</translation>
+    </message>
+    <message>
+        <source>%1: the photo was taken but not kept: %2</source>
+        <translation>%1: fotot togs men behölls inte: %2</translation>
+    </message>
+    <message>
+        <source>The face removal could not be stored in the database.</source>
+        <translation>Borttagningen av ansiktet kunde inte sparas i databasen.</translation>
+    </message>
+    <message>
+        <source>The face of %1 is removed.</source>
+        <translation>Ansiktet för %1 är borttaget.</translation>
+    </message>
+    <message>
+        <source>%1 has no face library this program can reach: remove the face there with iVMS-4200.</source>
+        <translation>%1 har inget ansiktsbibliotek som det här programmet kan nå: ta bort ansiktet där med iVMS-4200.</translation>
+    </message>
+    <message>
+        <source>%1 is not on any door: there is no face to remove.</source>
+        <translation>%1 finns inte på någon dörr: det finns inget ansikte att ta bort.</translation>
+    </message>
+    <message>
+        <source>Face of %1 removed from: %2.</source>
+        <translation>Ansiktet för %1 borttaget från: %2.</translation>
+    </message>
+    <message>
+        <source>Not reachable now, removed by the next sync: %1.</source>
+        <translation>Nås inte nu, tas bort vid nästa synkning: %1.</translation>
+    </message>
+    <message>
+        <source>%1: the face of %2 could not be copied from %3 (%4); tried again next time.</source>
+        <translation>%1: ansiktet för %2 kunde inte kopieras från %3 (%4); nytt försök görs nästa gång.</translation>
+    </message>
 </context>
 <context>
     <name>cis::gui::ActivityPanel</name>
@@ -3107,6 +4133,123 @@
     </message>
 </context>
 <context>
+    <name>cis::gui::CredentialsDialog</name>
+    <message>
+        <source>Cards and face: %1</source>
+        <translation>Kort och ansikte: %1</translation>
+    </message>
+    <message>
+        <source>Decimal digits</source>
+        <translation>Decimala siffror</translation>
+    </message>
+    <message>
+        <source>Hexadecimal</source>
+        <translation>Hexadecimalt</translation>
+    </message>
+    <message>
+        <source>The same as typed</source>
+        <translation>Samma som inskrivet</translation>
+    </message>
+    <message>
+        <source>Decimal</source>
+        <translation>Decimalt</translation>
+    </message>
+    <message>
+        <source>Removing card %1…</source>
+        <translation>Tar bort kort %1…</translation>
+    </message>
+    <message>
+        <source>Face photo of %1</source>
+        <translation>Ansiktsfoto av %1</translation>
+    </message>
+    <message>
+        <source>Photos (*.jpg *.jpeg *.png)</source>
+        <translation>Foton (*.jpg *.jpeg *.png)</translation>
+    </message>
+    <message>
+        <source>Look straight into the camera of %1: %p %</source>
+        <translation>Titta rakt in i kameran på %1: %p %</translation>
+    </message>
+    <message>
+        <source>%1 is taking the photo…</source>
+        <translation>%1 tar fotot…</translation>
+    </message>
+    <message>
+        <source>Removing the face…</source>
+        <translation>Tar bort ansiktet…</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1 is not on any door yet. Cards given now are written to each door once the member is on it.</source>
+        <translation>%1 finns inte på någon dörr än. Kort som delas ut nu skrivs till varje dörr när medlemmen finns på den.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 is on %n door(s). %2.</source>
+        <translation>
+            <numerusform>%1 finns på %n dörr. %2.</numerusform>
+            <numerusform>%1 finns på %n dörrar. %2.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Writing the face photo to the doors…</source>
+        <translation>Skriver ansiktsfotot till dörrarna…</translation>
+    </message>
+    <message>
+        <source>A face can be set once the member is on a door.</source>
+        <translation>Ett ansikte kan läggas in när medlemmen finns på en dörr.</translation>
+    </message>
+    <message>
+        <source>Face on: %1.</source>
+        <translation>Ansikte på: %1.</translation>
+    </message>
+    <message>
+        <source>No face on: %1.</source>
+        <translation>Inget ansikte på: %1.</translation>
+    </message>
+    <message>
+        <source>%1 (given %2)</source>
+        <translation>%1 (utdelat %2)</translation>
+    </message>
+    <message>
+        <source>No card yet</source>
+        <translation>Inget kort än</translation>
+    </message>
+    <message>
+        <source>The door read card %1; adding it…</source>
+        <translation>Dörren läste kort %1; lägger till det…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Hold the card to the reader of %1: %n second(s) left</source>
+        <translation>
+            <numerusform>Håll kortet mot läsaren på %1: %n sekund kvar</numerusform>
+            <numerusform>Håll kortet mot läsaren på %1: %n sekunder kvar</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(type or scan a number)</source>
+        <translation>(skriv in eller skanna ett nummer)</translation>
+    </message>
+    <message>
+        <source>Adding card %1…</source>
+        <translation>Lägger till kort %1…</translation>
+    </message>
+    <message>
+        <source>The door&apos;s own reader reads the card, so the number is exactly the one it will recognise later</source>
+        <translation>Dörrens egen läsare läser kortet, så numret blir exakt det som dörren känner igen senare</translation>
+    </message>
+    <message>
+        <source>The member is not on any door yet</source>
+        <translation>Medlemmen finns inte på någon dörr än</translation>
+    </message>
+    <message>
+        <source>The door chosen above takes the photo with its own camera; the member looks straight into it</source>
+        <translation>Dörren som är vald ovan tar fotot med sin egen kamera; medlemmen tittar rakt in i den</translation>
+    </message>
+</context>
+<context>
     <name>cis::gui::DemoEnvironment</name>
     <message>
         <source>Cannot create a temporary folder for the demo database.</source>
@@ -3196,6 +4339,21 @@ Dörren sparar bilder en begränsad tid; äldre händelser kan ha förlorat sina
     <message>
         <source>The door sent a picture that cannot be shown.</source>
         <translation>Dörren skickade en bild som inte kan visas.</translation>
+    </message>
+</context>
+<context>
+    <name>cis::gui::FaceCropDialog</name>
+    <message>
+        <source>Face photo for %1</source>
+        <translation>Ansiktsfoto för %1</translation>
+    </message>
+    <message>
+        <source>Use this picture</source>
+        <translation>Använd den här bilden</translation>
+    </message>
+    <message>
+        <source>%1 × %1 pixels of the photo; the door gets %2 × %2.</source>
+        <translation>%1 × %1 pixlar av fotot; dörren får %2 × %2.</translation>
     </message>
 </context>
 <context>
@@ -3424,6 +4582,30 @@ Dörren sparar bilder en begränsad tid; äldre händelser kan ha förlorat sina
     <message>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Card %1 added</source>
+        <translation>Kort %1 tillagt</translation>
+    </message>
+    <message>
+        <source>Card %1 removed</source>
+        <translation>Kort %1 borttaget</translation>
+    </message>
+    <message>
+        <source>Face taken at the door</source>
+        <translation>Ansikte fotograferat vid dörren</translation>
+    </message>
+    <message>
+        <source>Face set</source>
+        <translation>Ansikte inlagt</translation>
+    </message>
+    <message>
+        <source>Face copied from %1</source>
+        <translation>Ansikte kopierat från %1</translation>
+    </message>
+    <message>
+        <source>Face removed</source>
+        <translation>Ansikte borttaget</translation>
     </message>
 </context>
 <context>
@@ -3999,6 +5181,10 @@ Vill du genomföra den ändå?</translation>
         <source>Cardskipper&apos;s admin opens in the browser; member number %1 is copied for its search.</source>
         <translation>Cardskippers administration öppnas i webbläsaren; medlemsnummer %1 är kopierat för sökningen.</translation>
     </message>
+    <message>
+        <source>Valid but no credential</source>
+        <translation>Giltig men utan kort eller ansikte</translation>
+    </message>
 </context>
 <context>
     <name>cis::gui::OverrideDialog</name>
@@ -4191,6 +5377,45 @@ Vill du genomföra den ändå?</translation>
             <numerusform>Besök (%n dag)</numerusform>
             <numerusform>Besök (%n dagar)</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>The door holds no card and no face for this person, so they cannot open it. Add a card or a face photo (Member menu).</source>
+        <translation>Dörren har varken kort eller ansikte för den här personen, så personen kan inte öppna den. Lägg till ett kort eller ett ansiktsfoto (menyn Medlem).</translation>
+    </message>
+    <message>
+        <source>%1; can enter: no credential</source>
+        <translation>%1; kommer inte in: inget kort eller ansikte</translation>
+    </message>
+    <message>
+        <source>Card and face</source>
+        <translation>Kort och ansikte</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n card(s)</source>
+        <translation>
+            <numerusform>%n kort</numerusform>
+            <numerusform>%n kort</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>Kort</translation>
+    </message>
+    <message>
+        <source>Face</source>
+        <translation>Ansikte</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Inget</translation>
+    </message>
+    <message>
+        <source>Not reported</source>
+        <translation>Rapporteras inte</translation>
+    </message>
+    <message>
+        <source>Credentials</source>
+        <translation>Kort/ansikte</translation>
     </message>
 </context>
 <context>
