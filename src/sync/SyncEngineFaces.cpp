@@ -509,7 +509,12 @@ void SyncEngine::reconcileFaces(const WorkPtr &work, std::function<void()> finis
     QList<Copy> copies;
     QHash<MemberKey, QString> personOf;
     if (!sources.isEmpty() || !removals.isEmpty()) {
-        const QHash<QString, MemberKey> linked = m_store.linkedMembers(deviceId);
+        // This door's own links, as the run's other doors read them, unless this door's
+        // writes have just added some.
+        auto own = m_run->linkedMembers.find(deviceId);
+        if (own == m_run->linkedMembers.end() || work->outcome.written > 0)
+            own = m_run->linkedMembers.insert(deviceId, m_store.linkedMembers(deviceId));
+        const QHash<QString, MemberKey> linked = *own;
         for (const Person &person : m_store.deviceSnapshot(deviceId).persons) {
             const auto member = linked.constFind(person.employeeNo);
             if (member == linked.cend())
