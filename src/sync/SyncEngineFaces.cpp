@@ -285,82 +285,84 @@ quint64 SyncEngine::captureMemberFace(const MemberKey &member, const QString &de
             others.append(each);
     }
     const DeviceSettings settings = *device;
-    withFaceLibrary(settings, [this, settings, door, others, member, who, tag, waitSeconds,
-                               progress, done](std::optional<FaceLibraryCapabilities> library,
-                                               const QString &error) {
-        if (!library)
-            return done({false, error});
-        if (!library->available)
-            return done({false, tr("%1 has no face library that this program can reach; take "
-                                   "the photo there with iVMS-4200.")
-                                    .arg(settings.name)});
-        const FaceLibraryCapabilities lib = *library;
-        clientFor(settings).captureFace(
-            waitSeconds, tag, progress,
-            [this, settings, lib, door, others, member, who, waitSeconds,
-             done](HikvisionClient::Result<CapturedFace> captured) {
-                if (!captured) {
-                    const HikvisionError &failure = captured.error();
-                    if (failure.kind == HikvisionError::Kind::RefusedRequest &&
-                        failure.detail == tr("cancelled"))
-                        return done({false, tr("Cancelled.")});
-                    if (failure.kind == HikvisionError::Kind::Timeout)
-                        return done({false, tr("%1 saw no face within %n second(s): the member "
-                                               "should look straight into its camera.",
-                                               nullptr, waitSeconds)
-                                                .arg(settings.name)});
-                    return done({false, failure.message()});
-                }
-                m_store.clearFaceRemovals(member);
-                const CapturedFace face = captured.value();
-                const qint64 operationId =
-                    journalCardOperation(ActionKind::FaceSet, settings.id, door.employeeNo, member,
-                                         QStringLiteral("camera"));
-                HikvisionClient &client = clientFor(settings);
-                const auto copyOn = [this, settings, others, member, who,
-                                     done](const QByteArray &jpeg) {
-                    const QString here = tr("Face of %1 taken at %2.").arg(who, settings.name);
-                    if (others.isEmpty())
-                        return done({true, here});
-                    if (jpeg.isEmpty())
-                        return done({true, here + QLatin1Char(' ') +
-                                               tr("The next sync copies it to the other "
-                                                  "doors.")});
-                    setFaceOnDoors(member, jpeg, others, ActionKind::FaceCopy, settings.name,
-                                   [here, done](const FaceOutcome &copied) {
-                                       done({copied.ok, here + QLatin1Char(' ') + copied.message});
-                                   });
-                };
-                const auto written = [this, settings, door, operationId, face, copyOn,
-                                      done](HikvisionClient::Result<WriteResult> result) {
-                    if (!result) {
-                        finishCardOperation(operationId, OperationStatus::Failed,
-                                            result.error().message());
-                        return done({false, tr("%1: the photo was taken but not kept: %2")
-                                                .arg(settings.name, result.error().message())});
+    withFaceLibrary(
+        settings, [this, settings, door, others, member, who, tag, waitSeconds, progress,
+                   done](std::optional<FaceLibraryCapabilities> library, const QString &error) {
+            if (!library)
+                return done({false, error});
+            if (!library->available)
+                return done({false, tr("%1 has no face library that this program can reach; take "
+                                       "the photo there with iVMS-4200.")
+                                        .arg(settings.name)});
+            const FaceLibraryCapabilities lib = *library;
+            clientFor(settings).captureFace(
+                waitSeconds, tag, progress,
+                [this, settings, lib, door, others, member, who, waitSeconds,
+                 done](HikvisionClient::Result<CapturedFace> captured) {
+                    if (!captured) {
+                        const HikvisionError &failure = captured.error();
+                        if (failure.kind == HikvisionError::Kind::RefusedRequest &&
+                            failure.detail == tr("cancelled"))
+                            return done({false, tr("Cancelled.")});
+                        if (failure.kind == HikvisionError::Kind::Timeout)
+                            return done({false, tr("%1 saw no face within %n second(s): the member "
+                                                   "should look straight into its camera.",
+                                                   nullptr, waitSeconds)
+                                                    .arg(settings.name)});
+                        return done({false, failure.message()});
                     }
-                    setPersonFaceCount(settings.id, door.employeeNo, 1);
-                    finishCardOperation(operationId, OperationStatus::Done);
-                    if (!face.jpeg.isEmpty())
-                        return copyOn(face.jpeg);
-                    fetchMemberFace(
-                        settings, door.employeeNo,
-                        [copyOn](const QByteArray &jpeg, const QString &) { copyOn(jpeg); });
-                };
-                // The terminal's own URL first (S36: what its web page does); the picture
-                // itself where the terminal could not fetch its own URL.
-                if (!face.faceDataUrl.isEmpty())
-                    return client.setUpFaceFromUrl(
-                        door.employeeNo, face.faceDataUrl,
-                        [this, settings, door, face, lib,
-                         written](HikvisionClient::Result<WriteResult> result) {
-                            if (result || face.jpeg.isEmpty())
-                                return written(result);
-                            clientFor(settings).setUpFace(door.employeeNo, face.jpeg, written);
-                        });
-                client.setUpFace(door.employeeNo, face.jpeg, written);
-            });
-    });
+                    m_store.clearFaceRemovals(member);
+                    const CapturedFace face = captured.value();
+                    const qint64 operationId =
+                        journalCardOperation(ActionKind::FaceSet, settings.id, door.employeeNo,
+                                             member, QStringLiteral("camera"));
+                    HikvisionClient &client = clientFor(settings);
+                    const auto copyOn = [this, settings, others, member, who,
+                                         done](const QByteArray &jpeg) {
+                        const QString here = tr("Face of %1 taken at %2.").arg(who, settings.name);
+                        if (others.isEmpty())
+                            return done({true, here});
+                        if (jpeg.isEmpty())
+                            return done({true, here + QLatin1Char(' ') +
+                                                   tr("The next sync copies it to the other "
+                                                      "doors.")});
+                        // The photo is kept where it was taken: what the copies meet is told,
+                        // and the next syncs copy again where a door could not take it now.
+                        setFaceOnDoors(member, jpeg, others, ActionKind::FaceCopy, settings.name,
+                                       [here, done](const FaceOutcome &copied) {
+                                           done({true, here + QLatin1Char(' ') + copied.message});
+                                       });
+                    };
+                    const auto written = [this, settings, door, operationId, face, copyOn,
+                                          done](HikvisionClient::Result<WriteResult> result) {
+                        if (!result) {
+                            finishCardOperation(operationId, OperationStatus::Failed,
+                                                result.error().message());
+                            return done({false, tr("%1: the photo was taken but not kept: %2")
+                                                    .arg(settings.name, result.error().message())});
+                        }
+                        setPersonFaceCount(settings.id, door.employeeNo, 1);
+                        finishCardOperation(operationId, OperationStatus::Done);
+                        if (!face.jpeg.isEmpty())
+                            return copyOn(face.jpeg);
+                        fetchMemberFace(
+                            settings, door.employeeNo,
+                            [copyOn](const QByteArray &jpeg, const QString &) { copyOn(jpeg); });
+                    };
+                    // The terminal's own URL first (S36: what its web page does); the picture
+                    // itself where the terminal could not fetch its own URL.
+                    if (!face.faceDataUrl.isEmpty())
+                        return client.setUpFaceFromUrl(
+                            door.employeeNo, face.faceDataUrl,
+                            [this, settings, door, face, lib,
+                             written](HikvisionClient::Result<WriteResult> result) {
+                                if (result || face.jpeg.isEmpty())
+                                    return written(result);
+                                clientFor(settings).setUpFace(door.employeeNo, face.jpeg, written);
+                            });
+                    client.setUpFace(door.employeeNo, face.jpeg, written);
+                });
+        });
     return tag;
 }
 
