@@ -4607,6 +4607,10 @@ Dörren sparar bilder en begränsad tid; äldre händelser kan ha förlorat sina
         <source>Face removed</source>
         <translation>Ansikte borttaget</translation>
     </message>
+    <message>
+        <source>At the desk</source>
+        <translation>I receptionen</translation>
+    </message>
 </context>
 <context>
     <name>cis::gui::LinkDialog</name>

@@ -1902,6 +1902,19 @@ QList<OperationRecord> Store::operationsForMember(const MemberKey &key, int limi
     return readOperations(q);
 }
 
+bool Store::assignOperationsToRun(qint64 runId, const QList<qint64> &operationIds)
+{
+    return transaction([&] {
+        for (qint64 id : operationIds) {
+            Sql q(statements(), "UPDATE operations SET run_id = ? WHERE id = ?");
+            q << runId << id;
+            if (!q.exec("recording the desk's operation"))
+                return false;
+        }
+        return true;
+    });
+}
+
 std::optional<OperationRecord> Store::operation(qint64 id) const
 {
     Sql q(statements(), kOperationSelect, " WHERE id = ?");

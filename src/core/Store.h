@@ -176,6 +176,9 @@ public:
     QList<OperationRecord> operationsForMember(const MemberKey &key,
                                                int limit = -1) const; // newest first
     std::optional<OperationRecord> operation(qint64 id) const;
+    // Puts operations journaled outside any run into this one (the desk's, recorded when its
+    // action has ended).
+    bool assignOperationsToRun(qint64 runId, const QList<qint64> &operationIds);
 
     // ---- Door events ---------------------------------------------------------------------------
     // A door's log as stored, and where its reading stands (invalid when never read).

@@ -54,10 +54,11 @@ constexpr std::array<std::pair<ActionKind, const char *>, 15> kActionKinds{{
     {ActionKind::FaceRemove, "face-remove"},
 }};
 
-constexpr std::array<std::pair<RunKind, const char *>, 3> kRunKinds{{
+constexpr std::array<std::pair<RunKind, const char *>, 4> kRunKinds{{
     {RunKind::QuickSync, "quick"},
     {RunKind::FullReconcile, "full"},
     {RunKind::Preview, "preview"},
+    {RunKind::Desk, "desk"},
 }};
 
 constexpr std::array<std::pair<RunStatus, const char *>, 5> kRunStatuses{{

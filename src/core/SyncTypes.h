@@ -196,8 +196,9 @@ enum class RunKind
     QuickSync,
     FullReconcile,
     Preview,
+    Desk, // cards and faces given or taken at the desk: recorded when the desk's action ends
 };
-QString runKindToString(RunKind kind); // "quick", "full", "preview"
+QString runKindToString(RunKind kind); // "quick", "full", "preview", "desk"
 std::optional<RunKind> runKindFromString(const QString &text);
 
 enum class RunStatus

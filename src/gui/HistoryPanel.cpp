@@ -145,6 +145,8 @@ QString HistoryPanel::runKindText(RunKind kind)
         return tr("Full reconcile");
     case RunKind::Preview:
         return tr("Preview");
+    case RunKind::Desk:
+        return tr("At the desk");
     }
     return QString();
 }

@@ -1044,6 +1044,7 @@ void MainWindow::openCredentials(qint64 organisationMemberId)
         if (*reload)
             (*reload)();
         refreshPlan();
+        m_history->refresh(); // the desk's writes are a run of the history
     };
     const auto faceFinished = [this, guard, reload](bool ok, const QString &message) {
         if (guard)
@@ -1051,6 +1052,7 @@ void MainWindow::openCredentials(qint64 organisationMemberId)
         if (*reload)
             (*reload)();
         refreshPlan();
+        m_history->refresh();
     };
     auto captureTag = std::make_shared<quint64>(0);
     connect(dialog, &CredentialsDialog::captureRequested, this,

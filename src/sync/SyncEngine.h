@@ -294,6 +294,7 @@ private:
     struct CardTask
     {
         bool remove = false;
+        bool desk = false;
         QString employeeNo;
         MemberKey member;
         QString memberName;
@@ -301,8 +302,13 @@ private:
         QString cardType;
     };
     QString memberName(const MemberKey &member) const;
+    // desk: written at the desk (recorded as a desk run when the action ends), else by the
+    // current run.
     qint64 journalCardOperation(ActionKind kind, const QString &deviceId, const QString &employeeNo,
-                                const MemberKey &member, const QString &cardNo);
+                                const MemberKey &member, const QString &detail, bool desk);
+    // The desk's action has ended: its operations become one run of the history.
+    void recordDeskRun();
+    QList<qint64> m_deskOperations;
     void finishCardOperation(qint64 operationId, OperationStatus status, const QString &error = {});
     void notePersonCards(const QString &deviceId, const QString &employeeNo, int delta);
     // done(ok, message): ok with an empty message is plain success; not ok with an empty
@@ -334,12 +340,14 @@ private:
                          std::function<void(std::optional<FaceLibraryCapabilities>, QString)> done);
     void writeFace(const DeviceSettings &device, const FaceLibraryCapabilities &library,
                    const QString &employeeNo, const MemberKey &member, const QByteArray &jpeg,
-                   ActionKind kind, const QString &detail, std::function<void(bool, QString)> done);
+                   ActionKind kind, const QString &detail, bool desk,
+                   std::function<void(bool, QString)> done);
     void setFaceOnDoors(const MemberKey &member, const QByteArray &jpeg,
                         const QList<MemberDoor> &doors, ActionKind kind, const QString &detail,
                         std::function<void(const FaceOutcome &)> done);
     void removeFaceFrom(const DeviceSettings &device, const QString &employeeNo,
-                        const MemberKey &member, std::function<void(bool, QString)> done);
+                        const MemberKey &member, bool desk,
+                        std::function<void(bool, QString)> done);
     // The member's face as one door has it (searched, then fetched by its URL).
     void fetchMemberFace(const DeviceSettings &device, const QString &employeeNo,
                          std::function<void(QByteArray, QString)> done);

@@ -143,16 +143,48 @@ void SyncEngine::cancelCardCapture(quint64 tag)
 
 qint64 SyncEngine::journalCardOperation(ActionKind kind, const QString &deviceId,
                                         const QString &employeeNo, const MemberKey &member,
-                                        const QString &cardNo)
+                                        const QString &detail, bool desk)
 {
     OperationRecord record;
-    record.runId = m_run ? m_run->report.run.id : 0;
+    record.runId = !desk && m_run ? m_run->report.run.id : 0;
     record.deviceId = deviceId;
     record.employeeNo = employeeNo;
     record.member = member;
     record.action = kind;
-    record.detail = cardNo;
-    return m_store.journalOperation(record);
+    record.detail = detail;
+    const qint64 id = m_store.journalOperation(record);
+    if (id > 0 && record.runId == 0)
+        m_deskOperations.append(id);
+    return id;
+}
+
+void SyncEngine::recordDeskRun()
+{
+    if (m_deskOperations.isEmpty())
+        return;
+    const QList<qint64> ids = std::exchange(m_deskOperations, {});
+    RunRecord run;
+    run.kind = RunKind::Desk;
+    run.startedAt = m_clock.now();
+    for (qint64 id : ids) {
+        if (const std::optional<OperationRecord> op = m_store.operation(id)) {
+            if (op->at.isValid() && op->at < run.startedAt)
+                run.startedAt = op->at;
+            if (op->status == OperationStatus::Done)
+                ++run.updated;
+            else if (op->status == OperationStatus::Failed)
+                ++run.failed;
+        }
+    }
+    run.id = m_store.beginRun(RunKind::Desk, run.startedAt);
+    if (run.id <= 0)
+        return;
+    run.status = run.failed == 0   ? RunStatus::Succeeded
+                 : run.updated > 0 ? RunStatus::PartlyFailed
+                                   : RunStatus::Failed;
+    run.finishedAt = m_clock.now();
+    m_store.transaction(
+        [&] { return m_store.assignOperationsToRun(run.id, ids) && m_store.finishRun(run); });
 }
 
 void SyncEngine::finishCardOperation(qint64 operationId, OperationStatus status,
@@ -160,7 +192,7 @@ void SyncEngine::finishCardOperation(qint64 operationId, OperationStatus status,
 {
     m_store.completeOperation(operationId, status, error, std::nullopt);
     if (const auto record = m_store.operation(operationId)) {
-        if (m_run)
+        if (m_run && record->runId == m_run->report.run.id)
             m_run->report.operations.append(*record);
         emit operationFinished(*record);
     }
@@ -201,8 +233,9 @@ void SyncEngine::writeCard(HikvisionClient &client, const DeviceSettings &device
                                          "was left alone.")
                                           .arg(device.name, task.cardNo, held->employeeNo, who));
                 }
-                const qint64 operationId = journalCardOperation(
-                    ActionKind::CardRemove, device.id, task.employeeNo, task.member, task.cardNo);
+                const qint64 operationId =
+                    journalCardOperation(ActionKind::CardRemove, device.id, task.employeeNo,
+                                         task.member, task.cardNo, task.desk);
                 client.deleteCards({task.cardNo},
                                    [this, device, task, who, operationId,
                                     done](HikvisionClient::Result<DeleteResult> deleted) {
@@ -224,7 +257,7 @@ void SyncEngine::writeCard(HikvisionClient &client, const DeviceSettings &device
     }
 
     const qint64 operationId = journalCardOperation(ActionKind::CardAdd, device.id, task.employeeNo,
-                                                    task.member, task.cardNo);
+                                                    task.member, task.cardNo, task.desk);
     Card card;
     card.employeeNo = task.employeeNo;
     card.cardNo = task.cardNo;
@@ -411,6 +444,7 @@ void SyncEngine::writeCardToDoors(const MemberKey &member, const QString &cardNo
             }
             CardTask task;
             task.remove = remove;
+            task.desk = true;
             task.employeeNo = door.employeeNo;
             task.member = member;
             task.memberName = name;
@@ -445,6 +479,7 @@ void SyncEngine::writeCardToDoors(const MemberKey &member, const QString &cardNo
             parts += *problems;
             for (const QString &problem : std::as_const(*problems))
                 log(QStringLiteral("error"), {}, who, problem);
+            recordDeskRun();
             done({problems->isEmpty(), parts.join(QLatin1Char(' '))});
         });
 }

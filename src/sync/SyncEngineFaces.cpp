@@ -116,9 +116,10 @@ void SyncEngine::setPersonFaceCount(const QString &deviceId, const QString &empl
 void SyncEngine::writeFace(const DeviceSettings &device, const FaceLibraryCapabilities &library,
                            const QString &employeeNo, const MemberKey &member,
                            const QByteArray &jpeg, ActionKind kind, const QString &detail,
-                           std::function<void(bool, QString)> done)
+                           bool desk, std::function<void(bool, QString)> done)
 {
-    const qint64 operationId = journalCardOperation(kind, device.id, employeeNo, member, detail);
+    const qint64 operationId =
+        journalCardOperation(kind, device.id, employeeNo, member, detail, desk);
     const QString who = memberText(member, memberName(member));
     const QString deviceId = device.id;
     const QString doorName = device.name;
@@ -189,7 +190,7 @@ void SyncEngine::setFaceOnDoors(const MemberKey &member, const QByteArray &jpeg,
                         without->append(door.deviceName);
                         return next();
                     }
-                    writeFace(settings, *library, door.employeeNo, member, jpeg, kind, detail,
+                    writeFace(settings, *library, door.employeeNo, member, jpeg, kind, detail, true,
                               [door, written, later, problems, next](bool ok, const QString &text) {
                                   if (ok)
                                       written->append(door.deviceName);
@@ -220,6 +221,7 @@ void SyncEngine::setFaceOnDoors(const MemberKey &member, const QByteArray &jpeg,
             parts += *problems;
             for (const QString &problem : std::as_const(*problems))
                 log(QStringLiteral("error"), {}, who, problem);
+            recordDeskRun();
             done({!written->isEmpty() && problems->isEmpty(), parts.join(QLatin1Char(' '))});
         });
 }
@@ -315,17 +317,19 @@ quint64 SyncEngine::captureMemberFace(const MemberKey &member, const QString &de
                     const CapturedFace face = captured.value();
                     const qint64 operationId =
                         journalCardOperation(ActionKind::FaceSet, settings.id, door.employeeNo,
-                                             member, QStringLiteral("camera"));
+                                             member, QStringLiteral("camera"), true);
                     HikvisionClient &client = clientFor(settings);
                     const auto copyOn = [this, settings, others, member, who,
                                          done](const QByteArray &jpeg) {
                         const QString here = tr("Face of %1 taken at %2.").arg(who, settings.name);
-                        if (others.isEmpty())
-                            return done({true, here});
-                        if (jpeg.isEmpty())
-                            return done({true, here + QLatin1Char(' ') +
-                                                   tr("The next sync copies it to the other "
-                                                      "doors.")});
+                        if (others.isEmpty() || jpeg.isEmpty()) {
+                            recordDeskRun();
+                            return done({true, others.isEmpty()
+                                                   ? here
+                                                   : here + QLatin1Char(' ') +
+                                                         tr("The next sync copies it to the other "
+                                                            "doors.")});
+                        }
                         // The photo is kept where it was taken: what the copies meet is told,
                         // and the next syncs copy again where a door could not take it now.
                         setFaceOnDoors(member, jpeg, others, ActionKind::FaceCopy, settings.name,
@@ -338,6 +342,7 @@ quint64 SyncEngine::captureMemberFace(const MemberKey &member, const QString &de
                         if (!result) {
                             finishCardOperation(operationId, OperationStatus::Failed,
                                                 result.error().message());
+                            recordDeskRun();
                             return done({false, tr("%1: the photo was taken but not kept: %2")
                                                     .arg(settings.name, result.error().message())});
                         }
@@ -367,10 +372,11 @@ quint64 SyncEngine::captureMemberFace(const MemberKey &member, const QString &de
 }
 
 void SyncEngine::removeFaceFrom(const DeviceSettings &device, const QString &employeeNo,
-                                const MemberKey &member, std::function<void(bool, QString)> done)
+                                const MemberKey &member, bool desk,
+                                std::function<void(bool, QString)> done)
 {
     const qint64 operationId =
-        journalCardOperation(ActionKind::FaceRemove, device.id, employeeNo, member, {});
+        journalCardOperation(ActionKind::FaceRemove, device.id, employeeNo, member, {}, desk);
     const QString deviceId = device.id;
     const QString doorName = device.name;
     clientFor(device).deleteFaces({employeeNo}, [this, operationId, deviceId, doorName, employeeNo,
@@ -433,7 +439,7 @@ void SyncEngine::removeMemberFace(const MemberKey &member,
                         return next();
                     }
                     removeFaceFrom(
-                        settings, door.employeeNo, member,
+                        settings, door.employeeNo, member, true,
                         [door, removed, later, problems, next](bool ok, const QString &text) {
                             if (ok)
                                 removed->append(door.deviceName);
@@ -445,7 +451,8 @@ void SyncEngine::removeMemberFace(const MemberKey &member,
                         });
                 });
         },
-        [who, doors, removed, later, problems, done] {
+        [this, who, doors, removed, later, problems, done] {
+            recordDeskRun();
             QStringList parts;
             if (doors.isEmpty())
                 parts.append(tr("%1 is not on any door: there is no face to remove.").arg(who));
@@ -569,7 +576,7 @@ void SyncEngine::reconcileFaces(const WorkPtr &work, std::function<void()> finis
                             m_store.faceRemovalDone(work->device.id, member);
                             return next();
                         }
-                        return removeFaceFrom(work->device, employeeNo, member, counted);
+                        return removeFaceFrom(work->device, employeeNo, member, false, counted);
                     }
                     const Copy copy = copies.at(i - int(removals.size()));
                     const DeviceSettings *source = m_settings.device(copy.from.deviceId);
@@ -592,7 +599,7 @@ void SyncEngine::reconcileFaces(const WorkPtr &work, std::function<void()> finis
                                 return counted(true, {});
                             }
                             writeFace(work->device, lib, copy.employeeNo, copy.member, jpeg,
-                                      ActionKind::FaceCopy, from.name, counted);
+                                      ActionKind::FaceCopy, from.name, false, counted);
                         });
                 },
                 [this, work, failed, finish] {

@@ -226,6 +226,13 @@ private slots:
             QCOMPARE(op.detail, QStringLiteral("0012345678"));
             QCOMPARE(op.employeeNo, employeeNo);
         }
+        // In the history as one run of the desk's, with both writes.
+        const RunRecord desk = m_store->runs(1).first();
+        QCOMPARE(desk.kind, RunKind::Desk);
+        QCOMPARE(desk.status, RunStatus::Succeeded);
+        QCOMPARE(desk.updated, 2);
+        QCOMPARE(m_store->operations(desk.id).size(), 2);
+        QCOMPARE(ops.first().runId, desk.id);
         // Converged: the next syncs write nothing and ask for no card.
         m_door->resetCounters();
         m_gym->resetCounters();
