@@ -11,7 +11,9 @@
 #include "Store.h"
 #include "SyncEngine.h"
 
+#include <QBuffer>
 #include <QDirIterator>
+#include <QFileInfo>
 #include <QPainter>
 #include <QSignalSpy>
 #include <QTcpServer>
@@ -60,6 +62,24 @@ QByteArray flatPhoto()
     if (!encoded)
         qFatal("%s", qPrintable(encoded.error()));
     return encoded.value();
+}
+
+// A JPEG with an EXIF orientation (6: the camera was turned; the picture must be turned 90°
+// clockwise to stand upright), as phones write them.
+QByteArray withExifOrientation(const QByteArray &jpeg, quint16 orientation)
+{
+    QByteArray tiff("II*\0\x08\0\0\0", 8);
+    tiff += QByteArray("\x01\0", 2);                   // one entry
+    tiff += QByteArray("\x12\x01\x03\0\x01\0\0\0", 8); // Orientation, SHORT, 1
+    tiff += char(orientation & 0xff);
+    tiff += char(orientation >> 8);
+    tiff += QByteArray("\0\0\0\0\0\0", 6); // value padding, no next IFD
+    const QByteArray payload = QByteArray("Exif\0\0", 6) + tiff;
+    QByteArray app1("\xff\xe1", 2);
+    const int length = int(payload.size()) + 2;
+    app1 += char(length >> 8);
+    app1 += char(length & 0xff);
+    return jpeg.left(2) + app1 + payload + jpeg.mid(2);
 }
 
 quint16 closedPort()
@@ -393,6 +413,74 @@ private slots:
         QVERIFY(!m_door->hasFace(employeeNo));
         QVERIFY(!m_gym->hasFace(employeeNo));
         QVERIFY(m_door->hasFace(staff.employeeNo));
+    }
+
+    // Photos as the desk has them: a phone's photo lying on its side with an EXIF orientation,
+    // one at 4:4:4 chroma, one over 200 KB. Each is refused by the terminal as it is, and
+    // accepted once the desk's photo tool has prepared it.
+    void photosTheTerminalRefusesAreMadeAcceptable()
+    {
+        QString employeeNo;
+        const MemberKey member = memberOnBothDoors(&employeeNo);
+        QTemporaryDir folder;
+
+        // Taken with the phone turned: stored 1200 x 900 with orientation 6.
+        QImage upright = QImage::fromData(facePhoto(20)).scaled(900, 1200);
+        QTransform turn;
+        turn.rotate(-90);
+        QByteArray sideways;
+        {
+            QBuffer buffer(&sideways);
+            buffer.open(QIODevice::WriteOnly);
+            QVERIFY(upright.transformed(turn).save(&buffer, "JPEG", 90));
+        }
+        const QString rotatedPath = folder.filePath(QStringLiteral("telefon.jpg"));
+        {
+            QFile file(rotatedPath);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write(withExifOrientation(sideways, 6));
+        }
+        // Noise at the highest quality: far over 200 KB.
+        QImage noisy(1600, 1600, QImage::Format_RGB32);
+        quint32 seed = 7;
+        for (int y = 0; y < noisy.height(); ++y) {
+            for (int x = 0; x < noisy.width(); ++x) {
+                seed = seed * 1664525u + 1013904223u;
+                noisy.setPixel(x, y, qRgb(int(seed >> 24), int((seed >> 16) & 0xff), 128));
+            }
+        }
+        {
+            QPainter painter(&noisy);
+            painter.drawImage(QRect(200, 200, 1200, 1200), upright);
+        }
+        const QString bigPath = folder.filePath(QStringLiteral("stor.jpg"));
+        QVERIFY(noisy.save(bigPath, "JPEG", 100));
+        QVERIFY(QFileInfo(bigPath).size() > 200 * 1024);
+        const QString chroma444 = QStringLiteral(CIS_FIXTURES_DIR "/faces/face-444.jpg");
+
+        const auto turned = loadFacePhoto(rotatedPath);
+        QVERIFY2(turned, turned ? "" : qPrintable(turned.error()));
+        QCOMPARE(turned.value().size(), QSize(900, 1200)); // upright again
+
+        for (const QString &path : {rotatedPath, bigPath, chroma444}) {
+            QFile file(path);
+            QVERIFY(file.open(QIODevice::ReadOnly));
+            const QByteArray raw = file.readAll();
+            if (path != rotatedPath) {
+                // As it is, the terminal refuses it, in plain words.
+                const SyncEngine::FaceOutcome refused = setFace(member, raw);
+                QVERIFY2(!refused.ok, qPrintable(path));
+                QVERIFY2(refused.message.contains(QLatin1String("photo")),
+                         qPrintable(refused.message));
+            }
+            const auto photo = loadFacePhoto(path);
+            QVERIFY2(photo, photo ? "" : qPrintable(photo.error()));
+            const auto prepared = encodeFacePhoto(photo.value(), suggestedFaceCrop(photo.value()));
+            QVERIFY2(prepared, prepared ? "" : qPrintable(prepared.error()));
+            const SyncEngine::FaceOutcome outcome = setFace(member, prepared.value());
+            QVERIFY2(outcome.ok, qPrintable(path + QStringLiteral(": ") + outcome.message));
+            QCOMPARE(*m_door->faceOf(employeeNo), prepared.value());
+        }
     }
 
     // Biometric data: after all of the above, no picture is anywhere in the database files.
