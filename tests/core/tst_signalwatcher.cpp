@@ -142,17 +142,18 @@ private slots:
     {
         QFETCH(bool, beforeExec);
         SignalWatcher watcher;
-        connect(&watcher, &SignalWatcher::terminationRequested, qApp,
+        connect(&watcher, &SignalWatcher::terminationRequested, QCoreApplication::instance(),
                 [] { QCoreApplication::exit(0); });
-        QSignalSpy aboutToQuit(qApp, &QCoreApplication::aboutToQuit);
+        QSignalSpy aboutToQuit(QCoreApplication::instance(), &QCoreApplication::aboutToQuit);
         QTimer giveUp;
         giveUp.setSingleShot(true);
-        connect(&giveUp, &QTimer::timeout, qApp, [] { QCoreApplication::exit(1); });
+        connect(&giveUp, &QTimer::timeout, QCoreApplication::instance(),
+                [] { QCoreApplication::exit(1); });
         giveUp.start(10000);
         if (beforeExec)
             QCOMPARE(::raise(SIGTERM), 0);
         else
-            QTimer::singleShot(0, qApp, [] { ::raise(SIGTERM); });
+            QTimer::singleShot(0, QCoreApplication::instance(), [] { ::raise(SIGTERM); });
         QCOMPARE(QCoreApplication::exec(), 0);
         QCOMPARE(aboutToQuit.count(), 1);
     }
