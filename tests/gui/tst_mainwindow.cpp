@@ -802,7 +802,9 @@ private slots:
         QVERIFY(m_window->selectMember(memberId));
         const QString key = QStringLiteral("m:%1").arg(memberId);
         QCOMPARE(m_window->selectedRowKey(), key);
-        view->scrollToBottom();
+        // Half way down, not at the bottom: there the position is the maximum, which moves with
+        // the viewport's height (a column that narrows and takes its scroll bar with it).
+        view->verticalScrollBar()->setValue(view->verticalScrollBar()->maximum() / 2);
         QCoreApplication::processEvents();
         const int scroll = view->verticalScrollBar()->value();
         QVERIFY(scroll > 0);
