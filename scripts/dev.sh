@@ -133,9 +133,11 @@ ci_checks() {
     scripts/windows/deb-src.sh
     step_done "packages"
     qt_log=$(mktemp)
-    # In a process group of its own, so that the whole build can be stopped: a failed Linux
-    # step ends this script, and the Qt build must not outlive it.
-    setsid scripts/windows/build-qt.sh >/dev/null 2>"$qt_log" &
+    # In a session of its own, so that the whole build can be stopped: a failed Linux step ends
+    # this script, and the Qt build must not outlive it. A new session is a new scheduler
+    # autogroup, which nice alone does not lower against ours: the group gets nice 19 as well.
+    setsid bash -c 'echo 19 >/proc/self/autogroup 2>/dev/null; exec scripts/windows/build-qt.sh' \
+        >/dev/null 2>"$qt_log" &
     qt_pid=$!
     # shellcheck disable=SC2064 # the group is known now
     trap "kill -- -$qt_pid 2>/dev/null || true" EXIT

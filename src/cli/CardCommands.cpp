@@ -6,7 +6,6 @@
 #include "CliApplication.h"
 #include "Clock.h"
 #include "DeskHelpers.h"
-#include "SignalWatcher.h"
 #include "Store.h"
 #include "SyncSession.h"
 #include "WaitFor.h"
@@ -208,13 +207,8 @@ int CliApplication::runCardCapture(QCommandLineParser &parser, const QStringList
 
     QString deviceId = parser.value(deviceOption);
     if (parser.isSet(deviceOption)) {
-        const DeviceSettings *device = settings.device(deviceId);
-        if (!device)
-            return usageError(tr("No door terminal \"%1\" in the configuration (%2).")
-                                  .arg(deviceId, configuredIds(settings).join(u", ")));
-        if (!device->enabled)
-            return usageError(tr("The door terminal \"%1\" is turned off in the configuration.")
-                                  .arg(device->name));
+        if (const QString problem = namedDoorProblem(settings, deviceId); !problem.isEmpty())
+            return usageError(problem);
     } else {
         const QList<SyncEngine::MemberDoor> doors = engine.doorsOfMember(member->key);
         if (!doors.isEmpty()) {
@@ -247,13 +241,6 @@ int CliApplication::runCardCapture(QCommandLineParser &parser, const QStringList
                                                loop.quit();
                                            });
     if (!captured) {
-        SignalWatcher watcher;
-        QObject::connect(&watcher, &SignalWatcher::terminationRequested, &loop, [&] {
-            if (cancelled)
-                return loop.quit(); // a second Ctrl+C does not wait for the door's answer
-            cancelled = true;
-            engine.cancelCardCapture(tag);
-        });
         // On a console the time left counts down on one line; a log gets the start only.
         const bool terminal = stderrIsTerminal();
         QElapsedTimer elapsed;
@@ -284,7 +271,7 @@ int CliApplication::runCardCapture(QCommandLineParser &parser, const QStringList
                   << Qt::endl;
         }
         if (!captured)
-            loop.exec();
+            cancelOnCtrlC(loop, &cancelled, [&] { engine.cancelCardCapture(tag); });
         countdown.stop();
         if (terminal)
             m_err << Qt::endl;

@@ -4,9 +4,11 @@
 
 #include "CliApplication.h"
 #include "Settings.h"
+#include "SignalWatcher.h"
 #include "Store.h"
 #include "SyncEngine.h"
 
+#include <QEventLoop>
 #include <cstdio>
 
 #ifdef Q_OS_WIN
@@ -62,6 +64,30 @@ QStringList configuredIds(const AppSettings &settings)
     for (const DeviceSettings &device : settings.devices)
         ids.append(device.id);
     return ids;
+}
+
+QString namedDoorProblem(const AppSettings &settings, const QString &deviceId)
+{
+    const DeviceSettings *device = settings.device(deviceId);
+    if (!device)
+        return CliApplication::tr("No door terminal \"%1\" in the configuration (%2).")
+            .arg(deviceId, configuredIds(settings).join(u", "));
+    if (!device->enabled)
+        return CliApplication::tr("The door terminal \"%1\" is turned off in the configuration.")
+            .arg(device->name);
+    return {};
+}
+
+void cancelOnCtrlC(QEventLoop &loop, bool *cancelled, const std::function<void()> &cancel)
+{
+    SignalWatcher watcher;
+    QObject::connect(&watcher, &SignalWatcher::terminationRequested, &loop, [&] {
+        if (*cancelled)
+            return loop.quit();
+        *cancelled = true;
+        cancel();
+    });
+    loop.exec();
 }
 
 bool doorOutOfReach(const SyncEngine &engine, const QString &deviceId)

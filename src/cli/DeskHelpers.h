@@ -8,7 +8,10 @@
 
 #include <QString>
 #include <QStringList>
+#include <functional>
 #include <optional>
+
+class QEventLoop;
 
 namespace cis {
 
@@ -29,6 +32,13 @@ std::optional<Member> findMember(const Store &store, qint64 organisationId, cons
 
 // The ids of the configured door terminals, for a message naming an unknown one.
 QStringList configuredIds(const AppSettings &settings);
+
+// Why --device cannot name this door (not configured, or turned off); empty when it can.
+QString namedDoorProblem(const AppSettings &settings, const QString &deviceId);
+
+// Ctrl+C while a door waits for a card or a face: the first asks the door to stop (cancel) and
+// the wait ends with the door's answer; a second ends the wait at once. Until loop returns.
+void cancelOnCtrlC(QEventLoop &loop, bool *cancelled, const std::function<void()> &cancel);
 
 // Whether a door that failed us is out of reach (exit code 3) rather than refusing the request.
 bool doorOutOfReach(const SyncEngine &engine, const QString &deviceId);

@@ -6,7 +6,6 @@
 #include "CliApplication.h"
 #include "DeskHelpers.h"
 #include "FacePhoto.h"
-#include "SignalWatcher.h"
 #include "Store.h"
 #include "SyncSession.h"
 #include "WaitFor.h"
@@ -173,13 +172,8 @@ int CliApplication::runFaceCapture(QCommandLineParser &parser, const QStringList
 
     QString deviceId = parser.value(deviceOption);
     if (parser.isSet(deviceOption)) {
-        const DeviceSettings *device = settings.device(deviceId);
-        if (!device)
-            return usageError(tr("No door terminal \"%1\" in the configuration (%2).")
-                                  .arg(deviceId, configuredIds(settings).join(u", ")));
-        if (!device->enabled)
-            return usageError(tr("The door terminal \"%1\" is turned off in the configuration.")
-                                  .arg(device->name));
+        if (const QString problem = namedDoorProblem(settings, deviceId); !problem.isEmpty())
+            return usageError(problem);
     } else {
         const QList<SyncEngine::MemberDoor> doors = engine.doorsOfMember(member->key);
         if (doors.isEmpty())
@@ -240,14 +234,7 @@ int CliApplication::runFaceCapture(QCommandLineParser &parser, const QStringList
                         nullptr, seconds)
                          .arg(who, door)
                   << Qt::endl;
-        SignalWatcher watcher;
-        QObject::connect(&watcher, &SignalWatcher::terminationRequested, &loop, [&] {
-            if (cancelled)
-                return loop.quit(); // a second Ctrl+C does not wait for the door's answer
-            cancelled = true;
-            engine.cancelFaceCapture(tag);
-        });
-        loop.exec();
+        cancelOnCtrlC(loop, &cancelled, [&] { engine.cancelFaceCapture(tag); });
         if (terminal)
             m_err << Qt::endl;
     }

@@ -1035,36 +1035,26 @@ void HikvisionClient::searchAllCards(std::function<void(Result<CardSearchResult>
 void HikvisionClient::searchCardsOfPersons(const QStringList &employeeNos,
                                            std::function<void(Result<CardSearchResult>)> done)
 {
-    if (employeeNos.isEmpty()) {
-        deliverLater([done = std::move(done)]() { done(CardSearchResult{}); });
-        return;
-    }
-    const auto batches = isapi::splitIntoBatches(employeeNos, isapi::IdBatch::Kind::EmployeeNo,
-                                                 m_capabilities.searchEmployeeNoListMaxSize);
-    if (!batches) {
-        HikvisionError error = batches.error();
-        error.call = QStringLiteral("POST ") + QLatin1String(isapi::kCardSearchPath);
-        error.host = host();
-        deliverErrorLater<CardSearchResult>(this, std::move(done), error);
-        return;
-    }
-    auto search = std::make_shared<PagedSearch>();
-    search->persons = false;
-    for (const isapi::IdBatch &batch : batches.value())
-        search->filters.append(batch);
-    search->doneCards = std::move(done);
-    search->newScan();
-    runPagedSearch(search);
+    searchCardsListed(employeeNos, CardsListedBy::EmployeeNo, std::move(done));
 }
 
 void HikvisionClient::searchCardsByNumbers(const QStringList &cardNos,
                                            std::function<void(Result<CardSearchResult>)> done)
 {
-    if (cardNos.isEmpty()) {
+    searchCardsListed(cardNos, CardsListedBy::CardNo, std::move(done));
+}
+
+void HikvisionClient::searchCardsListed(const QStringList &ids, CardsListedBy listedBy,
+                                        std::function<void(Result<CardSearchResult>)> done)
+{
+    if (ids.isEmpty()) {
         deliverLater([done = std::move(done)]() { done(CardSearchResult{}); });
         return;
     }
-    const auto batches = isapi::splitIntoBatches(cardNos, isapi::IdBatch::Kind::CardNo,
+    const auto batches = isapi::splitIntoBatches(ids,
+                                                 listedBy == CardsListedBy::CardNo
+                                                     ? isapi::IdBatch::Kind::CardNo
+                                                     : isapi::IdBatch::Kind::EmployeeNo,
                                                  m_capabilities.searchEmployeeNoListMaxSize);
     if (!batches) {
         HikvisionError error = batches.error();

@@ -283,6 +283,14 @@ private:
     void enterLockout(qint64 seconds, HikvisionError error);
 
     void runPagedSearch(const std::shared_ptr<PagedSearch> &search);
+    // The cards of listed persons or listed numbers, in batches the terminal accepts.
+    enum class CardsListedBy
+    {
+        EmployeeNo,
+        CardNo,
+    };
+    void searchCardsListed(const QStringList &ids, CardsListedBy listedBy,
+                           std::function<void(Result<CardSearchResult>)> done);
     void runEventSearch(const std::shared_ptr<EventSearch> &search);
     void runBatches(const std::shared_ptr<BatchRun> &run);
     // ids are employeeNos, or card numbers when cardNumbers; persons: the person-delete path.

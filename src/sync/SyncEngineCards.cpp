@@ -18,35 +18,6 @@ namespace cis {
 
 namespace {
 
-QString memberText(const MemberKey &member, const QString &name)
-{
-    if (name.isEmpty())
-        return QStringLiteral("#%1").arg(member.organisationMemberId);
-    return QStringLiteral("%1 (%2)").arg(name).arg(member.organisationMemberId);
-}
-
-// Runs step(i, next) for i = 0..count-1, one after the other, then done().
-void inSequence(int count, std::function<void(int, std::function<void()>)> step,
-                std::function<void()> done)
-{
-    auto index = std::make_shared<int>(0);
-    auto proceed = std::make_shared<std::function<void()>>();
-    *proceed = [count, index, step = std::move(step), done = std::move(done),
-                weak = std::weak_ptr<std::function<void()>>(proceed)]() {
-        if (*index >= count)
-            return done();
-        const int current = (*index)++;
-        const auto self = weak.lock();
-        step(current, [self] {
-            if (self)
-                (*self)();
-        });
-    };
-    // The chain keeps itself alive through the continuations it hands out.
-    auto holder = proceed;
-    (*holder)();
-}
-
 bool isCaptureTimeout(const HikvisionError &error)
 {
     return error.kind == HikvisionError::Kind::Timeout ||
@@ -427,19 +398,17 @@ void SyncEngine::writeCardToDoors(const MemberKey &member, const QString &cardNo
 {
     const QString name = memberName(member);
     const QString who = memberText(member, name);
-    auto written = std::make_shared<QStringList>();
-    auto later = std::make_shared<QStringList>(unreachableBefore);
-    auto problems = std::make_shared<QStringList>();
+    auto tally = std::make_shared<DoorTally>();
+    tally->later = unreachableBefore;
     inSequence(
         int(doors.size()),
-        [this, doors, member, name, cardNo, remove, written, later,
-         problems](int i, std::function<void()> next) {
+        [this, doors, member, name, cardNo, remove, tally](int i, std::function<void()> next) {
             const MemberDoor door = doors.at(i);
             const DeviceSettings *device = m_settings.device(door.deviceId);
-            if (!device || later->contains(door.deviceName))
+            if (!device || tally->later.contains(door.deviceName))
                 return next();
             if (deviceRefusal(device->id)) {
-                later->append(door.deviceName);
+                tally->later.append(door.deviceName);
                 return next();
             }
             CardTask task;
@@ -450,17 +419,9 @@ void SyncEngine::writeCardToDoors(const MemberKey &member, const QString &cardNo
             task.memberName = name;
             task.cardNo = cardNo;
             writeCard(clientFor(*device), *device, task,
-                      [door, written, later, problems, next](bool ok, const QString &message) {
-                          if (ok)
-                              written->append(door.deviceName);
-                          else if (message.isEmpty())
-                              later->append(door.deviceName);
-                          else
-                              problems->append(message);
-                          next();
-                      });
+                      DoorTally::counter(tally, door.deviceName, next));
         },
-        [this, who, cardNo, remove, doors, written, later, problems, done] {
+        [this, who, cardNo, remove, doors, tally, done] {
             QStringList parts;
             if (doors.isEmpty())
                 parts.append(
@@ -468,19 +429,19 @@ void SyncEngine::writeCardToDoors(const MemberKey &member, const QString &cardNo
                            : tr("Card %1 is stored for %2 and will be written to each "
                                 "door once the member is on it.")
                                  .arg(cardNo, who));
-            else if (!written->isEmpty())
+            else if (!tally->done.isEmpty())
                 parts.append(remove ? tr("Card %1 removed from %2 on: %3.")
-                                          .arg(cardNo, who, written->join(QStringLiteral(", ")))
+                                          .arg(cardNo, who, DoorTally::list(tally->done))
                                     : tr("Card %1 added for %2 on: %3.")
-                                          .arg(cardNo, who, written->join(QStringLiteral(", "))));
-            if (!later->isEmpty())
+                                          .arg(cardNo, who, DoorTally::list(tally->done)));
+            if (!tally->later.isEmpty())
                 parts.append(tr("Not reachable now, done by the next sync: %1.")
-                                 .arg(later->join(QStringLiteral(", "))));
-            parts += *problems;
-            for (const QString &problem : std::as_const(*problems))
+                                 .arg(DoorTally::list(tally->later)));
+            parts += tally->problems;
+            for (const QString &problem : std::as_const(tally->problems))
                 log(QStringLiteral("error"), {}, who, problem);
             recordDeskRun();
-            done({problems->isEmpty(), parts.join(QLatin1Char(' '))});
+            done({tally->problems.isEmpty(), parts.join(QLatin1Char(' '))});
         });
 }
 

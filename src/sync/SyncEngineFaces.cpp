@@ -15,37 +15,6 @@
 
 namespace cis {
 
-namespace {
-
-QString memberText(const MemberKey &member, const QString &name)
-{
-    if (name.isEmpty())
-        return QStringLiteral("#%1").arg(member.organisationMemberId);
-    return QStringLiteral("%1 (%2)").arg(name).arg(member.organisationMemberId);
-}
-
-void inSequence(int count, std::function<void(int, std::function<void()>)> step,
-                std::function<void()> done)
-{
-    auto index = std::make_shared<int>(0);
-    auto proceed = std::make_shared<std::function<void()>>();
-    *proceed = [count, index, step = std::move(step), done = std::move(done),
-                weak = std::weak_ptr<std::function<void()>>(proceed)]() {
-        if (*index >= count)
-            return done();
-        const int current = (*index)++;
-        const auto self = weak.lock();
-        step(current, [self] {
-            if (self)
-                (*self)();
-        });
-    };
-    auto holder = proceed;
-    (*holder)();
-}
-
-} // namespace
-
 void SyncEngine::withFaceLibrary(
     const DeviceSettings &device,
     std::function<void(std::optional<FaceLibraryCapabilities>, QString)> done)
@@ -165,64 +134,51 @@ void SyncEngine::setFaceOnDoors(const MemberKey &member, const QByteArray &jpeg,
                                 std::function<void(const FaceOutcome &)> done)
 {
     const QString who = memberText(member, memberName(member));
-    auto written = std::make_shared<QStringList>();
-    auto later = std::make_shared<QStringList>();
-    auto problems = std::make_shared<QStringList>();
-    auto without = std::make_shared<QStringList>();
+    auto tally = std::make_shared<DoorTally>();
     inSequence(
         int(doors.size()),
-        [this, doors, member, jpeg, kind, detail, written, later, problems,
-         without](int i, std::function<void()> next) {
+        [this, doors, member, jpeg, kind, detail, tally](int i, std::function<void()> next) {
             const MemberDoor door = doors.at(i);
             const DeviceSettings *device = m_settings.device(door.deviceId);
             if (!device)
                 return next();
             const DeviceSettings settings = *device;
             withFaceLibrary(
-                settings,
-                [this, settings, door, member, jpeg, kind, detail, written, later, problems,
-                 without, next](std::optional<FaceLibraryCapabilities> library, const QString &) {
+                settings, [this, settings, door, member, jpeg, kind, detail, tally,
+                           next](std::optional<FaceLibraryCapabilities> library, const QString &) {
                     if (!library) {
-                        later->append(door.deviceName);
+                        tally->later.append(door.deviceName);
                         return next();
                     }
                     if (!library->available) {
-                        without->append(door.deviceName);
+                        tally->withoutFaceLibrary.append(door.deviceName);
                         return next();
                     }
                     writeFace(settings, *library, door.employeeNo, member, jpeg, kind, detail, true,
-                              [door, written, later, problems, next](bool ok, const QString &text) {
-                                  if (ok)
-                                      written->append(door.deviceName);
-                                  else if (text.isEmpty())
-                                      later->append(door.deviceName);
-                                  else
-                                      problems->append(text);
-                                  next();
-                              });
+                              DoorTally::counter(tally, door.deviceName, next));
                 });
         },
-        [this, who, doors, written, later, problems, without, done] {
+        [this, who, doors, tally, done] {
             QStringList parts;
             if (doors.isEmpty())
                 parts.append(tr("%1 is not on any door yet: the face can be set once the member "
                                 "is on one.")
                                  .arg(who));
-            if (!written->isEmpty())
-                parts.append(
-                    tr("Face of %1 set on: %2.").arg(who, written->join(QStringLiteral(", "))));
-            if (!without->isEmpty())
+            if (!tally->done.isEmpty())
+                parts.append(tr("Face of %1 set on: %2.").arg(who, DoorTally::list(tally->done)));
+            if (!tally->withoutFaceLibrary.isEmpty())
                 parts.append(tr("No face library reachable on: %1 (enrol there with "
                                 "iVMS-4200).")
-                                 .arg(without->join(QStringLiteral(", "))));
-            if (!later->isEmpty())
+                                 .arg(DoorTally::list(tally->withoutFaceLibrary)));
+            if (!tally->later.isEmpty())
                 parts.append(tr("Not reachable now, copied by the next sync: %1.")
-                                 .arg(later->join(QStringLiteral(", "))));
-            parts += *problems;
-            for (const QString &problem : std::as_const(*problems))
+                                 .arg(DoorTally::list(tally->later)));
+            parts += tally->problems;
+            for (const QString &problem : std::as_const(tally->problems))
                 log(QStringLiteral("error"), {}, who, problem);
             recordDeskRun();
-            done({!written->isEmpty() && problems->isEmpty(), parts.join(QLatin1Char(' '))});
+            done({!tally->done.isEmpty() && tally->problems.isEmpty(),
+                  parts.join(QLatin1Char(' '))});
         });
 }
 
@@ -412,58 +368,47 @@ void SyncEngine::removeMemberFace(const MemberKey &member,
             m_store.faceRemovalDone(deviceId, member);
     }
     log(QStringLiteral("info"), {}, who, tr("The face of %1 is removed.").arg(who));
-    auto removed = std::make_shared<QStringList>();
-    auto later = std::make_shared<QStringList>();
-    auto problems = std::make_shared<QStringList>();
+    auto tally = std::make_shared<DoorTally>();
     inSequence(
         int(doors.size()),
-        [this, doors, member, removed, later, problems](int i, std::function<void()> next) {
+        [this, doors, member, tally](int i, std::function<void()> next) {
             const MemberDoor door = doors.at(i);
             const DeviceSettings *device = m_settings.device(door.deviceId);
             if (!device)
                 return next();
             const DeviceSettings settings = *device;
             withFaceLibrary(
-                settings, [this, settings, door, member, removed, later, problems,
+                settings, [this, settings, door, member, tally,
                            next](std::optional<FaceLibraryCapabilities> library, const QString &) {
                     if (!library) {
-                        later->append(door.deviceName);
+                        tally->later.append(door.deviceName);
                         return next();
                     }
                     if (!library->available) {
                         // Nothing this program can delete there; iVMS-4200 can.
                         m_store.faceRemovalDone(settings.id, member);
-                        problems->append(tr("%1 has no face library this program can reach: remove "
-                                            "the face there with iVMS-4200.")
-                                             .arg(settings.name));
+                        tally->problems.append(tr("%1 has no face library this program can reach: "
+                                                  "remove the face there with iVMS-4200.")
+                                                   .arg(settings.name));
                         return next();
                     }
-                    removeFaceFrom(
-                        settings, door.employeeNo, member, true,
-                        [door, removed, later, problems, next](bool ok, const QString &text) {
-                            if (ok)
-                                removed->append(door.deviceName);
-                            else if (text.isEmpty())
-                                later->append(door.deviceName);
-                            else
-                                problems->append(text);
-                            next();
-                        });
+                    removeFaceFrom(settings, door.employeeNo, member, true,
+                                   DoorTally::counter(tally, door.deviceName, next));
                 });
         },
-        [this, who, doors, removed, later, problems, done] {
+        [this, who, doors, tally, done] {
             recordDeskRun();
             QStringList parts;
             if (doors.isEmpty())
                 parts.append(tr("%1 is not on any door: there is no face to remove.").arg(who));
-            if (!removed->isEmpty())
-                parts.append(tr("Face of %1 removed from: %2.")
-                                 .arg(who, removed->join(QStringLiteral(", "))));
-            if (!later->isEmpty())
+            if (!tally->done.isEmpty())
+                parts.append(
+                    tr("Face of %1 removed from: %2.").arg(who, DoorTally::list(tally->done)));
+            if (!tally->later.isEmpty())
                 parts.append(tr("Not reachable now, removed by the next sync: %1.")
-                                 .arg(later->join(QStringLiteral(", "))));
-            parts += *problems;
-            done({problems->isEmpty(), parts.join(QLatin1Char(' '))});
+                                 .arg(DoorTally::list(tally->later)));
+            parts += tally->problems;
+            done({tally->problems.isEmpty(), parts.join(QLatin1Char(' '))});
         });
 }
 

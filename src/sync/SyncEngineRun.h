@@ -3,15 +3,73 @@
 #pragma once
 
 // The engine's state of a run and of each door in it: private to the engine's sources
-// (SyncEngine.cpp, SyncEngineCards.cpp).
+// (SyncEngine.cpp, SyncEngineCards.cpp, SyncEngineFaces.cpp).
 #include "SyncEngine.h"
 
 #include <QElapsedTimer>
 #include <QTimer>
+#include <functional>
 #include <memory>
 #include <optional>
 
 namespace cis {
+
+// "Name (member number)", or "#number" for a member whose name is not known here.
+inline QString memberText(const MemberKey &member, const QString &name)
+{
+    if (name.isEmpty())
+        return QStringLiteral("#%1").arg(member.organisationMemberId);
+    return QStringLiteral("%1 (%2)").arg(name).arg(member.organisationMemberId);
+}
+
+// Runs step(i, next) for i = 0..count-1, one after the other, then done().
+inline void inSequence(int count, std::function<void(int, std::function<void()>)> step,
+                       std::function<void()> done)
+{
+    auto index = std::make_shared<int>(0);
+    auto proceed = std::make_shared<std::function<void()>>();
+    *proceed = [count, index, step = std::move(step), done = std::move(done),
+                weak = std::weak_ptr<std::function<void()>>(proceed)]() {
+        if (*index >= count)
+            return done();
+        const int current = (*index)++;
+        const auto self = weak.lock();
+        step(current, [self] {
+            if (self)
+                (*self)();
+        });
+    };
+    // The chain keeps itself alive through the continuations it hands out.
+    auto holder = proceed;
+    (*holder)();
+}
+
+// What a desk action came to on each of a member's doors, for the one message that ends it.
+// A door step answers (ok, message): ok is done; no message means not reachable now, left to
+// the next sync; a message is a problem, said as it is.
+struct DoorTally
+{
+    QStringList done;
+    QStringList later;
+    QStringList problems;
+    QStringList withoutFaceLibrary;
+
+    static std::function<void(bool, const QString &)>
+    counter(std::shared_ptr<DoorTally> tally, const QString &door, std::function<void()> next)
+    {
+        return [tally = std::move(tally), door, next = std::move(next)](bool ok,
+                                                                        const QString &message) {
+            if (ok)
+                tally->done.append(door);
+            else if (message.isEmpty())
+                tally->later.append(door);
+            else
+                tally->problems.append(message);
+            next();
+        };
+    }
+    static QString list(const QStringList &doors) { return doors.join(QStringLiteral(", ")); }
+};
 
 struct SyncEngine::Run
 {
