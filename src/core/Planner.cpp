@@ -15,6 +15,7 @@
 #include <limits>
 #include <map>
 #include <set>
+#include <utility>
 
 // The translation context of this file's messages, the same for lupdate and at run time.
 struct PlannerTexts
@@ -404,7 +405,7 @@ PersonValidity PlanBuilder::revokedValidity(const PersonValidity &before) const
 void PlanBuilder::addAction(PlannedAction action, const Member *member)
 {
     action.warnings = memberWarnings(member) + action.warnings;
-    m_plan.actions.append(action);
+    m_plan.actions.append(std::move(action));
 }
 
 void PlanBuilder::planLinked(const MemberKey &key, const MemberEntry &entry)
@@ -449,7 +450,7 @@ void PlanBuilder::planLinked(const MemberKey &key, const MemberEntry &entry)
                     "Member %1 has no access (%2) and employeeNo %3 is not on the device.")
                     .arg(who, noAccessReason(member, desired), link.employeeNo);
         }
-        addAction(action, member);
+        addAction(std::move(action), member);
         return;
     }
 
@@ -472,7 +473,7 @@ void PlanBuilder::planLinked(const MemberKey &key, const MemberEntry &entry)
             action.after = *person;
             action.reason = PlannerTexts::tr("Member %1: the device already has %2.")
                                 .arg(who, formatWindow(person->validity));
-            addAction(action, member);
+            addAction(std::move(action), member);
             return;
         }
         Person after = *person;
@@ -506,7 +507,7 @@ void PlanBuilder::planLinked(const MemberKey &key, const MemberEntry &entry)
         }
         action.after = after;
         action.reason = reason;
-        addAction(action, member);
+        addAction(std::move(action), member);
         return;
     }
 
@@ -519,7 +520,7 @@ void PlanBuilder::planLinked(const MemberKey &key, const MemberEntry &entry)
         action.reason =
             PlannerTexts::tr("Member %1 has no access (%2): the window %3 on the device ends now.")
                 .arg(who, why, formatWindow(person->validity));
-        addAction(action, member);
+        addAction(std::move(action), member);
         return;
     }
     const int retention = m_in.policy.deleteRetentionDays;
@@ -531,7 +532,7 @@ void PlanBuilder::planLinked(const MemberKey &key, const MemberEntry &entry)
                 "Member %1 has no access (%2); the window on the device ended at %3, more than "
                 "%4 days ago, and we created the person: deleted.")
                 .arg(who, why, formatTime(person->validity.end), QString::number(retention));
-        addAction(action, member);
+        addAction(std::move(action), member);
         return;
     }
     action.kind = ActionKind::Unchanged;
@@ -540,7 +541,7 @@ void PlanBuilder::planLinked(const MemberKey &key, const MemberEntry &entry)
         PlannerTexts::tr(
             "Member %1 has no access (%2); the window on the device already ended at %3.")
             .arg(who, why, formatTime(person->validity.end));
-    addAction(action, member);
+    addAction(std::move(action), member);
 }
 
 void PlanBuilder::planConflictLink(const MemberKey &key, const MemberEntry &entry, const Link &link)
@@ -567,7 +568,7 @@ void PlanBuilder::planConflictLink(const MemberKey &key, const MemberEntry &entr
                              "alone until one link is removed.")
                 .arg(link.employeeNo, QString::number(other.organisationMemberId), who);
     }
-    addAction(action, entry.member);
+    addAction(std::move(action), entry.member);
 }
 
 void PlanBuilder::planUnlinkedMember(const Member &member)
@@ -592,14 +593,14 @@ void PlanBuilder::planUnlinkedMember(const Member &member)
             PlannerTexts::tr("Member %1 may be the device person %2; not created until the "
                              "suggestion is accepted or rejected.")
                 .arg(who, persons.join(PlannerTexts::tr(" or ")));
-        addAction(action, &member);
+        addAction(std::move(action), &member);
         return;
     }
     if (!hasAccess(desired)) {
         action.kind = ActionKind::NoAccess;
         action.reason = PlannerTexts::tr("Member %1 has no access (%2).")
                             .arg(who, noAccessReason(&member, desired));
-        addAction(action, &member);
+        addAction(std::move(action), &member);
         return;
     }
 
@@ -643,7 +644,7 @@ void PlanBuilder::planUnlinkedMember(const Member &member)
         }
         m_plannedCreates.insert(employeeNo, member.key);
     }
-    addAction(action, &member);
+    addAction(std::move(action), &member);
 }
 
 void PlanBuilder::planUnlinkedPerson(const Person &person)
@@ -670,7 +671,7 @@ void PlanBuilder::planUnlinkedPerson(const Person &person)
                              "Not touched until the suggestion is accepted or rejected.")
                 .arg(personLabel(person), members.join(PlannerTexts::tr(" or ")));
     }
-    m_plan.actions.append(action);
+    m_plan.actions.append(std::move(action));
 }
 
 void PlanBuilder::fillGuard()
@@ -758,6 +759,8 @@ Plan PlanBuilder::build()
     m_plan.deviceId = m_in.deviceId;
     indexInput();
     findSuggestions();
+    // About one action per member and per person not linked to one.
+    m_plan.actions.reserve(qsizetype(m_entries.size() + m_persons.size()));
     for (const auto &[key, entry] : m_entries) {
         if (entry.primary)
             planLinked(key, entry);
@@ -772,7 +775,7 @@ Plan PlanBuilder::build()
     }
     fillGuard();
     summarise();
-    return m_plan;
+    return std::move(m_plan); // a member: not moved by itself
 }
 
 } // namespace

@@ -4,6 +4,7 @@
 
 #include "CoreLogging.h"
 #include "IsoTime.h"
+#include "WalCheckpointer.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -30,6 +31,9 @@ namespace {
 
 constexpr qint64 kApplicationId = 1128878897; // 'CIS1', set by migration 1
 constexpr int kBusyTimeoutMs = 5000;
+// At most one background checkpoint a second while writes go on: a first sync's WAL grows by
+// about a megabyte a second.
+constexpr int kCheckpointIntervalMs = 1000;
 constexpr int kSqliteCorrupt = 11;
 constexpr int kSqliteNotADatabase = 26;
 
@@ -301,9 +305,13 @@ public:
     // device counts against that device only, so one door's writes keep another's snapshot.
     quint64 memberWrites = 0;
     quint64 deviceWrites = 0;
+    quint64 linkWrites = 0;
     QHash<QString, quint64> deviceWritesById;
 
     quint64 writesOf(const QString &deviceId) const { return deviceWritesById.value(deviceId); }
+
+    // Told of every write, when the file is a WAL database.
+    WalCheckpointer *checkpointer = nullptr;
 
 private:
     QString m_connectionName;
@@ -321,6 +329,8 @@ public:
         , m_entry(statements.acquire(head, tail))
         , m_changesMembers(changes(head, {"members"}))
         , m_changesDevices(changes(head, {"devices", "device_persons"}))
+        , m_changesLinks(changes(head, {"links"}))
+        , m_writes(!writtenTable(head).empty())
     {
         if (m_entry) {
             m_query = &m_entry->query;
@@ -370,14 +380,18 @@ public:
         // Counted whether or not it succeeds: a failed statement may have changed rows before
         // its transaction rolled back, and counting too often only costs a cache refill.
         m_statements.memberWrites += m_changesMembers ? 1 : 0;
+        m_statements.linkWrites += m_changesLinks ? 1 : 0;
         if (m_changesDevices) {
             if (m_deviceScope.isEmpty())
                 ++m_statements.deviceWrites;
             else
                 ++m_statements.deviceWritesById[m_deviceScope];
         }
-        if (m_query->exec())
+        if (m_query->exec()) {
+            if (m_writes && m_statements.checkpointer)
+                m_statements.checkpointer->noteWrite();
             return true;
+        }
         qCWarning(lcCore).noquote()
             << "Store:" << QLatin1String(what) << "failed:" << m_query->lastError().text();
         return false;
@@ -420,6 +434,8 @@ private:
     bool m_prepared = false;
     bool m_changesMembers = false;
     bool m_changesDevices = false;
+    bool m_changesLinks = false;
+    bool m_writes = false;
     int m_next = 0;
     QString m_deviceScope;
 };
@@ -668,6 +684,7 @@ private:
         // What was read inside the transaction may have been cached, and may now be gone.
         ++m_store.m_statements->memberWrites;
         ++m_store.m_statements->deviceWrites;
+        ++m_store.m_statements->linkWrites;
         if (m_depth == 0) {
             exec(QStringLiteral("ROLLBACK"));
         } else {
@@ -713,6 +730,8 @@ Store::Store(QString path, QString connectionName, const Clock &clock)
 
 Store::~Store()
 {
+    m_statements->checkpointer = nullptr;
+    m_checkpointer.reset(); // its connection closes first: the last one to close checkpoints
     m_statements->clear();
     {
         QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
@@ -752,8 +771,15 @@ struct Store::ReadCache
         qint64 dataVersion = -1;
         DeviceSnapshot snapshot;
     };
+    struct Links
+    {
+        quint64 writes = 0; // Statements::linkWrites
+        qint64 dataVersion = -1;
+        QList<Link> list;
+    };
     std::optional<Members> members;
     QHash<QString, Snapshot> snapshots;
+    QHash<QString, Links> links; // by device
 };
 
 qint64 Store::dataVersion() const
@@ -871,19 +897,22 @@ Store::OpenResult Store::open(const QString &path, const Clock &clock)
     }
     store->m_schemaVersion = version;
 
+    bool wal = false;
     if (!inMemory) {
         rows.clear();
         if (!execRaw(db, QStringLiteral("PRAGMA journal_mode = WAL"), &error, &rows))
             return readFailure(error);
-        if (rows.value(0).compare(QLatin1String("wal"), Qt::CaseInsensitive) != 0) {
+        wal = rows.value(0).compare(QLatin1String("wal"), Qt::CaseInsensitive) == 0;
+        if (!wal) {
             qCWarning(lcCore).noquote()
                 << "Store: the database" << shown << "stays in journal mode" << rows.value(0);
         }
         if (!execRaw(db, QStringLiteral("PRAGMA synchronous = NORMAL"), &error))
             return readFailure(error);
         // In WAL mode with synchronous NORMAL only a checkpoint waits for the disk, inside the
-        // commit that triggers it, and every door's next request waits with it. Ten times
-        // fewer of them (a WAL of up to 40 MB) cost little on disk and much less waiting.
+        // commit that triggers it, and every door's next request waits with it. A
+        // WalCheckpointer does them on a thread of its own; this one is left the remainder
+        // when the WAL has grown to 40 MB, as it does while writes never pause.
         if (!execRaw(db, QStringLiteral("PRAGMA wal_autocheckpoint = 10000"), &error))
             return readFailure(error);
     }
@@ -898,7 +927,18 @@ Store::OpenResult Store::open(const QString &path, const Clock &clock)
                            .arg(migrationError)
                            .arg(store->m_schemaVersion));
     }
+    if (wal) {
+        store->m_checkpointer = std::make_unique<WalCheckpointer>(
+            QFileInfo(path).absoluteFilePath(), connectionName + QStringLiteral("-checkpoint"),
+            kCheckpointIntervalMs);
+        store->m_statements->checkpointer = store->m_checkpointer.get();
+    }
     return OpenResult(std::move(store));
+}
+
+WalCheckpointer::Stats Store::backgroundCheckpoints() const
+{
+    return m_checkpointer ? m_checkpointer->stats() : WalCheckpointer::Stats{};
 }
 
 bool Store::migrate(QString *error)
@@ -1442,11 +1482,11 @@ namespace {
 constexpr const char *kLinkSelect = "SELECT device_id, employee_no, org_id, member_id, origin,"
                                     " created_at, created_by FROM links";
 
-QList<Link> readLinks(Sql &q)
+std::optional<QList<Link>> readLinks(Sql &q)
 {
-    QList<Link> result;
     if (!q.exec("reading the links"))
-        return result;
+        return std::nullopt;
+    QList<Link> result;
     while (q.next())
         result.append(linkFrom(q));
     return result;
@@ -1470,29 +1510,37 @@ bool Store::removeLink(const QString &deviceId, const QString &employeeNo)
     return q.exec("removing a link");
 }
 
+// Kept while nothing could have changed them, as the members are: each door's plan, its card
+// and face steps and the window read a door's 10,000 links, once per door and run.
 QList<Link> Store::links(const QString &deviceId) const
 {
+    const qint64 version = dataVersion();
+    const auto cached = m_readCache->links.constFind(deviceId);
+    if (cached != m_readCache->links.cend() && version >= 0 &&
+        cached->writes == m_statements->linkWrites && cached->dataVersion == version)
+        return cached->list;
     Sql q(statements(), kLinkSelect, " WHERE device_id = ? ORDER BY employee_no");
     q << deviceId;
-    return readLinks(q);
+    std::optional<QList<Link>> read = readLinks(q);
+    if (!read)
+        return {};
+    m_readCache->links.insert(deviceId, ReadCache::Links{m_statements->linkWrites, version, *read});
+    return *read;
 }
 
 QList<Link> Store::links() const
 {
     Sql q(statements(), kLinkSelect, " ORDER BY device_id, employee_no");
-    return readLinks(q);
+    return readLinks(q).value_or(QList<Link>{});
 }
 
 QHash<QString, MemberKey> Store::linkedMembers(const QString &deviceId) const
 {
+    const QList<Link> all = links(deviceId);
     QHash<QString, MemberKey> result;
-    Sql q(statements(), "SELECT employee_no, org_id, member_id FROM links WHERE device_id = ?");
-    q << deviceId;
-    if (!q.exec("reading the door's links"))
-        return result;
-    while (q.next())
-        result.insert(q.value(0).toString(),
-                      MemberKey{q.value(1).toLongLong(), q.value(2).toLongLong()});
+    result.reserve(all.size());
+    for (const Link &link : all)
+        result.insert(link.employeeNo, link.member);
     return result;
 }
 

@@ -17,6 +17,7 @@
 #include "Member.h"
 #include "Person.h"
 #include "SyncTypes.h"
+#include "WalCheckpointer.h"
 
 #include <QDateTime>
 #include <QHash>
@@ -65,6 +66,8 @@ public:
 
     QString path() const { return m_path; }
     int schemaVersion() const { return m_schemaVersion; }
+    // The checkpoints done beside this connection's writes (none for ":memory:").
+    WalCheckpointer::Stats backgroundCheckpoints() const;
     static int latestSchemaVersion();
 
     // Runs fn inside one transaction: committed when fn returns true, rolled back when it
@@ -259,6 +262,7 @@ private:
     std::unique_ptr<Statements> m_statements;
     struct ReadCache;
     std::unique_ptr<ReadCache> m_readCache;
+    std::unique_ptr<WalCheckpointer> m_checkpointer; // none for ":memory:" and other journals
 };
 
 } // namespace cis

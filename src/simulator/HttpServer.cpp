@@ -8,6 +8,8 @@
 #include <QTcpSocket>
 #include <QTimer>
 #include <algorithm>
+#include <chrono>
+#include <thread>
 #include <utility>
 
 namespace cis::sim {
@@ -340,12 +342,26 @@ void HttpServer::dispatch(const HttpRequest &request)
     // The latency is the device's time from request to answer, so the simulator's own work is
     // part of it rather than added to it. Always through the event loop, so a queue of instant
     // answers cannot recurse.
-    // Rounded rather than truncated: truncating added half a millisecond to every answer.
-    const qint64 handledNs = m_uptime.nsecsElapsed() - startedNs;
-    const qint64 latencyLeft =
-        std::max<qint64>(0, (qint64(m_latencyMs) * 1000000 - handledNs + 500000) / 1000000);
-    QTimer::singleShot(int(latencyLeft) + responder.delayMs(), Qt::PreciseTimer, this,
-                       [this, id, responder, close, serialized, startedNs] {
+    const qint64 dueNs = startedNs + (qint64(m_latencyMs) + responder.delayMs()) * 1000000;
+    const qint64 leftNs = std::max<qint64>(0, dueNs - m_uptime.nsecsElapsed());
+    // Qt's event dispatcher on Linux (glib's) waits whole milliseconds, rounded up, so a timer
+    // fires up to a millisecond after its time: one for the time left answered 0.4-0.5 ms late
+    // on average. The timer fires at least a millisecond before the answer is due and the rest
+    // is slept here, on this device's own thread, which answers one request at a time anyway.
+    // Windows' precise timers wake on the millisecond, and a sleep there lasts a scheduler
+    // tick: rounded, as before.
+#ifdef Q_OS_WIN
+    constexpr bool sleepsTheRest = false;
+    const qint64 timerMs = (leftNs + 500000) / 1000000;
+#else
+    constexpr bool sleepsTheRest = true;
+    const qint64 timerMs = std::max<qint64>(0, leftNs - 1000000) / 1000000;
+#endif
+    QTimer::singleShot(int(timerMs), Qt::PreciseTimer, this,
+                       [this, id, responder, close, serialized, startedNs, dueNs] {
+                           if (const qint64 earlyNs = dueNs - m_uptime.nsecsElapsed();
+                               sleepsTheRest && earlyNs > 0)
+                               std::this_thread::sleep_for(std::chrono::nanoseconds(earlyNs));
                            deliver(id, responder, close);
                            m_answeringNs += m_uptime.nsecsElapsed() - startedNs;
                            if (serialized) {

@@ -109,6 +109,10 @@ qint64 steadyNs()
         .count();
 }
 
+// Waits longer than this are not a round trip's overhead but the engine busy with something
+// else (parsing the export, saving a snapshot, planning another door).
+constexpr qint64 kLongWaitNs = 10 * 1000 * 1000;
+
 // How long a door waited for us between writing an answer and taking the next request: the
 // client's side of every round trip (our engine, Qt's network thread, the loopback, the
 // scheduler), as the door sees it. Written on the door's thread only.
@@ -116,6 +120,7 @@ struct DoorGaps
 {
     qint64 answeredNs = -1;
     QList<qint64> gapsNs;
+    QList<std::pair<qint64, qint64>> longWaitsNs; // (answered at, waited) of waits over 10 ms
     int requests = 0; // every request taken, for counts outside a run's report
 };
 
@@ -149,8 +154,12 @@ public:
                                  [gaps] { gaps->answeredNs = steadyNs(); });
                 QObject::connect(&door->server(), &sim::HttpServer::requestStarted, door, [gaps] {
                     ++gaps->requests;
-                    if (gaps->answeredNs >= 0)
-                        gaps->gapsNs.append(steadyNs() - gaps->answeredNs);
+                    if (gaps->answeredNs >= 0) {
+                        const qint64 waited = steadyNs() - gaps->answeredNs;
+                        gaps->gapsNs.append(waited);
+                        if (waited > kLongWaitNs)
+                            gaps->longWaitsNs.append({gaps->answeredNs, waited});
+                    }
                     gaps->answeredNs = -1;
                 });
                 m_doors[std::size_t(i)] = door;
@@ -192,10 +201,6 @@ double gapSumMs(const QList<qint64> &values)
         sum += value;
     return double(sum) / 1.0e6;
 }
-
-// Waits longer than this are not a round trip's overhead but the engine busy with something
-// else (parsing the export, saving a snapshot, planning another door).
-constexpr qint64 kLongWaitNs = 10 * 1000 * 1000;
 
 int longWaits(const QList<qint64> &values)
 {
@@ -594,6 +599,7 @@ int main(int argc, char *argv[])
             const double cpuBefore = threadCpuMs();
             QElapsedTimer wall;
             wall.start();
+            const qint64 startNs = steadyNs();
             engine.start(options);
             if (!finished.wait(3600 * 1000))
                 qFatal("the run did not finish");
@@ -605,10 +611,12 @@ int main(int argc, char *argv[])
             QList<int> stale(doors);
             QList<double> doorServerMs(doors);
             QList<QList<qint64>> doorGaps(doors);
+            QList<QList<std::pair<qint64, qint64>>> doorLongWaits(doors);
             qint64 cardskipperAnsweringNs = 0;
             for (int i = 0; i < doors; ++i) {
                 sims.runDoor(i, [&] {
                     doorGaps[i] = sims.gaps(i).gapsNs;
+                    doorLongWaits[i] = sims.gaps(i).longWaitsNs;
                     stale[i] = sims.door(i).staleChallenges() - staleBefore.at(i);
                     doorServerMs[i] =
                         double(sims.door(i).server().answeringNs() - doorAnsweringBeforeNs.at(i)) /
@@ -724,6 +732,21 @@ int main(int argc, char *argv[])
                            .arg(percentileMs(doorGaps.at(i), 1.0), 0, 'f', 1)
                            .arg(longWaits(doorGaps.at(i)))
                            .arg(longWaitsMs(doorGaps.at(i)), 0, 'f', 0);
+                // Where in the run the longest waits were, to tell the start, the export's
+                // arrival and the other doors' ends apart.
+                QList<std::pair<qint64, qint64>> longest = doorLongWaits.at(i);
+                std::sort(longest.begin(), longest.end(),
+                          [](const auto &a, const auto &b) { return a.second > b.second; });
+                QStringList at;
+                for (const auto &[answeredNs, waitedNs] : longest.mid(0, 6)) {
+                    at.append(QStringLiteral("%1 ms at %2 s")
+                                  .arg(double(waitedNs) / 1.0e6, 0, 'f', 0)
+                                  .arg(double(answeredNs - startNs) / 1.0e9, 0, 'f', 2));
+                }
+                if (!at.isEmpty())
+                    out << QStringLiteral("%1   longest waits: %2\n")
+                               .arg(QString(), 34)
+                               .arg(at.join(QStringLiteral(", ")));
             }
             out.flush();
             results.append(

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: 2026 Cardskipper IVMS Sync developers
 #include "Store.h"
+#include "WalCheckpointer.h"
 
 #include <QDir>
 #include <QFile>
@@ -12,6 +13,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimeZone>
+#include <algorithm>
 #include <memory>
 
 #ifdef Q_OS_UNIX
@@ -466,6 +468,41 @@ private slots:
         QCOMPARE(fileBytes(file), before);
     }
 
+    // The writer's thread never waits for a checkpoint's disk flushes: a thread of the Store's
+    // own copies committed pages into the file beside the writes, and nothing is lost.
+    void checkpointsRunBesideTheWrites()
+    {
+        const QString file = path();
+        QList<Member> many;
+        for (qint64 id = 1; id <= 400; ++id)
+            many.append(sampleMember(id));
+        {
+            auto store = openStore(file);
+            QVERIFY(store);
+            QCOMPARE(store->backgroundCheckpoints().runs, 0);
+            QVERIFY(store->replaceMembers(kOrg, many));
+            // The first write asks for one at once.
+            QTRY_VERIFY(store->backgroundCheckpoints().runs >= 1);
+            QCOMPARE(store->backgroundCheckpoints().failures, 0);
+
+            // What is committed is copied, while the Store's connection stays open.
+            WalCheckpointer checkpointer(file, QStringLiteral("tst-checkpoint"), 0);
+            checkpointer.noteWrite();
+            QTRY_COMPARE(checkpointer.stats().runs, 1);
+            const WalCheckpointer::Stats stats = checkpointer.stats();
+            QCOMPARE(stats.failures, 0);
+            QVERIFY2(stats.walFrames > 0, "the members were committed to the WAL");
+            QCOMPARE(stats.checkpointedFrames, stats.walFrames);
+
+            QVERIFY(store->replaceMembers(kOrg, many.mid(0, 399)));
+            QCOMPARE(store->members(kOrg).size(), 399);
+        }
+        auto reopened = openStore(file);
+        QVERIFY(reopened);
+        QCOMPARE(reopened->members(kOrg).size(), 399);
+        QCOMPARE(reopened->integrityCheck(), QStringLiteral("ok"));
+    }
+
     void corruptFileIsReportedAndLeftAlone_data()
     {
         QTest::addColumn<bool>("garbage");
@@ -629,6 +666,37 @@ private slots:
         QVERIFY(second->upsertDevicePerson(device, samplePerson(QStringLiteral("8"))));
         QCOMPARE(first->members(kOrg).size(), 2);
         QCOMPARE(first->deviceSnapshot(device).persons.size(), 2);
+    }
+
+    void linksAreKeptUntilAnyConnectionChangesThem()
+    {
+        auto first = openStore(path());
+        auto second = openStore(path());
+        QVERIFY(first && second);
+        const QString door = QStringLiteral("door-1");
+        const Link one = sampleLink(door, QStringLiteral("1"), 1);
+        QVERIFY(first->addLink(one));
+        QCOMPARE(first->links(door), QList<Link>{one});
+        QCOMPARE(first->linkedMembers(door).value(QStringLiteral("1")), one.member);
+
+        // Another connection's commit.
+        const Link two = sampleLink(door, QStringLiteral("2"), 2);
+        QVERIFY(second->addLink(two));
+        QCOMPARE(first->links(door), (QList<Link>{one, two}));
+        QCOMPARE(first->linkedMembers(door).size(), 2);
+
+        // Read inside a transaction that rolls back: what it saw is gone with it.
+        QVERIFY(!first->transaction([&] {
+            first->removeLink(door, QStringLiteral("1"));
+            return first->links(door) == QList<Link>{two} && false;
+        }));
+        QCOMPARE(first->links(door), (QList<Link>{one, two}));
+
+        // This connection's own write.
+        QVERIFY(first->removeLink(door, QStringLiteral("2")));
+        QCOMPARE(first->links(door), QList<Link>{one});
+        QCOMPARE(second->links(door), QList<Link>{one});
+        QVERIFY(first->links(QStringLiteral("door-2")).isEmpty());
     }
 
     // What the cache serves after each kind of write, committed or rolled back, is what a
@@ -1431,7 +1499,14 @@ private slots:
         auto second = openStore(path());
         QVERIFY(first);
         QVERIFY(second);
-        QCOMPARE(QSqlDatabase::connectionNames().size(), 2);
+        // Each has its connection (and one for its background checkpoints, not counted here).
+        const auto storeConnections = [] {
+            const QStringList names = QSqlDatabase::connectionNames();
+            return std::count_if(names.cbegin(), names.cend(), [](const QString &name) {
+                return !name.endsWith(QLatin1String("-checkpoint"));
+            });
+        };
+        QCOMPARE(storeConnections(), 2);
 
         QVERIFY(first->replaceMembers(kOrg, {sampleMember(1)}));
         QCOMPARE(second->members(kOrg), QList<Member>{sampleMember(1)});
@@ -1440,7 +1515,7 @@ private slots:
         QCOMPARE(first->links(), QList<Link>{link});
 
         first.reset();
-        QCOMPARE(QSqlDatabase::connectionNames().size(), 1);
+        QCOMPARE(storeConnections(), 1);
         QVERIFY(second->setMeta(QStringLiteral("still"), QStringLiteral("works")));
         QCOMPARE(second->meta(QStringLiteral("still")), QStringLiteral("works"));
         QCOMPARE(second->memberCount(kOrg), 1);
