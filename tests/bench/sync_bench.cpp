@@ -121,6 +121,7 @@ struct DoorGaps
     qint64 answeredNs = -1;
     QList<qint64> gapsNs;
     QList<std::pair<qint64, qint64>> longWaitsNs; // (answered at, waited) of waits over 10 ms
+    QList<qint64> takenNs;                        // when each request was taken
     int requests = 0; // every request taken, for counts outside a run's report
 };
 
@@ -154,6 +155,7 @@ public:
                                  [gaps] { gaps->answeredNs = steadyNs(); });
                 QObject::connect(&door->server(), &sim::HttpServer::requestStarted, door, [gaps] {
                     ++gaps->requests;
+                    gaps->takenNs.append(steadyNs());
                     if (gaps->answeredNs >= 0) {
                         const qint64 waited = steadyNs() - gaps->answeredNs;
                         gaps->gapsNs.append(waited);
@@ -612,11 +614,13 @@ int main(int argc, char *argv[])
             QList<double> doorServerMs(doors);
             QList<QList<qint64>> doorGaps(doors);
             QList<QList<std::pair<qint64, qint64>>> doorLongWaits(doors);
+            QList<QList<qint64>> doorTaken(doors);
             qint64 cardskipperAnsweringNs = 0;
             for (int i = 0; i < doors; ++i) {
                 sims.runDoor(i, [&] {
                     doorGaps[i] = sims.gaps(i).gapsNs;
                     doorLongWaits[i] = sims.gaps(i).longWaitsNs;
+                    doorTaken[i] = sims.gaps(i).takenNs;
                     stale[i] = sims.door(i).staleChallenges() - staleBefore.at(i);
                     doorServerMs[i] =
                         double(sims.door(i).server().answeringNs() - doorAnsweringBeforeNs.at(i)) /
@@ -747,6 +751,33 @@ int main(int argc, char *argv[])
                     out << QStringLiteral("%1   longest waits: %2\n")
                                .arg(QString(), 34)
                                .arg(at.join(QStringLiteral(", ")));
+            }
+            if (doors > 1) {
+                // Doors in step answer at the same moment and each waits for the others' turn
+                // on the engine's thread; independent doors would start about 2 x 1 ms / 20 ms
+                // x (doors - 1) of their requests within a millisecond of another door's.
+                QStringList inStep;
+                for (int i = 0; i < doors; ++i) {
+                    QList<qint64> others;
+                    for (int j = 0; j < doors; ++j) {
+                        if (j != i)
+                            others += doorTaken.at(j);
+                    }
+                    std::sort(others.begin(), others.end());
+                    int near = 0;
+                    for (qint64 taken : doorTaken.at(i)) {
+                        const auto after =
+                            std::lower_bound(others.cbegin(), others.cend(), taken - 1000000);
+                        near += after != others.cend() && *after <= taken + 1000000 ? 1 : 0;
+                    }
+                    inStep.append(QStringLiteral("%1 %2 %").arg(doorId(i)).arg(
+                        doorTaken.at(i).isEmpty() ? 0.0
+                                                  : 100.0 * near / double(doorTaken.at(i).size()),
+                        0, 'f', 0));
+                }
+                out << QStringLiteral("%1 requests taken within 1 ms of another door's: %2\n")
+                           .arg(QString(), 34)
+                           .arg(inStep.join(QStringLiteral(", ")));
             }
             out.flush();
             results.append(
