@@ -411,9 +411,14 @@ void HikvisionClient::send(const std::shared_ptr<Exchange> &exchange, bool withA
     m_inFlight.insert(http);
     exchange->http = http;
     if (exchange->call.onSent) {
-        connect(http, &HttpExchange::requestSent, this, [exchange] {
-            if (exchange->call.onSent)
-                std::exchange(exchange->call.onSent, nullptr)();
+        // A millisecond after the request is out, so that answers of other doors that came
+        // meanwhile get their own next requests out first, instead of each door waiting for
+        // the others' page saves (the doors fall into step that way).
+        connect(http, &HttpExchange::requestSent, this, [this, exchange] {
+            QTimer::singleShot(1, Qt::PreciseTimer, this, [exchange] {
+                if (exchange->call.onSent)
+                    std::exchange(exchange->call.onSent, nullptr)();
+            });
         });
     }
     connect(http, &HttpExchange::finished, this, [this, exchange, http]() {

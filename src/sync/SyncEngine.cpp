@@ -428,10 +428,9 @@ PlanInput SyncEngine::planInput(const QString &deviceId, const QList<Member> &me
     input.now = m_clock.now();
     input.members = members;
     if (devicePersons) {
-        // In the order the store gives, so that the plan is the same either way.
+        // In the order read: the caller puts them in the store's (planDevice sorts them on the
+        // pool).
         input.devicePersons = *devicePersons;
-        std::sort(input.devicePersons.begin(), input.devicePersons.end(),
-                  [](const Person &a, const Person &b) { return a.employeeNo < b.employeeNo; });
     } else {
         input.devicePersons = m_store.deviceSnapshot(deviceId).persons;
     }
@@ -1024,25 +1023,33 @@ void SyncEngine::planDevice(const WorkPtr &work)
     // makePlan is pure: it runs on the thread pool, so that the doors' plans are made side by
     // side and none holds up another door's answers on this thread. The input is read here,
     // where the store's connection lives.
-    auto input = std::make_shared<PlanInput>(
-        planInput(work->device.id, m_run->members,
-                  work->unsavedSnapshot ? &work->unsavedSnapshot->persons : nullptr));
+    const bool justRead = work->unsavedSnapshot.has_value();
+    auto input = std::make_shared<PlanInput>(planInput(
+        work->device.id, m_run->members, justRead ? &work->unsavedSnapshot->persons : nullptr));
     auto promise = std::make_shared<QPromise<std::pair<Plan, qint64>>>();
     auto *watcher = new QFutureWatcher<std::pair<Plan, qint64>>(this);
     connect(watcher, &QFutureWatcherBase::finished, this, [this, work, watcher] {
         watcher->deleteLater();
         if (!m_run || !isCurrent(work) || watcher->future().resultCount() == 0)
             return;
-        const std::pair<Plan, qint64> made = watcher->future().result();
+        // Taken, not copied: a watcher waiting for its deferred delete would otherwise keep
+        // the plan (10,000 actions) until the event loop's next turn at the same level, which
+        // in a nested loop is the next run's start.
+        const std::pair<Plan, qint64> made = watcher->future().takeResult();
         m_run->report.planMs += made.second;
         work->outcome.plan = made.first;
         applyPlan(work);
     });
     watcher->setFuture(promise->future());
     promise->start();
-    QThreadPool::globalInstance()->start([promise, input] {
+    QThreadPool::globalInstance()->start([promise, input, justRead] {
         QElapsedTimer timer;
         timer.start();
+        // In the order the store gives, so that the plan is the same either way; sorted here
+        // rather than on the engine's thread, where 10,000 persons held up the other doors.
+        if (justRead)
+            std::sort(input->devicePersons.begin(), input->devicePersons.end(),
+                      [](const Person &a, const Person &b) { return a.employeeNo < b.employeeNo; });
         Plan plan = makePlan(*input);
         promise->addResult(std::make_pair(std::move(plan), timer.elapsed()));
         promise->finish();
