@@ -1105,6 +1105,9 @@ void SyncEngine::applyPlan(const WorkPtr &work)
 
 void SyncEngine::reconcileCredentials(const WorkPtr &work)
 {
+    // The door as read is saved first (it is the store's cached snapshot from then on): the
+    // card and face steps read it, and would otherwise load 10,000 persons from the file.
+    saveSnapshot(work);
     reconcileCards(work, [this, work] {
         reconcileFaces(work, [this, work] {
             finishDevice(work, work->outcome.failed > 0 ? DeviceOutcome::Status::PartlyFailed
