@@ -3782,10 +3782,6 @@
         <translation>%1 kan inte läsa in kort för registrering (den anger att isSupportCaptureCardInfo är false). Skriv in numret eller använd en bordsläsare.</translation>
     </message>
     <message>
-        <source>cancelled</source>
-        <translation>avbrutet</translation>
-    </message>
-    <message>
         <source>Cancelled.</source>
         <translation>Avbrutet.</translation>
     </message>

@@ -369,6 +369,7 @@ void HikvisionClient::send(const std::shared_ptr<Exchange> &exchange, bool withA
         HikvisionError error = errorFor(exchange->call);
         error.kind = Kind::RefusedRequest;
         error.detail = tr("cancelled");
+        error.cancelled = true;
         return deliverLater([this, exchange, error]() { complete(exchange, error); });
     }
     const Call &call = exchange->call;
@@ -1130,6 +1131,7 @@ void HikvisionClient::cancelCalls(quint64 tag)
         HikvisionError error = errorFor(exchange->call);
         error.kind = Kind::RefusedRequest;
         error.detail = tr("cancelled");
+        error.cancelled = true;
         if (m_queue.removeOne(exchange)) {
             deliverLater([exchange, error]() {
                 if (auto done = std::exchange(exchange->done, nullptr))
@@ -1161,6 +1163,7 @@ void HikvisionClient::cancelCalls(quint64 tag)
         HikvisionError error = errorFor(capture->call);
         error.kind = Kind::RefusedRequest;
         error.detail = tr("cancelled");
+        error.cancelled = true;
         capture->finished = true;
         deliverLater([done = std::exchange(capture->done, nullptr), error]() {
             qCInfo(lcHikvision).noquote() << error.message();

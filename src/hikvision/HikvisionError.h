@@ -71,7 +71,10 @@ struct HikvisionError
     QByteArray certificateSha256;           // what the terminal presented, for UntrustedCertificate
     bool pinnedCertificateMismatch = false; // a fingerprint was pinned and this is another one
     QString detail;                         // transport, parser or validation text
-    QString bodyExcerpt;                    // first bytes of an error body, for the log
+    // Ended by cancelCalls (or a call queued behind a cancelled one): nobody is waiting for
+    // the answer. Its detail says "cancelled" in the user's language; code asks this instead.
+    bool cancelled = false;
+    QString bodyExcerpt; // first bytes of an error body, for the log
 
     // Whether trying again later may succeed without anybody changing anything.
     bool isTransient() const;

@@ -85,8 +85,7 @@ quint64 SyncEngine::captureCard(const QString &deviceId, int waitSeconds,
                     if (captured)
                         return done(captured.value(), {});
                     const HikvisionError &error = captured.error();
-                    if (error.kind == HikvisionError::Kind::RefusedRequest &&
-                        error.detail == tr("cancelled"))
+                    if (error.cancelled)
                         return done({}, tr("Cancelled."));
                     if (isCaptureTimeout(error))
                         return done({},

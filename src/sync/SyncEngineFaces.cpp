@@ -259,8 +259,7 @@ quint64 SyncEngine::captureMemberFace(const MemberKey &member, const QString &de
                  done](HikvisionClient::Result<CapturedFace> captured) {
                     if (!captured) {
                         const HikvisionError &failure = captured.error();
-                        if (failure.kind == HikvisionError::Kind::RefusedRequest &&
-                            failure.detail == tr("cancelled"))
+                        if (failure.cancelled)
                             return done({false, tr("Cancelled.")});
                         if (failure.kind == HikvisionError::Kind::Timeout)
                             return done({false, tr("%1 saw no face within %n second(s): the member "

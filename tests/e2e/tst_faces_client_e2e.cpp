@@ -263,6 +263,7 @@ private slots:
         const WriteOutcome written = setUp(QStringLiteral("7"), QByteArray("GIF89a..."));
         QVERIFY(!written);
         QCOMPARE(written.error().kind, Kind::RefusedRequest);
+        QVERIFY(!written.error().cancelled); // refused by us, not cancelled: a message to show
         QCOMPARE(m_sim->totalWriteCount(), 0);
         QVERIFY(!m_sim->hasFace(QStringLiteral("7")));
     }
@@ -456,6 +457,7 @@ private slots:
         QVERIFY(!*outcome);
         QCOMPARE(outcome->error().kind, Kind::RefusedRequest);
         QCOMPARE(outcome->error().detail, QStringLiteral("cancelled"));
+        QVERIFY(outcome->error().cancelled);
         // No poll after the cancel, and a face presented now is not taken.
         const qsizetype polls = received("POST", kCapture).size();
         m_sim->presentFaceAtCamera();
