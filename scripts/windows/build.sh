@@ -39,7 +39,10 @@ cmake --preset windows "${fresh[@]}"
 nice -n 19 cmake --build --preset windows -j "$jobs"
 
 status=0
-ctest --preset windows -j "$jobs" || status=$?
+# Under Wine a test program now and then hangs after its last test function has passed and its
+# results are written (tests/support/WineSafeExit.cpp; seen again for tst_isotime, 39 of 39
+# passed in 21 ms, then 600 s until ctest's timeout). A program that timed out runs once more.
+ctest --preset windows -j "$jobs" --repeat after-timeout:2 || status=$?
 
 # What Qt Test wrote, since ctest saw no output.
 passed=0 failed=0 skipped=0
