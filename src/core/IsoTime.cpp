@@ -69,6 +69,13 @@ QString formatDateTimeWithSpace(const QDateTime &dateTime)
     const QTime time = dateTime.time();
     if (!date.isValid() || !time.isValid() || date.year() < 0 || date.year() > 9999)
         return dateTime.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+    return formatDateTimeWithSpace(date, time);
+}
+
+QString formatDateTimeWithSpace(QDate date, QTime time)
+{
+    if (!date.isValid() || !time.isValid() || date.year() < 0 || date.year() > 9999)
+        return QDateTime(date, time).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
     // Written out directly: Qt's formatting showed in the profile of every plan, which
     // describes each of 10,000 unchanged persons' windows.
     QString text(19, Qt::Uninitialized);

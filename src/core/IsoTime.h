@@ -19,5 +19,8 @@ QDateTime parseIsoDateTime(const QString &text);
 
 // "yyyy-MM-dd HH:mm:ss", as QDateTime::toString with that format, without parsing the format.
 QString formatDateTimeWithSpace(const QDateTime &dateTime);
+// The same for a wall-clock date and time, without making a QDateTime of them (a local one
+// costs a mktime()).
+QString formatDateTimeWithSpace(QDate date, QTime time);
 
 } // namespace cis

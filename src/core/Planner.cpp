@@ -16,6 +16,7 @@
 #include <map>
 #include <set>
 #include <utility>
+#include <vector>
 
 // The translation context of this file's messages, the same for lupdate and at run time.
 struct PlannerTexts
@@ -46,16 +47,53 @@ QDateTime wallClock(const QDateTime &dateTime)
     return QDateTime(dateTime.date(), QTime(time.hour(), time.minute(), time.second()));
 }
 
-bool sameSecond(const QDateTime &a, const QDateTime &b)
+// A wall-clock second (see wallSecs) as a local QDateTime.
+QDateTime fromWallSecs(qint64 secs)
 {
-    if (!a.isValid() || !b.isValid())
-        return a.isValid() == b.isValid();
-    return wallSecs(a) == wallSecs(b);
+    const qint64 day = secs / kSecondsPerDay - (secs % kSecondsPerDay < 0 ? 1 : 0);
+    const qint64 second = secs - day * kSecondsPerDay;
+    return QDateTime(QDate::fromJulianDay(day),
+                     QTime::fromMSecsSinceStartOfDay(int(second) * 1000));
 }
 
-bool sameValidity(const PersonValidity &a, const PersonValidity &b)
+qint64 dayStartSecs(QDate day)
 {
-    return a.enabled == b.enabled && sameSecond(a.begin, b.begin) && sameSecond(a.end, b.end);
+    return day.toJulianDay() * kSecondsPerDay;
+}
+
+// An enabled window in wall-clock seconds. The planner works in these and makes QDateTimes only
+// for what it writes or tells: a local QDateTime costs a mktime() to make, and a door in step
+// has 10,000 windows that stay as they are.
+struct WallWindow
+{
+    qint64 begin = 0;
+    qint64 end = 0;
+
+    PersonValidity toValidity() const
+    {
+        return PersonValidity{true, fromWallSecs(begin), fromWallSecs(end)};
+    }
+};
+
+// The device's time range in wall-clock seconds, worked out once per plan.
+struct WallRange
+{
+    std::optional<qint64> low;
+    std::optional<qint64> high;
+
+    explicit WallRange(const DeviceLimits &limits)
+    {
+        if (limits.validBegin.isValid())
+            low = wallSecs(limits.validBegin);
+        if (limits.validEnd.isValid())
+            high = wallSecs(limits.validEnd);
+    }
+};
+
+bool sameValidity(const PersonValidity &a, const WallWindow &b)
+{
+    return a.enabled && a.begin.isValid() && a.end.isValid() && wallSecs(a.begin) == b.begin &&
+           wallSecs(a.end) == b.end;
 }
 
 // Open: the device would let the person in now or later.
@@ -69,11 +107,24 @@ QString formatTime(const QDateTime &dateTime)
     return dateTime.isValid() ? formatDateTimeWithSpace(dateTime) : PlannerTexts::tr("(none)");
 }
 
+QString formatTime(qint64 wallSeconds)
+{
+    const qint64 day = wallSeconds / kSecondsPerDay - (wallSeconds % kSecondsPerDay < 0 ? 1 : 0);
+    return formatDateTimeWithSpace(
+        QDate::fromJulianDay(day),
+        QTime::fromMSecsSinceStartOfDay(int(wallSeconds - day * kSecondsPerDay) * 1000));
+}
+
 QString formatWindow(const PersonValidity &validity)
 {
     if (!validity.enabled)
         return PlannerTexts::tr("always valid");
     return PlannerTexts::tr("%1 to %2").arg(formatTime(validity.begin), formatTime(validity.end));
+}
+
+QString formatWindow(const WallWindow &window)
+{
+    return PlannerTexts::tr("%1 to %2").arg(formatTime(window.begin), formatTime(window.end));
 }
 
 QString memberLabel(const QString &name, const MemberKey &key)
@@ -88,13 +139,13 @@ QString personLabel(const Person &person)
 
 struct Desired
 {
-    std::optional<PersonValidity> validity; // may lie in the past (expired)
-    bool flexibleBegin = false;             // begin is "today" from allowUntil, see Planner.h
-    QString whyNot;                         // set when validity is absent
+    std::optional<WallWindow> window; // may lie in the past (expired)
+    bool flexibleBegin = false;       // begin is "today" from allowUntil, see Planner.h
+    QString whyNot;                   // set when validity is absent
 };
 
 Desired computeDesired(const Member &member, const PlanInput &input,
-                       const MemberOverride *override_)
+                       const MemberOverride *override_, const WallRange &range)
 {
     Desired result;
     const QDate today = input.now.date();
@@ -120,58 +171,49 @@ Desired computeDesired(const Member &member, const PlanInput &input,
         result.whyNot = PlannerTexts::tr("inactive in Cardskipper");
     }
 
-    QDateTime begin;
-    QDateTime end;
-    bool have = false;
-    if (period) {
-        begin = QDateTime(period->start, QTime(0, 0, 0));
-        end =
-            QDateTime(period->end.addDays(std::max(0, input.policy.graceDays)), QTime(23, 59, 59));
-        have = true;
-    }
+    std::optional<WallWindow> window;
+    if (period)
+        window = WallWindow{dayStartSecs(period->start),
+                            dayStartSecs(period->end.addDays(std::max(0, input.policy.graceDays))) +
+                                kSecondsPerDay - 1};
 
     if (override_ && override_->allowUntil.isValid()) {
-        const QDateTime allowEnd(override_->allowUntil, QTime(23, 59, 59));
-        const QDateTime todayStart(today, QTime(0, 0, 0));
-        if (!have) {
+        const qint64 allowEnd = dayStartSecs(override_->allowUntil) + kSecondsPerDay - 1;
+        const qint64 todayStart = dayStartSecs(today);
+        if (!window) {
             if (override_->allowUntil >= today) {
-                begin = todayStart;
-                end = allowEnd;
+                window = WallWindow{todayStart, allowEnd};
                 result.flexibleBegin = true;
-                have = true;
             } else {
                 result.whyNot = PlannerTexts::tr("the allow-until override ended on %1")
                                     .arg(override_->allowUntil.toString(Qt::ISODate));
             }
         } else {
-            if (wallSecs(allowEnd) > wallSecs(end))
-                end = allowEnd;
-            if (override_->allowUntil >= today && wallSecs(begin) > wallSecs(todayStart)) {
-                begin = todayStart;
+            if (allowEnd > window->end)
+                window->end = allowEnd;
+            if (override_->allowUntil >= today && window->begin > todayStart) {
+                window->begin = todayStart;
                 result.flexibleBegin = true;
             }
         }
     }
-    if (!have)
+    if (!window)
         return result;
 
     // Clamp to the device's range; a window wholly outside it is no access (see Planner.h).
-    const QDateTime low = wallClock(input.limits.validBegin);
-    const QDateTime high = wallClock(input.limits.validEnd);
-    if ((low.isValid() && wallSecs(end) <= wallSecs(low)) ||
-        (high.isValid() && wallSecs(begin) >= wallSecs(high))) {
+    if ((range.low && window->end <= *range.low) || (range.high && window->begin >= *range.high)) {
         result.whyNot = PlannerTexts::tr("the window %1 to %2 lies outside the device's time range")
-                            .arg(formatTime(begin), formatTime(end));
+                            .arg(formatTime(window->begin), formatTime(window->end));
         return result;
     }
-    if (low.isValid() && wallSecs(begin) < wallSecs(low))
-        begin = low;
-    if (high.isValid() && wallSecs(end) > wallSecs(high))
-        end = high;
-    if (wallSecs(begin) >= wallSecs(end)) // only with a broken range (validBegin >= validEnd)
-        begin = end.addSecs(-1);
+    if (range.low && window->begin < *range.low)
+        window->begin = *range.low;
+    if (range.high && window->end > *range.high)
+        window->end = *range.high;
+    if (window->begin >= window->end) // only with a broken range (validBegin >= validEnd)
+        window->begin = window->end - 1;
 
-    result.validity = PersonValidity{true, begin, end};
+    result.window = window;
     result.whyNot.clear();
     return result;
 }
@@ -192,6 +234,7 @@ Person newPerson(const QString &employeeNo, const QString &name, const PersonVal
 struct MemberEntry
 {
     const Member *member = nullptr;
+    QString email; // the member's, normalised
     std::optional<Link> primary;
     QList<Link> conflictLinks;
 };
@@ -203,6 +246,7 @@ public:
         : m_in(input)
         , m_now(wallClock(input.now))
         , m_nowSecs(m_now.isValid() ? wallSecs(m_now) : 0)
+        , m_range(input.limits)
     {}
 
     Plan build();
@@ -224,11 +268,11 @@ private:
     }
     const Person *personFor(const QString &employeeNo) const
     {
-        return m_persons.value(employeeNo, nullptr);
+        return m_personsByEmployeeNo.value(employeeNo, nullptr);
     }
     bool hasAccess(const Desired &desired) const
     {
-        return desired.validity && wallSecs(desired.validity->end) > m_nowSecs;
+        return desired.window && desired.window->end > m_nowSecs;
     }
     QString noAccessReason(const Member *member, const Desired &desired) const;
     PersonValidity revokedValidity(const PersonValidity &before) const;
@@ -237,11 +281,13 @@ private:
     const PlanInput &m_in;
     const QDateTime m_now;
     const qint64 m_nowSecs;
+    const WallRange m_range;
     Plan m_plan;
 
     std::map<MemberKey, MemberEntry> m_entries; // sorted by key: the action order
     QHash<MemberKey, const MemberOverride *> m_overrides;
-    QMap<QString, const Person *> m_persons;       // sorted by employeeNo
+    QHash<QString, const Person *> m_personsByEmployeeNo;
+    std::vector<const Person *> m_persons;         // the same, sorted by employeeNo
     QHash<QString, MemberKey> m_linkedEmployeeNos; // every link's employeeNo -> its member
     QHash<QString, int> m_emailCounts;
     QMap<QString, QList<Suggestion>> m_suggestionsByPerson;
@@ -261,41 +307,54 @@ void PlanBuilder::indexInput()
             continue;
         }
         entry.member = &member;
-        const QString email = normaliseEmail(member.email);
-        if (!email.isEmpty())
-            ++m_emailCounts[email];
+        entry.email = normaliseEmail(member.email);
+        if (!entry.email.isEmpty())
+            ++m_emailCounts[entry.email];
     }
     for (const MemberOverride &override_ : m_in.overrides) {
         if (!m_overrides.contains(override_.member))
             m_overrides.insert(override_.member, &override_);
     }
+    m_personsByEmployeeNo.reserve(m_in.devicePersons.size());
+    m_persons.reserve(size_t(m_in.devicePersons.size()));
     for (const Person &person : m_in.devicePersons) {
-        if (m_persons.contains(person.employeeNo)) {
+        if (m_personsByEmployeeNo.contains(person.employeeNo)) {
             m_plan.warnings.append(
                 PlannerTexts::tr("The device lists employeeNo %1 twice; the first person is used.")
                     .arg(person.employeeNo));
             continue;
         }
-        m_persons.insert(person.employeeNo, &person);
+        m_personsByEmployeeNo.insert(person.employeeNo, &person);
+        m_persons.push_back(&person);
     }
+    // The engine and the store give them sorted already; anyone else gets them sorted here.
+    const auto byEmployeeNo = [](const Person *a, const Person *b) {
+        return a->employeeNo < b->employeeNo;
+    };
+    if (!std::is_sorted(m_persons.begin(), m_persons.end(), byEmployeeNo))
+        std::sort(m_persons.begin(), m_persons.end(), byEmployeeNo);
 
-    QList<Link> links;
+    // Each link's time is converted once: a local QDateTime's conversion to the epoch costs a
+    // mktime(), and a sort would make it twice per comparison.
+    constexpr qint64 kNoTime = std::numeric_limits<qint64>::min();
+    std::vector<std::pair<qint64, const Link *>> links;
+    links.reserve(size_t(m_in.links.size()));
     for (const Link &link : m_in.links) {
         if (link.deviceId.isEmpty() || m_in.deviceId.isEmpty() || link.deviceId == m_in.deviceId)
-            links.append(link);
+            links.emplace_back(
+                link.createdAt.isValid() ? link.createdAt.toMSecsSinceEpoch() : kNoTime, &link);
     }
-    constexpr qint64 kNoTime = std::numeric_limits<qint64>::min();
-    std::stable_sort(links.begin(), links.end(), [](const Link &a, const Link &b) {
-        const qint64 at = a.createdAt.isValid() ? a.createdAt.toMSecsSinceEpoch() : kNoTime;
-        const qint64 bt = b.createdAt.isValid() ? b.createdAt.toMSecsSinceEpoch() : kNoTime;
-        if (at != bt)
-            return at < bt;
-        if (a.employeeNo != b.employeeNo)
-            return a.employeeNo < b.employeeNo;
-        return a.member < b.member;
+    std::stable_sort(links.begin(), links.end(), [](const auto &a, const auto &b) {
+        if (a.first != b.first)
+            return a.first < b.first;
+        if (a.second->employeeNo != b.second->employeeNo)
+            return a.second->employeeNo < b.second->employeeNo;
+        return a.second->member < b.second->member;
     });
     QSet<QString> primaryEmployeeNos;
-    for (const Link &link : links) {
+    primaryEmployeeNos.reserve(qsizetype(links.size()));
+    for (const auto &[createdAt, linkPointer] : links) {
+        const Link &link = *linkPointer;
         MemberEntry &entry = m_entries[link.member];
         if (entry.primary || primaryEmployeeNos.contains(link.employeeNo)) {
             entry.conflictLinks.append(link);
@@ -310,18 +369,33 @@ void PlanBuilder::indexInput()
 
 void PlanBuilder::findSuggestions()
 {
+    // Suggestions are for unlinked persons; a door whose persons are all linked has none, and
+    // its thousands of unlinked (expired) members need no names worked out.
+    const bool anyUnlinkedPerson =
+        std::any_of(m_persons.begin(), m_persons.end(), [this](const Person *person) {
+            return !m_linkedEmployeeNos.contains(person->employeeNo);
+        });
+    if (!anyUnlinkedPerson)
+        return;
+
     // Unlinked members by normalised name (full and device-truncated form).
     QHash<QString, QList<const Member *>> byName;
     for (const auto &[key, entry] : m_entries) {
         if (!entry.member || entry.primary || !entry.conflictLinks.isEmpty())
             continue;
-        QSet<QString> names;
-        names.insert(
-            normaliseName(entry.member->firstName + QLatin1Char(' ') + entry.member->lastName));
-        names.insert(normaliseName(deviceNameFor(*entry.member, m_in.limits)));
-        for (const QString &name : std::as_const(names)) {
-            if (!name.isEmpty())
-                byName[name].append(entry.member);
+        const QString full =
+            normaliseName(entry.member->firstName + QLatin1Char(' ') + entry.member->lastName);
+        if (!full.isEmpty())
+            byName[full].append(entry.member);
+        // The device's form normalises to the full name unless it was cut or the member has no
+        // name at all ("#id"): normaliseName decomposes, so NFC changes nothing, and it
+        // collapses the spaces displayName() trims.
+        bool truncated = false;
+        const QString deviceName = deviceNameFor(*entry.member, m_in.limits, &truncated);
+        if (truncated || full.isEmpty()) {
+            const QString shortened = normaliseName(deviceName);
+            if (!shortened.isEmpty() && shortened != full)
+                byName[shortened].append(entry.member);
         }
     }
     for (const Person *person : std::as_const(m_persons)) {
@@ -366,7 +440,9 @@ QStringList PlanBuilder::memberWarnings(const Member *member) const
 {
     if (!member)
         return {};
-    const QString email = normaliseEmail(member->email);
+    const auto entry = m_entries.find(member->key);
+    const QString email =
+        entry != m_entries.end() ? entry->second.email : normaliseEmail(member->email);
     if (email.isEmpty())
         return {PlannerTexts::tr("no email: cannot be matched by email")};
     const int others = m_emailCounts.value(email) - 1;
@@ -382,8 +458,8 @@ QString PlanBuilder::noAccessReason(const Member *member, const Desired &desired
 {
     if (!member)
         return PlannerTexts::tr("no longer in Cardskipper");
-    if (desired.validity)
-        return PlannerTexts::tr("access ended at %1").arg(formatTime(desired.validity->end));
+    if (desired.window)
+        return PlannerTexts::tr("access ended at %1").arg(formatTime(desired.window->end));
     return desired.whyNot;
 }
 
@@ -416,7 +492,8 @@ void PlanBuilder::planLinked(const MemberKey &key, const MemberEntry &entry)
     if (!member && !person)
         return; // a stale link: neither a member nor a person to act for
 
-    const Desired desired = member ? computeDesired(*member, m_in, overrideFor(key)) : Desired{};
+    const Desired desired =
+        member ? computeDesired(*member, m_in, overrideFor(key), m_range) : Desired{};
     const bool access = member && hasAccess(desired);
     const QString memberName = member ? member->displayName() : person->name;
     const QString who = memberLabel(memberName, key);
@@ -431,12 +508,12 @@ void PlanBuilder::planLinked(const MemberKey &key, const MemberEntry &entry)
             bool truncated = false;
             const QString name = deviceNameFor(*member, m_in.limits, &truncated);
             action.kind = ActionKind::Create;
-            action.after = newPerson(link.employeeNo, name, *desired.validity);
+            action.after = newPerson(link.employeeNo, name, desired.window->toValidity());
             action.reason =
                 PlannerTexts::tr(
                     "Member %1 is linked to employeeNo %2, which is gone from the device: "
                     "created again with %3.")
-                    .arg(who, link.employeeNo, formatWindow(*desired.validity));
+                    .arg(who, link.employeeNo, formatWindow(*desired.window));
             if (truncated) {
                 ++m_truncatedNames;
                 action.warnings.append(
@@ -456,13 +533,12 @@ void PlanBuilder::planLinked(const MemberKey &key, const MemberEntry &entry)
 
     action.before = *person;
     if (access) {
-        PersonValidity window = *desired.validity;
+        WallWindow window = *desired.window;
         const PersonValidity &current = person->validity;
         if (desired.flexibleBegin && current.enabled && current.begin.isValid() &&
-            wallSecs(current.begin) < wallSecs(window.begin) &&
-            (!m_in.limits.validBegin.isValid() ||
-             wallSecs(current.begin) >= wallSecs(m_in.limits.validBegin)))
-            window.begin = wallClock(current.begin);
+            wallSecs(current.begin) < window.begin &&
+            (!m_range.low || wallSecs(current.begin) >= *m_range.low))
+            window.begin = wallSecs(current.begin);
         bool truncated = false;
         const QString name = deviceNameFor(*member, m_in.limits, &truncated);
         const bool rename = m_in.policy.renameEnabled &&
@@ -477,7 +553,7 @@ void PlanBuilder::planLinked(const MemberKey &key, const MemberEntry &entry)
             return;
         }
         Person after = *person;
-        after.validity = window;
+        after.validity = window.toValidity();
         QString reason;
         if (rename) {
             action.kind = ActionKind::Rename;
@@ -573,7 +649,7 @@ void PlanBuilder::planConflictLink(const MemberKey &key, const MemberEntry &entr
 
 void PlanBuilder::planUnlinkedMember(const Member &member)
 {
-    const Desired desired = computeDesired(member, m_in, overrideFor(member.key));
+    const Desired desired = computeDesired(member, m_in, overrideFor(member.key), m_range);
     const QString who = memberLabel(member.displayName(), member.key);
     PlannedAction action;
     action.member = member.key;
@@ -634,9 +710,9 @@ void PlanBuilder::planUnlinkedMember(const Member &member)
         bool truncated = false;
         const QString name = deviceNameFor(member, m_in.limits, &truncated);
         action.kind = ActionKind::Create;
-        action.after = newPerson(employeeNo, name, *desired.validity);
+        action.after = newPerson(employeeNo, name, desired.window->toValidity());
         action.reason = PlannerTexts::tr("Member %1 is created as employeeNo %2 with %3.")
-                            .arg(who, employeeNo, formatWindow(*desired.validity));
+                            .arg(who, employeeNo, formatWindow(*desired.window));
         if (truncated) {
             ++m_truncatedNames;
             action.warnings.append(PlannerTexts::tr("name of member %1 shortened to %2 bytes: '%3'")
@@ -725,10 +801,9 @@ void PlanBuilder::summarise()
     for (const auto &[key, entry] : m_entries) {
         if (!entry.member)
             continue;
-        const QString email = normaliseEmail(entry.member->email);
-        if (email.isEmpty())
+        if (entry.email.isEmpty())
             ++withoutEmail;
-        else if (m_emailCounts.value(email) > 1)
+        else if (m_emailCounts.value(entry.email) > 1)
             ++sharing;
     }
     for (auto it = m_emailCounts.cbegin(); it != m_emailCounts.cend(); ++it) {
@@ -814,7 +889,11 @@ std::optional<PersonValidity> desiredValidity(const Member &member, const PlanIn
             break;
         }
     }
-    return computeDesired(member, input, found).validity;
+    const std::optional<WallWindow> window =
+        computeDesired(member, input, found, WallRange(input.limits)).window;
+    if (!window)
+        return std::nullopt;
+    return window->toValidity();
 }
 
 QString employeeNoFor(const Member &member, const SyncPolicy &policy, const DeviceLimits &limits)

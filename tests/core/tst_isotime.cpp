@@ -94,6 +94,17 @@ private slots:
         QFETCH(QDateTime, time);
         QCOMPARE(formatDateTimeWithSpace(time),
                  time.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")));
+        if (time.isValid())
+            QCOMPARE(formatDateTimeWithSpace(time.date(), time.time()),
+                     time.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")));
+    }
+
+    void formatsAWallClockTimeThatLocalTimeSkips()
+    {
+        // 02:30 on the last Sunday of March does not exist in Stockholm; the planner writes
+        // wall-clock times without making a local QDateTime of them.
+        QCOMPARE(formatDateTimeWithSpace(QDate(2026, 3, 29), QTime(2, 30, 0)),
+                 QStringLiteral("2026-03-29 02:30:00"));
     }
 };
 

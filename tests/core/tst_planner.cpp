@@ -1134,6 +1134,57 @@ private slots:
                  QStringLiteral("not-managed"));
     }
 
+    void suggestionsKnowTheNameTheDeviceWasGiven_data()
+    {
+        QTest::addColumn<QString>("first");
+        QTest::addColumn<QString>("last");
+        QTest::addColumn<QString>("personName");
+        // The sync shortened the name when it made the person; the link was lost since.
+        QTest::newRow("shortened to 12 bytes")
+            << QStringLiteral("Åsa-Britt") << QStringLiteral("Öberg-Lindqvist")
+            << QStringLiteral("Asa-Britt");
+        QTest::newRow("no name at all")
+            << QString() << QStringLiteral("  ") << QStringLiteral("#3");
+    }
+
+    void suggestionsKnowTheNameTheDeviceWasGiven()
+    {
+        QFETCH(QString, first);
+        QFETCH(QString, last);
+        QFETCH(QString, personName);
+        PlanInput in = baseInput();
+        in.limits.nameMaxBytes = 12;
+        in.members = {member(3, first, last, {kYear2026})};
+        in.devicePersons = {
+            person(QStringLiteral("H-17"), personName, dayStart(2020, 1, 1), dayEnd(2037, 12, 31))};
+        const Plan plan = makePlan(in);
+        QCOMPARE(plan.suggestions.size(), 1);
+        QCOMPARE(plan.suggestions[0].employeeNo, QStringLiteral("H-17"));
+        QCOMPARE(plan.suggestions[0].member, (MemberKey{kOrg, 3}));
+        QCOMPARE(kindName(forMember(plan, 3)->kind), QStringLiteral("awaiting-match"));
+    }
+
+    void personsInAnyOrderArePlannedByEmployeeNo()
+    {
+        PlanInput in = baseInput();
+        in.devicePersons = {person(QStringLiteral("C"), QStringLiteral("Cleaner"),
+                                   dayStart(2020, 1, 1), dayEnd(2037, 12, 31)),
+                            person(QStringLiteral("A"), QStringLiteral("Administrator"),
+                                   dayStart(2020, 1, 1), dayEnd(2037, 12, 31)),
+                            person(QStringLiteral("B"), QStringLiteral("Bookkeeper"),
+                                   dayStart(2020, 1, 1), dayEnd(2037, 12, 31)),
+                            person(QStringLiteral("A"), QStringLiteral("Second admin"),
+                                   dayStart(2020, 1, 1), dayEnd(2037, 12, 31))};
+        const Plan plan = makePlan(in);
+        QCOMPARE(plan.actions.size(), 3);
+        QCOMPARE(plan.actions[0].employeeNo, QStringLiteral("A"));
+        QCOMPARE(plan.actions[0].before->name, QStringLiteral("Administrator"));
+        QCOMPARE(plan.actions[1].employeeNo, QStringLiteral("B"));
+        QCOMPARE(plan.actions[2].employeeNo, QStringLiteral("C"));
+        QCOMPARE(plan.warnings.size(), 1);
+        QVERIFY(plan.warnings[0].contains(QStringLiteral("employeeNo A twice")));
+    }
+
     void unlinkedStaffIsNeverTouched()
     {
         PlanInput in = baseInput();
