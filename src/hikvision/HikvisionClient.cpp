@@ -112,11 +112,45 @@ struct HikvisionClient::PagedSearch
     std::function<void(Result<CardSearchResult>)> doneCards;
     std::function<void(const QList<Person> &)> pageRead;
     qsizetype reportedPersons = 0;
+    // Pages whose paging is read and whose entries are not yet, with the filter they answered.
+    QList<std::pair<isapi::UnreadSearchPage, qsizetype>> unread;
 
+    // The entries of the pages read so far, in order, once the next request is out.
+    void readPages()
+    {
+        for (auto &[unreadPage, pageFilterIndex] : unread)
+            keep(isapi::readSearchPageItems(std::move(unreadPage)), pageFilterIndex);
+        unread.clear();
+    }
+    void keep(const SearchPage &page, qsizetype pageFilterIndex)
+    {
+        warnings += page.warnings;
+        const std::optional<isapi::IdBatch> &pageFilter = filters.at(pageFilterIndex);
+        const bool byEmployeeNo =
+            pageFilter && pageFilter->kind() == isapi::IdBatch::Kind::EmployeeNo;
+        const QStringList wanted = byEmployeeNo ? pageFilter->ids() : QStringList();
+        for (const Person &person : page.persons) {
+            if (byEmployeeNo && !wanted.contains(person.employeeNo))
+                continue; // a terminal that ignored the filter
+            if (seen.contains(person.employeeNo))
+                continue; // the list shifted between pages
+            seen.insert(person.employeeNo);
+            foundPersons.append(person);
+        }
+        for (const Card &card : page.cards) {
+            if (byEmployeeNo && !wanted.contains(card.employeeNo))
+                continue;
+            if (!seen.contains(card.cardNo)) {
+                seen.insert(card.cardNo);
+                foundCards.append(card);
+            }
+        }
+    }
     // The persons found since the last report, handed over once the next request is out, so
     // that what the caller does with them overlaps the terminal's work on the next page.
     void reportFound()
     {
+        readPages();
         if (!pageRead || foundPersons.size() <= reportedPersons)
             return;
         const QList<Person> page = foundPersons.mid(reportedPersons);
@@ -126,6 +160,9 @@ struct HikvisionClient::PagedSearch
     void fail(const HikvisionError &error)
     {
         qCInfo(lcHikvision).noquote() << error.message();
+        // Nothing more is read or reported: the caller has its answer.
+        unread.clear();
+        pageRead = nullptr;
         if (persons)
             donePersons(error);
         else
@@ -133,6 +170,7 @@ struct HikvisionClient::PagedSearch
     }
     void succeed()
     {
+        reportFound();
         if (persons)
             donePersons(PersonSearchResult{foundPersons, warnings});
         else
@@ -822,43 +860,19 @@ void HikvisionClient::runPagedSearch(const std::shared_ptr<PagedSearch> &search)
     submit(call, [this, search, call, pageSize](Result<Reply> reply) {
         if (!reply)
             return search->fail(reply.error());
-        const auto parsed =
-            withContext(search->persons ? isapi::parsePersonSearchPage(reply.value().body)
-                                        : isapi::parseCardSearchPage(reply.value().body),
+        // Only the paging is read before the next request goes out; the entries wait for it
+        // (PagedSearch::readPages), in the order the pages came.
+        auto parsed =
+            withContext(search->persons ? isapi::parsePersonSearchPageHead(reply.value().body)
+                                        : isapi::parseCardSearchPageHead(reply.value().body),
                         call, host(), reply.value().httpStatus);
         if (!parsed)
             return search->fail(parsed.error());
-        const SearchPage &page = parsed.value();
+        const SearchPage page = parsed.value().page;
+        search->unread.append({std::move(parsed.value()), search->filterIndex});
         ++search->pages;
-        search->warnings += page.warnings;
         if (page.searchId != search->searchId)
             qCDebug(lcHikvision) << "terminal answered with searchID" << page.searchId;
-
-        const std::optional<isapi::IdBatch> &pageFilter = search->filters.at(search->filterIndex);
-        const QStringList wanted = pageFilter ? pageFilter->ids() : QStringList();
-        auto keep = [&](const QString &key) {
-            if (pageFilter && pageFilter->kind() == isapi::IdBatch::Kind::EmployeeNo &&
-                !wanted.contains(key))
-                return false; // a terminal that ignored the filter
-            if (search->seen.contains(key))
-                return false; // the list shifted between pages
-            return true;
-        };
-        for (const Person &person : page.persons) {
-            if (keep(person.employeeNo)) {
-                search->seen.insert(person.employeeNo);
-                search->foundPersons.append(person);
-            }
-        }
-        for (const Card &card : page.cards) {
-            const bool ownerWanted = !pageFilter ||
-                                     pageFilter->kind() != isapi::IdBatch::Kind::EmployeeNo ||
-                                     wanted.contains(card.employeeNo);
-            if (ownerWanted && !search->seen.contains(card.cardNo)) {
-                search->seen.insert(card.cardNo);
-                search->foundCards.append(card);
-            }
-        }
 
         // Advance by what actually arrived when the two counts disagree: re-reading a few
         // entries is harmless (duplicates are dropped), skipping some is not.
@@ -899,7 +913,6 @@ void HikvisionClient::runPagedSearch(const std::shared_ptr<PagedSearch> &search)
             runPagedSearch(search);
             return;
         }
-        search->reportFound();
         search->succeed();
     });
 }

@@ -185,13 +185,6 @@ QJsonArray arrayOf(const QJsonObject &object, const char *key)
     return {};
 }
 
-enum class Items
-{
-    Persons,
-    Cards,
-    Events,
-};
-
 // "NO MATCH" is the guide's; "NO MATCHES", "NO_MATCHES" and "NO MORE MATCHES" are spellings
 // other firmware and readers use. Any of them ends the search like the guide's.
 QString normalisedStatus(const QString &status)
@@ -202,20 +195,23 @@ QString normalisedStatus(const QString &status)
     return upper;
 }
 
-Expected<SearchPage, HikvisionError> parseSearchPage(const QByteArray &body, const char *root,
-                                                     const char *itemKey, Items kind)
+Expected<UnreadSearchPage, HikvisionError>
+parseSearchPageHead(const QByteArray &body, const char *root, const char *itemKey, SearchItems kind)
 {
     const auto object = jsonRoot(body, root);
     if (!object)
         return object.error();
     const QJsonObject search = object.value();
-    SearchPage page;
+    UnreadSearchPage unread;
+    unread.kind = kind;
+    unread.root = QLatin1String(root);
+    SearchPage &page = unread.page;
     page.searchId = textOf(search.value(QLatin1String("searchID")));
     page.responseStatus =
         normalisedStatus(textOf(search.value(QLatin1String("responseStatusStrg"))));
     page.totalMatches = intOf(search.value(QLatin1String("totalMatches")), -1);
-    const QJsonArray items = arrayOf(search, itemKey);
-    page.itemCount = static_cast<int>(items.size());
+    unread.items = arrayOf(search, itemKey);
+    page.itemCount = static_cast<int>(unread.items.size());
     page.numOfMatches = intOf(search.value(QLatin1String("numOfMatches")), page.itemCount);
 
     if (page.responseStatus.isEmpty())
@@ -228,14 +224,31 @@ Expected<SearchPage, HikvisionError> parseSearchPage(const QByteArray &body, con
                            .arg(QLatin1String(root))
                            .arg(page.numOfMatches),
                        body);
+    return unread;
+}
 
-    for (const QJsonValue &item : items) {
+Expected<SearchPage, HikvisionError> parseSearchPage(const QByteArray &body, const char *root,
+                                                     const char *itemKey, SearchItems kind)
+{
+    auto unread = parseSearchPageHead(body, root, itemKey, kind);
+    if (!unread)
+        return unread.error();
+    return readSearchPageItems(std::move(unread.value()));
+}
+
+} // namespace
+
+SearchPage readSearchPageItems(UnreadSearchPage unread)
+{
+    SearchPage page = std::move(unread.page);
+    const QString &root = unread.root;
+    const SearchItems kind = unread.kind;
+    for (const QJsonValue &item : std::as_const(unread.items)) {
         if (!item.isObject()) {
-            page.warnings << IsapiParsersTexts::tr("an entry in %1 is not an object")
-                                 .arg(QLatin1String(root));
+            page.warnings << IsapiParsersTexts::tr("an entry in %1 is not an object").arg(root);
             continue;
         }
-        if (kind == Items::Events) {
+        if (kind == SearchItems::Events) {
             AccessEvent event = accessEventFromJson(item.toObject());
             if (event.serialNo <= 0) {
                 page.warnings << IsapiParsersTexts::tr(
@@ -245,7 +258,7 @@ Expected<SearchPage, HikvisionError> parseSearchPage(const QByteArray &body, con
                 continue;
             }
             page.events.append(event);
-        } else if (kind == Items::Persons) {
+        } else if (kind == SearchItems::Persons) {
             Person person = personFromJson(item.toObject());
             if (person.employeeNo.isEmpty()) {
                 page.warnings << IsapiParsersTexts::tr(
@@ -267,8 +280,6 @@ Expected<SearchPage, HikvisionError> parseSearchPage(const QByteArray &body, con
     }
     return page;
 }
-
-} // namespace
 
 QDateTime parseDeviceTime(const QString &text)
 {
@@ -518,17 +529,27 @@ Expected<PersonCount, HikvisionError> parsePersonCount(const QByteArray &body)
 
 Expected<SearchPage, HikvisionError> parsePersonSearchPage(const QByteArray &body)
 {
-    return parseSearchPage(body, "UserInfoSearch", "UserInfo", Items::Persons);
+    return parseSearchPage(body, "UserInfoSearch", "UserInfo", SearchItems::Persons);
+}
+
+Expected<UnreadSearchPage, HikvisionError> parsePersonSearchPageHead(const QByteArray &body)
+{
+    return parseSearchPageHead(body, "UserInfoSearch", "UserInfo", SearchItems::Persons);
 }
 
 Expected<SearchPage, HikvisionError> parseCardSearchPage(const QByteArray &body)
 {
-    return parseSearchPage(body, "CardInfoSearch", "CardInfo", Items::Cards);
+    return parseSearchPage(body, "CardInfoSearch", "CardInfo", SearchItems::Cards);
+}
+
+Expected<UnreadSearchPage, HikvisionError> parseCardSearchPageHead(const QByteArray &body)
+{
+    return parseSearchPageHead(body, "CardInfoSearch", "CardInfo", SearchItems::Cards);
 }
 
 Expected<SearchPage, HikvisionError> parseAcsEventPage(const QByteArray &body)
 {
-    return parseSearchPage(body, "AcsEvent", "InfoList", Items::Events);
+    return parseSearchPage(body, "AcsEvent", "InfoList", SearchItems::Events);
 }
 
 Expected<QDateTime, HikvisionError> parseSystemTime(const QByteArray &body)

@@ -9,6 +9,7 @@
 
 #include <QByteArray>
 #include <QDateTime>
+#include <QJsonArray>
 #include <QJsonObject>
 
 namespace cis {
@@ -25,6 +26,27 @@ Expected<UserCapabilities, HikvisionError> parseUserCapabilities(const QByteArra
 Expected<PersonCount, HikvisionError> parsePersonCount(const QByteArray &body);
 Expected<SearchPage, HikvisionError> parsePersonSearchPage(const QByteArray &body);
 Expected<SearchPage, HikvisionError> parseCardSearchPage(const QByteArray &body);
+
+// A search answer read as far as its paging (status, counts, how many entries): enough to ask
+// for the next page. Turning its entries into persons or cards costs twice what reading the
+// JSON does, and can wait until the next request is out. Entries that cannot be used become
+// warnings, never an error, so what the head said stands.
+enum class SearchItems
+{
+    Persons,
+    Cards,
+    Events,
+};
+struct UnreadSearchPage
+{
+    SearchPage page; // everything but the entries
+    QJsonArray items;
+    SearchItems kind = SearchItems::Persons;
+    QString root; // for the warnings
+};
+Expected<UnreadSearchPage, HikvisionError> parsePersonSearchPageHead(const QByteArray &body);
+Expected<UnreadSearchPage, HikvisionError> parseCardSearchPageHead(const QByteArray &body);
+SearchPage readSearchPageItems(UnreadSearchPage unread);
 // AcsEvent: InfoList items in either style (every field zero-filled, or only those present).
 // An item without a serial number cannot be told from another and is skipped with a warning.
 Expected<SearchPage, HikvisionError> parseAcsEventPage(const QByteArray &body);

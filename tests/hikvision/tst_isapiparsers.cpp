@@ -351,6 +351,60 @@ private slots:
         QCOMPARE(page.value().warnings.size(), 1);
     }
 
+    void aPageIsPagedBeforeItsEntriesAreRead_data()
+    {
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<bool>("cards");
+        QTest::newRow("more") << fixture("search-more.json") << false;
+        QTest::newRow("ok") << fixture("search-ok.json") << false;
+        QTest::newRow("no match") << fixture("search-no-match.json") << false;
+        QTest::newRow("cards") << fixture("card-search-ok.json") << true;
+        QTest::newRow("unusable entries")
+            << QByteArray(
+                   R"({"UserInfoSearch":{"searchID":"1","responseStatusStrg":"MORE","numOfMatches":3,"totalMatches":9,
+                "UserInfo":[{"name":"ghost"},7,{"employeeNo":"5","name":"real"}]}})")
+            << false;
+    }
+
+    void aPageIsPagedBeforeItsEntriesAreRead()
+    {
+        QFETCH(QByteArray, body);
+        QFETCH(bool, cards);
+        const auto whole = cards ? parseCardSearchPage(body) : parsePersonSearchPage(body);
+        auto head = cards ? parseCardSearchPageHead(body) : parsePersonSearchPageHead(body);
+        QVERIFY(whole);
+        QVERIFY(head);
+        // The paging is all there before the entries are read, and the entries are not.
+        const SearchPage &paging = head.value().page;
+        QCOMPARE(paging.responseStatus, whole.value().responseStatus);
+        QCOMPARE(paging.searchId, whole.value().searchId);
+        QCOMPARE(paging.numOfMatches, whole.value().numOfMatches);
+        QCOMPARE(paging.totalMatches, whole.value().totalMatches);
+        QCOMPARE(paging.itemCount, whole.value().itemCount);
+        QVERIFY(paging.persons.isEmpty() && paging.cards.isEmpty() && paging.warnings.isEmpty());
+        const SearchPage read = readSearchPageItems(std::move(head.value()));
+        QCOMPARE(read.persons, whole.value().persons);
+        QCOMPARE(read.cards.size(), whole.value().cards.size());
+        QCOMPARE(read.warnings, whole.value().warnings);
+    }
+
+    void aPageHeadFailsLikeTheWholePage()
+    {
+        const QList<QByteArray> bodies{
+            QByteArray(), QByteArray("<html>busy</html>"), fixture("card-search-ok.json"),
+            QByteArray(
+                R"({"UserInfoSearch":{"searchID":"1","responseStatusStrg":"MORE","numOfMatches":30,"totalMatches":87}})"),
+            QByteArray(R"({"UserInfoSearch":{"searchID":"1","numOfMatches":0,"totalMatches":0}})")};
+        for (const QByteArray &body : bodies) {
+            const auto whole = parsePersonSearchPage(body);
+            const auto head = parsePersonSearchPageHead(body);
+            QVERIFY(!whole);
+            QVERIFY(!head);
+            QCOMPARE(head.error().kind, whole.error().kind);
+            QCOMPARE(head.error().detail, whole.error().detail);
+        }
+    }
+
     void cardSearch()
     {
         const auto page = parseCardSearchPage(fixture("card-search-ok.json"));
