@@ -310,8 +310,9 @@ public:
 
     quint64 writesOf(const QString &deviceId) const { return deviceWritesById.value(deviceId); }
 
-    // Told of every write, when the file is a WAL database.
-    WalCheckpointer *checkpointer = nullptr;
+    // Told of every write, when the file is a WAL database (none for ":memory:" and other
+    // journals).
+    std::unique_ptr<WalCheckpointer> checkpointer;
 
 private:
     QString m_connectionName;
@@ -730,8 +731,8 @@ Store::Store(QString path, QString connectionName, const Clock &clock)
 
 Store::~Store()
 {
-    m_statements->checkpointer = nullptr;
-    m_checkpointer.reset(); // its connection closes first: the last one to close checkpoints
+    // Its connection closes first: the last one to close checkpoints.
+    m_statements->checkpointer.reset();
     m_statements->clear();
     {
         QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
@@ -776,6 +777,7 @@ struct Store::ReadCache
         quint64 writes = 0; // Statements::linkWrites
         qint64 dataVersion = -1;
         QList<Link> list;
+        std::optional<QHash<QString, MemberKey>> memberOf; // by employeeNo, made when asked
     };
     std::optional<Members> members;
     QHash<QString, Snapshot> snapshots;
@@ -928,17 +930,17 @@ Store::OpenResult Store::open(const QString &path, const Clock &clock)
                            .arg(store->m_schemaVersion));
     }
     if (wal) {
-        store->m_checkpointer = std::make_unique<WalCheckpointer>(
+        store->m_statements->checkpointer = std::make_unique<WalCheckpointer>(
             QFileInfo(path).absoluteFilePath(), connectionName + QStringLiteral("-checkpoint"),
             kCheckpointIntervalMs);
-        store->m_statements->checkpointer = store->m_checkpointer.get();
     }
     return OpenResult(std::move(store));
 }
 
 WalCheckpointer::Stats Store::backgroundCheckpoints() const
 {
-    return m_checkpointer ? m_checkpointer->stats() : WalCheckpointer::Stats{};
+    return m_statements->checkpointer ? m_statements->checkpointer->stats()
+                                      : WalCheckpointer::Stats{};
 }
 
 bool Store::migrate(QString *error)
@@ -1524,7 +1526,8 @@ QList<Link> Store::links(const QString &deviceId) const
     std::optional<QList<Link>> read = readLinks(q);
     if (!read)
         return {};
-    m_readCache->links.insert(deviceId, ReadCache::Links{m_statements->linkWrites, version, *read});
+    m_readCache->links.insert(
+        deviceId, ReadCache::Links{m_statements->linkWrites, version, *read, std::nullopt});
     return *read;
 }
 
@@ -1536,12 +1539,20 @@ QList<Link> Store::links() const
 
 QHash<QString, MemberKey> Store::linkedMembers(const QString &deviceId) const
 {
-    const QList<Link> all = links(deviceId);
-    QHash<QString, MemberKey> result;
-    result.reserve(all.size());
-    for (const Link &link : all)
-        result.insert(link.employeeNo, link.member);
-    return result;
+    const QList<Link> all = links(deviceId); // brings the cache up to date
+    const auto made = [&all] {
+        QHash<QString, MemberKey> result;
+        result.reserve(all.size());
+        for (const Link &link : all)
+            result.insert(link.employeeNo, link.member);
+        return result;
+    };
+    const auto cached = m_readCache->links.find(deviceId);
+    if (cached == m_readCache->links.end())
+        return made(); // the links could not be read
+    if (!cached->memberOf)
+        cached->memberOf = made();
+    return *cached->memberOf;
 }
 
 std::optional<Link> Store::linkFor(const QString &deviceId, const QString &employeeNo) const

@@ -262,7 +262,6 @@ private:
     std::unique_ptr<Statements> m_statements;
     struct ReadCache;
     std::unique_ptr<ReadCache> m_readCache;
-    std::unique_ptr<WalCheckpointer> m_checkpointer; // none for ":memory:" and other journals
 };
 
 } // namespace cis

@@ -691,10 +691,13 @@ private slots:
             return first->links(door) == QList<Link>{two} && false;
         }));
         QCOMPARE(first->links(door), (QList<Link>{one, two}));
+        QCOMPARE(first->linkedMembers(door).size(), 2);
 
         // This connection's own write.
         QVERIFY(first->removeLink(door, QStringLiteral("2")));
         QCOMPARE(first->links(door), QList<Link>{one});
+        QCOMPARE(first->linkedMembers(door).keys(), QList<QString>{QStringLiteral("1")});
+        QCOMPARE(second->linkedMembers(door).keys(), QList<QString>{QStringLiteral("1")});
         QCOMPARE(second->links(door), QList<Link>{one});
         QVERIFY(first->links(QStringLiteral("door-2")).isEmpty());
     }
