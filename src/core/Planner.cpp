@@ -539,8 +539,10 @@ void PlanBuilder::planLinked(const MemberKey &key, const MemberEntry &entry)
             wallSecs(current.begin) < window.begin &&
             (!m_range.low || wallSecs(current.begin) >= *m_range.low))
             window.begin = wallSecs(current.begin);
+        // The name matters only to a rename; a door in step has 10,000 names to leave alone.
         bool truncated = false;
-        const QString name = deviceNameFor(*member, m_in.limits, &truncated);
+        const QString name =
+            m_in.policy.renameEnabled ? deviceNameFor(*member, m_in.limits, &truncated) : QString();
         const bool rename = m_in.policy.renameEnabled &&
                             person->name.normalized(QString::NormalizationForm_C) != name;
         const bool validityChanges = !sameValidity(current, window);

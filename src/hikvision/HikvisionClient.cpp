@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 Cardskipper IVMS Sync developers
 #include "HikvisionClient.h"
 
+#include "AfterWaitingAnswers.h"
 #include "Clock.h"
 #include "HikvisionLogging.h"
 #include "HttpExchange.h"
@@ -450,11 +451,10 @@ void HikvisionClient::send(const std::shared_ptr<Exchange> &exchange, bool withA
     m_inFlight.insert(http);
     exchange->http = http;
     if (exchange->call.onSent) {
-        // A millisecond after the request is out, so that answers of other doors that came
-        // meanwhile get their own next requests out first, instead of each door waiting for
-        // the others' page saves (the doors fall into step that way).
+        // Not at once: other doors' answers that came meanwhile get their own next requests
+        // out before this one's page is read and saved.
         connect(http, &HttpExchange::requestSent, this, [this, exchange] {
-            QTimer::singleShot(1, Qt::PreciseTimer, this, [exchange] {
+            afterWaitingAnswers(this, [exchange] {
                 if (exchange->call.onSent)
                     std::exchange(exchange->call.onSent, nullptr)();
             });

@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 Cardskipper IVMS Sync developers
 #include "SyncEngine.h"
 
+#include "AfterWaitingAnswers.h"
 #include "Clock.h"
 #include "EventExplanation.h"
 #include "EventReader.h"
@@ -428,8 +429,7 @@ PlanInput SyncEngine::planInput(const QString &deviceId, const QList<Member> &me
     input.now = m_clock.now();
     input.members = members;
     if (devicePersons) {
-        // In the order read: the caller puts them in the store's (planDevice sorts them on the
-        // pool).
+        // In the order read: the planner puts them in employeeNo order itself (on the pool).
         input.devicePersons = *devicePersons;
     } else {
         input.devicePersons = m_store.deviceSnapshot(deviceId).persons;
@@ -1035,21 +1035,16 @@ void SyncEngine::planDevice(const WorkPtr &work)
         // Taken, not copied: a watcher waiting for its deferred delete would otherwise keep
         // the plan (10,000 actions) until the event loop's next turn at the same level, which
         // in a nested loop is the next run's start.
-        const std::pair<Plan, qint64> made = watcher->future().takeResult();
+        std::pair<Plan, qint64> made = watcher->future().takeResult();
         m_run->report.planMs += made.second;
-        work->outcome.plan = made.first;
+        work->outcome.plan = std::move(made.first);
         applyPlan(work);
     });
     watcher->setFuture(promise->future());
     promise->start();
-    QThreadPool::globalInstance()->start([promise, input, justRead] {
+    QThreadPool::globalInstance()->start([promise, input] {
         QElapsedTimer timer;
         timer.start();
-        // In the order the store gives, so that the plan is the same either way; sorted here
-        // rather than on the engine's thread, where 10,000 persons held up the other doors.
-        if (justRead)
-            std::sort(input->devicePersons.begin(), input->devicePersons.end(),
-                      [](const Person &a, const Person &b) { return a.employeeNo < b.employeeNo; });
         Plan plan = makePlan(*input);
         promise->addResult(std::make_pair(std::move(plan), timer.elapsed()));
         promise->finish();
@@ -1421,13 +1416,11 @@ void SyncEngine::recordSuccess(const WorkPtr &work, const PlannedAction &action,
     // The next request goes out first (its journal row is already committed), and this write's
     // record, the journal row of the one after, the log and the audit entry are made while the
     // device works on it: the terminal's latency, not our bookkeeping, sets the pace. They wait
-    // a millisecond, so that other doors' answers that came at the same moment get their next
-    // requests out first instead of queueing behind this bookkeeping. A queued call was not
-    // enough: Qt runs posted calls before it looks at the sockets again, so the doors fell
-    // into step (80 % of their requests within 1 ms of another door's) and each waited for
-    // the others' commits. Whatever comes first, the next answer or the door's end, records it
-    // before anything else (flushBookkeeping). Should we die in between, this write is still
-    // "pending" and the next start reads the person back.
+    // until other doors' answers that came at the same moment have their next requests out
+    // (afterWaitingAnswers: without it 80 % of the doors' requests went within 1 ms of another
+    // door's, each waiting for the others' commits). Whatever comes first, the next answer or
+    // the door's end, records it before anything else (flushBookkeeping). Should we die in
+    // between, this write is still "pending" and the next start reads the person back.
     const bool moreToWrite = !m_run->stopRequested && work->nextWrite < work->writes.size();
     if (!moreToWrite) {
         recordWrite(work, action, operationId, warnings);
@@ -1444,7 +1437,7 @@ void SyncEngine::recordSuccess(const WorkPtr &work, const PlannedAction &action,
     work->pendingBookkeeping = [this, work, action, operationId, warnings] {
         recordWrite(work, action, operationId, warnings);
     };
-    QTimer::singleShot(1, Qt::PreciseTimer, this, [this, work] { flushBookkeeping(work); });
+    afterWaitingAnswers(this, [this, work] { flushBookkeeping(work); });
 }
 
 void SyncEngine::flushBookkeeping(const WorkPtr &work)

@@ -119,6 +119,7 @@ constexpr qint64 kLongWaitNs = 10 * 1000 * 1000;
 struct DoorGaps
 {
     qint64 answeredNs = -1;
+    qint64 lastAnsweredNs = -1; // the door's last answer: what follows it is ours alone
     QList<qint64> gapsNs;
     QList<std::pair<qint64, qint64>> longWaitsNs; // (answered at, waited) of waits over 10 ms
     QList<qint64> takenNs;                        // when each request was taken
@@ -152,7 +153,7 @@ public:
                 door->listen();
                 DoorGaps *gaps = m_gaps.back().get();
                 QObject::connect(&door->server(), &sim::HttpServer::responseWritten, door,
-                                 [gaps] { gaps->answeredNs = steadyNs(); });
+                                 [gaps] { gaps->answeredNs = gaps->lastAnsweredNs = steadyNs(); });
                 QObject::connect(&door->server(), &sim::HttpServer::requestStarted, door, [gaps] {
                     ++gaps->requests;
                     gaps->takenNs.append(steadyNs());
@@ -615,12 +616,14 @@ int main(int argc, char *argv[])
             QList<QList<qint64>> doorGaps(doors);
             QList<QList<std::pair<qint64, qint64>>> doorLongWaits(doors);
             QList<QList<qint64>> doorTaken(doors);
+            QList<qint64> doorLastAnsweredNs(doors);
             qint64 cardskipperAnsweringNs = 0;
             for (int i = 0; i < doors; ++i) {
                 sims.runDoor(i, [&] {
                     doorGaps[i] = sims.gaps(i).gapsNs;
                     doorLongWaits[i] = sims.gaps(i).longWaitsNs;
                     doorTaken[i] = sims.gaps(i).takenNs;
+                    doorLastAnsweredNs[i] = sims.gaps(i).lastAnsweredNs;
                     stale[i] = sims.door(i).staleChallenges() - staleBefore.at(i);
                     doorServerMs[i] =
                         double(sims.door(i).server().answeringNs() - doorAnsweringBeforeNs.at(i)) /
@@ -751,6 +754,16 @@ int main(int argc, char *argv[])
                     out << QStringLiteral("%1   longest waits: %2\n")
                                .arg(QString(), 34)
                                .arg(at.join(QStringLiteral(", ")));
+                // The door's first request after the run's start, and its end after its last
+                // answer: the run's start and a door's end (plan, save, cards, faces) are ours.
+                if (!doorTaken.at(i).isEmpty() && doorLastAnsweredNs.at(i) >= startNs)
+                    out << QStringLiteral("%1   first request %2 ms after the start; done %3 ms "
+                                          "after its last answer\n")
+                               .arg(QString(), 34)
+                               .arg(double(doorTaken.at(i).first() - startNs) / 1.0e6, 0, 'f', 1)
+                               .arg(double(outcome->endMs) -
+                                        double(doorLastAnsweredNs.at(i) - startNs) / 1.0e6,
+                                    0, 'f', 1);
             }
             if (doors > 1) {
                 // Doors in step answer at the same moment and each waits for the others' turn

@@ -388,6 +388,28 @@ private slots:
         QCOMPARE(read.warnings, whole.value().warnings);
     }
 
+    void personsAlikeShareWhatTheyHaveAlike()
+    {
+        const auto page = parsePersonSearchPage(
+            R"({"UserInfoSearch":{"searchID":"1","responseStatusStrg":"OK","numOfMatches":3,"totalMatches":3,
+                "UserInfo":[
+                 {"employeeNo":"1","name":"Åsa","userType":"normal","doorRight":"1","gender":"female","localUIRight":false},
+                 {"employeeNo":"2","name":"Örjan","userType":"visitor","doorRight":"1","gender":"male","localUIRight":false},
+                 {"employeeNo":"3","name":"Märta","userType":"normal","doorRight":"1","gender":"female","localUIRight":false}]}})");
+        QVERIFY(page);
+        const QList<Person> &persons = page.value().persons;
+        QCOMPARE(persons.size(), 3);
+        // Each keeps what it was sent...
+        QCOMPARE(persons.at(1).otherFields.value(QStringLiteral("gender")).toString(),
+                 QStringLiteral("male"));
+        QCOMPARE(persons.at(1).userType, QStringLiteral("visitor"));
+        QCOMPARE(persons.at(2).name, QStringLiteral("Märta"));
+        // ... and the third holds no copy of its own of what the first has alike.
+        QVERIFY(persons.at(2).otherFields.isSharedWith(persons.at(0).otherFields));
+        QVERIFY(!persons.at(1).otherFields.isSharedWith(persons.at(0).otherFields));
+        QCOMPARE(persons.at(2).userType.constData(), persons.at(0).userType.constData());
+    }
+
     void aPageHeadFailsLikeTheWholePage()
     {
         const QList<QByteArray> bodies{
