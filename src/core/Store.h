@@ -110,6 +110,8 @@ public:
     bool upsertDevicePerson(const QString &deviceId, const Person &person);
     bool removeDevicePerson(const QString &deviceId, const QString &employeeNo);
     DeviceSnapshot deviceSnapshot(const QString &deviceId) const; // persons by employeeNo
+    // The persons for whom the terminal reported a face (numOfFace > 0), by employeeNo.
+    QStringList employeeNosWithFace(const QString &deviceId) const;
     std::optional<Person> devicePerson(const QString &deviceId, const QString &employeeNo) const;
     QStringList deviceIds() const; // sorted
 
@@ -240,6 +242,8 @@ private:
     Statements &statements() const;
     qint64 dataVersion() const;
     DeviceSnapshot readDeviceSnapshot(const QString &deviceId) const;
+    // The cached snapshot if it is still the file's, else null.
+    const DeviceSnapshot *cachedSnapshot(const QString &deviceId, qint64 dataVersion) const;
     bool migrate(QString *error);
     bool writeMembers(qint64 orgId, const QList<Member> &members, bool replace);
     void refreshDeviceRead(DeviceRead &read) const;

@@ -434,11 +434,7 @@ void SyncEngine::reconcileFaces(const WorkPtr &work, std::function<void()> finis
     for (const DeviceSettings &other : m_settings.devices) {
         if (other.id == deviceId || !other.enabled || deviceRefusal(other.id))
             continue;
-        QStringList faces;
-        for (const Person &person : m_store.deviceSnapshot(other.id).persons) {
-            if (person.numOfFace > 0)
-                faces.append(person.employeeNo);
-        }
+        const QStringList faces = m_store.employeeNosWithFace(other.id);
         if (faces.isEmpty())
             continue;
         // A door's links change with its own run only: read once per run.

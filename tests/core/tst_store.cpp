@@ -702,6 +702,32 @@ private slots:
         QVERIFY(first->links(QStringLiteral("door-2")).isEmpty());
     }
 
+    void whoHasAFaceIsReadFromTheCacheOrTheFile()
+    {
+        auto first = openStore(path());
+        auto second = openStore(path());
+        QVERIFY(first && second);
+        const QString door = QStringLiteral("door-1");
+        QList<Person> persons;
+        for (const auto &[employeeNo, faces] :
+             {std::pair{QStringLiteral("B"), 1}, std::pair{QStringLiteral("A"), 0},
+              std::pair{QStringLiteral("Ö"), 2}, std::pair{QStringLiteral("C"), -1}}) {
+            Person person = samplePerson(employeeNo);
+            person.numOfFace = faces;
+            persons.append(person);
+        }
+        QVERIFY(first->replaceDevicePersons(door, persons, kNow));
+        const QStringList expected{QStringLiteral("B"), QStringLiteral("Ö")};
+        QCOMPARE(first->employeeNosWithFace(door), expected);  // its cached snapshot
+        QCOMPARE(second->employeeNosWithFace(door), expected); // the file
+        // A face taken away on one connection is seen on both.
+        persons[0].numOfFace = 0;
+        QVERIFY(second->upsertDevicePerson(door, persons[0]));
+        QCOMPARE(first->employeeNosWithFace(door), QStringList{QStringLiteral("Ö")});
+        QCOMPARE(second->employeeNosWithFace(door), QStringList{QStringLiteral("Ö")});
+        QVERIFY(first->employeeNosWithFace(QStringLiteral("door-2")).isEmpty());
+    }
+
     // What the cache serves after each kind of write, committed or rolled back, is what a
     // connection of its own reads from the file.
     void cacheMatchesTheFileAfterEveryKindOfWrite()
