@@ -47,13 +47,19 @@ QDateTime wallClock(const QDateTime &dateTime)
     return QDateTime(dateTime.date(), QTime(time.hour(), time.minute(), time.second()));
 }
 
-// A wall-clock second (see wallSecs) as a local QDateTime.
-QDateTime fromWallSecs(qint64 secs)
+// A wall-clock second (see wallSecs) as its date and time of day.
+std::pair<QDate, QTime> wallDateTime(qint64 secs)
 {
     const qint64 day = secs / kSecondsPerDay - (secs % kSecondsPerDay < 0 ? 1 : 0);
     const qint64 second = secs - day * kSecondsPerDay;
-    return QDateTime(QDate::fromJulianDay(day),
-                     QTime::fromMSecsSinceStartOfDay(int(second) * 1000));
+    return {QDate::fromJulianDay(day), QTime::fromMSecsSinceStartOfDay(int(second) * 1000)};
+}
+
+// The same as a local QDateTime.
+QDateTime fromWallSecs(qint64 secs)
+{
+    const auto [date, time] = wallDateTime(secs);
+    return QDateTime(date, time);
 }
 
 qint64 dayStartSecs(QDate day)
@@ -109,10 +115,8 @@ QString formatTime(const QDateTime &dateTime)
 
 QString formatTime(qint64 wallSeconds)
 {
-    const qint64 day = wallSeconds / kSecondsPerDay - (wallSeconds % kSecondsPerDay < 0 ? 1 : 0);
-    return formatDateTimeWithSpace(
-        QDate::fromJulianDay(day),
-        QTime::fromMSecsSinceStartOfDay(int(wallSeconds - day * kSecondsPerDay) * 1000));
+    const auto [date, time] = wallDateTime(wallSeconds);
+    return formatDateTimeWithSpace(date, time);
 }
 
 QString formatWindow(const PersonValidity &validity)
