@@ -259,13 +259,13 @@ private:
     void indexInput();
     void findSuggestions();
     void planLinked(const MemberKey &key, const MemberEntry &entry);
-    void planUnlinkedMember(const Member &member);
+    void planUnlinkedMember(const MemberEntry &entry);
     void planConflictLink(const MemberKey &key, const MemberEntry &entry, const Link &link);
     void planUnlinkedPerson(const Person &person);
     void fillGuard();
     void summarise();
 
-    QStringList memberWarnings(const Member *member) const;
+    QStringList memberWarnings(const MemberEntry &entry) const;
     const MemberOverride *overrideFor(const MemberKey &key) const
     {
         return m_overrides.value(key, nullptr);
@@ -280,7 +280,7 @@ private:
     }
     QString noAccessReason(const Member *member, const Desired &desired) const;
     PersonValidity revokedValidity(const PersonValidity &before) const;
-    void addAction(PlannedAction action, const Member *member);
+    void addAction(PlannedAction action, const MemberEntry &entry);
 
     const PlanInput &m_in;
     const QDateTime m_now;
@@ -331,7 +331,7 @@ void PlanBuilder::indexInput()
         m_personsByEmployeeNo.insert(person.employeeNo, &person);
         m_persons.push_back(&person);
     }
-    // The engine and the store give them sorted already; anyone else gets them sorted here.
+    // The store gives them sorted; a door just read gives them in its own order.
     const auto byEmployeeNo = [](const Person *a, const Person *b) {
         return a->employeeNo < b->employeeNo;
     };
@@ -440,13 +440,11 @@ void PlanBuilder::findSuggestions()
     }
 }
 
-QStringList PlanBuilder::memberWarnings(const Member *member) const
+QStringList PlanBuilder::memberWarnings(const MemberEntry &entry) const
 {
-    if (!member)
+    if (!entry.member)
         return {};
-    const auto entry = m_entries.find(member->key);
-    const QString email =
-        entry != m_entries.end() ? entry->second.email : normaliseEmail(member->email);
+    const QString &email = entry.email;
     if (email.isEmpty())
         return {PlannerTexts::tr("no email: cannot be matched by email")};
     const int others = m_emailCounts.value(email) - 1;
@@ -482,9 +480,9 @@ PersonValidity PlanBuilder::revokedValidity(const PersonValidity &before) const
     return PersonValidity{true, begin, end};
 }
 
-void PlanBuilder::addAction(PlannedAction action, const Member *member)
+void PlanBuilder::addAction(PlannedAction action, const MemberEntry &entry)
 {
-    action.warnings = memberWarnings(member) + action.warnings;
+    action.warnings = memberWarnings(entry) + action.warnings;
     m_plan.actions.append(std::move(action));
 }
 
@@ -531,7 +529,7 @@ void PlanBuilder::planLinked(const MemberKey &key, const MemberEntry &entry)
                     "Member %1 has no access (%2) and employeeNo %3 is not on the device.")
                     .arg(who, noAccessReason(member, desired), link.employeeNo);
         }
-        addAction(std::move(action), member);
+        addAction(std::move(action), entry);
         return;
     }
 
@@ -555,7 +553,7 @@ void PlanBuilder::planLinked(const MemberKey &key, const MemberEntry &entry)
             action.after = *person;
             action.reason = PlannerTexts::tr("Member %1: the device already has %2.")
                                 .arg(who, formatWindow(person->validity));
-            addAction(std::move(action), member);
+            addAction(std::move(action), entry);
             return;
         }
         Person after = *person;
@@ -589,7 +587,7 @@ void PlanBuilder::planLinked(const MemberKey &key, const MemberEntry &entry)
         }
         action.after = after;
         action.reason = reason;
-        addAction(std::move(action), member);
+        addAction(std::move(action), entry);
         return;
     }
 
@@ -602,7 +600,7 @@ void PlanBuilder::planLinked(const MemberKey &key, const MemberEntry &entry)
         action.reason =
             PlannerTexts::tr("Member %1 has no access (%2): the window %3 on the device ends now.")
                 .arg(who, why, formatWindow(person->validity));
-        addAction(std::move(action), member);
+        addAction(std::move(action), entry);
         return;
     }
     const int retention = m_in.policy.deleteRetentionDays;
@@ -614,7 +612,7 @@ void PlanBuilder::planLinked(const MemberKey &key, const MemberEntry &entry)
                 "Member %1 has no access (%2); the window on the device ended at %3, more than "
                 "%4 days ago, and we created the person: deleted.")
                 .arg(who, why, formatTime(person->validity.end), QString::number(retention));
-        addAction(std::move(action), member);
+        addAction(std::move(action), entry);
         return;
     }
     action.kind = ActionKind::Unchanged;
@@ -623,7 +621,7 @@ void PlanBuilder::planLinked(const MemberKey &key, const MemberEntry &entry)
         PlannerTexts::tr(
             "Member %1 has no access (%2); the window on the device already ended at %3.")
             .arg(who, why, formatTime(person->validity.end));
-    addAction(std::move(action), member);
+    addAction(std::move(action), entry);
 }
 
 void PlanBuilder::planConflictLink(const MemberKey &key, const MemberEntry &entry, const Link &link)
@@ -650,11 +648,12 @@ void PlanBuilder::planConflictLink(const MemberKey &key, const MemberEntry &entr
                              "alone until one link is removed.")
                 .arg(link.employeeNo, QString::number(other.organisationMemberId), who);
     }
-    addAction(std::move(action), entry.member);
+    addAction(std::move(action), entry);
 }
 
-void PlanBuilder::planUnlinkedMember(const Member &member)
+void PlanBuilder::planUnlinkedMember(const MemberEntry &entry)
 {
+    const Member &member = *entry.member;
     const Desired desired = computeDesired(member, m_in, overrideFor(member.key), m_range);
     const QString who = memberLabel(member.displayName(), member.key);
     PlannedAction action;
@@ -675,14 +674,14 @@ void PlanBuilder::planUnlinkedMember(const Member &member)
             PlannerTexts::tr("Member %1 may be the device person %2; not created until the "
                              "suggestion is accepted or rejected.")
                 .arg(who, persons.join(PlannerTexts::tr(" or ")));
-        addAction(std::move(action), &member);
+        addAction(std::move(action), entry);
         return;
     }
     if (!hasAccess(desired)) {
         action.kind = ActionKind::NoAccess;
         action.reason = PlannerTexts::tr("Member %1 has no access (%2).")
                             .arg(who, noAccessReason(&member, desired));
-        addAction(std::move(action), &member);
+        addAction(std::move(action), entry);
         return;
     }
 
@@ -726,7 +725,7 @@ void PlanBuilder::planUnlinkedMember(const Member &member)
         }
         m_plannedCreates.insert(employeeNo, member.key);
     }
-    addAction(std::move(action), &member);
+    addAction(std::move(action), entry);
 }
 
 void PlanBuilder::planUnlinkedPerson(const Person &person)
@@ -846,7 +845,7 @@ Plan PlanBuilder::build()
         if (entry.primary)
             planLinked(key, entry);
         else if (entry.member && entry.conflictLinks.isEmpty())
-            planUnlinkedMember(*entry.member);
+            planUnlinkedMember(entry);
         for (const Link &link : entry.conflictLinks)
             planConflictLink(key, entry, link);
     }
