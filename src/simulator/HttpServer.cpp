@@ -4,6 +4,7 @@
 
 #include "SimulatorLogging.h"
 
+#include <QScopeGuard>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTimer>
@@ -373,6 +374,10 @@ void HttpServer::dispatch(const HttpRequest &request)
 
 void HttpServer::deliver(quint64 id, const HttpResponder &responder, bool close)
 {
+    const auto delivered = qScopeGuard([&responder] {
+        if (responder.delivered())
+            responder.delivered()();
+    });
     const auto it = m_connections.find(id);
     if (it == m_connections.end())
         return;

@@ -88,6 +88,11 @@ public:
     void defer() { set(Delivery::Deferred, {}); }
     void addDelay(int ms) { m_delayMs += ms; }
     void closeConnectionAfterResponse() { m_close = true; }
+    // Runs when the answer's time has come and it was written (or dropped, or left unsent as
+    // asked): a device that is busy until its answer leaves ends that state here, at the very
+    // moment, not on a timer of its own that could fire after the client's next request.
+    void whenDelivered(std::function<void()> hook) { m_delivered = std::move(hook); }
+    const std::function<void()> &delivered() const { return m_delivered; }
 
     Delivery delivery() const { return m_delivery; }
     const HttpResponse &response() const { return m_response; }
@@ -105,6 +110,7 @@ private:
     HttpResponse m_response;
     int m_delayMs = 0;
     bool m_close = false;
+    std::function<void()> m_delivered;
 };
 
 enum class HttpParseStatus

@@ -461,10 +461,9 @@ void IsapiSimulator::handle(const HttpRequest &request, HttpResponder &responder
                          << (fault == FaultKind::None ? QString() : faultKindName(fault));
     m_faults.deliver(fault, std::move(response), responder);
     if (m_busyWhenConcurrent) {
-        // Busy until the answer leaves, which the server does after the same delay.
+        // Busy until the answer leaves.
         ++m_inFlight;
-        QTimer::singleShot(m_server.latencyMs() + responder.delayMs(), this,
-                           [this] { --m_inFlight; });
+        responder.whenDelivered([this] { --m_inFlight; });
     }
 }
 
